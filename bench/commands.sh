@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Whole-process wall time of convoymap commands on the reference scenario,
+# median of N runs (default 11) after one warm-up, and the start-up cost of
+# the shared libraries they load (an empty program linked the same way).
+# Usage: bench/commands.sh [BUILD_DIR] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+runs=${2:-11}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+median_ms() { # command...: prints the median wall time in milliseconds
+  "$@" >/dev/null
+  local times=()
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] / 1000 }'
+}
+
+row() { printf '  %-52s %8s ms\n' "$1" "$2"; }
+
+echo "convoymap, reference scenario, median of $runs runs ($(nproc) cores)"
+row "convoymap --version (start-up only)" "$(median_ms "$build/convoymap" --version)"
+row "convoymap route" "$(median_ms "$build/convoymap" route)"
+for format in png svg pdf; do
+  row "convoymap render -o briefing.$format (1600x1200)" \
+    "$(median_ms "$build/convoymap" render -o "$out/briefing.$format")"
+done
+
+echo "start-up of an empty program linked with (no convoymap code):"
+echo 'int main(void) { return 0; }' >"$out/empty.c"
+for libs in "glib-2.0 sqlite3" "proj" "pangocairo" "gdal" "glib-2.0 sqlite3 proj pangocairo gdal"; do
+  cc "$out/empty.c" -o "$out/empty" -Wl,--no-as-needed $(pkg-config --libs $libs)
+  row "$libs" "$(median_ms "$out/empty")"
+done

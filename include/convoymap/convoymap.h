@@ -1,0 +1,21 @@
+/* convoymap — public API, all of it.
+ *
+ * Include this header and link with `pkg-config --libs convoymap`.
+ */
+#ifndef CONVOYMAP_H
+#define CONVOYMAP_H
+
+#include "borders.h"
+#include "context.h"
+#include "coords.h"
+#include "geocode.h"
+#include "geodesy.h"
+#include "map.h"
+#include "report.h"
+#include "route.h"
+#include "scenario.h"
+#include "units.h"
+
+#define CM_VERSION_STRING "0.1.0"
+
+#endif

@@ -1,0 +1,53 @@
+/* convoymap — route reports: legs, totals, border crossings and march
+ * tables as aligned text, CSV, JSON or GeoJSON, in km, statute miles or
+ * nautical miles. */
+#ifndef CONVOYMAP_REPORT_H
+#define CONVOYMAP_REPORT_H
+
+#include <stddef.h>
+
+#include "borders.h"
+#include "context.h"
+#include "route.h"
+#include "units.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum cm_report_format {
+    CM_REPORT_TEXT,
+    CM_REPORT_CSV,
+    CM_REPORT_JSON,
+    CM_REPORT_GEOJSON,
+} cm_report_format;
+
+/* "text", "csv", "json" or "geojson" into *format; CM_ERR_INPUT otherwise. */
+CM_API cm_status cm_report_format_parse(cm_context *context, const char *text,
+                                        cm_report_format *format);
+
+/* One route and what was computed for it. crossings may be NULL (not
+ * computed). */
+typedef struct cm_route_report {
+    const cm_route *route;
+    const cm_crossing_list *crossings;
+} cm_route_report;
+
+/* The report of n routes in format and units. JSON has the shape
+ * {"routes": [{"name", "color", "units", "total_km", "total", "legs": [{"from":
+ * {"name", "lat", "lon"}, "to": {...}, "distance_km", "distance",
+ * "azimuth_deg", "final_azimuth_deg"}], "crossings": [{"lat", "lon",
+ * "from_country", "to_country", "name", "leg", "distance_from_start_km",
+ * "over_water"}]}]} with azimuths clockwise from true north, 0–360.
+ * CSV has one row per waypoint and crossing in travel order. GeoJSON
+ * (RFC 7946, written by GDAL) has a LineString per leg, drawn as the
+ * geodesic, and a Point per waypoint and crossing. Returns a new string the
+ * caller frees with cm_string_free(), or NULL with the error on context. */
+CM_API char *cm_report_routes(cm_context *context, const cm_route_report *reports, size_t n,
+                              cm_report_format format, cm_units units);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# convoymap set-up on Debian 12: installs the missing packages, builds, and
+#   ./setup.sh         renders the default briefing map to out/briefing.png
+#   ./setup.sh test    runs the whole test suite and prints "N passed, N failed"
+set -euo pipefail
+cd "$(dirname "$0")"
+mode=${1:-map}
+case "$mode" in map|test) ;; *) echo "usage: ./setup.sh [test]" >&2; exit 2 ;; esac
+
+build_packages=(gcc pkg-config meson ninja-build libglib2.0-dev libcairo2-dev libpango1.0-dev
+  libproj-dev proj-data libgdal-dev libsqlite3-dev fonts-dejavu-core fonts-noto-core)
+# Real consumers of our output, used by the tests.
+test_packages=(librsvg2-bin poppler-utils file python3 valgrind)
+
+packages=("${build_packages[@]}")
+[ "$mode" = test ] && packages+=("${test_packages[@]}")
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "convoymap needs these Debian packages; as root run:" >&2
+    echo "  apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+[ -f build/build.ninja ] || meson setup build --buildtype=debugoptimized >/dev/null
+ninja -C build >/dev/null
+
+if [ "$mode" = map ]; then
+  mkdir -p out
+  start=$(date +%s.%N)
+  ./build/convoymap render -o out/briefing.png
+  end=$(date +%s.%N)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "render took %.3f s\n", e - s }'
+  exit 0
+fi
+
+status=0
+meson test -C build --print-errorlogs --num-processes 2 || status=$?
+# The same suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+[ -f build-asan/build.ninja ] ||
+  meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+ninja -C build-asan >/dev/null
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  meson test -C build-asan --print-errorlogs --num-processes 2 || status=$?
+python3 tests/summary.py build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
+exit "$status"

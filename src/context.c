@@ -1,0 +1,130 @@
+/* The context: data directory, PROJ context and the last error. */
+#include "internal.h"
+
+#include <stdarg.h>
+
+#include <gdal.h>
+
+/* A data directory holds geodata/ and styles/; this file must be in it. */
+#define CM_DATA_MARKER "geodata/world.gpkg"
+
+static gboolean has_data(const char *dir)
+{
+    char *marker = g_build_filename(dir, CM_DATA_MARKER, NULL);
+    gboolean ok = g_file_test(marker, G_FILE_TEST_IS_REGULAR);
+    g_free(marker);
+    return ok;
+}
+
+/* The first candidate that holds the data: the caller's choice, then the
+ * environment, then the installed copy, then the source tree (so that the
+ * build tree runs without installing). */
+static char *find_data_dir(const char *requested, char **message)
+{
+    if (requested) {
+        if (has_data(requested))
+            return g_strdup(requested);
+        if (message)
+            *message = g_strdup_printf("data directory %s has no %s", requested,
+                                       CM_DATA_MARKER);
+        return NULL;
+    }
+    const char *from_env = g_getenv("CONVOYMAP_DATA");
+    if (from_env && *from_env) {
+        if (has_data(from_env))
+            return g_strdup(from_env);
+        if (message)
+            *message = g_strdup_printf("CONVOYMAP_DATA=%s has no %s", from_env,
+                                       CM_DATA_MARKER);
+        return NULL;
+    }
+    if (has_data(CM_INSTALLED_DATADIR))
+        return g_strdup(CM_INSTALLED_DATADIR);
+    if (has_data(CM_SOURCE_DATADIR))
+        return g_strdup(CM_SOURCE_DATADIR);
+    if (message)
+        *message = g_strdup_printf("no convoymap data found in %s or %s; set "
+                                   "CONVOYMAP_DATA", CM_INSTALLED_DATADIR,
+                                   CM_SOURCE_DATADIR);
+    return NULL;
+}
+
+cm_context *cm_context_new(const char *data_dir, char **message)
+{
+    if (message)
+        *message = NULL;
+    char *dir = find_data_dir(data_dir, message);
+    if (!dir)
+        return NULL;
+    cm_context *context = g_new0(cm_context, 1);
+    context->data_dir = dir;
+    context->proj = proj_context_create();
+    /* Offline first: PROJ must never try to download grids. */
+    proj_context_set_enable_network(context->proj, 0);
+    proj_log_level(context->proj, PJ_LOG_NONE);
+    context->message = g_string_new("");
+    GDALAllRegister();
+    return context;
+}
+
+void cm_context_free(cm_context *context)
+{
+    if (!context)
+        return;
+    proj_context_destroy(context->proj);
+    g_string_free(context->message, TRUE);
+    g_free(context->data_dir);
+    g_free(context);
+}
+
+const char *cm_context_data_dir(const cm_context *context)
+{
+    return context->data_dir;
+}
+
+cm_status cm_context_status(const cm_context *context) { return context->status; }
+
+const char *cm_context_message(const cm_context *context)
+{
+    return context->message->str;
+}
+
+void cm_context_clear_error(cm_context *context)
+{
+    context->status = CM_OK;
+    g_string_truncate(context->message, 0);
+}
+
+cm_status cm_fail(cm_context *context, cm_status status, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    g_string_vprintf(context->message, format, args);
+    va_end(args);
+    context->status = status;
+    return status;
+}
+
+char *cm_data_path(const cm_context *context, const char *name)
+{
+    return g_build_filename(context->data_dir, name, NULL);
+}
+
+void cm_string_free(char *string) { g_free(string); }
+
+const char *cm_status_name(cm_status status)
+{
+    switch (status) {
+    case CM_OK:
+        return "success";
+    case CM_ERR_INPUT:
+        return "input error";
+    case CM_ERR_IO:
+        return "input/output error";
+    case CM_ERR_DATA:
+        return "data error";
+    case CM_ERR_LIBRARY:
+        return "library error";
+    }
+    return "unknown status";
+}

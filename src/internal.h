@@ -1,0 +1,35 @@
+/* Private declarations shared by the library's modules. Not installed. */
+#ifndef CM_INTERNAL_H
+#define CM_INTERNAL_H
+
+#include <glib.h>
+#include <proj.h>
+
+#include "convoymap/convoymap.h"
+
+struct cm_context {
+    char *data_dir;
+    PJ_CONTEXT *proj;
+    cm_status status;
+    GString *message;
+};
+
+/* Records a failure on the context and returns status, so that callers can
+ * write `return cm_fail(ctx, CM_ERR_INPUT, "...", ...);`. */
+cm_status cm_fail(cm_context *context, cm_status status, const char *format, ...)
+    G_GNUC_PRINTF(3, 4);
+
+/* Path of a file in the data directory; the caller frees it with g_free(). */
+char *cm_data_path(const cm_context *context, const char *name);
+
+/* The context a geocoder reports through. */
+cm_context *cm_geocoder_context(cm_geocoder *geocoder);
+
+/* place's name without a trailing " border crossing" (any case), as it
+ * reads inside a crossing's name. The caller frees it with g_free(). */
+char *cm_place_short_name(const cm_place *place);
+
+/* Deep copy of a route; the caller frees it with cm_route_free(). */
+cm_route *cm_route_copy(const cm_route *route);
+
+#endif

@@ -1,0 +1,56 @@
+/* Label placement: labels are offered with a priority and an anchor, and
+ * placed greedily in priority order at the first candidate position that
+ * overlaps no placed label, no obstacle (markers, the route, panels) and
+ * stays inside the frame. A label that fits nowhere is dropped. */
+#ifndef CM_LABELS_H
+#define CM_LABELS_H
+
+#include <cairo.h>
+
+#include "style.h"
+
+typedef struct cm_labeller cm_labeller;
+
+typedef struct cm_box {
+    double x0, y0, x1, y1;
+} cm_box;
+
+typedef enum cm_label_mode {
+    CM_LABEL_AROUND,  /* beside a point marker: right, left, above, below, diagonals */
+    CM_LABEL_CENTRED, /* centred on the anchor, nudged a little if needed (areas) */
+    CM_LABEL_BESIDE_LINE, /* beside a line through the anchor, either side, slid along it */
+} cm_label_mode;
+
+/* A labeller for a width x height frame drawn with cr (used to measure
+ * text). Free with cm_labeller_free(). */
+cm_labeller *cm_labeller_new(cairo_t *cr, int width, int height);
+
+void cm_labeller_free(cm_labeller *labeller);
+
+/* Marks a region no label may cover. */
+void cm_labeller_add_obstacle(cm_labeller *labeller, cm_box box);
+
+/* Offers a label; text is copied. gap is the distance kept from the anchor
+ * in CM_LABEL_AROUND mode. Higher priority places first; equal priorities
+ * keep the order offered. */
+void cm_labeller_add(cm_labeller *labeller, const char *text, const char *font,
+                     cm_rgba color, double anchor_x, double anchor_y, double gap,
+                     cm_label_mode mode, int priority);
+
+/* Offers a label beside a line that passes through the anchor in direction
+ * (dx, dy): on either side at gap from the line, at the anchor or slid up
+ * to 3 * slide pixels along the line. */
+void cm_labeller_add_beside_line(cm_labeller *labeller, const char *text, const char *font,
+                                 cm_rgba color, double anchor_x, double anchor_y, double dx,
+                                 double dy, double gap, double slide, int priority);
+
+/* Places the labels offered and draws those placed, with halos. Returns the
+ * number placed. */
+size_t cm_labeller_place_and_draw(cm_labeller *labeller, cairo_t *cr, const cm_style *style);
+
+/* The box of placed label i (0-based, in placement order); FALSE when out
+ * of range. For tests and callers who place their own annotations. */
+gboolean cm_labeller_placed_box(const cm_labeller *labeller, size_t i, cm_box *box,
+                                const char **text);
+
+#endif

@@ -1,0 +1,677 @@
+/* The briefing map: layout (projection, extent, scale) and the drawing of
+ * basemap, routes, sites, labels and furniture onto any Cairo surface. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+
+#include "basemap.h"
+#include "draw.h"
+#include "furniture.h"
+#include "labels.h"
+#include "projection.h"
+#include "style.h"
+
+/* Geodesic legs are drawn as chords no longer than this: well under a pixel
+ * from the true curve at any briefing scale. */
+#define ROUTE_STEP_M 1000.0
+/* Space kept around the routes and sites, as a share of the map area. */
+#define EXTENT_MARGIN 0.12
+#define MIN_SIDE 200
+
+typedef struct map_crossing {
+    cm_geo_point position;
+    char *label;
+} map_crossing;
+
+static void map_crossing_clear(map_crossing *crossing) { g_free(crossing->label); }
+
+struct cm_map {
+    cm_context *context;
+    int width, height;
+    char *title;
+    GPtrArray *routes;  /* of cm_route*, owned */
+    GPtrArray *markers; /* of cm_place*, owned */
+    GArray *crossings;  /* of map_crossing */
+    cm_units units;
+    /* Layout, valid while laid_out. */
+    gboolean laid_out;
+    cm_style *style;
+    cm_projection *projection;
+    cm_frame frame;
+    double m_per_px;
+    double scale_ground_m;
+};
+
+cm_map *cm_map_new(cm_context *context)
+{
+    cm_map *map = g_new0(cm_map, 1);
+    map->context = context;
+    map->width = CM_MAP_DEFAULT_WIDTH;
+    map->height = CM_MAP_DEFAULT_HEIGHT;
+    map->routes = g_ptr_array_new_with_free_func((GDestroyNotify)cm_route_free);
+    map->markers = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
+    map->crossings = g_array_new(FALSE, FALSE, sizeof(map_crossing));
+    g_array_set_clear_func(map->crossings, (GDestroyNotify)map_crossing_clear);
+    return map;
+}
+
+static void invalidate_layout(cm_map *map)
+{
+    map->laid_out = FALSE;
+    cm_projection_free(map->projection);
+    map->projection = NULL;
+}
+
+void cm_map_free(cm_map *map)
+{
+    if (!map)
+        return;
+    invalidate_layout(map);
+    cm_style_free(map->style);
+    g_ptr_array_free(map->routes, TRUE);
+    g_ptr_array_free(map->markers, TRUE);
+    g_array_free(map->crossings, TRUE);
+    g_free(map->title);
+    g_free(map);
+}
+
+cm_status cm_map_set_size(cm_map *map, int width, int height)
+{
+    if (width < MIN_SIDE || height < MIN_SIDE || width > CM_MAP_MAX_SIDE ||
+        height > CM_MAP_MAX_SIDE)
+        return cm_fail(map->context, CM_ERR_INPUT, "map size %dx%d is out of range "
+                       "(each side %d to %d)", width, height, MIN_SIDE, CM_MAP_MAX_SIDE);
+    map->width = width;
+    map->height = height;
+    invalidate_layout(map);
+    return CM_OK;
+}
+
+cm_status cm_parse_size(cm_context *context, const char *text, int *width, int *height)
+{
+    char *end;
+    long w = strtol(text, &end, 10);
+    long h = 0;
+    gboolean ok = end != text && (*end == 'x' || *end == 'X');
+    if (ok) {
+        const char *second = end + 1;
+        h = strtol(second, &end, 10);
+        ok = end != second && *end == '\0';
+    }
+    if (!ok)
+        return cm_fail(context, CM_ERR_INPUT, "size '%s' is not WIDTHxHEIGHT (e.g. 1600x1200)",
+                       text);
+    if (w < MIN_SIDE || h < MIN_SIDE || w > CM_MAP_MAX_SIDE || h > CM_MAP_MAX_SIDE)
+        return cm_fail(context, CM_ERR_INPUT, "size '%s' is out of range (each side %d to %d)",
+                       text, MIN_SIDE, CM_MAP_MAX_SIDE);
+    *width = (int)w;
+    *height = (int)h;
+    return CM_OK;
+}
+
+void cm_map_set_title(cm_map *map, const char *title)
+{
+    g_free(map->title);
+    map->title = g_strdup(title);
+}
+
+void cm_map_add_route(cm_map *map, const cm_route *route)
+{
+    g_ptr_array_add(map->routes, cm_route_copy(route));
+    invalidate_layout(map);
+}
+
+void cm_map_add_crossings(cm_map *map, const cm_crossing_list *crossings)
+{
+    for (size_t i = 0; i < cm_crossing_list_length(crossings); i++) {
+        const cm_border_crossing *c = cm_crossing_list_get(crossings, i);
+        map_crossing crossing = {c->position, g_strdup_printf("%s → %s%s%s", c->from_country,
+                                                              c->to_country, *c->name ? " " : "",
+                                                              c->name)};
+        g_array_append_val(map->crossings, crossing);
+    }
+}
+
+void cm_map_set_units(cm_map *map, cm_units units) { map->units = units; }
+
+void cm_map_add_marker(cm_map *map, const cm_place *place)
+{
+    g_ptr_array_add(map->markers, cm_place_copy(place));
+    invalidate_layout(map);
+}
+
+/* Every geographic point the extent must show: the densified routes and
+ * the marked sites, longitudes unrolled to stay near the first point's. */
+static GArray *content_points(const cm_map *map)
+{
+    GArray *points = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    for (guint r = 0; r < map->routes->len; r++) {
+        size_t n;
+        cm_geo_point *line = cm_route_line(g_ptr_array_index(map->routes, r), ROUTE_STEP_M, &n);
+        g_array_append_vals(points, line, (guint)n);
+        cm_geo_points_free(line);
+    }
+    for (guint m = 0; m < map->markers->len; m++)
+        g_array_append_val(points, ((cm_place *)g_ptr_array_index(map->markers, m))->position);
+    if (points->len > 0) {
+        double reference = g_array_index(points, cm_geo_point, 0).lon;
+        for (guint i = 1; i < points->len; i++) {
+            cm_geo_point *p = &g_array_index(points, cm_geo_point, i);
+            p->lon = reference + remainder(p->lon - reference, 360.0);
+        }
+    }
+    return points;
+}
+
+/* Ground metres per pixel at the frame's centre, measured along the
+ * ellipsoid across 100 pixels. */
+static double centre_scale(const cm_frame *frame)
+{
+    double cx = frame->width / 2.0, cy = frame->height / 2.0;
+    cm_geo_point west, east;
+    if (!cm_frame_pixel_to_geo(frame, cx - 50, cy, &west) ||
+        !cm_frame_pixel_to_geo(frame, cx + 50, cy, &east))
+        return 0;
+    return cm_geodesic_inverse(west, east).distance_m / 100.0;
+}
+
+cm_status cm_map_layout(cm_map *map)
+{
+    if (map->laid_out)
+        return CM_OK;
+    cm_context *context = map->context;
+    if (!map->style && !(map->style = cm_style_load(context, "briefing")))
+        return context->status;
+    GArray *points = content_points(map);
+    if (points->len == 0) {
+        g_array_free(points, TRUE);
+        return cm_fail(context, CM_ERR_INPUT, "the map has no route and no site to show");
+    }
+    double lat_min = HUGE_VAL, lat_max = -HUGE_VAL, lon_min = HUGE_VAL, lon_max = -HUGE_VAL;
+    for (guint i = 0; i < points->len; i++) {
+        cm_geo_point p = g_array_index(points, cm_geo_point, i);
+        lat_min = MIN(lat_min, p.lat);
+        lat_max = MAX(lat_max, p.lat);
+        lon_min = MIN(lon_min, p.lon);
+        lon_max = MAX(lon_max, p.lon);
+    }
+    map->projection = cm_projection_for_extent(context, lat_min, lat_max, lon_min, lon_max);
+    if (!map->projection) {
+        g_array_free(points, TRUE);
+        return context->status;
+    }
+    double *x = g_new(double, points->len), *y = g_new(double, points->len);
+    for (guint i = 0; i < points->len; i++) {
+        x[i] = g_array_index(points, cm_geo_point, i).lon;
+        y[i] = g_array_index(points, cm_geo_point, i).lat;
+    }
+    cm_projection_forward(map->projection, x, y, points->len);
+    double min_x = HUGE_VAL, max_x = -HUGE_VAL, min_y = HUGE_VAL, max_y = -HUGE_VAL;
+    for (guint i = 0; i < points->len; i++) {
+        if (x[i] == HUGE_VAL)
+            continue;
+        min_x = MIN(min_x, x[i]);
+        max_x = MAX(max_x, x[i]);
+        min_y = MIN(min_y, y[i]);
+        max_y = MAX(max_y, y[i]);
+    }
+    g_free(x);
+    g_free(y);
+    g_array_free(points, TRUE);
+    if (min_x == HUGE_VAL) {
+        invalidate_layout(map);
+        return cm_fail(context, CM_ERR_INPUT, "no site can be projected with %s",
+                       cm_projection_definition(map->projection));
+    }
+
+    /* Fit the content into the area between the title and bottom bands,
+     * keeping a margin, and centre it there. A single site gets 50 km. */
+    double top, bottom;
+    cm_furniture_bands(map->width, map->height, &top, &bottom);
+    double area_w = map->width, area_h = map->height - top - bottom;
+    double span_x = MAX(max_x - min_x, 1.0), span_y = MAX(max_y - min_y, 1.0);
+    if (span_x < 50000 && span_y < 50000)
+        span_x = span_y = 50000;
+    double px_per_m = MIN(area_w * (1 - 2 * EXTENT_MARGIN) / span_x,
+                          area_h * (1 - 2 * EXTENT_MARGIN) / span_y);
+    double centre_x = (min_x + max_x) / 2, centre_y = (min_y + max_y) / 2;
+    map->frame = (cm_frame){
+        .projection = map->projection,
+        .min_x = centre_x - (area_w / 2) / px_per_m,
+        .max_y = centre_y + (top + area_h / 2) / px_per_m,
+        .px_per_m = px_per_m,
+        .width = map->width,
+        .height = map->height,
+    };
+    map->m_per_px = centre_scale(&map->frame);
+    if (map->m_per_px <= 0) {
+        invalidate_layout(map);
+        return cm_fail(context, CM_ERR_INPUT, "the map's centre cannot be projected");
+    }
+    map->scale_ground_m = cm_furniture_scale_length(map->m_per_px, map->width * 0.18);
+    map->laid_out = TRUE;
+    return CM_OK;
+}
+
+const char *cm_map_projection(cm_map *map)
+{
+    return cm_map_layout(map) == CM_OK ? cm_projection_definition(map->projection) : NULL;
+}
+
+cm_status cm_map_geo_to_pixel(cm_map *map, cm_geo_point point, double *x, double *y)
+{
+    cm_status status = cm_map_layout(map);
+    if (status != CM_OK)
+        return status;
+    if (!cm_frame_geo_to_pixel(&map->frame, point, x, y))
+        return cm_fail(map->context, CM_ERR_INPUT, "point %.6f, %.6f cannot be projected",
+                       point.lat, point.lon);
+    return CM_OK;
+}
+
+double cm_map_metres_per_pixel(cm_map *map)
+{
+    return cm_map_layout(map) == CM_OK ? map->m_per_px : 0;
+}
+
+cm_status cm_map_scale_bar(cm_map *map, double *ground_m, double *length_px)
+{
+    cm_status status = cm_map_layout(map);
+    if (status != CM_OK)
+        return status;
+    *ground_m = map->scale_ground_m;
+    *length_px = map->scale_ground_m / map->m_per_px;
+    return CM_OK;
+}
+
+/* Route r's line: the style's route line, in the route's own colour, or
+ * for the second and later routes the next colour of the style's palette. */
+static cm_line_style route_style(const cm_map *map, guint r)
+{
+    const cm_route *route = g_ptr_array_index(map->routes, r);
+    cm_line_style line = map->style->route;
+    const char *color = cm_route_color(route);
+    unsigned red, green, blue;
+    if (*color && sscanf(color, "#%2x%2x%2x", &red, &green, &blue) == 3)
+        line.color = (cm_rgba){red / 255.0, green / 255.0, blue / 255.0, 1};
+    else if (r > 0)
+        line.color = map->style->route_palette[(r - 1) % CM_STYLE_PALETTE_SIZE];
+    return line;
+}
+
+/* Draws the routes (casing, then line) and registers the route line with
+ * the labeller so that no label hides it. */
+static void draw_routes(cm_map *map, cairo_t *cr, cm_labeller *labeller)
+{
+    const cm_style *style = map->style;
+    for (int pass = 0; pass < 2; pass++) {
+        for (guint r = 0; r < map->routes->len; r++) {
+            size_t n;
+            cm_geo_point *line = cm_route_line(g_ptr_array_index(map->routes, r),
+                                               ROUTE_STEP_M, &n);
+            double *x = g_new(double, n), *y = g_new(double, n);
+            for (size_t i = 0; i < n; i++) {
+                x[i] = line[i].lon;
+                y[i] = line[i].lat;
+            }
+            cm_draw_geo_polyline(cr, &map->frame, x, y, n, FALSE);
+            if (pass == 0) {
+                cm_line_style casing = map->style->route;
+                casing.color = style->route_casing.color;
+                casing.width = style->route_casing.width;
+                cm_draw_set_line(cr, &casing);
+            } else {
+                cm_line_style route_line = route_style(map, r);
+                cm_draw_set_line(cr, &route_line);
+            }
+            cairo_stroke(cr);
+            if (pass == 1) {
+                double half = style->route_casing.width / 2;
+                for (size_t i = 0; i < n; i++) {
+                    double px, py;
+                    if (!cm_frame_geo_to_pixel(&map->frame, line[i], &px, &py))
+                        continue;
+                    cm_labeller_add_obstacle(labeller, (cm_box){px - half, py - half,
+                                                                px + half, py + half});
+                }
+            }
+            g_free(x);
+            g_free(y);
+            cm_geo_points_free(line);
+        }
+    }
+}
+
+static void draw_marker(cm_map *map, cairo_t *cr, cm_labeller *labeller, const cm_place *place,
+                        gboolean waypoint)
+{
+    const cm_style *style = map->style;
+    double px, py;
+    if (!cm_frame_geo_to_pixel(&map->frame, place->position, &px, &py))
+        return;
+    double r = waypoint ? style->marker_radius : style->marker_radius * 0.8;
+    if (waypoint)
+        cairo_arc(cr, px, py, r, 0, 2 * G_PI);
+    else
+        cairo_rectangle(cr, px - r, py - r, 2 * r, 2 * r);
+    cm_draw_set_color(cr, style->marker_outline);
+    cairo_set_line_width(cr, style->marker_outline_width * 2);
+    cairo_set_dash(cr, NULL, 0, 0);
+    cairo_stroke_preserve(cr);
+    cm_draw_set_color(cr, style->marker);
+    cairo_fill(cr);
+    double extent = r + style->marker_outline_width;
+    cm_labeller_add_obstacle(labeller, (cm_box){px - extent, py - extent, px + extent,
+                                                py + extent});
+    cm_labeller_add(labeller, place->name, waypoint ? style->waypoint_font : style->label_font,
+                    style->label_color, px, py, extent + 3, CM_LABEL_AROUND,
+                    waypoint ? 100 : 80);
+}
+
+static void offer_leg_labels(cm_map *map, cm_labeller *labeller)
+{
+    const cm_style *style = map->style;
+    for (guint r = 0; r < map->routes->len; r++) {
+        const cm_route *route = g_ptr_array_index(map->routes, r);
+        cm_route_leg leg;
+        for (size_t i = 0; cm_route_leg_get(route, i, &leg); i++) {
+            /* The label's anchor and the line's direction there: the middle
+             * of the leg, along its geodesic or track. */
+            double azimuth;
+            cm_geo_point middle = cm_route_point_at(route, leg.distance_from_start_m +
+                                                               leg.geodesic.distance_m / 2,
+                                                    &azimuth);
+            cm_geo_point ahead = cm_geodesic_direct(middle, azimuth, 1000);
+            double px, py, ax, ay;
+            if (!cm_frame_geo_to_pixel(&map->frame, middle, &px, &py) ||
+                !cm_frame_geo_to_pixel(&map->frame, ahead, &ax, &ay))
+                continue;
+            char *text = g_strdup_printf("%.0f %s · %03.0f°",
+                                         cm_units_from_metres(map->units,
+                                                              leg.geodesic.distance_m),
+                                         cm_units_symbol(map->units),
+                                         fmod(round(leg.geodesic.azimuth_deg), 360.0));
+            double leg_px = leg.geodesic.distance_m / map->m_per_px;
+            cm_labeller_add_beside_line(labeller, text, style->leg_font, style->leg_color, px,
+                                        py, ax - px, ay - py, style->route_casing.width / 2 + 5,
+                                        leg_px * 0.1, 90);
+            g_free(text);
+        }
+    }
+}
+
+/* The corner (below the title band, above the bottom band) whose legend
+ * box covers the fewest routes and sites. */
+static cm_box legend_corner(cm_map *map, double legend_w, double legend_h)
+{
+    double top, bottom;
+    cm_furniture_bands(map->width, map->height, &top, &bottom);
+    double inset = 12;
+    cm_box corners[4] = {
+        {map->width - inset - legend_w, map->height - bottom - inset - legend_h,
+         map->width - inset, map->height - bottom - inset},
+        {inset, map->height - bottom - inset - legend_h, inset + legend_w,
+         map->height - bottom - inset},
+        {map->width - inset - legend_w - 70, top + inset, map->width - inset - 70,
+         top + inset + legend_h},
+        {inset, top + inset, inset + legend_w, top + inset + legend_h},
+    };
+    GArray *points = content_points(map);
+    size_t best_count = (size_t)-1;
+    cm_box best = corners[0];
+    for (size_t c = 0; c < G_N_ELEMENTS(corners); c++) {
+        size_t count = 0;
+        for (guint i = 0; i < points->len; i++) {
+            double px, py;
+            if (cm_frame_geo_to_pixel(&map->frame, g_array_index(points, cm_geo_point, i),
+                                      &px, &py) &&
+                px >= corners[c].x0 - 20 && px <= corners[c].x1 + 20 &&
+                py >= corners[c].y0 - 20 && py <= corners[c].y1 + 20)
+                count++;
+        }
+        if (count < best_count) {
+            best_count = count;
+            best = corners[c];
+        }
+    }
+    g_array_free(points, TRUE);
+    return best;
+}
+
+/* The legend: per route its line, name and total, then its legs; the
+ * crossing symbol when there are crossings. Free with legend_free(). */
+static GArray *legend_entries(const cm_map *map)
+{
+    GArray *entries = g_array_new(FALSE, TRUE, sizeof(cm_legend_entry));
+    const char *unit = cm_units_symbol(map->units);
+    for (guint r = 0; r < map->routes->len; r++) {
+        const cm_route *route = g_ptr_array_index(map->routes, r);
+        cm_legend_entry heading = {CM_LEGEND_ROUTE, route_style(map, r), NULL};
+        heading.text = g_strdup_printf("%s — total %.1f %s", cm_route_name(route),
+                                       cm_units_from_metres(map->units, cm_route_total_m(route)),
+                                       unit);
+        g_array_append_val(entries, heading);
+        cm_route_leg leg;
+        for (size_t i = 0; cm_route_leg_get(route, i, &leg); i++) {
+            cm_legend_entry line = {CM_LEGEND_TEXT, {{0}}, NULL};
+            line.text = g_strdup_printf("%zu. %s → %s: %.1f %s, %03.0f°", i + 1, leg.from->name,
+                                        leg.to->name,
+                                        cm_units_from_metres(map->units, leg.geodesic.distance_m),
+                                        unit, fmod(round(leg.geodesic.azimuth_deg), 360.0));
+            g_array_append_val(entries, line);
+        }
+    }
+    if (map->crossings->len > 0) {
+        cm_legend_entry crossing = {CM_LEGEND_CROSSING, {{0}}, g_strdup("Border crossing")};
+        g_array_append_val(entries, crossing);
+    }
+    return entries;
+}
+
+static void legend_free(GArray *entries)
+{
+    for (guint i = 0; i < entries->len; i++)
+        g_free(g_array_index(entries, cm_legend_entry, i).text);
+    g_array_free(entries, TRUE);
+}
+
+static void draw_crossings(cm_map *map, cairo_t *cr, cm_labeller *labeller)
+{
+    const cm_style *style = map->style;
+    for (guint i = 0; i < map->crossings->len; i++) {
+        const map_crossing *crossing = &g_array_index(map->crossings, map_crossing, i);
+        double px, py;
+        if (!cm_frame_geo_to_pixel(&map->frame, crossing->position, &px, &py))
+            continue;
+        cm_furniture_crossing_symbol(cr, style, px, py);
+        double r = style->crossing_radius + 1;
+        cm_labeller_add_obstacle(labeller, (cm_box){px - r, py - r, px + r, py + r});
+        cm_labeller_add(labeller, crossing->label, style->label_font, style->label_color, px, py,
+                        r + 3, CM_LABEL_AROUND, 95);
+    }
+}
+
+static char *subtitle_text(cm_map *map)
+{
+    GString *text = g_string_new(NULL);
+    for (guint r = 0; r < map->routes->len; r++) {
+        const cm_route *route = g_ptr_array_index(map->routes, r);
+        g_string_append_printf(text, "%s%s: %.1f %s in %zu leg%s", r ? "; " : "",
+                               cm_route_name(route),
+                               cm_units_from_metres(map->units, cm_route_total_m(route)),
+                               cm_units_symbol(map->units), cm_route_n_legs(route),
+                               cm_route_n_legs(route) == 1 ? "" : "s");
+    }
+    g_string_append_printf(text, "%sgeodesic distances on WGS84", text->len ? " · " : "");
+    return g_string_free(text, FALSE);
+}
+
+static cm_status draw_map(cm_map *map, cairo_t *cr)
+{
+    const cm_style *style = map->style;
+    GArray *country_labels = g_array_new(FALSE, TRUE, sizeof(cm_country_label));
+    cm_status status = cm_basemap_draw(map->context, cr, &map->frame, style, country_labels);
+    if (status != CM_OK) {
+        cm_country_labels_free(country_labels);
+        return status;
+    }
+    double top, bottom;
+    cm_furniture_bands(map->width, map->height, &top, &bottom);
+    cm_labeller *labeller = cm_labeller_new(cr, map->width, map->height);
+    cm_labeller_add_obstacle(labeller, (cm_box){0, 0, map->width, top});
+    cm_labeller_add_obstacle(labeller, (cm_box){0, map->height - bottom, map->width,
+                                                map->height});
+    cm_labeller_add_obstacle(labeller, (cm_box){map->width - 70, top, map->width, top + 90});
+    GArray *legend_list = legend_entries(map);
+    double legend_w, legend_h;
+    cm_furniture_legend_size(cr, style, legend_list, &legend_w, &legend_h);
+    cm_box legend = legend_corner(map, legend_w, legend_h);
+    if (legend_w > 0)
+        cm_labeller_add_obstacle(labeller, legend);
+
+    draw_routes(map, cr, labeller);
+    for (guint r = 0; r < map->routes->len; r++) {
+        const cm_route *route = g_ptr_array_index(map->routes, r);
+        for (size_t i = 0; i < cm_route_n_waypoints(route); i++)
+            draw_marker(map, cr, labeller, cm_route_waypoint(route, i), TRUE);
+    }
+    for (guint m = 0; m < map->markers->len; m++)
+        draw_marker(map, cr, labeller, g_ptr_array_index(map->markers, m), FALSE);
+    draw_crossings(map, cr, labeller);
+    offer_leg_labels(map, labeller);
+    for (guint i = 0; i < country_labels->len; i++) {
+        const cm_country_label *label = &g_array_index(country_labels, cm_country_label, i);
+        double px, py;
+        if (!cm_frame_geo_to_pixel(&map->frame, label->anchor, &px, &py))
+            continue;
+        char *upper = g_utf8_strup(label->name, -1);
+        cm_labeller_add(labeller, upper, style->country_label_font, style->country_label_color,
+                        px, py, 0, CM_LABEL_CENTRED, 10);
+        g_free(upper);
+    }
+    cm_labeller_place_and_draw(labeller, cr, style);
+    cm_labeller_free(labeller);
+    cm_country_labels_free(country_labels);
+
+    char *subtitle = subtitle_text(map);
+    char *attribution = g_strdup_printf("%s · Natural Earth · GSHHG/WDBII",
+                                        cm_projection_description(map->projection));
+    cm_furniture_draw(cr, &map->frame, style, map->title ? map->title : "Convoy route",
+                      subtitle, map->m_per_px, map->scale_ground_m, legend_list, legend,
+                      attribution);
+    legend_free(legend_list);
+    g_free(attribution);
+    g_free(subtitle);
+    cairo_status_t drawing = cairo_status(cr);
+    if (drawing != CAIRO_STATUS_SUCCESS)
+        return cm_fail(map->context, CM_ERR_LIBRARY, "drawing failed: %s",
+                       cairo_status_to_string(drawing));
+    return CM_OK;
+}
+
+cm_status cm_format_from_path(cm_context *context, const char *path, cm_format *format)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (dot && (!slash || dot > slash)) {
+        if (g_ascii_strcasecmp(dot, ".png") == 0) {
+            *format = CM_FORMAT_PNG;
+            return CM_OK;
+        }
+        if (g_ascii_strcasecmp(dot, ".svg") == 0) {
+            *format = CM_FORMAT_SVG;
+            return CM_OK;
+        }
+        if (g_ascii_strcasecmp(dot, ".pdf") == 0) {
+            *format = CM_FORMAT_PDF;
+            return CM_OK;
+        }
+    }
+    return cm_fail(context, CM_ERR_INPUT, "output '%s' has no supported extension (use "
+                   ".png, .svg or .pdf)", path);
+}
+
+static cairo_status_t append_bytes(void *closure, const unsigned char *data,
+                                   unsigned int length)
+{
+    g_byte_array_append(closure, data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+cm_status cm_map_render_memory(cm_map *map, cm_format format, unsigned char **data,
+                               size_t *length)
+{
+    *data = NULL;
+    *length = 0;
+    cm_status status = cm_map_layout(map);
+    if (status != CM_OK)
+        return status;
+    GByteArray *bytes = g_byte_array_new();
+    cairo_surface_t *surface;
+    switch (format) {
+    case CM_FORMAT_SVG:
+        surface = cairo_svg_surface_create_for_stream(append_bytes, bytes, map->width,
+                                                      map->height);
+        /* Pixels, so that the SVG opens at the size asked for. */
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
+        break;
+    case CM_FORMAT_PDF:
+        surface = cairo_pdf_surface_create_for_stream(append_bytes, bytes, map->width,
+                                                      map->height);
+        break;
+    case CM_FORMAT_PNG:
+    default:
+        surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, map->width, map->height);
+        break;
+    }
+    cairo_t *cr = cairo_create(surface);
+    status = draw_map(map, cr);
+    cairo_destroy(cr);
+    if (status == CM_OK && format == CM_FORMAT_PNG &&
+        cairo_surface_write_to_png_stream(surface, append_bytes, bytes) != CAIRO_STATUS_SUCCESS)
+        status = cm_fail(map->context, CM_ERR_LIBRARY, "PNG encoding failed");
+    cairo_surface_finish(surface);
+    if (status == CM_OK && cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
+        status = cm_fail(map->context, CM_ERR_LIBRARY, "rendering failed: %s",
+                         cairo_status_to_string(cairo_surface_status(surface)));
+    cairo_surface_destroy(surface);
+    if (status != CM_OK) {
+        g_byte_array_free(bytes, TRUE);
+        return status;
+    }
+    *length = bytes->len;
+    /* A terminator makes SVG usable as a C string. */
+    g_byte_array_append(bytes, (const guint8 *)"", 1);
+    *data = g_byte_array_free(bytes, FALSE);
+    return CM_OK;
+}
+
+cm_status cm_map_render_file(cm_map *map, const char *path)
+{
+    cm_format format;
+    cm_status status = cm_format_from_path(map->context, path, &format);
+    if (status != CM_OK)
+        return status;
+    unsigned char *data;
+    size_t length;
+    status = cm_map_render_memory(map, format, &data, &length);
+    if (status != CM_OK)
+        return status;
+    /* GLib writes a temporary file beside path, syncs it and renames it into
+     * place, so readers see the old file or the complete new one. */
+    GError *error = NULL;
+    if (!g_file_set_contents_full(path, (const char *)data, (gssize)length,
+                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error)) {
+        status = cm_fail(map->context, CM_ERR_IO, "cannot write %s: %s", path, error->message);
+        g_error_free(error);
+    }
+    g_free(data);
+    return status;
+}

@@ -1,0 +1,141 @@
+/* Projection choice and coordinate transforms through PROJ. */
+#include "projection.h"
+
+#include <math.h>
+
+struct cm_projection {
+    PJ *pj;
+    char *definition;
+    char *description;
+};
+
+static char *format_latitude(double lat)
+{
+    return g_strdup_printf("%.2f°%c", fabs(lat), lat >= 0 ? 'N' : 'S');
+}
+
+static char *choose_definition(double lat_min, double lat_max, double lon_min, double lon_max,
+                               char **description)
+{
+    double lon_0 = remainder((lon_min + lon_max) / 2.0, 360.0);
+    double lat_0 = (lat_min + lat_max) / 2.0;
+    char lon_text[G_ASCII_DTOSTR_BUF_SIZE], lat_text[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(lon_text, sizeof lon_text, "%.6f", lon_0);
+    if (lat_min > 60.0 || lat_max < -60.0) {
+        g_ascii_formatd(lat_text, sizeof lat_text, "%.1f", lat_0 > 0 ? 90.0 : -90.0);
+        *description = g_strdup("Polar stereographic");
+        return g_strdup_printf("+proj=stere +lat_0=%s +lon_0=%s +ellps=WGS84 +units=m",
+                               lat_text, lon_text);
+    }
+    if (lat_min < 15.0 && lat_max > -15.0) {
+        g_ascii_formatd(lat_text, sizeof lat_text, "%.6f",
+                        fabs(lat_0) < 1e-9 ? 0.0 : lat_0);
+        char *true_scale = format_latitude(lat_0);
+        *description = g_strdup_printf("Mercator, true scale at %s", true_scale);
+        g_free(true_scale);
+        return g_strdup_printf("+proj=merc +lat_ts=%s +lon_0=%s +ellps=WGS84 +units=m",
+                               lat_text, lon_text);
+    }
+    /* Standard parallels at 1/6 and 5/6 of the span keep the scale error
+     * small and balanced over the whole map (the classic rule of thumb). */
+    double span = lat_max - lat_min;
+    char lat_1[G_ASCII_DTOSTR_BUF_SIZE], lat_2[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(lat_1, sizeof lat_1, "%.6f", lat_min + span / 6.0);
+    g_ascii_formatd(lat_2, sizeof lat_2, "%.6f", lat_max - span / 6.0);
+    g_ascii_formatd(lat_text, sizeof lat_text, "%.6f", lat_0);
+    char *first = format_latitude(lat_min + span / 6.0);
+    char *second = format_latitude(lat_max - span / 6.0);
+    *description = g_strdup_printf("Lambert conformal conic, standard parallels %s and %s",
+                                   first, second);
+    g_free(first);
+    g_free(second);
+    return g_strdup_printf("+proj=lcc +lat_1=%s +lat_2=%s +lat_0=%s +lon_0=%s +ellps=WGS84 "
+                           "+units=m", lat_1, lat_2, lat_text, lon_text);
+}
+
+cm_projection *cm_projection_for_extent(cm_context *context, double lat_min, double lat_max,
+                                        double lon_min, double lon_max)
+{
+    char *description = NULL;
+    char *definition = choose_definition(lat_min, lat_max, lon_min, lon_max, &description);
+    PJ *pj = proj_create(context->proj, definition);
+    if (!pj) {
+        g_free(description);
+        cm_fail(context, CM_ERR_LIBRARY, "PROJ rejected projection '%s': %s", definition,
+                proj_context_errno_string(context->proj, proj_context_errno(context->proj)));
+        g_free(definition);
+        return NULL;
+    }
+    cm_projection *projection = g_new0(cm_projection, 1);
+    projection->pj = pj;
+    projection->definition = definition;
+    projection->description = description;
+    return projection;
+}
+
+void cm_projection_free(cm_projection *projection)
+{
+    if (!projection)
+        return;
+    proj_destroy(projection->pj);
+    g_free(projection->definition);
+    g_free(projection->description);
+    g_free(projection);
+}
+
+const char *cm_projection_definition(const cm_projection *projection)
+{
+    return projection->definition;
+}
+
+const char *cm_projection_description(const cm_projection *projection)
+{
+    return projection->description;
+}
+
+size_t cm_projection_forward(const cm_projection *projection, double *x, double *y, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        x[i] = proj_torad(x[i]);
+        y[i] = proj_torad(y[i]);
+    }
+    proj_trans_generic(projection->pj, PJ_FWD, x, sizeof *x, n, y, sizeof *y, n, NULL, 0, 0,
+                       NULL, 0, 0);
+    size_t failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(y[i])) {
+            x[i] = y[i] = HUGE_VAL;
+            failed++;
+        }
+    }
+    return failed;
+}
+
+gboolean cm_projection_inverse(const cm_projection *projection, double x, double y,
+                               cm_geo_point *point)
+{
+    PJ_COORD coord = proj_coord(x, y, 0, 0);
+    PJ_COORD geo = proj_trans(projection->pj, PJ_INV, coord);
+    if (!isfinite(geo.lp.lam) || !isfinite(geo.lp.phi))
+        return FALSE;
+    point->lat = proj_todeg(geo.lp.phi);
+    point->lon = proj_todeg(geo.lp.lam);
+    return TRUE;
+}
+
+gboolean cm_frame_geo_to_pixel(const cm_frame *frame, cm_geo_point point, double *px,
+                               double *py)
+{
+    double x = point.lon, y = point.lat;
+    if (cm_projection_forward(frame->projection, &x, &y, 1))
+        return FALSE;
+    cm_frame_to_pixel(frame, x, y, px, py);
+    return TRUE;
+}
+
+gboolean cm_frame_pixel_to_geo(const cm_frame *frame, double px, double py,
+                               cm_geo_point *point)
+{
+    return cm_projection_inverse(frame->projection, frame->min_x + px / frame->px_per_m,
+                                 frame->max_y - py / frame->px_per_m, point);
+}

@@ -1,0 +1,474 @@
+/* Route reports in text, CSV, JSON and GeoJSON. Numbers are written with
+ * g_ascii_formatd so that the caller's locale never turns a decimal point
+ * into a comma; GeoJSON is written by GDAL's own driver. */
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cpl_vsi.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+/* Geodesic legs in GeoJSON are densified to this step. */
+#define GEOJSON_STEP_M 1000.0
+
+cm_status cm_units_parse(cm_context *context, const char *text, cm_units *units)
+{
+    static const char *const names[] = {"km", "mi", "nmi"};
+    for (int i = 0; i < 3; i++) {
+        if (g_ascii_strcasecmp(text, names[i]) == 0) {
+            *units = (cm_units)i;
+            return CM_OK;
+        }
+    }
+    return cm_fail(context, CM_ERR_INPUT, "units '%s' are not km, mi or nmi", text);
+}
+
+double cm_units_from_metres(cm_units units, double metres)
+{
+    switch (units) {
+    case CM_UNITS_MI:
+        return metres / 1609.344;
+    case CM_UNITS_NMI:
+        return metres / 1852.0;
+    case CM_UNITS_KM:
+    default:
+        return metres / 1000.0;
+    }
+}
+
+const char *cm_units_symbol(cm_units units)
+{
+    return units == CM_UNITS_MI ? "mi" : units == CM_UNITS_NMI ? "nmi" : "km";
+}
+
+cm_status cm_report_format_parse(cm_context *context, const char *text,
+                                 cm_report_format *format)
+{
+    static const char *const names[] = {"text", "csv", "json", "geojson"};
+    for (int i = 0; i < 4; i++) {
+        if (g_ascii_strcasecmp(text, names[i]) == 0) {
+            *format = (cm_report_format)i;
+            return CM_OK;
+        }
+    }
+    return cm_fail(context, CM_ERR_INPUT, "format '%s' is not text, csv, json or geojson", text);
+}
+
+/* A point of interest along a route, in travel order: a waypoint (SP, CP,
+ * RP) or a border crossing (a critical point). */
+typedef struct route_event {
+    const char *kind;   /* "waypoint" or "crossing" */
+    const char *role;   /* "SP", "CP", "RP" or "CRIT" */
+    const char *name;
+    cm_geo_point position;
+    size_t leg;         /* the leg it starts (waypoint) or lies on (crossing) */
+    double distance_m;  /* from the start, along the route */
+    const cm_border_crossing *crossing;
+} route_event;
+
+static gint compare_events(gconstpointer a, gconstpointer b)
+{
+    const route_event *ea = a, *eb = b;
+    if (ea->distance_m != eb->distance_m)
+        return ea->distance_m < eb->distance_m ? -1 : 1;
+    /* At the same spot the waypoint comes first. */
+    return strcmp(ea->kind, eb->kind) > 0 ? 1 : strcmp(ea->kind, eb->kind) < 0 ? -1 : 0;
+}
+
+static GArray *route_events(const cm_route_report *report)
+{
+    GArray *events = g_array_new(FALSE, TRUE, sizeof(route_event));
+    size_t n = cm_route_n_waypoints(report->route);
+    double along = 0;
+    for (size_t i = 0; i < n; i++) {
+        const cm_place *place = cm_route_waypoint(report->route, i);
+        gboolean last = i + 1 == n && n > 1;
+        /* The release point starts no leg: it belongs to the one arriving. */
+        route_event event = {"waypoint", i == 0 ? "SP" : last ? "RP" : "CP", place->name,
+                             place->position, last ? i - 1 : i, along, NULL};
+        g_array_append_val(events, event);
+        cm_route_leg leg;
+        if (cm_route_leg_get(report->route, i, &leg))
+            along += leg.geodesic.distance_m;
+    }
+    for (size_t i = 0; report->crossings && i < cm_crossing_list_length(report->crossings); i++) {
+        const cm_border_crossing *c = cm_crossing_list_get(report->crossings, i);
+        route_event event = {"crossing", "CRIT", c->name, c->position, c->leg,
+                             c->distance_from_start_m, c};
+        g_array_append_val(events, event);
+    }
+    g_array_sort(events, compare_events);
+    return events;
+}
+
+static void append_number(GString *out, double value, const char *format)
+{
+    char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append(out, g_ascii_formatd(buffer, sizeof buffer, format, value));
+}
+
+/* Appends text padded with spaces to width characters (not bytes, so that
+ * UTF-8 names align). */
+static void append_padded(GString *out, const char *text, int width)
+{
+    g_string_append(out, text);
+    for (int pad = width - (int)g_utf8_strlen(text, -1); pad > 0; pad--)
+        g_string_append_c(out, ' ');
+}
+
+static void append_right(GString *out, double value, const char *format, int width)
+{
+    char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(buffer, sizeof buffer, format, value);
+    for (int pad = width - (int)strlen(buffer); pad > 0; pad--)
+        g_string_append_c(out, ' ');
+    g_string_append(out, buffer);
+}
+
+static void text_route(GString *out, const cm_route_report *report, cm_units units)
+{
+    const cm_route *route = report->route;
+    const char *unit = cm_units_symbol(units);
+    cm_route_leg leg;
+    int from_width = 4, to_width = 2;
+    for (size_t i = 0; cm_route_leg_get(route, i, &leg); i++) {
+        from_width = MAX(from_width, (int)g_utf8_strlen(leg.from->name, -1));
+        to_width = MAX(to_width, (int)g_utf8_strlen(leg.to->name, -1));
+    }
+    g_string_append_printf(out, "%s\n", cm_route_name(route));
+    g_string_append(out, "Leg  ");
+    append_padded(out, "From", from_width + 2);
+    append_padded(out, "To", to_width + 2);
+    g_string_append_printf(out, "%10s  Azimuth  Final az\n", "Distance");
+    for (size_t i = 0; cm_route_leg_get(route, i, &leg); i++) {
+        g_string_append_printf(out, "%3zu  ", i + 1);
+        append_padded(out, leg.from->name, from_width + 2);
+        append_padded(out, leg.to->name, to_width + 2);
+        append_right(out, cm_units_from_metres(units, leg.geodesic.distance_m), "%.1f", 6);
+        g_string_append_printf(out, " %-3s", unit);
+        append_right(out, leg.geodesic.azimuth_deg, "%.1f", 8);
+        g_string_append(out, "°");
+        append_right(out, leg.geodesic.final_azimuth_deg, "%.1f", 9);
+        g_string_append(out, "°\n");
+    }
+    g_string_append(out, "Total");
+    for (int pad = from_width + to_width + 4; pad > 0; pad--)
+        g_string_append_c(out, ' ');
+    append_right(out, cm_units_from_metres(units, cm_route_total_m(route)), "%.1f", 6);
+    g_string_append_printf(out, " %s\n", unit);
+    if (!report->crossings)
+        return;
+    size_t n = cm_crossing_list_length(report->crossings);
+    if (n == 0) {
+        g_string_append(out, "Border crossings: none\n");
+        return;
+    }
+    g_string_append_printf(out, "Border crossings: %zu\n", n);
+    for (size_t i = 0; i < n; i++) {
+        const cm_border_crossing *c = cm_crossing_list_get(report->crossings, i);
+        g_string_append_printf(out, "%3zu  %s -> %s  leg %zu  at ", i + 1, c->from_country,
+                               c->to_country, c->leg + 1);
+        append_number(out, cm_units_from_metres(units, c->distance_from_start_m), "%.1f");
+        g_string_append_printf(out, " %s  (", unit);
+        append_number(out, c->position.lat, "%.5f");
+        g_string_append(out, ", ");
+        append_number(out, c->position.lon, "%.5f");
+        g_string_append_printf(out, ")  %s%s\n", c->name, c->over_water ? " (over water)" : "");
+    }
+}
+
+static void csv_field(GString *out, const char *text, gboolean last)
+{
+    if (strpbrk(text, ",\"\n\r")) {
+        g_string_append_c(out, '"');
+        for (const char *p = text; *p; p++) {
+            if (*p == '"')
+                g_string_append_c(out, '"');
+            g_string_append_c(out, *p);
+        }
+        g_string_append_c(out, '"');
+    } else {
+        g_string_append(out, text);
+    }
+    g_string_append_c(out, last ? '\n' : ',');
+}
+
+static void csv_number(GString *out, double value, const char *format)
+{
+    append_number(out, value, format);
+    g_string_append_c(out, ',');
+}
+
+static void csv_route(GString *out, const cm_route_report *report, cm_units units)
+{
+    GArray *events = route_events(report);
+    for (guint i = 0; i < events->len; i++) {
+        const route_event *e = &g_array_index(events, route_event, i);
+        csv_field(out, cm_route_name(report->route), FALSE);
+        csv_field(out, e->kind, FALSE);
+        csv_field(out, e->role, FALSE);
+        csv_field(out, e->name, FALSE);
+        csv_number(out, e->position.lat, "%.6f");
+        csv_number(out, e->position.lon, "%.6f");
+        g_string_append_printf(out, "%zu,", e->leg + 1);
+        csv_number(out, cm_units_from_metres(units, e->distance_m), "%.3f");
+        cm_route_leg leg;
+        if (!e->crossing && strcmp(e->role, "RP") != 0 &&
+            cm_route_leg_get(report->route, e->leg, &leg)) {
+            csv_number(out, cm_units_from_metres(units, leg.geodesic.distance_m), "%.3f");
+            csv_number(out, leg.geodesic.azimuth_deg, "%.6f");
+            csv_number(out, leg.geodesic.final_azimuth_deg, "%.6f");
+        } else {
+            g_string_append(out, ",,,");
+        }
+        csv_field(out, e->crossing ? e->crossing->from_country : "", FALSE);
+        csv_field(out, e->crossing ? e->crossing->to_country : "", TRUE);
+    }
+    g_array_free(events, TRUE);
+}
+
+static void json_string(GString *out, const char *text)
+{
+    g_string_append_c(out, '"');
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        switch (*p) {
+        case '"':
+            g_string_append(out, "\\\"");
+            break;
+        case '\\':
+            g_string_append(out, "\\\\");
+            break;
+        case '\n':
+            g_string_append(out, "\\n");
+            break;
+        case '\t':
+            g_string_append(out, "\\t");
+            break;
+        default:
+            if (*p < 0x20)
+                g_string_append_printf(out, "\\u%04x", *p);
+            else
+                g_string_append_c(out, (char)*p);
+        }
+    }
+    g_string_append_c(out, '"');
+}
+
+static void json_key_number(GString *out, const char *key, double value, const char *format)
+{
+    g_string_append_printf(out, "\"%s\": ", key);
+    append_number(out, value, format);
+}
+
+static void json_place(GString *out, const cm_place *place)
+{
+    g_string_append(out, "{\"name\": ");
+    json_string(out, place->name);
+    g_string_append(out, ", ");
+    json_key_number(out, "lat", place->position.lat, "%.6f");
+    g_string_append(out, ", ");
+    json_key_number(out, "lon", place->position.lon, "%.6f");
+    g_string_append(out, "}");
+}
+
+static void json_route(GString *out, const cm_route_report *report, cm_units units)
+{
+    const cm_route *route = report->route;
+    g_string_append(out, "{\"name\": ");
+    json_string(out, cm_route_name(route));
+    g_string_append(out, ", \"color\": ");
+    json_string(out, cm_route_color(route));
+    g_string_append(out, ", \"units\": ");
+    json_string(out, cm_units_symbol(units));
+    g_string_append(out, ", ");
+    json_key_number(out, "total_km", cm_route_total_m(route) / 1000.0, "%.3f");
+    g_string_append(out, ", ");
+    json_key_number(out, "total", cm_units_from_metres(units, cm_route_total_m(route)), "%.3f");
+    g_string_append(out, ",\n   \"legs\": [");
+    cm_route_leg leg;
+    for (size_t i = 0; cm_route_leg_get(route, i, &leg); i++) {
+        g_string_append(out, i ? ",\n    {\"from\": " : "\n    {\"from\": ");
+        json_place(out, leg.from);
+        g_string_append(out, ", \"to\": ");
+        json_place(out, leg.to);
+        g_string_append(out, ", ");
+        json_key_number(out, "distance_km", leg.geodesic.distance_m / 1000.0, "%.3f");
+        g_string_append(out, ", ");
+        json_key_number(out, "distance", cm_units_from_metres(units, leg.geodesic.distance_m),
+                        "%.3f");
+        g_string_append(out, ", ");
+        json_key_number(out, "azimuth_deg", leg.geodesic.azimuth_deg, "%.6f");
+        g_string_append(out, ", ");
+        json_key_number(out, "final_azimuth_deg", leg.geodesic.final_azimuth_deg, "%.6f");
+        g_string_append(out, "}");
+    }
+    g_string_append(out, "],\n   \"crossings\": [");
+    for (size_t i = 0; report->crossings && i < cm_crossing_list_length(report->crossings); i++) {
+        const cm_border_crossing *c = cm_crossing_list_get(report->crossings, i);
+        g_string_append(out, i ? ",\n    {" : "\n    {");
+        json_key_number(out, "lat", c->position.lat, "%.6f");
+        g_string_append(out, ", ");
+        json_key_number(out, "lon", c->position.lon, "%.6f");
+        g_string_append(out, ", \"from_country\": ");
+        json_string(out, c->from_country);
+        g_string_append(out, ", \"to_country\": ");
+        json_string(out, c->to_country);
+        g_string_append(out, ", \"name\": ");
+        json_string(out, c->name);
+        g_string_append_printf(out, ", \"leg\": %zu, ", c->leg);
+        json_key_number(out, "distance_from_start_km", c->distance_from_start_m / 1000.0, "%.3f");
+        g_string_append_printf(out, ", \"over_water\": %s}", c->over_water ? "true" : "false");
+    }
+    g_string_append(out, "]}");
+}
+
+/* Adds a feature with geometry and string/number properties to layer;
+ * FALSE when GDAL refuses it. */
+static gboolean add_feature(OGRLayerH layer, OGRGeometryH geometry, const route_event *event,
+                        const char *route_name, size_t leg_index, const cm_route_leg *leg,
+                        cm_units units)
+{
+    OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+    OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "route"), route_name);
+    OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "kind"),
+                         event ? event->kind : "leg");
+    OGR_F_SetFieldInteger(feature, OGR_F_GetFieldIndex(feature, "leg"), (int)leg_index + 1);
+    if (event) {
+        OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "role"), event->role);
+        OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "name"), event->name);
+        OGR_F_SetFieldDouble(feature, OGR_F_GetFieldIndex(feature, "distance_from_start"),
+                             cm_units_from_metres(units, event->distance_m));
+        if (event->crossing) {
+            OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "from_country"),
+                                 event->crossing->from_country);
+            OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "to_country"),
+                                 event->crossing->to_country);
+        }
+    } else {
+        char *name = g_strdup_printf("%s to %s", leg->from->name, leg->to->name);
+        OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "name"), name);
+        g_free(name);
+        OGR_F_SetFieldDouble(feature, OGR_F_GetFieldIndex(feature, "distance"),
+                             cm_units_from_metres(units, leg->geodesic.distance_m));
+        OGR_F_SetFieldDouble(feature, OGR_F_GetFieldIndex(feature, "azimuth_deg"),
+                             leg->geodesic.azimuth_deg);
+        OGR_F_SetFieldDouble(feature, OGR_F_GetFieldIndex(feature, "final_azimuth_deg"),
+                             leg->geodesic.final_azimuth_deg);
+    }
+    OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "units"),
+                         cm_units_symbol(units));
+    OGR_F_SetGeometryDirectly(feature, geometry);
+    gboolean added = OGR_L_CreateFeature(layer, feature) == OGRERR_NONE;
+    OGR_F_Destroy(feature);
+    return added;
+}
+
+static gboolean geojson_route(OGRLayerH layer, const cm_route_report *report, cm_units units)
+{
+    gboolean ok = TRUE;
+    const char *name = cm_route_name(report->route);
+    cm_route_leg leg;
+    for (size_t i = 0; cm_route_leg_get(report->route, i, &leg); i++) {
+        size_t n;
+        cm_geo_point *points = cm_geodesic_densify(leg.from->position, leg.to->position,
+                                                   GEOJSON_STEP_M, &n);
+        OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
+        for (size_t k = 0; k < n; k++)
+            OGR_G_AddPoint_2D(line, points[k].lon, points[k].lat);
+        cm_geo_points_free(points);
+        if (!add_feature(layer, line, NULL, name, i, &leg, units))
+            ok = FALSE;
+    }
+    GArray *events = route_events(report);
+    for (guint i = 0; i < events->len; i++) {
+        const route_event *e = &g_array_index(events, route_event, i);
+        OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
+        OGR_G_SetPoint_2D(point, 0, e->position.lon, e->position.lat);
+        if (!add_feature(layer, point, e, name, e->leg, NULL, units))
+            ok = FALSE;
+    }
+    g_array_free(events, TRUE);
+    return ok;
+}
+
+static char *geojson_report(cm_context *context, const cm_route_report *reports, size_t n,
+                            cm_units units)
+{
+    GDALDriverH driver = GDALGetDriverByName("GeoJSON");
+    char *path = g_strdup_printf("/vsimem/convoymap-report-%p.geojson", (void *)reports);
+    GDALDatasetH dataset = driver ? GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, NULL) : NULL;
+    if (!dataset) {
+        cm_fail(context, CM_ERR_LIBRARY, "GDAL cannot write GeoJSON");
+        g_free(path);
+        return NULL;
+    }
+    OGRSpatialReferenceH wgs84 = OSRNewSpatialReference(NULL);
+    OSRSetWellKnownGeogCS(wgs84, "WGS84");
+    OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
+    char *options[] = {"RFC7946=YES", "COORDINATE_PRECISION=6", "WRITE_NAME=NO", NULL};
+    OGRLayerH layer = GDALDatasetCreateLayer(dataset, "routes", wgs84, wkbUnknown, options);
+    OSRRelease(wgs84);
+    const struct {
+        const char *name;
+        OGRFieldType type;
+    } fields[] = {{"route", OFTString}, {"kind", OFTString}, {"role", OFTString},
+                  {"name", OFTString}, {"leg", OFTInteger}, {"distance", OFTReal},
+                  {"distance_from_start", OFTReal}, {"units", OFTString},
+                  {"azimuth_deg", OFTReal}, {"final_azimuth_deg", OFTReal},
+                  {"from_country", OFTString}, {"to_country", OFTString}};
+    for (size_t i = 0; i < G_N_ELEMENTS(fields); i++) {
+        OGRFieldDefnH field = OGR_Fld_Create(fields[i].name, fields[i].type);
+        OGR_L_CreateField(layer, field, TRUE);
+        OGR_Fld_Destroy(field);
+    }
+    gboolean ok = layer != NULL;
+    for (size_t r = 0; ok && r < n; r++)
+        ok = geojson_route(layer, &reports[r], units);
+    GDALClose(dataset);
+    vsi_l_offset length = 0;
+    GByte *bytes = VSIGetMemFileBuffer(path, &length, TRUE);
+    char *text = ok && bytes ? g_strndup((const char *)bytes, (gsize)length) : NULL;
+    VSIFree(bytes);
+    g_free(path);
+    if (!text)
+        cm_fail(context, CM_ERR_LIBRARY, "GDAL failed to write the GeoJSON report");
+    return text;
+}
+
+char *cm_report_routes(cm_context *context, const cm_route_report *reports, size_t n,
+                       cm_report_format format, cm_units units)
+{
+    if (format == CM_REPORT_GEOJSON)
+        return geojson_report(context, reports, n, units);
+    GString *out = g_string_new(NULL);
+    if (format == CM_REPORT_CSV)
+        g_string_append_printf(out, "route,type,role,name,lat,lon,leg,distance_from_start_%s,"
+                               "leg_distance_%s,azimuth_deg,final_azimuth_deg,from_country,"
+                               "to_country\n", cm_units_symbol(units), cm_units_symbol(units));
+    if (format == CM_REPORT_JSON)
+        g_string_append(out, "{\"routes\": [");
+    for (size_t r = 0; r < n; r++) {
+        switch (format) {
+        case CM_REPORT_TEXT:
+            if (r)
+                g_string_append_c(out, '\n');
+            text_route(out, &reports[r], units);
+            break;
+        case CM_REPORT_CSV:
+            csv_route(out, &reports[r], units);
+            break;
+        case CM_REPORT_JSON:
+            g_string_append(out, r ? ",\n  " : "\n  ");
+            json_route(out, &reports[r], units);
+            break;
+        case CM_REPORT_GEOJSON:
+            break;
+        }
+    }
+    if (format == CM_REPORT_JSON)
+        g_string_append(out, "\n]}\n");
+    return g_string_free(out, FALSE);
+}

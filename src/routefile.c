@@ -1,0 +1,194 @@
+/* Route files read through OGR: GeoJSON, KML, GPX and CSV. Every format
+ * boils down to an ordered track (possibly empty) and ordered named
+ * waypoints, which are then woven together into a route. */
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <gdal.h>
+#include <ogr_api.h>
+
+typedef struct route_source {
+    GArray *track;      /* of cm_geo_point, travel order */
+    GPtrArray *names;   /* waypoint names (owned), parallel to points */
+    GArray *points;     /* of cm_geo_point */
+} route_source;
+
+static const char *feature_name(OGRFeatureH feature)
+{
+    static const char *const fields[] = {"name", "Name", "NAME", "title", "desc"};
+    for (size_t i = 0; i < G_N_ELEMENTS(fields); i++) {
+        int index = OGR_F_GetFieldIndex(feature, fields[i]);
+        if (index >= 0 && OGR_F_IsFieldSetAndNotNull(feature, index) &&
+            *OGR_F_GetFieldAsString(feature, index))
+            return OGR_F_GetFieldAsString(feature, index);
+    }
+    return NULL;
+}
+
+static void add_point(route_source *source, const char *name, double lon, double lat)
+{
+    cm_geo_point point = {lat, lon};
+    g_array_append_val(source->points, point);
+    g_ptr_array_add(source->names,
+                    name ? g_strdup(name)
+                         : g_strdup_printf("Waypoint %u", source->points->len));
+}
+
+/* Appends geometry's lines to the track and its points to the waypoints. */
+static void collect_geometry(route_source *source, OGRGeometryH geometry, const char *name)
+{
+    OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(geometry));
+    if (type == wkbPoint) {
+        add_point(source, name, OGR_G_GetX(geometry, 0), OGR_G_GetY(geometry, 0));
+    } else if (type == wkbLineString) {
+        for (int i = 0; i < OGR_G_GetPointCount(geometry); i++) {
+            cm_geo_point p = {OGR_G_GetY(geometry, i), OGR_G_GetX(geometry, i)};
+            g_array_append_val(source->track, p);
+        }
+    } else {
+        for (int i = 0; i < OGR_G_GetGeometryCount(geometry); i++)
+            collect_geometry(source, OGR_G_GetGeometryRef(geometry, i), name);
+    }
+}
+
+static void collect_layer(route_source *source, OGRLayerH layer)
+{
+    OGRFeatureH feature;
+    OGR_L_ResetReading(layer);
+    while ((feature = OGR_L_GetNextFeature(layer)) != NULL) {
+        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
+        if (geometry)
+            collect_geometry(source, geometry, feature_name(feature));
+        OGR_F_Destroy(feature);
+    }
+}
+
+static gboolean layer_has_features(GDALDatasetH dataset, const char *name)
+{
+    OGRLayerH layer = GDALDatasetGetLayerByName(dataset, name);
+    return layer && OGR_L_GetFeatureCount(layer, TRUE) > 0;
+}
+
+/* GPX exposes each route and track twice (as lines and as their points):
+ * read the lines for a track, the points for a route. */
+static void collect_gpx(route_source *source, GDALDatasetH dataset)
+{
+    if (layer_has_features(dataset, "tracks")) {
+        collect_layer(source, GDALDatasetGetLayerByName(dataset, "tracks"));
+        collect_layer(source, GDALDatasetGetLayerByName(dataset, "waypoints"));
+    } else if (layer_has_features(dataset, "route_points")) {
+        collect_layer(source, GDALDatasetGetLayerByName(dataset, "route_points"));
+    } else {
+        collect_layer(source, GDALDatasetGetLayerByName(dataset, "waypoints"));
+    }
+}
+
+/* The index of the track vertex nearest to p at or after first. */
+static guint nearest_vertex(const GArray *track, cm_geo_point p, guint first)
+{
+    guint best = first;
+    double best_distance = HUGE_VAL;
+    for (guint i = first; i < track->len; i++) {
+        double d = cm_geodesic_inverse(p, g_array_index(track, cm_geo_point, i)).distance_m;
+        if (d < best_distance) {
+            best_distance = d;
+            best = i;
+        }
+    }
+    return best;
+}
+
+static cm_place waypoint_place(const char *name, cm_geo_point position)
+{
+    return (cm_place){(char *)name, "waypoint", "", "route file", position};
+}
+
+/* Weaves waypoints and track into route: each waypoint sits at its nearest
+ * track vertex (in travel order), and the track vertices between two
+ * waypoints become track points of the leg joining them. */
+static cm_status weave(cm_context *context, route_source *source, cm_route *route)
+{
+    GArray *track = source->track;
+    if (track->len >= 2 && source->points->len < 2) {
+        /* A bare track: its ends are the waypoints. */
+        g_ptr_array_set_size(source->names, 0);
+        g_array_set_size(source->points, 0);
+        add_point(source, "Start", g_array_index(track, cm_geo_point, 0).lon,
+                  g_array_index(track, cm_geo_point, 0).lat);
+        add_point(source, "End", g_array_index(track, cm_geo_point, track->len - 1).lon,
+                  g_array_index(track, cm_geo_point, track->len - 1).lat);
+    }
+    guint previous_vertex = 0;
+    for (guint w = 0; w < source->points->len; w++) {
+        cm_geo_point position = g_array_index(source->points, cm_geo_point, w);
+        if (track->len >= 2) {
+            guint vertex = nearest_vertex(track, position, previous_vertex);
+            /* The stretch of track before this waypoint belongs to the leg
+             * arriving at it. */
+            for (guint i = previous_vertex + (w > 0); w > 0 && i < vertex; i++) {
+                cm_status status = cm_route_add_track_point(
+                    context, route, g_array_index(track, cm_geo_point, i));
+                if (status != CM_OK)
+                    return status;
+            }
+            previous_vertex = vertex;
+        }
+        cm_place place = waypoint_place(g_ptr_array_index(source->names, w), position);
+        if (!isfinite(position.lat) || fabs(position.lat) > 90 || fabs(position.lon) > 180)
+            return cm_fail(context, CM_ERR_INPUT, "waypoint '%s' is out of range", place.name);
+        cm_route_add_waypoint(route, &place);
+    }
+    return CM_OK;
+}
+
+cm_status cm_route_read_file(cm_context *context, const char *path, cm_route **route)
+{
+    *route = NULL;
+    /* CSV coordinates are found under their usual column names. */
+    const char *const open_options[] = {"X_POSSIBLE_NAMES=lon,longitude,long,x",
+                                        "Y_POSSIBLE_NAMES=lat,latitude,y",
+                                        "KEEP_GEOM_COLUMNS=NO", NULL};
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
+                                      open_options, NULL);
+    CPLPopErrorHandler();
+    if (!dataset)
+        return cm_fail(context, CM_ERR_INPUT, "route file '%s' %s", path,
+                       g_file_test(path, G_FILE_TEST_EXISTS)
+                           ? "is not GeoJSON, GPX, KML or CSV that OGR can read"
+                           : "does not exist");
+    route_source source = {g_array_new(FALSE, FALSE, sizeof(cm_geo_point)),
+                           g_ptr_array_new_with_free_func(g_free),
+                           g_array_new(FALSE, FALSE, sizeof(cm_geo_point))};
+    const char *driver = GDALGetDriverShortName(GDALGetDatasetDriver(dataset));
+    if (g_strcmp0(driver, "GPX") == 0) {
+        collect_gpx(&source, dataset);
+    } else {
+        for (int i = 0; i < GDALDatasetGetLayerCount(dataset); i++)
+            collect_layer(&source, GDALDatasetGetLayer(dataset, i));
+    }
+    GDALClose(dataset);
+    cm_status status = CM_OK;
+    if (source.points->len + (source.track->len >= 2 ? 2 : 0) < 2)
+        status = cm_fail(context, CM_ERR_INPUT, "route file '%s' has no track and fewer than "
+                         "two waypoints", path);
+    char *base = g_path_get_basename(path);
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        *dot = '\0';
+    cm_route *result = cm_route_new(base);
+    g_free(base);
+    if (status == CM_OK)
+        status = weave(context, &source, result);
+    g_array_free(source.track, TRUE);
+    g_ptr_array_free(source.names, TRUE);
+    g_array_free(source.points, TRUE);
+    if (status != CM_OK) {
+        cm_route_free(result);
+        return status;
+    }
+    *route = result;
+    return CM_OK;
+}

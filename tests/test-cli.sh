@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# End-to-end tests of the convoymap CLI, as TAP: the default map in every
+# format opened by real consumers (rsvg-convert, pdfinfo, pdftoppm), the
+# route table on stdout, and the error paths with their exit codes and the
+# promise that a failed run leaves no file behind.
+set -u
+convoymap=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+n=0
+failed=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+check() { # description, then a command that must succeed
+  local description=$1; shift
+  if "$@" >"$work/check.out" 2>&1; then ok "$description"; else not_ok "$description" "$(cat "$work/check.out")"; fi
+}
+
+# run ARGS...: runs convoymap, keeping stdout, stderr and the exit code.
+run() { "$convoymap" "$@" >"$work/stdout" 2>"$work/stderr"; code=$?; }
+
+expect_error() { # description, expected code, stderr fragment, args...
+  local description=$1 expected=$2 fragment=$3; shift 3
+  run "$@"
+  local lines; lines=$(wc -l <"$work/stderr")
+  if [ "$code" -eq "$expected" ] && grep -qF -- "$fragment" "$work/stderr" && [ "$lines" -le 2 ]; then
+    ok "$description (exit $code)"
+  else
+    not_ok "$description" "exit $code, expected $expected" "stderr: $(cat "$work/stderr")"
+  fi
+}
+
+no_files_left() { # description, directory
+  local leftovers; leftovers=$(find "$2" -mindepth 1 2>/dev/null | head -5)
+  if [ -z "$leftovers" ]; then ok "$1"; else not_ok "$1" "left behind: $leftovers"; fi
+}
+
+# The default scenario, as PNG.
+run render -o "$work/briefing.png"
+if [ "$code" -eq 0 ]; then ok "default render exits 0"; else not_ok "default render exits 0" "$(cat "$work/stderr")"; fi
+check "PNG is 1600x1200" bash -c "file '$work/briefing.png' | grep -q '1600 x 1200'"
+check "route table lists the three legs in order" bash -c "
+  grep -E '^ +1 +Amman +Trebil' '$work/stdout' &&
+  grep -E '^ +2 +Trebil.* +Ar Rutbah' '$work/stdout' &&
+  grep -E '^ +3 +Ar Rutbah +Ayn al-Asad Air Base' '$work/stdout'"
+# The table's total is the sum of its legs, as printed.
+check "route total equals the sum of the legs" python3 -c "
+import re, sys
+text = open('$work/stdout').read()
+legs = [float(x) for x in re.findall(r'^ +\d+  .*? (\d+\.\d) km +[\d.]+° +[\d.]+°$', text, re.M)]
+total = float(re.search(r'^Total +(\d+\.\d) km', text, re.M).group(1))
+assert len(legs) == 3, legs
+assert abs(sum(legs) - total) <= 0.15, (legs, total)
+assert 500 < total < 800, total
+"
+
+# SVG, read back by librsvg.
+run render --size 1000x800 -o "$work/briefing.svg"
+check "SVG render exits 0" test "$code" -eq 0
+check "rsvg-convert rasterises the SVG at 1000x800" bash -c "
+  rsvg-convert '$work/briefing.svg' -o '$work/from-svg.png' &&
+  file '$work/from-svg.png' | grep -q '1000 x 800'"
+
+# PDF, read back by poppler.
+run render -o "$work/briefing.pdf" --title "Test title"
+check "PDF render exits 0" test "$code" -eq 0
+check "pdfinfo reads one 1600x1200 pt page" bash -c "
+  pdfinfo '$work/briefing.pdf' > '$work/pdfinfo' &&
+  grep -q '^Pages: *1$' '$work/pdfinfo' &&
+  grep -q '^Page size: *1600 x 1200 pts' '$work/pdfinfo'"
+check "pdftotext finds the title and the sites" bash -c "
+  pdftotext '$work/briefing.pdf' - | tr -s ' \n' ' ' > '$work/pdftext' &&
+  grep -q 'Test title' '$work/pdftext' && grep -q 'Ar Rutbah' '$work/pdftext' &&
+  grep -q 'Ayn al-Asad Air Base' '$work/pdftext'"
+
+# A custom route with coordinates and a case-folded name.
+run render --from amman --via "33.0,40.0" --to BAGHDAD --mark Ramadi -o "$work/custom.png"
+check "custom route with a coordinate waypoint renders" test "$code" -eq 0
+check "custom route has two legs" bash -c "grep -cE '^ +[0-9]+  .* km +[0-9.]+° +[0-9.]+°$' '$work/stdout' | grep -qx 2"
+
+# Errors: one line on stderr naming the bad value, exit 2 for usage.
+mkdir -p "$work/errors"
+expect_error "unknown site" 2 "unknown site 'Atlantis'" render --from Amman --to Atlantis -o "$work/errors/x.png"
+expect_error "misspelt site gets a suggestion" 2 "did you mean 'Baghdad'" render --from Amman --to Baghdadd -o "$work/errors/x.png"
+expect_error "unknown output extension" 2 "'$work/errors/x.jpg' has no supported extension" render -o "$work/errors/x.jpg"
+expect_error "--from without --to" 2 "--from and --via need --to" render --from Amman -o "$work/errors/x.png"
+expect_error "bad size" 2 "size '12x'" render --size 12x -o "$work/errors/x.png"
+expect_error "absurd size" 2 "out of range" render --size 100000x100000 -o "$work/errors/x.png"
+expect_error "missing -o" 2 "missing -o" render
+expect_error "unknown option" 2 "Unknown option" render --frobnicate -o "$work/errors/x.png"
+expect_error "unknown command" 2 "unknown command 'paint'" paint
+expect_error "coordinate out of range" 2 "out of range" render --from "95,40" --to Baghdad -o "$work/errors/x.png"
+no_files_left "usage errors leave no file" "$work/errors"
+
+# Runtime errors: exit 1, and no partial file.
+expect_error "output directory missing" 1 "cannot write $work/missing/x.png" render -o "$work/missing/x.png"
+check "missing directory was not created" test ! -e "$work/missing"
+touch "$work/not-a-dir"
+expect_error "output parent is a file" 1 "cannot write" render -o "$work/not-a-dir/x.png"
+mkdir -p "$work/readonly"
+chmod 0555 "$work/readonly"
+if [ "$(id -u)" -ne 0 ]; then
+  expect_error "read-only output directory" 1 "cannot write" render -o "$work/readonly/x.png"
+else
+  # Root ignores directory modes; a read-only bind would need privileges we
+  # cannot count on, so exercise a directory that cannot hold files instead.
+  expect_error "unwritable output location" 1 "cannot write" render -o "/proc/convoymap-test.png"
+fi
+no_files_left "failed writes leave no file" "$work/readonly"
+chmod 0755 "$work/readonly"
+
+# An existing output survives a failed run untouched.
+cp "$work/briefing.png" "$work/keep.png"
+run render --from Amman --to Atlantis -o "$work/keep.png"
+check "a failed run keeps the old output" cmp -s "$work/briefing.png" "$work/keep.png"
+
+# Missing data is a runtime error naming the directory.
+mkdir -p "$work/nodata"
+CONVOYMAP_DATA="$work/nodata" "$convoymap" render -o "$work/nodata.png" >"$work/stdout" 2>"$work/stderr"; code=$?
+if [ "$code" -eq 1 ] && grep -qF "CONVOYMAP_DATA=$work/nodata" "$work/stderr"; then ok "missing data directory (exit 1)"; else not_ok "missing data directory" "exit $code: $(cat "$work/stderr")"; fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ]

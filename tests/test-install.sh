@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# meson install into a scratch prefix, then the README's C example, taken
+# from README.md itself, compiled with the installed pkg-config file and run
+# against the installed library and data: what a report generator does. TAP.
+set -u
+build=$1
+source_root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -f "$work/log" ] && sed 's/^/# /' "$work/log" | tail -20; }
+
+if DESTDIR="$work/root" meson install -C "$build" --no-rebuild >"$work/log" 2>&1; then
+  ok "meson install"
+else
+  not_ok "meson install"
+fi
+prefix=$(meson introspect "$build" --buildoptions | python3 -c "
+import json, sys
+print(next(o['value'] for o in json.load(sys.stdin) if o['name'] == 'prefix'))")
+root="$work/root$prefix"
+pc=$(dirname "$(find "$root" -name convoymap.pc | head -1)")
+libdir=$(dirname "$pc")
+if [ -f "$root/share/convoymap/geodata/world.gpkg" ] && [ -f "$root/share/convoymap/styles/briefing.ini" ] &&
+   [ -f "$root/include/convoymap/convoymap.h" ] && [ -x "$root/bin/convoymap" ]; then
+  ok "installed files in place"
+else
+  not_ok "installed files in place"
+fi
+
+# The first C block of README.md.
+awk '/^```c$/ { inside = 1; next } /^```$/ && inside { exit } inside' "$source_root/README.md" >"$work/example.c"
+if [ -s "$work/example.c" ] &&
+   cc -std=c17 -Wall -Wextra -Werror "$work/example.c" -o "$work/example" \
+     $(PKG_CONFIG_PATH="$pc" PKG_CONFIG_SYSROOT_DIR="$work/root" pkg-config --cflags --libs convoymap) \
+     -Wl,-rpath,"$libdir" >"$work/log" 2>&1; then
+  ok "README example compiles against the installed library"
+else
+  not_ok "README example compiles against the installed library"
+fi
+if (cd "$work" && CONVOYMAP_DATA="$root/share/convoymap" ./example >"$work/log" 2>&1); then
+  ok "README example runs"
+else
+  not_ok "README example runs"
+fi
+if head -c 8 "$work/briefing.png" 2>/dev/null | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" &&
+   grep -q "^svg bytes: [0-9]\+$" "$work/log"; then
+  ok "README example wrote a PNG and an SVG in memory"
+else
+  not_ok "README example wrote a PNG and an SVG in memory"
+fi
+echo "1..$n"
+[ "$failed" -eq 0 ]

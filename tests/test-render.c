@@ -1,0 +1,258 @@
+/* End-to-end render of the reference scenario through the library: the PNG
+ * is decoded and pixels are checked at positions computed independently of
+ * the drawing code (geodesic midpoints, projected sites). */
+#include <math.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <gdal.h>
+#include <glib.h>
+#include <ogr_api.h>
+
+#include "convoymap/convoymap.h"
+
+static cm_context *context;
+static cm_geocoder *geocoder;
+static cm_map *map;
+static cm_route *route;
+static cairo_surface_t *image;
+
+typedef struct rgb {
+    int r, g, b;
+} rgb;
+
+static rgb pixel_at(double x, double y)
+{
+    int ix = (int)floor(x), iy = (int)floor(y);
+    g_assert_cmpint(ix, >=, 0);
+    g_assert_cmpint(iy, >=, 0);
+    g_assert_cmpint(ix, <, cairo_image_surface_get_width(image));
+    g_assert_cmpint(iy, <, cairo_image_surface_get_height(image));
+    const unsigned char *row = cairo_image_surface_get_data(image) +
+                               (size_t)iy * (size_t)cairo_image_surface_get_stride(image);
+    guint32 value = ((const guint32 *)(const void *)row)[ix];
+    return (rgb){(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff};
+}
+
+/* A style colour "#rrggbb" read straight from the style file. */
+static rgb style_color(const char *group, const char *key, int palette_index)
+{
+    char *path = g_build_filename(cm_context_data_dir(context), "styles", "briefing.ini", NULL);
+    GKeyFile *file = g_key_file_new();
+    g_assert_true(g_key_file_load_from_file(file, path, G_KEY_FILE_NONE, NULL));
+    char *value = g_key_file_get_string(file, group, key, NULL);
+    g_assert_nonnull(value);
+    char **parts = g_strsplit(value, ";", -1);
+    const char *hex = g_strstrip(parts[palette_index]);
+    unsigned r, g, b;
+    g_assert_cmpint(sscanf(hex, "#%2x%2x%2x", &r, &g, &b), ==, 3);
+    g_strfreev(parts);
+    g_free(value);
+    g_key_file_free(file);
+    g_free(path);
+    return (rgb){(int)r, (int)g, (int)b};
+}
+
+static void assert_color(const char *what, double x, double y, rgb expected, int tolerance)
+{
+    rgb got = pixel_at(x, y);
+    g_test_message("%s at (%.1f, %.1f): #%02x%02x%02x, expected #%02x%02x%02x", what, x, y,
+                   got.r, got.g, got.b, expected.r, expected.g, expected.b);
+    if (abs(got.r - expected.r) > tolerance || abs(got.g - expected.g) > tolerance ||
+        abs(got.b - expected.b) > tolerance)
+        g_error("%s at (%.1f, %.1f) is #%02x%02x%02x, expected #%02x%02x%02x", what, x, y,
+                got.r, got.g, got.b, expected.r, expected.g, expected.b);
+}
+
+static void project(cm_geo_point p, double *x, double *y)
+{
+    g_assert_cmpint(cm_map_geo_to_pixel(map, p, x, y), ==, CM_OK);
+}
+
+static void test_size(void)
+{
+    g_assert_cmpint(cairo_image_surface_get_width(image), ==, 1600);
+    g_assert_cmpint(cairo_image_surface_get_height(image), ==, 1200);
+}
+
+static void test_site_markers(void)
+{
+    rgb marker = style_color("marker", "color", 0);
+    for (size_t i = 0; i < cm_route_n_waypoints(route); i++) {
+        double x, y;
+        project(cm_route_waypoint(route, i)->position, &x, &y);
+        assert_color(cm_route_waypoint(route, i)->name, x, y, marker, 2);
+    }
+    for (const char *const *q = cm_reference_markers(); *q; q++) {
+        cm_place *place;
+        g_assert_cmpint(cm_geocoder_lookup(geocoder, *q, &place), ==, CM_OK);
+        double x, y;
+        project(place->position, &x, &y);
+        assert_color(place->name, x, y, marker, 2);
+        cm_place_free(place);
+    }
+}
+
+static void test_route_legs(void)
+{
+    rgb route_color = style_color("route", "color", 0);
+    cm_route_leg leg;
+    for (size_t i = 0; cm_route_leg_get(route, i, &leg); i++) {
+        /* Points along the middle of each leg, on the true geodesic. */
+        for (double t = 0.35; t <= 0.66; t += 0.15) {
+            cm_geo_point p = cm_geodesic_direct(leg.from->position, leg.geodesic.azimuth_deg,
+                                                leg.geodesic.distance_m * t);
+            double x, y;
+            project(p, &x, &y);
+            char *what = g_strdup_printf("leg %zu at %.0f%%", i + 1, t * 100);
+            assert_color(what, x, y, route_color, 2);
+            g_free(what);
+        }
+    }
+}
+
+/* Iraq's fill: its map colour from the GeoPackage, the palette entry from
+ * the style. The test point is the air base's neighbourhood moved 60 km
+ * south-west, open desert well inside Iraq and away from labels. */
+static void test_iraq_fill(void)
+{
+    char *path = g_build_filename(cm_context_data_dir(context), "geodata", "world.gpkg", NULL);
+    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
+    g_assert_nonnull(dataset);
+    OGRLayerH result = GDALDatasetExecuteSQL(dataset,
+                                             "SELECT mapcolor FROM countries WHERE iso3 = 'IRQ'",
+                                             NULL, NULL);
+    g_assert_nonnull(result);
+    OGRFeatureH feature = OGR_L_GetNextFeature(result);
+    g_assert_nonnull(feature);
+    int mapcolor = OGR_F_GetFieldAsInteger(feature, 0);
+    OGR_F_Destroy(feature);
+    GDALDatasetReleaseResultSet(dataset, result);
+    GDALClose(dataset);
+    g_free(path);
+    rgb iraq = style_color("countries", "palette", mapcolor - 1);
+    cm_geo_point inside = {32.6, 42.2};
+    double x, y;
+    project(inside, &x, &y);
+    assert_color("desert in Iraq", x, y, iraq, 2);
+}
+
+static void test_sea(void)
+{
+    rgb sea = style_color("sea", "color", 0);
+    /* The eastern Mediterranean off Haifa. */
+    cm_geo_point mediterranean = {32.9, 34.75};
+    double x, y;
+    project(mediterranean, &x, &y);
+    assert_color("Mediterranean", x, y, sea, 2);
+}
+
+static void test_scale(void)
+{
+    /* Metres per pixel at the centre, measured independently: the geodesic
+     * between two sites' pixels compared with their pixel distance. */
+    double m_per_px = cm_map_metres_per_pixel(map);
+    cm_place *ramadi, *baghdad;
+    g_assert_cmpint(cm_geocoder_lookup(geocoder, "Ramadi", &ramadi), ==, CM_OK);
+    g_assert_cmpint(cm_geocoder_lookup(geocoder, "Baghdad", &baghdad), ==, CM_OK);
+    double x1, y1, x2, y2;
+    project(ramadi->position, &x1, &y1);
+    project(baghdad->position, &x2, &y2);
+    double ground = cm_geodesic_inverse(ramadi->position, baghdad->position).distance_m;
+    double pixels = hypot(x2 - x1, y2 - y1);
+    /* Conformal projection: the scale varies by well under 1 % over the map. */
+    g_assert_cmpfloat(fabs(ground / pixels - m_per_px) / m_per_px, <, 0.01);
+    double bar_m, bar_px;
+    g_assert_cmpint(cm_map_scale_bar(map, &bar_m, &bar_px), ==, CM_OK);
+    g_assert_cmpfloat_with_epsilon(bar_px * m_per_px, bar_m, 1e-6 * bar_m);
+    double leading = bar_m / pow(10, floor(log10(bar_m)));
+    g_assert_true(leading == 1 || leading == 2 || leading == 5);
+    cm_place_free(ramadi);
+    cm_place_free(baghdad);
+}
+
+static void test_projection_is_conformal_conic(void)
+{
+    const char *definition = cm_map_projection(map);
+    g_assert_nonnull(strstr(definition, "+proj=lcc"));
+}
+
+static void test_svg_and_pdf(void)
+{
+    unsigned char *data;
+    size_t length;
+    g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_SVG, &data, &length), ==, CM_OK);
+    g_assert_cmpuint(strlen((char *)data), ==, length);
+    g_assert_nonnull(strstr((char *)data, "<svg"));
+    g_assert_nonnull(strstr((char *)data, "width=\"1600px\""));
+    /* Vector: no embedded raster image of the map. */
+    g_assert_null(strstr((char *)data, "<image"));
+    cm_string_free((char *)data);
+    g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PDF, &data, &length), ==, CM_OK);
+    g_assert_cmpint(memcmp(data, "%PDF-", 5), ==, 0);
+    cm_string_free((char *)data);
+}
+
+typedef struct png_reader {
+    const unsigned char *data;
+    size_t length, offset;
+} png_reader;
+
+static cairo_status_t read_png(void *closure, unsigned char *out, unsigned int length)
+{
+    png_reader *reader = closure;
+    if (reader->offset + length > reader->length)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(out, reader->data + reader->offset, length);
+    reader->offset += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    char *message = NULL;
+    context = cm_context_new(NULL, &message);
+    if (!context)
+        g_error("no context: %s", message);
+    geocoder = cm_geocoder_new(context);
+    g_assert_nonnull(geocoder);
+    const char *const *waypoints = cm_reference_waypoints();
+    size_t n = g_strv_length((char **)waypoints);
+    g_assert_cmpint(cm_route_new_from_queries(geocoder, "Convoy", waypoints, n, &route), ==,
+                    CM_OK);
+    map = cm_map_new(context);
+    cm_map_add_route(map, route);
+    for (const char *const *q = cm_reference_markers(); *q; q++) {
+        cm_place *place;
+        g_assert_cmpint(cm_geocoder_lookup(geocoder, *q, &place), ==, CM_OK);
+        cm_map_add_marker(map, place);
+        cm_place_free(place);
+    }
+    unsigned char *png;
+    size_t length;
+    if (cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length) != CM_OK)
+        g_error("render failed: %s", cm_context_message(context));
+    png_reader reader = {png, length, 0};
+    image = cairo_image_surface_create_from_png_stream(read_png, &reader);
+    g_assert_cmpint(cairo_surface_status(image), ==, CAIRO_STATUS_SUCCESS);
+    if (g_getenv("CM_TEST_KEEP"))
+        cairo_surface_write_to_png(image, g_getenv("CM_TEST_KEEP"));
+    cm_string_free((char *)png);
+
+    g_test_add_func("/render/size", test_size);
+    g_test_add_func("/render/site-markers", test_site_markers);
+    g_test_add_func("/render/route-legs", test_route_legs);
+    g_test_add_func("/render/iraq-fill", test_iraq_fill);
+    g_test_add_func("/render/sea", test_sea);
+    g_test_add_func("/render/scale", test_scale);
+    g_test_add_func("/render/projection", test_projection_is_conformal_conic);
+    g_test_add_func("/render/svg-and-pdf", test_svg_and_pdf);
+    int status = g_test_run();
+    cairo_surface_destroy(image);
+    cm_map_free(map);
+    cm_route_free(route);
+    cm_geocoder_free(geocoder);
+    cm_context_free(context);
+    return status;
+}
