@@ -172,12 +172,13 @@ static gboolean place(cm_labeller *labeller, label_request *request, double halo
     if (request->mode == CM_LABEL_BESIDE_LINE)
         return place_beside_line(labeller, request, w, h, halo);
     double ax = request->anchor_x, ay = request->anchor_y, g = request->gap;
-    /* Top-left corners, in cartographic order of preference. */
+    /* Top-left corners, in cartographic order of preference. The diagonal
+     * ones sit a full gap off both axes: the marker's obstacle is a square,
+     * so a corner any closer would always touch it. */
     double around[][2] = {
         {ax + g, ay - h / 2},         {ax - g - w, ay - h / 2},   {ax - w / 2, ay - g - h},
-        {ax - w / 2, ay + g},         {ax + g * 0.7, ay - g * 0.7 - h},
-        {ax - g * 0.7 - w, ay - g * 0.7 - h}, {ax + g * 0.7, ay + g * 0.7},
-        {ax - g * 0.7 - w, ay + g * 0.7},
+        {ax - w / 2, ay + g},         {ax + g, ay - g - h},       {ax - g - w, ay - g - h},
+        {ax + g, ay + g},             {ax - g - w, ay + g},
     };
     double centred[][2] = {
         {ax - w / 2, ay - h / 2},     {ax - w / 2, ay - h * 1.5}, {ax - w / 2, ay + h / 2},

@@ -47,7 +47,18 @@ struct cm_map {
     cm_frame frame;
     double m_per_px;
     double scale_ground_m;
+    GArray *labels; /* of placed_label: what the last render placed */
 };
+
+typedef struct placed_label {
+    char *text;
+    cm_box box;
+} placed_label;
+
+static void placed_label_clear(placed_label *label)
+{
+    g_free(label->text);
+}
 
 cm_map *cm_map_new(cm_context *context)
 {
@@ -59,6 +70,8 @@ cm_map *cm_map_new(cm_context *context)
     map->markers = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
     map->crossings = g_array_new(FALSE, FALSE, sizeof(map_crossing));
     g_array_set_clear_func(map->crossings, (GDestroyNotify)map_crossing_clear);
+    map->labels = g_array_new(FALSE, FALSE, sizeof(placed_label));
+    g_array_set_clear_func(map->labels, (GDestroyNotify)placed_label_clear);
     return map;
 }
 
@@ -78,6 +91,7 @@ void cm_map_free(cm_map *map)
     g_ptr_array_free(map->routes, TRUE);
     g_ptr_array_free(map->markers, TRUE);
     g_array_free(map->crossings, TRUE);
+    g_array_free(map->labels, TRUE);
     g_free(map->title);
     g_free(map);
 }
@@ -556,7 +570,15 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
                         px, py, 0, CM_LABEL_CENTRED, 10);
         g_free(upper);
     }
-    cm_labeller_place_and_draw(labeller, cr, style);
+    size_t n_placed = cm_labeller_place_and_draw(labeller, cr, style);
+    g_array_set_size(map->labels, 0);
+    for (size_t i = 0; i < n_placed; i++) {
+        placed_label label;
+        const char *text;
+        cm_labeller_placed_box(labeller, i, &label.box, &text);
+        label.text = g_strdup(text);
+        g_array_append_val(map->labels, label);
+    }
     cm_labeller_free(labeller);
     cm_country_labels_free(country_labels);
 
@@ -574,6 +596,21 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
         return cm_fail(map->context, CM_ERR_LIBRARY, "drawing failed: %s",
                        cairo_status_to_string(drawing));
     return CM_OK;
+}
+
+size_t cm_map_n_labels(const cm_map *map)
+{
+    return map->labels->len;
+}
+
+int cm_map_label_get(const cm_map *map, size_t i, cm_map_label *label)
+{
+    if (i >= map->labels->len)
+        return 0;
+    const placed_label *placed = &g_array_index(map->labels, placed_label, i);
+    *label = (cm_map_label){placed->text, placed->box.x0, placed->box.y0, placed->box.x1,
+                            placed->box.y1};
+    return 1;
 }
 
 cm_status cm_format_from_path(cm_context *context, const char *path, cm_format *format)

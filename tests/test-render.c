@@ -111,6 +111,54 @@ static void test_route_legs(void)
     }
 }
 
+/* The label of a site, by its text; fails the test when it was not placed. */
+static cm_map_label label_of(const char *text)
+{
+    cm_map_label label;
+    for (size_t i = 0; cm_map_label_get(map, i, &label); i++)
+        if (strcmp(label.text, text) == 0)
+            return label;
+    g_error("no label '%s' was placed", text);
+}
+
+/* Distance in pixels from (x, y) to the nearest point of a label's box. */
+static double distance_to_box(const cm_map_label *label, double x, double y)
+{
+    double dx = MAX(MAX(label->x0 - x, 0), x - label->x1);
+    double dy = MAX(MAX(label->y0 - y, 0), y - label->y1);
+    return hypot(dx, dy);
+}
+
+/* Every waypoint and marked site is labelled next to its marker (without
+ * covering it), and no two labels overlap. */
+static void test_labels(void)
+{
+    GPtrArray *sites = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
+    for (size_t i = 0; i < cm_route_n_waypoints(route); i++)
+        g_ptr_array_add(sites, cm_place_copy(cm_route_waypoint(route, i)));
+    for (const char *const *q = cm_reference_markers(); *q; q++) {
+        cm_place *place;
+        g_assert_cmpint(cm_geocoder_lookup(geocoder, *q, &place), ==, CM_OK);
+        g_ptr_array_add(sites, place);
+    }
+    for (guint i = 0; i < sites->len; i++) {
+        const cm_place *site = g_ptr_array_index(sites, i);
+        double x, y;
+        project(site->position, &x, &y);
+        cm_map_label label = label_of(site->name);
+        double gap = distance_to_box(&label, x, y);
+        g_test_message("%s: label %.1f px from its site", site->name, gap);
+        g_assert_cmpfloat(gap, >, 4);
+        g_assert_cmpfloat(gap, <, 30);
+    }
+    g_ptr_array_free(sites, TRUE);
+    cm_map_label a, b;
+    for (size_t i = 0; cm_map_label_get(map, i, &a); i++)
+        for (size_t j = i + 1; cm_map_label_get(map, j, &b); j++)
+            if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1)
+                g_error("labels '%s' and '%s' overlap", a.text, b.text);
+}
+
 /* Iraq's fill: its map colour from the GeoPackage, the palette entry from
  * the style. The test point is the air base's neighbourhood moved 60 km
  * south-west, open desert well inside Iraq and away from labels. */
@@ -243,6 +291,7 @@ int main(int argc, char **argv)
     g_test_add_func("/render/size", test_size);
     g_test_add_func("/render/site-markers", test_site_markers);
     g_test_add_func("/render/route-legs", test_route_legs);
+    g_test_add_func("/render/labels", test_labels);
     g_test_add_func("/render/iraq-fill", test_iraq_fill);
     g_test_add_func("/render/sea", test_sea);
     g_test_add_func("/render/scale", test_scale);

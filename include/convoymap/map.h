@@ -87,6 +87,21 @@ CM_API double cm_map_metres_per_pixel(cm_map *map);
  * pixels. Returns CM_OK or the layout's error. */
 CM_API cm_status cm_map_scale_bar(cm_map *map, double *ground_m, double *length_px);
 
+/* A label placed by the last render: its text and its box in pixels
+ * (origin top left, y down), halo included. */
+typedef struct cm_map_label {
+    const char *text; /* owned by the map, valid until the next render or cm_map_free() */
+    double x0, y0, x1, y1;
+} cm_map_label;
+
+/* How many labels the last successful render placed (0 before one). Every
+ * output format places the same labels in the same boxes. */
+CM_API size_t cm_map_n_labels(const cm_map *map);
+
+/* Stores label i (0-based, in placement order) of the last render in
+ * *label; returns 0 when i is out of range. */
+CM_API int cm_map_label_get(const cm_map *map, size_t i, cm_map_label *label);
+
 /* The output format named by path's extension (.png, .svg, .pdf, any
  * case). CM_ERR_INPUT when the extension is none of them. */
 CM_API cm_status cm_format_from_path(cm_context *context, const char *path,
