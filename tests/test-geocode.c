@@ -11,8 +11,9 @@ static cm_context *context;
 static cm_geocoder *geocoder;
 
 /* Reference positions from sources independent of geodata/sites.csv
- * (the issue's own coordinate for the air base; GeoNames for towns), with
- * how far the gazetteer may be from them. */
+ * (the issue's own coordinate for the air base; GeoNames for towns; for the
+ * Trebil post, where the Ruwaished–Rutbah highway meets the JOR–IRQ
+ * boundary), with how far the gazetteer may be from them. */
 static const struct {
     const char *query;
     double lat, lon, tolerance_km;
