@@ -96,6 +96,17 @@ void cm_map_free(cm_map *map)
     g_free(map);
 }
 
+cm_status cm_map_set_style(cm_map *map, const char *name_or_path)
+{
+    cm_style *style = cm_style_load(map->context, name_or_path ? name_or_path : "briefing");
+    if (!style)
+        return map->context->status;
+    cm_style_free(map->style);
+    map->style = style;
+    invalidate_layout(map);
+    return CM_OK;
+}
+
 cm_status cm_map_set_size(cm_map *map, int width, int height)
 {
     if (width < MIN_SIDE || height < MIN_SIDE || width > CM_MAP_MAX_SIDE ||
@@ -305,18 +316,18 @@ cm_status cm_map_scale_bar(cm_map *map, double *ground_m, double *length_px)
     return CM_OK;
 }
 
-/* Route r's line: the style's route line, in the route's own colour, or
- * for the second and later routes the next colour of the style's palette. */
+/* Route r's line: the style's route line for the first route, the next
+ * entry of the style's route series (colour, dash, width) for the others,
+ * in the route's own colour when it has one. */
 static cm_line_style route_style(const cm_map *map, guint r)
 {
     const cm_route *route = g_ptr_array_index(map->routes, r);
-    cm_line_style line = map->style->route;
+    cm_line_style line = r == 0 ? map->style->route
+                                : map->style->route_series[(r - 1) % CM_STYLE_PALETTE_SIZE];
     const char *color = cm_route_color(route);
     unsigned red, green, blue;
     if (*color && sscanf(color, "#%2x%2x%2x", &red, &green, &blue) == 3)
         line.color = (cm_rgba){red / 255.0, green / 255.0, blue / 255.0, 1};
-    else if (r > 0)
-        line.color = map->style->route_palette[(r - 1) % CM_STYLE_PALETTE_SIZE];
     return line;
 }
 

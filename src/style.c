@@ -1,29 +1,97 @@
-/* Reads a style key file into a cm_style, naming the file and key of any
- * missing or malformed value. */
+/* Reads a style key file into a cm_style. A style may inherit from another
+ * and change a few keys; every missing, malformed or unknown value is
+ * reported with the file, line and key that hold it. */
 #include "style.h"
 
 #include <string.h>
 
+/* How deep [style] inherits= may chain; deeper is taken for a cycle. */
+#define MAX_INHERITANCE 8
+
 typedef struct style_reader {
     cm_context *context;
-    GKeyFile *file;
-    const char *path;
-    cm_status status; /* first failure; later reads are skipped */
+    const char *top_path;  /* the style asked for */
+    GKeyFile *merged;      /* ancestors first, each descendant overriding */
+    GHashTable *origin;    /* "group\nkey" -> path of the file that set it */
+    GHashTable *consulted; /* "group\nkey" of every key the loader read */
+    char *shipped_dir;     /* styles/ of the data directory */
+    cm_status status;      /* first failure; later reads are skipped */
 } style_reader;
 
-static gboolean reader_ok(style_reader *reader) { return reader->status == CM_OK; }
+static gboolean reader_ok(const style_reader *reader) { return reader->status == CM_OK; }
+
+static char *entry_id(const char *group, const char *key)
+{
+    return g_strconcat(group, "\n", key, NULL);
+}
+
+/* A broken shipped style is broken data; a broken style the user wrote is
+ * bad input. */
+static cm_status error_class(const style_reader *reader, const char *path)
+{
+    return g_str_has_prefix(path, reader->shipped_dir) ? CM_ERR_DATA : CM_ERR_INPUT;
+}
+
+/* The 1-based line of key in [group] of the file at path; 0 when absent. */
+static int line_of_key(const char *path, const char *group, const char *key)
+{
+    char *text;
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        return 0;
+    char **lines = g_strsplit(text, "\n", -1);
+    g_free(text);
+    gboolean in_group = FALSE;
+    int found = 0;
+    for (int i = 0; lines[i] && !found; i++) {
+        const char *line = g_strstrip(lines[i]);
+        if (line[0] == '[') {
+            size_t n = strlen(line);
+            in_group = n >= 2 && line[n - 1] == ']' && strlen(group) == n - 2 &&
+                       strncmp(line + 1, group, n - 2) == 0;
+            continue;
+        }
+        size_t k = strlen(key);
+        if (in_group && strncmp(line, key, k) == 0 && (line[k] == '=' || line[k] == ' '))
+            found = i + 1;
+    }
+    g_strfreev(lines);
+    return found;
+}
+
+/* Fails the load naming where [group] key was set (or, when it was set
+ * nowhere, the style asked for). */
+G_GNUC_PRINTF(4, 5)
+static void reader_fail(style_reader *reader, const char *group, const char *key,
+                        const char *format, ...)
+{
+    if (!reader_ok(reader))
+        return;
+    char *id = entry_id(group, key);
+    const char *path = g_hash_table_lookup(reader->origin, id);
+    g_free(id);
+    va_list args;
+    va_start(args, format);
+    char *detail = g_strdup_vprintf(format, args);
+    va_end(args);
+    int line = path ? line_of_key(path, group, key) : 0;
+    if (!path)
+        path = reader->top_path;
+    char *where = line ? g_strdup_printf("%s:%d", path, line) : g_strdup(path);
+    reader->status = cm_fail(reader->context, error_class(reader, path), "style %s: [%s] %s: %s",
+                             where, group, key, detail);
+    g_free(where);
+    g_free(detail);
+}
 
 static char *read_string(style_reader *reader, const char *group, const char *key)
 {
     if (!reader_ok(reader))
         return NULL;
-    GError *error = NULL;
-    char *value = g_key_file_get_string(reader->file, group, key, &error);
-    if (!value) {
-        reader->status = cm_fail(reader->context, CM_ERR_DATA, "style %s: [%s] %s: %s",
-                                 reader->path, group, key, error->message);
-        g_error_free(error);
-    }
+    g_hash_table_add(reader->consulted, entry_id(group, key));
+    char *value = g_key_file_get_string(reader->merged, group, key, NULL);
+    if (!value)
+        reader_fail(reader, group, key, "missing (every key of styles/briefing.ini is "
+                    "required unless inherited)");
     return value;
 }
 
@@ -50,26 +118,53 @@ static cm_rgba read_color(style_reader *reader, const char *group, const char *k
     cm_rgba color = {0, 0, 0, 1};
     char *text = read_string(reader, group, key);
     if (text && !parse_color(g_strstrip(text), &color))
-        reader->status = cm_fail(reader->context, CM_ERR_DATA, "style %s: [%s] %s: '%s' "
-                                 "is not a colour (#rrggbb or #rrggbbaa)", reader->path,
-                                 group, key, text);
+        reader_fail(reader, group, key, "'%s' is not a colour (#rrggbb or #rrggbbaa)", text);
     g_free(text);
     return color;
 }
 
+static gboolean parse_number(const char *text, double *value)
+{
+    char *end;
+    *value = g_ascii_strtod(text, &end);
+    return end != text && *end == '\0' && *value >= 0 && *value <= 1000;
+}
+
 static double read_number(style_reader *reader, const char *group, const char *key)
 {
+    double value = 0;
     char *text = read_string(reader, group, key);
-    if (!text)
-        return 0;
-    char *end;
-    double value = g_ascii_strtod(g_strstrip(text), &end);
-    if (end == text || *end || value < 0 || value > 1000)
-        reader->status = cm_fail(reader->context, CM_ERR_DATA, "style %s: [%s] %s: '%s' "
-                                 "is not a number from 0 to 1000", reader->path, group,
-                                 key, text);
+    if (text && !parse_number(g_strstrip(text), &value))
+        reader_fail(reader, group, key, "'%s' is not a number from 0 to 1000", text);
     g_free(text);
     return value;
+}
+
+/* A dash pattern: "none" for a solid line, or 1 to 4 lengths separated by
+ * commas ("6,4"). */
+static gboolean parse_dash(const char *text, cm_line_style *line)
+{
+    line->n_dash = 0;
+    if (strcmp(text, "none") == 0)
+        return TRUE;
+    char **lengths = g_strsplit(text, ",", -1);
+    guint n = g_strv_length(lengths);
+    gboolean ok = n >= 1 && n <= G_N_ELEMENTS(line->dash);
+    for (guint i = 0; ok && i < n; i++)
+        ok = parse_number(g_strstrip(lengths[i]), &line->dash[i]) && line->dash[i] > 0;
+    g_strfreev(lengths);
+    line->n_dash = ok ? (int)n : 0;
+    return ok;
+}
+
+static void read_dash(style_reader *reader, const char *group, const char *key,
+                      cm_line_style *line)
+{
+    char *text = read_string(reader, group, key);
+    if (text && !parse_dash(g_strstrip(text), line))
+        reader_fail(reader, group, key, "'%s' is not 'none' or 1 to 4 lengths separated by "
+                    "commas (e.g. 6,4)", text);
+    g_free(text);
 }
 
 static cm_line_style read_line(style_reader *reader, const char *group, gboolean dashed)
@@ -77,92 +172,273 @@ static cm_line_style read_line(style_reader *reader, const char *group, gboolean
     cm_line_style line = {0};
     line.color = read_color(reader, group, "color");
     line.width = read_number(reader, group, "width");
-    if (!dashed || !reader_ok(reader))
-        return line;
-    gsize n = 0;
-    GError *error = NULL;
-    double *dash = g_key_file_get_double_list(reader->file, group, "dash", &n, &error);
-    if (!dash || n == 0 || n > G_N_ELEMENTS(line.dash)) {
-        reader->status = cm_fail(reader->context, CM_ERR_DATA, "style %s: [%s] dash: %s",
-                                 reader->path, group,
-                                 error ? error->message : "give 1 to 4 lengths");
-        g_clear_error(&error);
-        g_free(dash);
-        return line;
-    }
-    memcpy(line.dash, dash, n * sizeof *dash);
-    line.n_dash = (int)n;
-    g_free(dash);
+    if (dashed)
+        read_dash(reader, group, "dash", &line);
     return line;
+}
+
+/* The CM_STYLE_PALETTE_SIZE ';'-separated entries of [group] key, each
+ * checked by parse; the caller frees the result with g_strfreev(). NULL on
+ * failure. */
+static char **read_series(style_reader *reader, const char *group, const char *key)
+{
+    char *text = read_string(reader, group, key);
+    if (!text)
+        return NULL;
+    char **entries = g_strsplit(text, ";", -1);
+    g_free(text);
+    if (g_strv_length(entries) != CM_STYLE_PALETTE_SIZE) {
+        reader_fail(reader, group, key, "give %d entries separated by ';'",
+                    CM_STYLE_PALETTE_SIZE);
+        g_strfreev(entries);
+        return NULL;
+    }
+    for (char **entry = entries; *entry; entry++)
+        g_strstrip(*entry);
+    return entries;
 }
 
 static void read_palette(style_reader *reader, const char *group, cm_rgba *palette)
 {
-    char *text = read_string(reader, group, "palette");
-    if (!text)
-        return;
-    char **colors = g_strsplit(text, ";", -1);
-    if (g_strv_length(colors) != CM_STYLE_PALETTE_SIZE)
-        reader->status = cm_fail(reader->context, CM_ERR_DATA, "style %s: [%s] palette: "
-                                 "give %d colours separated by ';'", reader->path, group,
-                                 CM_STYLE_PALETTE_SIZE);
-    for (int i = 0; reader_ok(reader) && i < CM_STYLE_PALETTE_SIZE; i++)
-        if (!parse_color(g_strstrip(colors[i]), &palette[i]))
-            reader->status = cm_fail(reader->context, CM_ERR_DATA, "style %s: [%s] palette: "
-                                     "'%s' is not a colour", reader->path, group, colors[i]);
+    char **colors = read_series(reader, group, "palette");
+    for (int i = 0; colors && i < CM_STYLE_PALETTE_SIZE; i++)
+        if (!parse_color(colors[i], &palette[i])) {
+            reader_fail(reader, group, "palette", "'%s' is not a colour", colors[i]);
+            break;
+        }
     g_strfreev(colors);
-    g_free(text);
 }
 
-cm_style *cm_style_load(cm_context *context, const char *name)
+static void read_route_series(style_reader *reader, cm_style *style)
 {
-    char *file_name = g_strconcat("styles/", name, ".ini", NULL);
-    char *path = cm_data_path(context, file_name);
-    g_free(file_name);
-    style_reader reader = {context, g_key_file_new(), path, CM_OK};
-    GError *error = NULL;
-    if (!g_key_file_load_from_file(reader.file, path, G_KEY_FILE_NONE, &error)) {
-        cm_fail(context, CM_ERR_DATA, "style %s: %s", path, error->message);
-        g_error_free(error);
-        g_key_file_free(reader.file);
-        g_free(path);
-        return NULL;
+    read_palette(reader, "route", style->route_palette);
+    char **dashes = read_series(reader, "route", "dash-palette");
+    char **widths = read_series(reader, "route", "width-palette");
+    for (int i = 0; dashes && widths && i < CM_STYLE_PALETTE_SIZE; i++) {
+        cm_line_style *line = &style->route_series[i];
+        line->color = style->route_palette[i];
+        if (!parse_dash(dashes[i], line)) {
+            reader_fail(reader, "route", "dash-palette", "'%s' is not 'none' or a dash "
+                        "pattern such as 6,4", dashes[i]);
+            break;
+        }
+        if (!parse_number(widths[i], &line->width)) {
+            reader_fail(reader, "route", "width-palette", "'%s' is not a number", widths[i]);
+            break;
+        }
     }
-    cm_style *style = g_new0(cm_style, 1);
-    style->sea = read_color(&reader, "sea", "color");
-    read_palette(&reader, "countries", style->country_palette);
-    style->country_label_font = read_string(&reader, "countries", "label-font");
-    style->country_label_color = read_color(&reader, "countries", "label-color");
-    style->admin1 = read_line(&reader, "admin1", TRUE);
-    style->borders = read_line(&reader, "borders", FALSE);
-    style->coastline = read_line(&reader, "coastline", FALSE);
-    style->rivers = read_line(&reader, "rivers", FALSE);
-    style->lakes = read_color(&reader, "lakes", "color");
-    style->disputed = read_line(&reader, "disputed", TRUE);
-    style->route = read_line(&reader, "route", FALSE);
-    style->route_casing.color = read_color(&reader, "route", "casing-color");
-    style->route_casing.width = read_number(&reader, "route", "casing-width");
-    read_palette(&reader, "route", style->route_palette);
-    style->crossing = read_color(&reader, "crossing", "color");
-    style->crossing_outline = read_color(&reader, "crossing", "outline-color");
-    style->crossing_radius = read_number(&reader, "crossing", "radius");
-    style->marker = read_color(&reader, "marker", "color");
-    style->marker_outline = read_color(&reader, "marker", "outline-color");
-    style->marker_radius = read_number(&reader, "marker", "radius");
-    style->marker_outline_width = read_number(&reader, "marker", "outline-width");
-    style->label_font = read_string(&reader, "labels", "font");
-    style->waypoint_font = read_string(&reader, "labels", "waypoint-font");
-    style->leg_font = read_string(&reader, "labels", "leg-font");
-    style->label_color = read_color(&reader, "labels", "color");
-    style->leg_color = read_color(&reader, "labels", "leg-color");
-    style->halo_color = read_color(&reader, "labels", "halo-color");
-    style->halo_width = read_number(&reader, "labels", "halo-width");
-    style->title_font = read_string(&reader, "frame", "title-font");
-    style->text_font = read_string(&reader, "frame", "text-font");
-    style->frame_color = read_color(&reader, "frame", "color");
-    style->panel_color = read_color(&reader, "frame", "panel-color");
-    style->frame_line_color = read_color(&reader, "frame", "line-color");
-    g_key_file_free(reader.file);
+    g_strfreev(dashes);
+    g_strfreev(widths);
+}
+
+/* Each line of a key file is blank, a comment, a [group] or key=value;
+ * GLib's own parse errors do not say where, so check first. */
+static gboolean check_lines(style_reader *reader, const char *path, const char *text)
+{
+    char **lines = g_strsplit(text, "\n", -1);
+    for (int i = 0; lines[i] && reader_ok(reader); i++) {
+        const char *line = g_strstrip(lines[i]);
+        if (!*line || *line == '#' || *line == '=')
+            ;
+        else if (*line == '[' ? line[strlen(line) - 1] != ']' : !strchr(line, '='))
+            reader->status = cm_fail(reader->context, error_class(reader, path),
+                                     "style %s:%d: '%s' is neither a [group] nor key=value",
+                                     path, i + 1, line);
+    }
+    g_strfreev(lines);
+    return reader_ok(reader);
+}
+
+static char *style_path(style_reader *reader, const char *name_or_path,
+                        const char *relative_to);
+
+/* Loads the file at path, its ancestors first, into the merged key file. */
+static void merge_style_file(style_reader *reader, const char *path, int depth)
+{
+    if (depth > MAX_INHERITANCE) {
+        reader->status = cm_fail(reader->context, error_class(reader, path),
+                                 "style %s: more than %d levels of [style] inherits= "
+                                 "(a cycle?)", path, MAX_INHERITANCE);
+        return;
+    }
+    char *text;
+    GError *error = NULL;
+    if (!g_file_get_contents(path, &text, NULL, &error)) {
+        reader->status = cm_fail(reader->context, error_class(reader, path), "style %s: %s",
+                                 path, error->message);
+        g_error_free(error);
+        return;
+    }
+    GKeyFile *own = g_key_file_new();
+    if (check_lines(reader, path, text) &&
+        !g_key_file_load_from_data(own, text, (gsize)-1, G_KEY_FILE_NONE, &error)) {
+        reader->status = cm_fail(reader->context, error_class(reader, path), "style %s: %s",
+                                 path, error->message);
+        g_error_free(error);
+    }
+    g_free(text);
+    char *parent = reader_ok(reader) ? g_key_file_get_string(own, "style", "inherits", NULL)
+                                     : NULL;
+    if (parent) {
+        char *parent_path = style_path(reader, g_strstrip(parent), path);
+        if (parent_path)
+            merge_style_file(reader, parent_path, depth + 1);
+        g_free(parent_path);
+        g_free(parent);
+    }
+    char **groups = reader_ok(reader) ? g_key_file_get_groups(own, NULL) : NULL;
+    for (char **group = groups; group && *group; group++) {
+        char **keys = g_key_file_get_keys(own, *group, NULL, NULL);
+        for (char **key = keys; key && *key; key++) {
+            char *value = g_key_file_get_value(own, *group, *key, NULL);
+            g_key_file_set_value(reader->merged, *group, *key, value);
+            g_free(value);
+            g_hash_table_insert(reader->origin, entry_id(*group, *key), g_strdup(path));
+        }
+        g_strfreev(keys);
+    }
+    g_strfreev(groups);
+    g_key_file_free(own);
+}
+
+static gint compare_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names of the shipped styles, comma-separated, for messages; freed
+ * with g_free(). */
+static char *shipped_names(const style_reader *reader)
+{
+    GString *names = g_string_new(NULL);
+    GDir *dir = g_dir_open(reader->shipped_dir, 0, NULL);
+    GPtrArray *sorted = g_ptr_array_new_with_free_func(g_free);
+    const char *entry;
+    while (dir && (entry = g_dir_read_name(dir)))
+        if (g_str_has_suffix(entry, ".ini"))
+            g_ptr_array_add(sorted, g_strndup(entry, strlen(entry) - 4));
+    if (dir)
+        g_dir_close(dir);
+    g_ptr_array_sort(sorted, compare_names);
+    for (guint i = 0; i < sorted->len; i++)
+        g_string_append_printf(names, "%s%s", i ? ", " : "",
+                               (const char *)g_ptr_array_index(sorted, i));
+    g_ptr_array_free(sorted, TRUE);
+    return g_string_free(names, FALSE);
+}
+
+/* Where a style lives: a path as given (relative to the file that inherits
+ * it, if any), or a shipped style by name. NULL, with the failure recorded,
+ * when no such shipped style exists. */
+static char *style_path(style_reader *reader, const char *name_or_path,
+                        const char *relative_to)
+{
+    if (strchr(name_or_path, '/') || g_str_has_suffix(name_or_path, ".ini")) {
+        if (g_path_is_absolute(name_or_path) || !relative_to)
+            return g_strdup(name_or_path);
+        char *dir = g_path_get_dirname(relative_to);
+        char *path = g_build_filename(dir, name_or_path, NULL);
+        g_free(dir);
+        return path;
+    }
+    char *file_name = g_strconcat(name_or_path, ".ini", NULL);
+    char *path = g_build_filename(reader->shipped_dir, file_name, NULL);
+    g_free(file_name);
+    if (*name_or_path && g_file_test(path, G_FILE_TEST_IS_REGULAR))
+        return path;
+    g_free(path);
+    char *names = shipped_names(reader);
+    reader->status = cm_fail(reader->context, CM_ERR_INPUT, "unknown style '%s' (shipped: %s; or give a "
+                "path to a .ini file)", name_or_path, names);
+    g_free(names);
+    return NULL;
+}
+
+/* Every key the styles set must be one the loader reads: a misspelt key
+ * would otherwise be ignored without a word. */
+static void check_unknown_keys(style_reader *reader)
+{
+    char **groups = g_key_file_get_groups(reader->merged, NULL);
+    for (char **group = groups; *group && reader_ok(reader); group++) {
+        char **keys = g_key_file_get_keys(reader->merged, *group, NULL, NULL);
+        for (char **key = keys; *key && reader_ok(reader); key++) {
+            char *id = entry_id(*group, *key);
+            gboolean known = g_hash_table_contains(reader->consulted, id) ||
+                             (strcmp(*group, "style") == 0 &&
+                              (strcmp(*key, "inherits") == 0 ||
+                               strcmp(*key, "description") == 0));
+            g_free(id);
+            if (!known)
+                reader_fail(reader, *group, *key, "unknown key (misspelt? see "
+                            "styles/briefing.ini for the keys)");
+        }
+        g_strfreev(keys);
+    }
+    g_strfreev(groups);
+}
+
+static void read_style(style_reader *reader, cm_style *style)
+{
+    style->sea = read_color(reader, "sea", "color");
+    read_palette(reader, "countries", style->country_palette);
+    style->country_label_font = read_string(reader, "countries", "label-font");
+    style->country_label_color = read_color(reader, "countries", "label-color");
+    style->admin1 = read_line(reader, "admin1", TRUE);
+    style->borders = read_line(reader, "borders", FALSE);
+    style->coastline = read_line(reader, "coastline", FALSE);
+    style->rivers = read_line(reader, "rivers", FALSE);
+    style->lakes = read_color(reader, "lakes", "color");
+    style->disputed = read_line(reader, "disputed", TRUE);
+    style->route = read_line(reader, "route", TRUE);
+    style->route_casing.color = read_color(reader, "route", "casing-color");
+    style->route_casing.width = read_number(reader, "route", "casing-width");
+    read_route_series(reader, style);
+    style->crossing = read_color(reader, "crossing", "color");
+    style->crossing_outline = read_color(reader, "crossing", "outline-color");
+    style->crossing_radius = read_number(reader, "crossing", "radius");
+    style->marker = read_color(reader, "marker", "color");
+    style->marker_outline = read_color(reader, "marker", "outline-color");
+    style->marker_radius = read_number(reader, "marker", "radius");
+    style->marker_outline_width = read_number(reader, "marker", "outline-width");
+    style->label_font = read_string(reader, "labels", "font");
+    style->waypoint_font = read_string(reader, "labels", "waypoint-font");
+    style->leg_font = read_string(reader, "labels", "leg-font");
+    style->label_color = read_color(reader, "labels", "color");
+    style->leg_color = read_color(reader, "labels", "leg-color");
+    style->halo_color = read_color(reader, "labels", "halo-color");
+    style->halo_width = read_number(reader, "labels", "halo-width");
+    style->title_font = read_string(reader, "frame", "title-font");
+    style->text_font = read_string(reader, "frame", "text-font");
+    style->frame_color = read_color(reader, "frame", "color");
+    style->panel_color = read_color(reader, "frame", "panel-color");
+    style->frame_line_color = read_color(reader, "frame", "line-color");
+    if (reader_ok(reader))
+        check_unknown_keys(reader);
+}
+
+cm_style *cm_style_load(cm_context *context, const char *name_or_path)
+{
+    style_reader reader = {
+        .context = context,
+        .merged = g_key_file_new(),
+        .origin = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
+        .consulted = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+        .shipped_dir = cm_data_path(context, "styles"),
+        .status = CM_OK,
+    };
+    char *path = style_path(&reader, name_or_path, NULL);
+    cm_style *style = NULL;
+    if (path) {
+        reader.top_path = path;
+        merge_style_file(&reader, path, 0);
+        style = g_new0(cm_style, 1);
+        if (reader_ok(&reader))
+            read_style(&reader, style);
+    }
+    g_key_file_free(reader.merged);
+    g_hash_table_destroy(reader.origin);
+    g_hash_table_destroy(reader.consulted);
+    g_free(reader.shipped_dir);
     g_free(path);
     if (!reader_ok(&reader)) {
         cm_style_free(style);

@@ -26,7 +26,10 @@ typedef struct cm_style {
     cm_line_style admin1, borders, coastline, rivers, disputed;
     cm_rgba lakes;
     cm_line_style route, route_casing;
-    cm_rgba route_palette[CM_STYLE_PALETTE_SIZE]; /* for the 2nd, 3rd... route */
+    /* The 2nd, 3rd... route: colour, dash and width in turn, so that routes
+     * stay apart in colour and, for photocopies, in dash and width. */
+    cm_rgba route_palette[CM_STYLE_PALETTE_SIZE];
+    cm_line_style route_series[CM_STYLE_PALETTE_SIZE];
     cm_rgba crossing, crossing_outline;
     double crossing_radius;
     cm_rgba marker, marker_outline;
@@ -38,9 +41,13 @@ typedef struct cm_style {
     cm_rgba frame_color, panel_color, frame_line_color;
 } cm_style;
 
-/* Loads styles/NAME.ini from the data directory. Returns NULL with the
- * reason (file and key) in the context. Free with cm_style_free(). */
-cm_style *cm_style_load(cm_context *context, const char *name);
+/* Loads a style: a shipped one by NAME (styles/NAME.ini in the data
+ * directory) or a key file by PATH (anything with a '/' or ending in .ini).
+ * A style may start with [style] inherits=NAME|PATH and then give only the
+ * keys it changes. Returns NULL with the reason in the context, naming the
+ * file, line and key (CM_ERR_INPUT for a style the caller named that does
+ * not exist or is malformed). Free with cm_style_free(). */
+cm_style *cm_style_load(cm_context *context, const char *name_or_path);
 
 void cm_style_free(cm_style *style);
 

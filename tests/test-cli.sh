@@ -91,7 +91,17 @@ expect_error "missing -o" 2 "missing -o" render
 expect_error "unknown option" 2 "Unknown option" render --frobnicate -o "$work/errors/x.png"
 expect_error "unknown command" 2 "unknown command 'paint'" paint
 expect_error "coordinate out of range" 2 "out of range" render --from "95,40" --to Baghdad -o "$work/errors/x.png"
+expect_error "unknown style" 2 "unknown style 'neon' (shipped: briefing, colorblind, grayscale, night" render --style neon -o "$work/errors/x.png"
+printf '[style]\ninherits=briefing\n[route]\ncolor=red\n' >"$work/bad-style.ini"
+expect_error "broken style names file, line and key" 2 "style $work/bad-style.ini:4: [route] color: 'red' is not a colour" render --style "$work/bad-style.ini" -o "$work/errors/x.png"
 no_files_left "usage errors leave no file" "$work/errors"
+
+# A user style that inherits a shipped one: its route colour is drawn.
+printf '[style]\ninherits=night\n[route]\ncolor=#00ff00\n' >"$work/green.ini"
+run render --style "$work/green.ini" --size 800x600 -o "$work/green.png"
+check "user style renders" test "$code" -eq 0
+check "user style's route colour is drawn" bash -c "
+  [ \$(python3 '$(dirname "$0")/png-count.py' '$work/green.png' 00ff00) -gt 500 ]"
 
 # Runtime errors: exit 1, and no partial file.
 expect_error "output directory missing" 1 "cannot write $work/missing/x.png" render -o "$work/missing/x.png"

@@ -10,12 +10,37 @@
 #include <ogr_api.h>
 
 #include "convoymap/convoymap.h"
+#include "style.h"
 
 static cm_context *context;
 static cm_geocoder *geocoder;
 static cm_map *map;
 static cm_route *route;
 static cairo_surface_t *image;
+
+typedef struct png_reader {
+    const unsigned char *data;
+    size_t length, offset;
+} png_reader;
+
+static cairo_status_t read_png(void *closure, unsigned char *out, unsigned int length)
+{
+    png_reader *reader = closure;
+    if (reader->offset + length > reader->length)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(out, reader->data + reader->offset, length);
+    reader->offset += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PNG bytes decoded into an image surface the caller destroys. */
+static cairo_surface_t *decode_png(const unsigned char *data, size_t length)
+{
+    png_reader reader = {data, length, 0};
+    cairo_surface_t *decoded = cairo_image_surface_create_from_png_stream(read_png, &reader);
+    g_assert_cmpint(cairo_surface_status(decoded), ==, CAIRO_STATUS_SUCCESS);
+    return decoded;
+}
 
 typedef struct rgb {
     int r, g, b;
@@ -51,6 +76,12 @@ static rgb style_color(const char *group, const char *key, int palette_index)
     g_key_file_free(file);
     g_free(path);
     return (rgb){(int)r, (int)g, (int)b};
+}
+
+static rgb rgb_of(cm_rgba color)
+{
+    return (rgb){(int)(color.r * 255 + 0.5), (int)(color.g * 255 + 0.5),
+                 (int)(color.b * 255 + 0.5)};
 }
 
 static void assert_color(const char *what, double x, double y, rgb expected, int tolerance)
@@ -195,6 +226,38 @@ static void test_sea(void)
     assert_color("Mediterranean", x, y, sea, 2);
 }
 
+/* Each shipped style, rendered: the sea and the middle of the first leg
+ * carry the colours its file gives (read through the style loader, which
+ * test-style checks against the files). */
+static void test_every_style(void)
+{
+    const char *names[] = {"night", "grayscale", "colorblind", "briefing"};
+    cairo_surface_t *briefing_image = image;
+    cm_route_leg leg;
+    g_assert_true(cm_route_leg_get(route, 0, &leg));
+    cm_geo_point on_route = cm_geodesic_direct(leg.from->position, leg.geodesic.azimuth_deg,
+                                               leg.geodesic.distance_m * 0.4);
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+        g_assert_cmpint(cm_map_set_style(map, names[i]), ==, CM_OK);
+        cm_style *style = cm_style_load(context, names[i]);
+        g_assert_nonnull(style);
+        unsigned char *png;
+        size_t length;
+        g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
+        image = decode_png(png, length);
+        cm_string_free((char *)png);
+        double x, y;
+        project((cm_geo_point){32.9, 34.75}, &x, &y);
+        assert_color(names[i], x, y, rgb_of(style->sea), 2);
+        project(on_route, &x, &y);
+        assert_color(names[i], x, y, rgb_of(style->route.color), 2);
+        cairo_surface_destroy(image);
+        cm_style_free(style);
+    }
+    image = briefing_image;
+    g_assert_cmpint(cm_map_set_style(map, "no-such-style"), ==, CM_ERR_INPUT);
+}
+
 static void test_scale(void)
 {
     /* Metres per pixel at the centre, measured independently: the geodesic
@@ -241,21 +304,6 @@ static void test_svg_and_pdf(void)
     cm_string_free((char *)data);
 }
 
-typedef struct png_reader {
-    const unsigned char *data;
-    size_t length, offset;
-} png_reader;
-
-static cairo_status_t read_png(void *closure, unsigned char *out, unsigned int length)
-{
-    png_reader *reader = closure;
-    if (reader->offset + length > reader->length)
-        return CAIRO_STATUS_READ_ERROR;
-    memcpy(out, reader->data + reader->offset, length);
-    reader->offset += length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -281,9 +329,7 @@ int main(int argc, char **argv)
     size_t length;
     if (cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length) != CM_OK)
         g_error("render failed: %s", cm_context_message(context));
-    png_reader reader = {png, length, 0};
-    image = cairo_image_surface_create_from_png_stream(read_png, &reader);
-    g_assert_cmpint(cairo_surface_status(image), ==, CAIRO_STATUS_SUCCESS);
+    image = decode_png(png, length);
     if (g_getenv("CM_TEST_KEEP"))
         cairo_surface_write_to_png(image, g_getenv("CM_TEST_KEEP"));
     cm_string_free((char *)png);
@@ -294,6 +340,7 @@ int main(int argc, char **argv)
     g_test_add_func("/render/labels", test_labels);
     g_test_add_func("/render/iraq-fill", test_iraq_fill);
     g_test_add_func("/render/sea", test_sea);
+    g_test_add_func("/render/every-style", test_every_style);
     g_test_add_func("/render/scale", test_scale);
     g_test_add_func("/render/projection", test_projection_is_conformal_conic);
     g_test_add_func("/render/svg-and-pdf", test_svg_and_pdf);

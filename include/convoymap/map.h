@@ -49,6 +49,14 @@ CM_API cm_status cm_map_set_size(cm_map *map, int width, int height);
 CM_API cm_status cm_parse_size(cm_context *context, const char *text, int *width,
                                int *height);
 
+/* The style the map is drawn in: a shipped style by name ("briefing", the
+ * default; "night", "grayscale", "colorblind") or the path of a style key
+ * file (see styles/briefing.ini for the format; a style may inherit from
+ * another and change a few keys). NULL restores the default. CM_ERR_INPUT
+ * naming the file, line and key when the style is unknown or broken; the
+ * map keeps its previous style then. */
+CM_API cm_status cm_map_set_style(cm_map *map, const char *name_or_path);
+
 /* Title printed at the top; copied. NULL restores the default title. */
 CM_API void cm_map_set_title(cm_map *map, const char *title);
 

@@ -210,7 +210,7 @@ done:
 }
 
 typedef struct render_options {
-    char *size, *title, *output;
+    char *size, *title, *style, *output;
 } render_options;
 
 static int render_map(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
@@ -226,6 +226,10 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     if (options->size && cm_parse_size(context, options->size, &width, &height) != CM_OK)
         return fail(context);
     cm_map *map = cm_map_new(context);
+    if (options->style && cm_map_set_style(map, options->style) != CM_OK) {
+        cm_map_free(map);
+        return fail(context);
+    }
     cm_map_set_size(map, width, height);
     cm_map_set_units(map, units);
     for (guint i = 0; i < plans->len; i++) {
@@ -264,6 +268,8 @@ static int command_render(int argc, char **argv)
         {"size", 0, 0, G_OPTION_ARG_STRING, &options.size, "Size in pixels (default 1600x1200)",
          "WxH"},
         {"title", 0, 0, G_OPTION_ARG_STRING, &options.title, "Map title", "TEXT"},
+        {"style", 0, 0, G_OPTION_ARG_STRING, &options.style,
+         "briefing (default), night, grayscale, colorblind, or a style file", "NAME|PATH"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
          "Output file: .png, .svg or .pdf", "FILE"},
         {NULL},
@@ -272,6 +278,7 @@ static int command_render(int argc, char **argv)
                              render_map, &options);
     g_free(options.size);
     g_free(options.title);
+    g_free(options.style);
     g_free(options.output);
     return status;
 }

@@ -1,0 +1,168 @@
+/* Styles: every shipped style loads with the values its file gives,
+ * inheritance overrides only what a child sets, and a broken style is
+ * reported with its file, line and key. */
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "convoymap/convoymap.h"
+#include "style.h"
+
+static cm_context *context;
+static char *scratch;
+
+/* Writes text to NAME in the scratch directory; returns its path (g_free). */
+static char *write_style(const char *name, const char *text)
+{
+    char *path = g_build_filename(scratch, name, NULL);
+    g_assert_true(g_file_set_contents(path, text, -1, NULL));
+    return path;
+}
+
+static void assert_rgb(cm_rgba color, int r, int g, int b)
+{
+    g_assert_cmpint((int)(color.r * 255 + 0.5), ==, r);
+    g_assert_cmpint((int)(color.g * 255 + 0.5), ==, g);
+    g_assert_cmpint((int)(color.b * 255 + 0.5), ==, b);
+}
+
+static void test_shipped_styles(void)
+{
+    static const struct {
+        const char *name;
+        int sea[3], route[3];
+    } shipped[] = {
+        {"briefing", {0xb9, 0xd3, 0xe6}, {0xc0, 0x18, 0x1f}},
+        {"night", {0x0b, 0x1a, 0x2a}, {0xff, 0x5a, 0x4e}},
+        {"grayscale", {0xd6, 0xd6, 0xd6}, {0x00, 0x00, 0x00}},
+        {"colorblind", {0xcd, 0xe3, 0xf2}, {0xd5, 0x5e, 0x00}},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(shipped); i++) {
+        cm_style *style = cm_style_load(context, shipped[i].name);
+        if (!style)
+            g_error("%s: %s", shipped[i].name, cm_context_message(context));
+        assert_rgb(style->sea, shipped[i].sea[0], shipped[i].sea[1], shipped[i].sea[2]);
+        assert_rgb(style->route.color, shipped[i].route[0], shipped[i].route[1],
+                   shipped[i].route[2]);
+        /* Inherited from briefing.ini by all of them. */
+        g_assert_cmpstr(style->title_font, ==, "DejaVu Sans Bold 22");
+        g_assert_cmpfloat(style->route.width, ==, 4.5);
+        cm_style_free(style);
+    }
+}
+
+/* Photocopy-safe means the routes differ without colour: no two of the
+ * first route and the series share both dash pattern and width. */
+static void test_grayscale_routes_differ_without_colour(void)
+{
+    cm_style *style = cm_style_load(context, "grayscale");
+    g_assert_nonnull(style);
+    cm_line_style lines[1 + CM_STYLE_PALETTE_SIZE];
+    lines[0] = style->route;
+    memcpy(lines + 1, style->route_series, sizeof style->route_series);
+    for (size_t i = 0; i < G_N_ELEMENTS(lines); i++)
+        for (size_t j = i + 1; j < G_N_ELEMENTS(lines); j++) {
+            gboolean same_dash = lines[i].n_dash == lines[j].n_dash &&
+                                 memcmp(lines[i].dash, lines[j].dash,
+                                        (size_t)lines[i].n_dash * sizeof(double)) == 0;
+            g_assert_false(same_dash && lines[i].width == lines[j].width);
+        }
+    g_assert_cmpint(style->route_series[0].n_dash, ==, 2);
+    g_assert_cmpfloat(style->route_series[0].dash[0], ==, 14);
+    g_assert_cmpfloat(style->route_series[0].dash[1], ==, 6);
+    cm_style_free(style);
+}
+
+static void test_inheritance(void)
+{
+    char *parent = write_style("parent.ini", "[style]\ninherits=briefing\n"
+                                             "[route]\ncolor=#00ff00\nwidth=7\n");
+    char *child = write_style("child.ini", "[style]\ninherits=parent.ini\n"
+                                           "[route]\nwidth=9\n[sea]\ncolor=#102030\n");
+    cm_style *style = cm_style_load(context, child);
+    if (!style)
+        g_error("%s", cm_context_message(context));
+    assert_rgb(style->route.color, 0x00, 0xff, 0x00); /* from the parent */
+    g_assert_cmpfloat(style->route.width, ==, 9);       /* the child wins */
+    assert_rgb(style->sea, 0x10, 0x20, 0x30);
+    assert_rgb(style->borders.color, 0x5c, 0x53, 0x46); /* from briefing */
+    cm_style_free(style);
+    g_free(parent);
+    g_free(child);
+}
+
+/* Loading text as a style fails with CM_ERR_INPUT and a message holding
+ * each of the fragments (the file's path stands for "FILE"). */
+static void expect_broken(const char *text, const char *const *fragments)
+{
+    char *path = write_style("broken.ini", text);
+    g_assert_null(cm_style_load(context, path));
+    g_assert_cmpint(cm_context_status(context), ==, CM_ERR_INPUT);
+    const char *message = cm_context_message(context);
+    g_test_message("%s", message);
+    for (const char *const *fragment = fragments; *fragment; fragment++) {
+        GString *expected = g_string_new(*fragment);
+        g_string_replace(expected, "FILE", path, 0);
+        if (!strstr(message, expected->str))
+            g_error("message '%s' lacks '%s'", message, expected->str);
+        g_string_free(expected, TRUE);
+    }
+    g_free(path);
+}
+
+static void test_broken_styles(void)
+{
+    expect_broken("[style]\ninherits=briefing\n\n[route]\ncolor=#zz0000\n",
+                  (const char *const[]){"style FILE:5: [route] color:",
+                                        "'#zz0000' is not a colour", NULL});
+    expect_broken("[style]\ninherits=briefing\n[route]\ncolour=#ff0000\n",
+                  (const char *const[]){"FILE:4: [route] colour: unknown key", NULL});
+    expect_broken("[style]\ninherits=briefing\nthis line is garbage\n",
+                  (const char *const[]){"style FILE:3: 'this line is garbage' is neither",
+                                        NULL});
+    expect_broken("[style]\ninherits=briefing\n[admin1]\ndash=4;x\n",
+                  (const char *const[]){"FILE:4: [admin1] dash:", "'4;x' is not 'none'",
+                                        NULL});
+    expect_broken("[style]\ninherits=briefing\n[route]\nwidth-palette=1;2;3\n",
+                  (const char *const[]){"[route] width-palette: give 6 entries", NULL});
+    expect_broken("[style]\ninherits=broken.ini\n",
+                  (const char *const[]){"more than 8 levels of [style] inherits=", NULL});
+    expect_broken("[style]\ninherits=no-such-style\n",
+                  (const char *const[]){"unknown style 'no-such-style'",
+                                        "shipped: briefing, colorblind, grayscale, night",
+                                        NULL});
+    /* A style without a parent must give every key. */
+    expect_broken("[sea]\ncolor=#000000\n",
+                  (const char *const[]){"style FILE: [countries] palette: missing", NULL});
+    g_assert_null(cm_style_load(context, "nope"));
+    g_assert_cmpint(cm_context_status(context), ==, CM_ERR_INPUT);
+    g_assert_null(cm_style_load(context, "/nonexistent/style.ini"));
+    g_assert_nonnull(strstr(cm_context_message(context), "/nonexistent/style.ini"));
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    char *message = NULL;
+    context = cm_context_new(NULL, &message);
+    if (!context)
+        g_error("no context: %s", message);
+    scratch = g_dir_make_tmp("convoymap-style-XXXXXX", NULL);
+    g_assert_nonnull(scratch);
+    g_test_add_func("/style/shipped", test_shipped_styles);
+    g_test_add_func("/style/grayscale-without-colour", test_grayscale_routes_differ_without_colour);
+    g_test_add_func("/style/inheritance", test_inheritance);
+    g_test_add_func("/style/broken", test_broken_styles);
+    int status = g_test_run();
+    const char *names[] = {"parent.ini", "child.ini", "broken.ini"};
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+        char *path = g_build_filename(scratch, names[i], NULL);
+        g_unlink(path);
+        g_free(path);
+    }
+    g_rmdir(scratch);
+    g_free(scratch);
+    cm_context_free(context);
+    return status;
+}
