@@ -2,28 +2,65 @@
 #include "furniture.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "draw.h"
 
 #define PANEL_PADDING 10.0
 
-void cm_furniture_bands(int width, int height, double *top, double *bottom)
+static double banner_height(int height)
 {
-    (void)width;
-    *top = round(CLAMP(height * 0.07, 44.0, 140.0));
-    *bottom = round(CLAMP(height * 0.04, 26.0, 80.0));
+    return round(CLAMP(height * 0.025, 18.0, 48.0));
 }
 
-double cm_furniture_scale_length(double m_per_px, double target_px)
+void cm_furniture_bands(int width, int height, gboolean banner, double *top, double *bottom)
 {
-    double target_m = m_per_px * target_px;
+    (void)width;
+    double strip = banner ? banner_height(height) : 0;
+    *top = round(CLAMP(height * 0.07, 44.0, 140.0)) + strip;
+    /* Two scale bars, each with its labels. */
+    *bottom = round(CLAMP(height * 0.06, 44.0, 120.0)) + strip;
+}
+
+double cm_furniture_scale_length(double m_per_px, double target_px, double unit_m)
+{
+    double target_m = m_per_px * target_px / unit_m;
     double power = pow(10.0, floor(log10(target_m)));
     double best = power;
     const double steps[] = {1, 2, 5, 10};
     for (size_t i = 0; i < G_N_ELEMENTS(steps); i++)
         if (fabs(steps[i] * power - target_m) < fabs(best - target_m))
             best = steps[i] * power;
-    return best;
+    return best * unit_m;
+}
+
+gboolean cm_furniture_banner_colors(const char *banner, cm_rgba *color, cm_rgba *text_color)
+{
+    /* Astro UXDS classification colours, after the Pantone colours of SF
+     * 703-712 and SF 902; TOP SECRET's orange takes dark text. */
+    static const struct {
+        const char *level;
+        cm_rgba color;
+        gboolean dark_text;
+    } levels[] = {
+        {"UNCLASSIFIED", {0x00 / 255.0, 0x7a / 255.0, 0x33 / 255.0, 1}, FALSE},
+        {"CUI", {0x50 / 255.0, 0x2b / 255.0, 0x85 / 255.0, 1}, FALSE},
+        {"CONFIDENTIAL", {0x00 / 255.0, 0x33 / 255.0, 0xa0 / 255.0, 1}, FALSE},
+        {"SECRET", {0xc8 / 255.0, 0x10 / 255.0, 0x2e / 255.0, 1}, FALSE},
+        {"TOP SECRET", {0xff / 255.0, 0x8c / 255.0, 0x00 / 255.0, 1}, TRUE},
+    };
+    const char *end = strstr(banner, "//");
+    char *level = g_strstrip(g_strndup(banner, end ? (gsize)(end - banner) : strlen(banner)));
+    gboolean found = FALSE;
+    for (size_t i = 0; i < G_N_ELEMENTS(levels) && !found; i++) {
+        if (strcmp(level, levels[i].level) != 0)
+            continue;
+        *color = levels[i].color;
+        *text_color = levels[i].dark_text ? (cm_rgba){0, 0, 0, 1} : (cm_rgba){1, 1, 1, 1};
+        found = TRUE;
+    }
+    g_free(level);
+    return found;
 }
 
 static void panel(cairo_t *cr, const cm_style *style, cm_box box)
@@ -60,11 +97,14 @@ static double text_height(cairo_t *cr, const char *font)
     return h;
 }
 
-static void draw_scale_bar(cairo_t *cr, const cm_style *style, double x, double y,
-                           double ground_m, double m_per_px)
+/* A bar of ground_m split in four, labelled 0, half and the length in
+ * units (unit_m metres each) below it. Returns the height used. */
+static double draw_scale_bar(cairo_t *cr, const cm_style *style, double x, double y,
+                             double ground_m, double m_per_px, const char *units,
+                             double unit_m)
 {
     double length = ground_m / m_per_px;
-    double bar_h = 6;
+    double bar_h = 5;
     for (int i = 0; i < 4; i++) {
         cairo_rectangle(cr, x + length * i / 4, y, length / 4, bar_h);
         cm_draw_set_color(cr, i % 2 ? style->panel_color : style->frame_color);
@@ -73,18 +113,38 @@ static void draw_scale_bar(cairo_t *cr, const cm_style *style, double x, double 
         cairo_set_line_width(cr, 1);
         cairo_stroke(cr);
     }
-    char *zero = g_strdup("0");
-    double km = ground_m / 1000.0;
-    char *end = km >= 1 ? g_strdup_printf("%g km", km) : g_strdup_printf("%g m", ground_m);
-    char *half = km >= 1 ? g_strdup_printf("%g", km / 2) : g_strdup_printf("%g", ground_m / 2);
-    text_at(cr, style->text_font, zero, style->frame_color, x, y + bar_h + 1, 0.5, NULL);
+    double in_units = ground_m / unit_m;
+    /* Short bars read better in metres than in fractions of a kilometre. */
+    gboolean metres = in_units < 1 && unit_m == 1000;
+    double shown = metres ? ground_m : in_units;
+    char *end = g_strdup_printf("%g %s", shown, metres ? "m" : units);
+    char *half = g_strdup_printf("%g", shown / 2);
+    text_at(cr, style->text_font, "0", style->frame_color, x, y + bar_h + 1, 0.5, NULL);
     text_at(cr, style->text_font, half, style->frame_color, x + length / 2, y + bar_h + 1, 0.5,
             NULL);
-    text_at(cr, style->text_font, end, style->frame_color, x + length, y + bar_h + 1, 0.5,
+    text_at(cr, style->text_font, end, style->frame_color, x + length, y + bar_h + 1, 0.0,
             NULL);
-    g_free(zero);
     g_free(end);
     g_free(half);
+    return bar_h + 1 + text_height(cr, style->text_font);
+}
+
+static void draw_banner(cairo_t *cr, const cm_style *style, const cm_sheet *sheet, double y,
+                        double width, double height)
+{
+    cairo_rectangle(cr, 0, y, width, height);
+    cm_draw_set_color(cr, sheet->banner_color);
+    cairo_fill(cr);
+    /* Bold, in proportion to the strip: the marking must be read first. */
+    char *font = g_strdup_printf("DejaVu Sans Bold %.0fpx", round(height * 0.62));
+    PangoLayout *layout = cm_draw_layout(cr, font, sheet->banner);
+    int w, h;
+    pango_layout_get_pixel_size(layout, &w, &h);
+    cairo_move_to(cr, (width - w) / 2, y + (height - h) / 2);
+    cm_draw_set_color(cr, sheet->banner_text_color);
+    pango_cairo_show_layout(cr, layout);
+    g_object_unref(layout);
+    g_free(font);
 }
 
 static void draw_north_arrow(cairo_t *cr, const cm_frame *frame, const cm_style *style,
@@ -201,16 +261,15 @@ static void draw_legend(cairo_t *cr, const cm_style *style, GArray *entries, cm_
 }
 
 void cm_furniture_draw(cairo_t *cr, const cm_frame *frame, const cm_style *style,
-                       const char *title, const char *subtitle, double m_per_px,
-                       double scale_ground_m, GArray *legend, cm_box legend_box,
-                       const char *attribution)
+                       const cm_sheet *sheet)
 {
     double top, bottom;
-    cm_furniture_bands(frame->width, frame->height, &top, &bottom);
+    cm_furniture_bands(frame->width, frame->height, sheet->banner != NULL, &top, &bottom);
     int w = frame->width, h = frame->height;
+    double strip = sheet->banner ? banner_height(h) : 0;
 
-    cairo_rectangle(cr, 0, 0, w, top);
-    cairo_rectangle(cr, 0, h - bottom, w, bottom);
+    cairo_rectangle(cr, 0, strip, w, top - strip);
+    cairo_rectangle(cr, 0, h - bottom, w, bottom - strip);
     cm_draw_set_color(cr, style->panel_color);
     cairo_fill(cr);
     cairo_move_to(cr, 0, top);
@@ -221,18 +280,28 @@ void cm_furniture_draw(cairo_t *cr, const cm_frame *frame, const cm_style *style
     cairo_set_line_width(cr, 1.5);
     cairo_set_dash(cr, NULL, 0, 0);
     cairo_stroke(cr);
+    if (sheet->banner) {
+        draw_banner(cr, style, sheet, 0, w, strip);
+        draw_banner(cr, style, sheet, h - strip, w, strip);
+    }
 
     double title_h = text_height(cr, style->title_font);
     double sub_h = text_height(cr, style->text_font);
-    double y = (top - title_h - sub_h) / 2;
-    text_at(cr, style->title_font, title, style->frame_color, 16, y, 0, NULL);
-    text_at(cr, style->text_font, subtitle, style->frame_color, 16, y + title_h, 0, NULL);
+    double y = strip + (top - strip - title_h - sub_h) / 2;
+    text_at(cr, style->title_font, sheet->title, style->frame_color, 16, y, 0, NULL);
+    text_at(cr, style->text_font, sheet->subtitle, style->frame_color, 16, y + title_h, 0, NULL);
+    if (sheet->dtg)
+        text_at(cr, style->title_font, sheet->dtg, style->frame_color, w - 16, y, 1.0, NULL);
 
-    double scale_y = h - bottom + (bottom - 6 - sub_h) / 2;
-    draw_scale_bar(cr, style, 20, scale_y, scale_ground_m, m_per_px);
-    text_at(cr, style->text_font, attribution, style->frame_color, w - 12,
-            h - bottom + (bottom - sub_h) / 2, 1.0, NULL);
+    double bars_h = 2 * (5 + 1 + sub_h) + 4;
+    double scale_y = h - bottom + (bottom - strip - bars_h) / 2;
+    scale_y += draw_scale_bar(cr, style, 20, scale_y, sheet->scale_ground_m, sheet->m_per_px,
+                              "km", 1000) + 4;
+    draw_scale_bar(cr, style, 20, scale_y, sheet->second_scale_m, sheet->m_per_px,
+                   sheet->second_units, sheet->second_unit_m);
+    text_at(cr, style->text_font, sheet->attribution, style->frame_color, w - 12,
+            h - bottom + (bottom - strip - sub_h) / 2, 1.0, NULL);
 
     draw_north_arrow(cr, frame, style, w - 40, top + 52);
-    draw_legend(cr, style, legend, legend_box);
+    draw_legend(cr, style, sheet->legend, sheet->legend_box);
 }

@@ -35,7 +35,8 @@ static void map_crossing_clear(map_crossing *crossing) { g_free(crossing->label)
 struct cm_map {
     cm_context *context;
     int width, height;
-    char *title;
+    char *title, *subtitle, *dtg, *banner;
+    cm_rgba banner_color, banner_text_color;
     GPtrArray *routes;  /* of cm_route*, owned */
     GPtrArray *markers; /* of cm_place*, owned */
     GArray *crossings;  /* of map_crossing */
@@ -93,6 +94,9 @@ void cm_map_free(cm_map *map)
     g_array_free(map->crossings, TRUE);
     g_array_free(map->labels, TRUE);
     g_free(map->title);
+    g_free(map->subtitle);
+    g_free(map->dtg);
+    g_free(map->banner);
     g_free(map);
 }
 
@@ -145,6 +149,71 @@ void cm_map_set_title(cm_map *map, const char *title)
 {
     g_free(map->title);
     map->title = g_strdup(title);
+}
+
+void cm_map_set_subtitle(cm_map *map, const char *subtitle)
+{
+    g_free(map->subtitle);
+    map->subtitle = g_strdup(subtitle);
+}
+
+/* Text the sheet prints as given must be one line a reader can see. */
+static cm_status check_sheet_text(cm_context *context, const char *what, const char *text)
+{
+    if (!g_utf8_validate(text, -1, NULL))
+        return cm_fail(context, CM_ERR_INPUT, "%s is not valid UTF-8 text", what);
+    size_t length = 0;
+    for (const char *p = text; *p; p = g_utf8_next_char(p), length++)
+        if (g_unichar_iscntrl(g_utf8_get_char(p)))
+            return cm_fail(context, CM_ERR_INPUT, "%s '%s' holds a control character", what,
+                           text);
+    if (length == 0 || length > 200)
+        return cm_fail(context, CM_ERR_INPUT, "%s '%.40s' must be 1 to 200 characters", what,
+                       text);
+    return CM_OK;
+}
+
+cm_status cm_map_set_dtg(cm_map *map, const char *dtg)
+{
+    if (dtg && check_sheet_text(map->context, "date-time group", dtg) != CM_OK)
+        return map->context->status;
+    g_free(map->dtg);
+    map->dtg = g_strdup(dtg);
+    return CM_OK;
+}
+
+cm_status cm_map_set_banner(cm_map *map, const char *text, const char *color)
+{
+    cm_context *context = map->context;
+    if (!text) {
+        g_free(map->banner);
+        map->banner = NULL;
+        invalidate_layout(map);
+        return CM_OK;
+    }
+    if (check_sheet_text(context, "banner", text) != CM_OK)
+        return context->status;
+    cm_rgba fill, ink;
+    if (color) {
+        unsigned r, g, b;
+        char end;
+        if (sscanf(color, "#%2x%2x%2x%c", &r, &g, &b, &end) != 3 || strlen(color) != 7)
+            return cm_fail(context, CM_ERR_INPUT, "banner colour '%s' is not #rrggbb", color);
+        fill = (cm_rgba){r / 255.0, g / 255.0, b / 255.0, 1};
+        /* Dark text on light colours, white on dark (relative luminance). */
+        double luminance = 0.2126 * fill.r + 0.7152 * fill.g + 0.0722 * fill.b;
+        ink = luminance > 0.5 ? (cm_rgba){0, 0, 0, 1} : (cm_rgba){1, 1, 1, 1};
+    } else if (!cm_furniture_banner_colors(text, &fill, &ink)) {
+        return cm_fail(context, CM_ERR_INPUT, "banner '%s' is not a recognised marking "
+                       "(UNCLASSIFIED, CUI, CONFIDENTIAL, SECRET, TOP SECRET); give its "
+                       "colour too", text);
+    }
+    g_free(map->banner);
+    map->banner = g_strdup(text);
+    map->banner_color = fill;
+    map->banner_text_color = ink;
+    invalidate_layout(map);
+    return CM_OK;
 }
 
 void cm_map_add_route(cm_map *map, const cm_route *route)
@@ -259,7 +328,7 @@ cm_status cm_map_layout(cm_map *map)
     /* Fit the content into the area between the title and bottom bands,
      * keeping a margin, and centre it there. A single site gets 50 km. */
     double top, bottom;
-    cm_furniture_bands(map->width, map->height, &top, &bottom);
+    cm_furniture_bands(map->width, map->height, map->banner != NULL, &top, &bottom);
     double area_w = map->width, area_h = map->height - top - bottom;
     double span_x = MAX(max_x - min_x, 1.0), span_y = MAX(max_y - min_y, 1.0);
     if (span_x < 50000 && span_y < 50000)
@@ -280,7 +349,7 @@ cm_status cm_map_layout(cm_map *map)
         invalidate_layout(map);
         return cm_fail(context, CM_ERR_INPUT, "the map's centre cannot be projected");
     }
-    map->scale_ground_m = cm_furniture_scale_length(map->m_per_px, map->width * 0.18);
+    map->scale_ground_m = cm_furniture_scale_length(map->m_per_px, map->width * 0.18, 1000);
     map->laid_out = TRUE;
     return CM_OK;
 }
@@ -437,7 +506,7 @@ static void offer_leg_labels(cm_map *map, cm_labeller *labeller)
 static cm_box legend_corner(cm_map *map, double legend_w, double legend_h)
 {
     double top, bottom;
-    cm_furniture_bands(map->width, map->height, &top, &bottom);
+    cm_furniture_bands(map->width, map->height, map->banner != NULL, &top, &bottom);
     double inset = 12;
     cm_box corners[4] = {
         {map->width - inset - legend_w, map->height - bottom - inset - legend_h,
@@ -525,7 +594,9 @@ static void draw_crossings(cm_map *map, cairo_t *cr, cm_labeller *labeller)
 
 static char *subtitle_text(cm_map *map)
 {
-    GString *text = g_string_new(NULL);
+    GString *text = g_string_new(map->subtitle);
+    if (map->subtitle)
+        g_string_append(text, " · ");
     for (guint r = 0; r < map->routes->len; r++) {
         const cm_route *route = g_ptr_array_index(map->routes, r);
         g_string_append_printf(text, "%s%s: %.1f %s in %zu leg%s", r ? "; " : "",
@@ -548,7 +619,7 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
         return status;
     }
     double top, bottom;
-    cm_furniture_bands(map->width, map->height, &top, &bottom);
+    cm_furniture_bands(map->width, map->height, map->banner != NULL, &top, &bottom);
     cm_labeller *labeller = cm_labeller_new(cr, map->width, map->height);
     cm_labeller_add_obstacle(labeller, (cm_box){0, 0, map->width, top});
     cm_labeller_add_obstacle(labeller, (cm_box){0, map->height - bottom, map->width,
@@ -596,9 +667,28 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     char *subtitle = subtitle_text(map);
     char *attribution = g_strdup_printf("%s · Natural Earth · GSHHG/WDBII",
                                         cm_projection_description(map->projection));
-    cm_furniture_draw(cr, &map->frame, style, map->title ? map->title : "Convoy route",
-                      subtitle, map->m_per_px, map->scale_ground_m, legend_list, legend,
-                      attribution);
+    /* The second scale bar speaks the report's miles, or else the nautical
+     * miles of air and sea planners. */
+    cm_units second = map->units == CM_UNITS_MI ? CM_UNITS_MI : CM_UNITS_NMI;
+    double second_unit_m = 1 / cm_units_from_metres(second, 1);
+    cm_sheet sheet = {
+        .title = map->title ? map->title : "Convoy route",
+        .subtitle = subtitle,
+        .dtg = map->dtg,
+        .attribution = attribution,
+        .banner = map->banner,
+        .banner_color = map->banner_color,
+        .banner_text_color = map->banner_text_color,
+        .m_per_px = map->m_per_px,
+        .scale_ground_m = map->scale_ground_m,
+        .second_scale_m = cm_furniture_scale_length(map->m_per_px, map->width * 0.18,
+                                                    second_unit_m),
+        .second_units = cm_units_symbol(second),
+        .second_unit_m = second_unit_m,
+        .legend = legend_list,
+        .legend_box = legend,
+    };
+    cm_furniture_draw(cr, &map->frame, style, &sheet);
     legend_free(legend_list);
     g_free(attribution);
     g_free(subtitle);

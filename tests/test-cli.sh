@@ -63,7 +63,8 @@ check "rsvg-convert rasterises the SVG at 1000x800" bash -c "
   file '$work/from-svg.png' | grep -q '1000 x 800'"
 
 # PDF, read back by poppler.
-run render -o "$work/briefing.pdf" --title "Test title"
+run render -o "$work/briefing.pdf" --title "Test title" --subtitle "Test subtitle" \
+  --dtg 071200CSEP19 --banner "UNCLASSIFIED//FOR TRAINING"
 check "PDF render exits 0" test "$code" -eq 0
 check "pdfinfo reads one 1600x1200 pt page" bash -c "
   pdfinfo '$work/briefing.pdf' > '$work/pdfinfo' &&
@@ -73,6 +74,9 @@ check "pdftotext finds the title and the sites" bash -c "
   pdftotext '$work/briefing.pdf' - | tr -s ' \n' ' ' > '$work/pdftext' &&
   grep -q 'Test title' '$work/pdftext' && grep -q 'Ar Rutbah' '$work/pdftext' &&
   grep -q 'Ayn al-Asad Air Base' '$work/pdftext'"
+check "pdftotext finds the subtitle, the DTG and the banner top and bottom" bash -c "
+  grep -q 'Test subtitle' '$work/pdftext' && grep -q '071200CSEP19' '$work/pdftext' &&
+  [ \$(grep -o 'UNCLASSIFIED//FOR TRAINING' '$work/pdftext' | wc -l) -eq 2 ]"
 
 # A custom route with coordinates and a case-folded name.
 run render --from amman --via "33.0,40.0" --to BAGHDAD --mark Ramadi -o "$work/custom.png"
@@ -91,6 +95,9 @@ expect_error "missing -o" 2 "missing -o" render
 expect_error "unknown option" 2 "Unknown option" render --frobnicate -o "$work/errors/x.png"
 expect_error "unknown command" 2 "unknown command 'paint'" paint
 expect_error "coordinate out of range" 2 "out of range" render --from "95,40" --to Baghdad -o "$work/errors/x.png"
+expect_error "banner that is no known level needs a colour" 2 "banner 'EXERCISE' is not a recognised marking" render --banner EXERCISE -o "$work/errors/x.png"
+expect_error "bad banner colour" 2 "banner colour 'yellow' is not #rrggbb" render --banner EXERCISE --banner-color yellow -o "$work/errors/x.png"
+expect_error "control character in the DTG" 2 "holds a control character" render --dtg $'07\n1200Z' -o "$work/errors/x.png"
 expect_error "unknown style" 2 "unknown style 'neon' (shipped: briefing, colorblind, grayscale, night" render --style neon -o "$work/errors/x.png"
 printf '[style]\ninherits=briefing\n[route]\ncolor=red\n' >"$work/bad-style.ini"
 expect_error "broken style names file, line and key" 2 "style $work/bad-style.ini:4: [route] color: 'red' is not a colour" render --style "$work/bad-style.ini" -o "$work/errors/x.png"

@@ -258,6 +258,45 @@ static void test_every_style(void)
     g_assert_cmpint(cm_map_set_style(map, "no-such-style"), ==, CM_ERR_INPUT);
 }
 
+/* A banner fills strips at the top and bottom with its level's standard
+ * colour (or the one given), and moves nothing else off the page. */
+static void test_banner(void)
+{
+    static const struct {
+        const char *text, *color;
+        rgb expected;
+    } banners[] = {
+        {"SECRET//NOFORN", NULL, {0xc8, 0x10, 0x2e}},
+        {"TOP SECRET//SCI", NULL, {0xff, 0x8c, 0x00}},
+        {"CUI", NULL, {0x50, 0x2b, 0x85}},
+        {"EXERCISE EXERCISE EXERCISE", "#ffd700", {0xff, 0xd7, 0x00}},
+    };
+    cairo_surface_t *briefing_image = image;
+    for (size_t i = 0; i < G_N_ELEMENTS(banners); i++) {
+        g_assert_cmpint(cm_map_set_banner(map, banners[i].text, banners[i].color), ==, CM_OK);
+        unsigned char *png;
+        size_t length;
+        g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
+        image = decode_png(png, length);
+        cm_string_free((char *)png);
+        assert_color(banners[i].text, 3, 3, banners[i].expected, 0);
+        assert_color(banners[i].text, 1596, 1196, banners[i].expected, 0);
+        /* Every site is still on the page, below the banner and title. */
+        for (size_t w = 0; w < cm_route_n_waypoints(route); w++) {
+            double x, y;
+            project(cm_route_waypoint(route, w)->position, &x, &y);
+            g_assert_cmpfloat(y, >, 120);
+            g_assert_cmpfloat(y, <, 1200 - 100);
+        }
+        cairo_surface_destroy(image);
+    }
+    image = briefing_image;
+    g_assert_cmpint(cm_map_set_banner(map, "EXERCISE", NULL), ==, CM_ERR_INPUT);
+    g_assert_nonnull(strstr(cm_context_message(context), "'EXERCISE'"));
+    g_assert_cmpint(cm_map_set_banner(map, "SECRET", "#12345"), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_map_set_banner(map, NULL, NULL), ==, CM_OK);
+}
+
 static void test_scale(void)
 {
     /* Metres per pixel at the centre, measured independently: the geodesic
@@ -341,6 +380,7 @@ int main(int argc, char **argv)
     g_test_add_func("/render/iraq-fill", test_iraq_fill);
     g_test_add_func("/render/sea", test_sea);
     g_test_add_func("/render/every-style", test_every_style);
+    g_test_add_func("/render/banner", test_banner);
     g_test_add_func("/render/scale", test_scale);
     g_test_add_func("/render/projection", test_projection_is_conformal_conic);
     g_test_add_func("/render/svg-and-pdf", test_svg_and_pdf);

@@ -60,6 +60,23 @@ CM_API cm_status cm_map_set_style(cm_map *map, const char *name_or_path);
 /* Title printed at the top; copied. NULL restores the default title. */
 CM_API void cm_map_set_title(cm_map *map, const char *title);
 
+/* A line under the title (the operation, the unit, the serial); copied,
+ * NULL for none. The distance summary follows it. */
+CM_API void cm_map_set_subtitle(cm_map *map, const char *subtitle);
+
+/* The date-time group printed at the right of the title band, as given
+ * (e.g. "071200CSEP19"); copied, NULL for none. CM_ERR_INPUT when it is not
+ * one line of 1 to 200 characters. */
+CM_API cm_status cm_map_set_dtg(cm_map *map, const char *dtg);
+
+/* A classification or control banner printed top and bottom. The text is
+ * printed as given: convoymap never infers a marking. With color NULL, a
+ * recognised level (the text up to any "//": UNCLASSIFIED, CUI,
+ * CONFIDENTIAL, SECRET, TOP SECRET) takes its standard colour; any other
+ * text needs color "#rrggbb". text NULL removes the banner. CM_ERR_INPUT
+ * naming the value when text or color is unusable. */
+CM_API cm_status cm_map_set_banner(cm_map *map, const char *text, const char *color);
+
 /* Draws a copy of route. */
 CM_API void cm_map_add_route(cm_map *map, const cm_route *route);
 
@@ -91,8 +108,8 @@ CM_API cm_status cm_map_geo_to_pixel(cm_map *map, cm_geo_point point,
  * measured along the ellipsoid; 0 when the layout fails. */
 CM_API double cm_map_metres_per_pixel(cm_map *map);
 
-/* The scale bar drawn on the map: its ground length and its length in
- * pixels. Returns CM_OK or the layout's error. */
+/* The kilometre scale bar drawn on the map: its ground length and its
+ * length in pixels. Returns CM_OK or the layout's error. */
 CM_API cm_status cm_map_scale_bar(cm_map *map, double *ground_m, double *length_px);
 
 /* A label placed by the last render: its text and its box in pixels

@@ -210,7 +210,7 @@ done:
 }
 
 typedef struct render_options {
-    char *size, *title, *style, *output;
+    char *size, *title, *subtitle, *dtg, *banner, *banner_color, *style, *output;
 } render_options;
 
 static int render_map(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
@@ -226,10 +226,15 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     if (options->size && cm_parse_size(context, options->size, &width, &height) != CM_OK)
         return fail(context);
     cm_map *map = cm_map_new(context);
-    if (options->style && cm_map_set_style(map, options->style) != CM_OK) {
+    if ((options->style && cm_map_set_style(map, options->style) != CM_OK) ||
+        (options->dtg && cm_map_set_dtg(map, options->dtg) != CM_OK) ||
+        ((options->banner || options->banner_color) &&
+         cm_map_set_banner(map, options->banner ? options->banner : "",
+                           options->banner_color) != CM_OK)) {
         cm_map_free(map);
         return fail(context);
     }
+    cm_map_set_subtitle(map, options->subtitle);
     cm_map_set_size(map, width, height);
     cm_map_set_units(map, units);
     for (guint i = 0; i < plans->len; i++) {
@@ -268,6 +273,14 @@ static int command_render(int argc, char **argv)
         {"size", 0, 0, G_OPTION_ARG_STRING, &options.size, "Size in pixels (default 1600x1200)",
          "WxH"},
         {"title", 0, 0, G_OPTION_ARG_STRING, &options.title, "Map title", "TEXT"},
+        {"subtitle", 0, 0, G_OPTION_ARG_STRING, &options.subtitle,
+         "A line under the title (operation, unit, serial)", "TEXT"},
+        {"dtg", 0, 0, G_OPTION_ARG_STRING, &options.dtg,
+         "Date-time group for the title band, as given (e.g. 071200CSEP19)", "DTG"},
+        {"banner", 0, 0, G_OPTION_ARG_STRING, &options.banner,
+         "Classification or control banner, top and bottom, printed as given", "TEXT"},
+        {"banner-color", 0, 0, G_OPTION_ARG_STRING, &options.banner_color,
+         "Banner colour; needed unless TEXT is a recognised level", "#RRGGBB"},
         {"style", 0, 0, G_OPTION_ARG_STRING, &options.style,
          "briefing (default), night, grayscale, colorblind, or a style file", "NAME|PATH"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
@@ -278,6 +291,10 @@ static int command_render(int argc, char **argv)
                              render_map, &options);
     g_free(options.size);
     g_free(options.title);
+    g_free(options.subtitle);
+    g_free(options.dtg);
+    g_free(options.banner);
+    g_free(options.banner_color);
     g_free(options.style);
     g_free(options.output);
     return status;
