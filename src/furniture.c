@@ -299,8 +299,23 @@ void cm_furniture_draw(cairo_t *cr, const cm_frame *frame, const cm_style *style
                               "km", 1000) + 4;
     draw_scale_bar(cr, style, 20, scale_y, sheet->second_scale_m, sheet->m_per_px,
                    sheet->second_units, sheet->second_unit_m);
-    text_at(cr, style->text_font, sheet->attribution, style->frame_color, w - 12,
-            h - bottom + (bottom - strip - sub_h) / 2, 1.0, NULL);
+    /* The attribution takes what the scale bars leave, on two lines if
+     * the page is narrow. */
+    double bars_w = 20 + MAX(sheet->scale_ground_m, sheet->second_scale_m) / sheet->m_per_px +
+                    80;
+    PangoLayout *attribution = cm_draw_layout(cr, style->text_font, sheet->attribution);
+    pango_layout_set_width(attribution, (int)(MAX(w - 12 - bars_w, 100) * PANGO_SCALE));
+    pango_layout_set_wrap(attribution, PANGO_WRAP_WORD);
+    pango_layout_set_alignment(attribution, PANGO_ALIGN_RIGHT);
+    int attribution_w, attribution_h;
+    pango_layout_get_pixel_size(attribution, &attribution_w, &attribution_h);
+    PangoRectangle extent;
+    pango_layout_get_pixel_extents(attribution, NULL, &extent);
+    cairo_move_to(cr, w - 12 - extent.x - extent.width,
+                  h - bottom + (bottom - strip - attribution_h) / 2);
+    cm_draw_set_color(cr, style->frame_color);
+    pango_cairo_show_layout(cr, attribution);
+    g_object_unref(attribution);
 
     draw_north_arrow(cr, frame, style, w - 40, top + 52);
     draw_legend(cr, style, sheet->legend, sheet->legend_box);

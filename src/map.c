@@ -35,6 +35,11 @@ static void map_crossing_clear(map_crossing *crossing) { g_free(crossing->label)
 struct cm_map {
     cm_context *context;
     int width, height;
+    double paper_scale;  /* output pixels per unit for the paper's dpi (1 for WxH) */
+    double scale;        /* HiDPI factor on top of paper_scale */
+    double vector_scale; /* PDF/SVG points per unit: 0.75 on paper (CSS px), else 1 */
+    double paper_w_in, paper_h_in; /* the paper's size, 0 for a WxH map */
+    gboolean transparent;
     char *title, *subtitle, *dtg, *banner;
     cm_rgba banner_color, banner_text_color;
     GPtrArray *routes;  /* of cm_route*, owned */
@@ -67,6 +72,7 @@ cm_map *cm_map_new(cm_context *context)
     map->context = context;
     map->width = CM_MAP_DEFAULT_WIDTH;
     map->height = CM_MAP_DEFAULT_HEIGHT;
+    map->paper_scale = map->scale = map->vector_scale = 1;
     map->routes = g_ptr_array_new_with_free_func((GDestroyNotify)cm_route_free);
     map->markers = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
     map->crossings = g_array_new(FALSE, FALSE, sizeof(map_crossing));
@@ -119,7 +125,110 @@ cm_status cm_map_set_size(cm_map *map, int width, int height)
                        "(each side %d to %d)", width, height, MIN_SIDE, CM_MAP_MAX_SIDE);
     map->width = width;
     map->height = height;
+    map->paper_scale = map->vector_scale = 1;
+    map->paper_w_in = map->paper_h_in = 0;
     invalidate_layout(map);
+    return CM_OK;
+}
+
+/* Paper in millimetres, portrait. */
+static const struct {
+    const char *name;
+    double width_mm, height_mm;
+} papers[] = {
+    {"a0", 841, 1189},      {"a1", 594, 841},       {"a2", 420, 594},
+    {"a3", 297, 420},       {"a4", 210, 297},       {"a5", 148, 210},
+    {"letter", 215.9, 279.4}, {"legal", 215.9, 355.6}, {"tabloid", 279.4, 431.8},
+};
+
+/* Units of a map on paper are CSS pixels (1/96 in), so that the styles'
+ * sizes read the same on an A3 sheet as on a 1600x1200 screen map. */
+#define CSS_PX_PER_INCH 96.0
+
+cm_status cm_map_set_page(cm_map *map, const char *page, double dpi)
+{
+    cm_context *context = map->context;
+    if (g_ascii_isdigit(page[0])) {
+        int width, height;
+        if (cm_parse_size(context, page, &width, &height) != CM_OK)
+            return context->status;
+        return cm_map_set_size(map, width, height);
+    }
+    if (dpi == 0)
+        dpi = CM_MAP_DEFAULT_DPI;
+    if (!(dpi >= 36 && dpi <= 1200))
+        return cm_fail(context, CM_ERR_INPUT, "dpi %g is out of range (36 to 1200)", dpi);
+    char *name = g_ascii_strdown(page, -1);
+    gboolean landscape = g_str_has_suffix(name, "-landscape");
+    char *dash = strrchr(name, '-');
+    if (dash && (landscape || strcmp(dash, "-portrait") == 0))
+        *dash = '\0';
+    size_t i = 0;
+    while (i < G_N_ELEMENTS(papers) && strcmp(papers[i].name, name) != 0)
+        i++;
+    g_free(name);
+    if (i == G_N_ELEMENTS(papers))
+        return cm_fail(context, CM_ERR_INPUT, "size '%s' is neither WIDTHxHEIGHT nor a paper "
+                       "(A0-A5, letter, legal, tabloid, with -landscape or -portrait)", page);
+    double short_side = papers[i].width_mm, long_side = papers[i].height_mm;
+    double w_mm = landscape ? long_side : short_side, h_mm = landscape ? short_side : long_side;
+    map->paper_w_in = w_mm / 25.4;
+    map->paper_h_in = h_mm / 25.4;
+    map->width = (int)round(map->paper_w_in * CSS_PX_PER_INCH);
+    map->height = (int)round(map->paper_h_in * CSS_PX_PER_INCH);
+    map->paper_scale = dpi / CSS_PX_PER_INCH;
+    map->vector_scale = 72.0 / CSS_PX_PER_INCH;
+    invalidate_layout(map);
+    return CM_OK;
+}
+
+cm_status cm_map_set_scale(cm_map *map, double scale)
+{
+    if (!(scale >= 0.25 && scale <= 8))
+        return cm_fail(map->context, CM_ERR_INPUT, "scale %g is out of range (0.25 to 8)",
+                       scale);
+    map->scale = scale;
+    return CM_OK;
+}
+
+void cm_map_set_transparent(cm_map *map, int transparent)
+{
+    map->transparent = transparent != 0;
+}
+
+/* The output's size in format's units, unrounded for PDF and SVG. */
+static cm_status output_size(cm_map *map, cm_format format, double *width, double *height)
+{
+    double factor = format == CM_FORMAT_PNG ? map->paper_scale * map->scale : map->vector_scale;
+    /* On paper, from the paper itself: the layout's whole CSS pixels are
+     * up to half a pixel off it. */
+    double w = map->paper_w_in > 0 ? map->paper_w_in * CSS_PX_PER_INCH * factor
+                                   : map->width * factor;
+    double h = map->paper_h_in > 0 ? map->paper_h_in * CSS_PX_PER_INCH * factor
+                                   : map->height * factor;
+    if (format == CM_FORMAT_PNG) {
+        w = round(w);
+        h = round(h);
+    }
+    /* A typo in a size or dpi must not allocate gigabytes. */
+    if (format == CM_FORMAT_PNG && (w > CM_MAP_MAX_SIDE || h > CM_MAP_MAX_SIDE ||
+                                    w * h > CM_MAP_MAX_PIXELS))
+        return cm_fail(map->context, CM_ERR_INPUT, "the image would be %.0fx%.0f pixels; the "
+                       "limit is %d a side and %d million in all (lower the size, dpi or "
+                       "scale)", w, h, CM_MAP_MAX_SIDE, CM_MAP_MAX_PIXELS / 1000000);
+    *width = w;
+    *height = h;
+    return CM_OK;
+}
+
+cm_status cm_map_output_size(cm_map *map, cm_format format, int *width, int *height)
+{
+    double w, h;
+    cm_status status = output_size(map, format, &w, &h);
+    if (status != CM_OK)
+        return status;
+    *width = (int)round(w);
+    *height = (int)round(h);
     return CM_OK;
 }
 
@@ -611,7 +720,11 @@ static char *subtitle_text(cm_map *map)
 
 static cm_status draw_map(cm_map *map, cairo_t *cr)
 {
-    const cm_style *style = map->style;
+    /* A transparent map leaves the sea unpainted, for embedding. */
+    cm_style drawn = *map->style;
+    if (map->transparent)
+        drawn.sea.a = 0;
+    const cm_style *style = &drawn;
     GArray *country_labels = g_array_new(FALSE, TRUE, sizeof(cm_country_label));
     cm_status status = cm_basemap_draw(map->context, cr, &map->frame, style, country_labels);
     if (status != CM_OK) {
@@ -714,6 +827,17 @@ int cm_map_label_get(const cm_map *map, size_t i, cm_map_label *label)
     return 1;
 }
 
+cm_status cm_format_parse(cm_context *context, const char *text, cm_format *format)
+{
+    static const char *const names[] = {"png", "svg", "pdf"};
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+        if (g_ascii_strcasecmp(text, names[i]) == 0) {
+            *format = (cm_format)i;
+            return CM_OK;
+        }
+    return cm_fail(context, CM_ERR_INPUT, "format '%s' is not png, svg or pdf", text);
+}
+
 cm_status cm_format_from_path(cm_context *context, const char *path, cm_format *format)
 {
     const char *dot = strrchr(path, '.');
@@ -751,25 +875,39 @@ cm_status cm_map_render_memory(cm_map *map, cm_format format, unsigned char **da
     cm_status status = cm_map_layout(map);
     if (status != CM_OK)
         return status;
+    double width, height;
+    status = output_size(map, format, &width, &height);
+    if (status != CM_OK)
+        return status;
     GByteArray *bytes = g_byte_array_new();
     cairo_surface_t *surface;
+    double factor = map->vector_scale;
     switch (format) {
     case CM_FORMAT_SVG:
-        surface = cairo_svg_surface_create_for_stream(append_bytes, bytes, map->width,
-                                                      map->height);
-        /* Pixels, so that the SVG opens at the size asked for. */
-        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
+        surface = cairo_svg_surface_create_for_stream(append_bytes, bytes, width, height);
+        /* Pixels for a WxH map, so that it opens at the size asked for;
+         * points on paper. */
+        cairo_svg_surface_set_document_unit(surface, factor == 1 ? CAIRO_SVG_UNIT_PX
+                                                                 : CAIRO_SVG_UNIT_PT);
         break;
     case CM_FORMAT_PDF:
-        surface = cairo_pdf_surface_create_for_stream(append_bytes, bytes, map->width,
-                                                      map->height);
+        surface = cairo_pdf_surface_create_for_stream(append_bytes, bytes, width, height);
+        /* Same inputs, same bytes: no creation time in the file. */
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "convoymap");
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                       map->title ? map->title : "Convoy route");
         break;
     case CM_FORMAT_PNG:
     default:
-        surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, map->width, map->height);
+        surface = cairo_image_surface_create(map->transparent ? CAIRO_FORMAT_ARGB32
+                                                              : CAIRO_FORMAT_RGB24,
+                                             (int)width, (int)height);
+        factor = map->paper_scale * map->scale;
         break;
     }
     cairo_t *cr = cairo_create(surface);
+    cairo_scale(cr, factor, factor);
     status = draw_map(map, cr);
     cairo_destroy(cr);
     if (status == CM_OK && format == CM_FORMAT_PNG &&

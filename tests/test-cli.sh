@@ -78,6 +78,26 @@ check "pdftotext finds the subtitle, the DTG and the banner top and bottom" bash
   grep -q 'Test subtitle' '$work/pdftext' && grep -q '071200CSEP19' '$work/pdftext' &&
   [ \$(grep -o 'UNCLASSIFIED//FOR TRAINING' '$work/pdftext' | wc -l) -eq 2 ]"
 
+# Paper, resolution, HiDPI, transparency and standard output.
+run render --size A3-landscape -o "$work/a3.pdf"
+check "A3 landscape PDF is an A3 page" bash -c "pdfinfo '$work/a3.pdf' | grep -q '^Page size: *1190.55 x 841.89 pts (A3)'"
+run render --size a4 --dpi 300 -o "$work/a4.png"
+check "A4 at 300 dpi is 2480x3508 pixels" bash -c "file '$work/a4.png' | grep -q '2480 x 3508'"
+run render --size 800x600 --scale 2 --transparent -o "$work/hidpi.png"
+check "--scale 2 doubles the pixels, --transparent adds alpha" bash -c "file '$work/hidpi.png' | grep -q '1600 x 1200, 8-bit/color RGBA'"
+"$convoymap" render --size 800x600 -o - >"$work/stdout.png" 2>"$work/stderr"; code=$?
+check "-o - writes only the PNG to stdout" bash -c "[ $code -eq 0 ] && file '$work/stdout.png' | grep -q 'PNG image data, 800 x 600'"
+"$convoymap" render --format svg -o - 2>"$work/stderr" | rsvg-convert -o "$work/stdout-svg.png"
+check "-o - --format svg pipes into rsvg-convert" bash -c "file '$work/stdout-svg.png' | grep -q '1600 x 1200'"
+
+# Deterministic output: the same inputs give the same bytes in every format.
+for format in png svg pdf; do
+  "$convoymap" render --banner SECRET --dtg 071200ZSEP19 -o "$work/same-1.$format" >/dev/null 2>&1
+  sleep 1
+  "$convoymap" render --banner SECRET --dtg 071200ZSEP19 -o "$work/same-2.$format" >/dev/null 2>&1
+  check "two $format renders are byte-identical" cmp "$work/same-1.$format" "$work/same-2.$format"
+done
+
 # A custom route with coordinates and a case-folded name.
 run render --from amman --via "33.0,40.0" --to BAGHDAD --mark Ramadi -o "$work/custom.png"
 check "custom route with a coordinate waypoint renders" test "$code" -eq 0
@@ -98,6 +118,12 @@ expect_error "coordinate out of range" 2 "out of range" render --from "95,40" --
 expect_error "banner that is no known level needs a colour" 2 "banner 'EXERCISE' is not a recognised marking" render --banner EXERCISE -o "$work/errors/x.png"
 expect_error "bad banner colour" 2 "banner colour 'yellow' is not #rrggbb" render --banner EXERCISE --banner-color yellow -o "$work/errors/x.png"
 expect_error "control character in the DTG" 2 "holds a control character" render --dtg $'07\n1200Z' -o "$work/errors/x.png"
+expect_error "unknown paper" 2 "size 'B5' is neither WIDTHxHEIGHT nor a paper" render --size B5 -o "$work/errors/x.png"
+expect_error "absurd dpi" 2 "dpi 100000 is out of range" render --size A4 --dpi 100000 -o "$work/errors/x.png"
+expect_error "absurd scale" 2 "scale 50 is out of range" render --scale 50 -o "$work/errors/x.png"
+expect_error "too many pixels" 2 "the image would be 20000x15000 pixels" render --size 10000x7500 --scale 2 -o "$work/errors/x.png"
+expect_error "--format without -o -" 2 "--format goes with -o -" render --format pdf -o "$work/errors/x.png"
+expect_error "unknown stdout format" 2 "format 'gif' is not png, svg or pdf" render --format gif -o -
 expect_error "unknown style" 2 "unknown style 'neon' (shipped: briefing, colorblind, grayscale, night" render --style neon -o "$work/errors/x.png"
 printf '[style]\ninherits=briefing\n[route]\ncolor=red\n' >"$work/bad-style.ini"
 expect_error "broken style names file, line and key" 2 "style $work/bad-style.ini:4: [route] color: 'red' is not a colour" render --style "$work/bad-style.ini" -o "$work/errors/x.png"

@@ -33,6 +33,10 @@ typedef struct cm_map cm_map;
 #define CM_MAP_DEFAULT_HEIGHT 1200
 /* Largest accepted side in pixels, so that a typo cannot ask for gigabytes. */
 #define CM_MAP_MAX_SIDE 20000
+/* Largest PNG in pixels (about 400 MB of pixels while drawing). */
+#define CM_MAP_MAX_PIXELS 100000000
+/* Resolution of a PNG on paper when none is given. */
+#define CM_MAP_DEFAULT_DPI 150
 
 /* A new empty map of the default size using the default style. Free with
  * cm_map_free(). */
@@ -43,6 +47,27 @@ CM_API void cm_map_free(cm_map *map);
 /* Output size in pixels (PNG) or points (SVG, PDF). CM_ERR_INPUT when a
  * side is below 200 or above CM_MAP_MAX_SIDE. */
 CM_API cm_status cm_map_set_size(cm_map *map, int width, int height);
+
+/* The page: "WIDTHxHEIGHT" in pixels (as cm_map_set_size), or paper: A0 to
+ * A5, letter, legal or tabloid, any case, portrait unless followed by
+ * "-landscape". On paper, PDF and SVG pages have the paper's size in points
+ * and a PNG has dpi pixels per inch (0 for CM_MAP_DEFAULT_DPI); the map is
+ * laid out in CSS pixels (1/96 in), so styles look alike on paper and on
+ * screen. CM_ERR_INPUT naming page or dpi when unusable. */
+CM_API cm_status cm_map_set_page(cm_map *map, const char *page, double dpi);
+
+/* Draws a PNG scale times larger (2 for HiDPI screens), same layout.
+ * CM_ERR_INPUT outside 0.25 to 8. */
+CM_API cm_status cm_map_set_scale(cm_map *map, double scale);
+
+/* With transparent non-zero, the sea is left unpainted (a PNG gets an alpha
+ * channel), so that the map can be laid over other imagery. */
+CM_API void cm_map_set_transparent(cm_map *map, int transparent);
+
+/* The size of the output in format: pixels for PNG, points for PDF, user
+ * units for SVG. CM_ERR_INPUT when a PNG would exceed CM_MAP_MAX_SIDE or
+ * CM_MAP_MAX_PIXELS. */
+CM_API cm_status cm_map_output_size(cm_map *map, cm_format format, int *width, int *height);
 
 /* Parses a size "WIDTHxHEIGHT" (e.g. "1600x1200") into *width and *height.
  * CM_ERR_INPUT, naming text, when it is malformed or out of range. */
@@ -126,6 +151,9 @@ CM_API size_t cm_map_n_labels(const cm_map *map);
 /* Stores label i (0-based, in placement order) of the last render in
  * *label; returns 0 when i is out of range. */
 CM_API int cm_map_label_get(const cm_map *map, size_t i, cm_map_label *label);
+
+/* "png", "svg" or "pdf" (any case) into *format; CM_ERR_INPUT otherwise. */
+CM_API cm_status cm_format_parse(cm_context *context, const char *text, cm_format *format);
 
 /* The output format named by path's extension (.png, .svg, .pdf, any
  * case). CM_ERR_INPUT when the extension is none of them. */

@@ -1,5 +1,6 @@
 /* convoymap — the command-line tool. It parses flags, calls the library and
  * prints; everything it computes is in the library's API. */
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -210,7 +211,9 @@ done:
 }
 
 typedef struct render_options {
-    char *size, *title, *subtitle, *dtg, *banner, *banner_color, *style, *output;
+    char *size, *title, *subtitle, *dtg, *banner, *banner_color, *style, *output, *format;
+    double dpi, scale;
+    gboolean transparent;
 } render_options;
 
 static int render_map(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
@@ -218,15 +221,21 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
 {
     const render_options *options = data;
     if (!options->output)
-        return usage_error("render", "missing -o FILE (.png, .svg or .pdf)");
+        return usage_error("render", "missing -o FILE (.png, .svg or .pdf, or - for stdout)");
+    gboolean to_stdout = strcmp(options->output, "-") == 0;
     cm_format format;
-    if (cm_format_from_path(context, options->output, &format) != CM_OK)
+    if (to_stdout ? cm_format_parse(context, options->format ? options->format : "png",
+                                    &format) != CM_OK
+                  : cm_format_from_path(context, options->output, &format) != CM_OK)
         return fail(context);
-    int width = CM_MAP_DEFAULT_WIDTH, height = CM_MAP_DEFAULT_HEIGHT;
-    if (options->size && cm_parse_size(context, options->size, &width, &height) != CM_OK)
-        return fail(context);
+    if (options->format && !to_stdout)
+        return usage_error("render", "--format goes with -o - (a file's extension names its "
+                                     "format)");
     cm_map *map = cm_map_new(context);
-    if ((options->style && cm_map_set_style(map, options->style) != CM_OK) ||
+    cm_map_set_transparent(map, options->transparent);
+    if ((options->size && cm_map_set_page(map, options->size, options->dpi) != CM_OK) ||
+        (options->scale != 0 && cm_map_set_scale(map, options->scale) != CM_OK) ||
+        (options->style && cm_map_set_style(map, options->style) != CM_OK) ||
         (options->dtg && cm_map_set_dtg(map, options->dtg) != CM_OK) ||
         ((options->banner || options->banner_color) &&
          cm_map_set_banner(map, options->banner ? options->banner : "",
@@ -235,7 +244,6 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
         return fail(context);
     }
     cm_map_set_subtitle(map, options->subtitle);
-    cm_map_set_size(map, width, height);
     cm_map_set_units(map, units);
     for (guint i = 0; i < plans->len; i++) {
         const planned_route *planned = &g_array_index(plans, planned_route, i);
@@ -257,12 +265,33 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     cm_map_set_title(map, options->title ? options->title
                           : reference   ? cm_reference_title()
                                         : NULL);
-    cm_status status = cm_map_render_file(map, options->output);
+    int width, height;
+    cm_status status = cm_map_output_size(map, format, &width, &height);
+    if (status == CM_OK && to_stdout) {
+        /* Nothing else goes to stdout: it is the image. */
+        unsigned char *image;
+        size_t length;
+        status = cm_map_render_memory(map, format, &image, &length);
+        cm_map_free(map);
+        if (status != CM_OK)
+            return fail(context);
+        gboolean written = fwrite(image, 1, length, stdout) == length && fflush(stdout) == 0;
+        cm_string_free((char *)image);
+        if (!written) {
+            fprintf(stderr, "convoymap: cannot write the image to stdout: %s\n",
+                    g_strerror(errno));
+            return EXIT_RUNTIME;
+        }
+        return EXIT_SUCCESS;
+    }
+    if (status == CM_OK)
+        status = cm_map_render_file(map, options->output);
     cm_map_free(map);
     if (status != CM_OK)
         return fail(context);
     int printed = print_report(context, plans, CM_REPORT_TEXT, units);
-    printf("Wrote %s (%dx%d)\n", options->output, width, height);
+    printf("Wrote %s (%dx%d %s)\n", options->output, width, height,
+           format == CM_FORMAT_PNG ? "px" : format == CM_FORMAT_PDF ? "pt" : "px");
     return printed;
 }
 
@@ -270,8 +299,17 @@ static int command_render(int argc, char **argv)
 {
     render_options options = {0};
     GOptionEntry entries[] = {
-        {"size", 0, 0, G_OPTION_ARG_STRING, &options.size, "Size in pixels (default 1600x1200)",
-         "WxH"},
+        {"size", 0, 0, G_OPTION_ARG_STRING, &options.size,
+         "Size in pixels (default 1600x1200) or paper: A0-A5, letter, legal, tabloid "
+         "[-landscape]", "WxH|PAPER"},
+        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &options.dpi, "PNG resolution on paper (default 150)",
+         "DPI"},
+        {"scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale,
+         "Draw the PNG this many times larger (2 for HiDPI)", "F"},
+        {"transparent", 0, 0, G_OPTION_ARG_NONE, &options.transparent,
+         "Leave the sea unpainted (PNG with alpha), for embedding", NULL},
+        {"format", 0, 0, G_OPTION_ARG_STRING, &options.format,
+         "With -o -: png (default), svg or pdf", "F"},
         {"title", 0, 0, G_OPTION_ARG_STRING, &options.title, "Map title", "TEXT"},
         {"subtitle", 0, 0, G_OPTION_ARG_STRING, &options.subtitle,
          "A line under the title (operation, unit, serial)", "TEXT"},
@@ -284,7 +322,7 @@ static int command_render(int argc, char **argv)
         {"style", 0, 0, G_OPTION_ARG_STRING, &options.style,
          "briefing (default), night, grayscale, colorblind, or a style file", "NAME|PATH"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-         "Output file: .png, .svg or .pdf", "FILE"},
+         "Output file: .png, .svg or .pdf; - for stdout", "FILE"},
         {NULL},
     };
     int status = run_command("render", "- draw a convoy briefing map", entries, argc, argv,
@@ -297,6 +335,7 @@ static int command_render(int argc, char **argv)
     g_free(options.banner_color);
     g_free(options.style);
     g_free(options.output);
+    g_free(options.format);
     return status;
 }
 
