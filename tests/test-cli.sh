@@ -157,6 +157,12 @@ check "no march table without --speed" python3 -c "
 import json
 assert 'march' not in json.load(open('$work/stdout'))['routes'][0]
 "
+run render --speed 40 --start 071500CSEP19 --halt 15m/2h -o "$work/march.pdf"
+check "render --speed prints the march table" grep -qE '^RP +Ayn al-Asad Air Base +642.2 km +16:03 +8  080903CSEP19' "$work/stdout"
+check "the map labels waypoints with their due DTGs" bash -c "
+  pdftotext '$work/march.pdf' - | tr -s ' \n' ' ' > '$work/marchtext' &&
+  grep -q 'Amman 071500CSEP19' '$work/marchtext' &&
+  grep -q 'Ayn al-Asad Air Base 080903CSEP19' '$work/marchtext'"
 expect_error "--speed without --start" 2 "--speed needs --start" route --speed 40
 expect_error "--start without --speed" 2 "need --speed" route --start 071200ZSEP19
 expect_error "bad DTG names the value" 2 "DTG '071200JSEP19'" route --speed 40 --start 071200JSEP19

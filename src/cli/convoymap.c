@@ -299,7 +299,7 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     cm_map_set_units(map, units);
     for (guint i = 0; i < plans->len; i++) {
         const planned_route *planned = &g_array_index(plans, planned_route, i);
-        cm_map_add_route(map, planned->route);
+        cm_map_add_route_with_march(map, planned->route, planned->march);
         cm_map_add_crossings(map, planned->crossings);
     }
     const char *const *marks = reference && !routes->marks
