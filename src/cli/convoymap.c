@@ -230,7 +230,9 @@ static int run_command(const char *command, const char *summary, GOptionEntry *e
     g_option_context_add_group(parser, march_option_group(&options));
     g_option_context_set_description(parser, "Sites are gazetteer names or aliases (any case) "
                                              "or \"lat,lon\". With no route flag, the reference "
-                                             "convoy: Amman to Ayn al-Asad Air Base.");
+                                             "convoy: Amman to Ayn al-Asad Air Base. With "
+                                             "--speed and --start, a march table for each "
+                                             "route (see --help-march).");
     GError *error = NULL;
     int status;
     if (!g_option_context_parse(parser, &argc, &argv, &error)) {
@@ -380,7 +382,7 @@ static void print_usage(FILE *out)
           "\n"
           "Commands:\n"
           "  render    draw a briefing map of convoy routes (PNG, SVG or PDF)\n"
-          "  route     legs, distances, azimuths and border crossings of routes\n"
+          "  route     legs, distances, azimuths, border crossings and march tables\n"
           "\n"
           "Run 'convoymap COMMAND --help' for the options of a command.\n",
           out);
