@@ -4,6 +4,10 @@
 # against the installed library and data: what a report generator does. TAP.
 set -u
 build=$1
+# A sanitized library needs the example built with the same sanitizers.
+sanitize=${2:-none}
+sanitize_flags=()
+[ "$sanitize" != none ] && sanitize_flags=(-fsanitize="$sanitize")
 source_root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -33,7 +37,7 @@ fi
 # The first C block of README.md.
 awk '/^```c$/ { inside = 1; next } /^```$/ && inside { exit } inside' "$source_root/README.md" >"$work/example.c"
 if [ -s "$work/example.c" ] &&
-   cc -std=c17 -Wall -Wextra -Werror "$work/example.c" -o "$work/example" \
+   cc -std=c17 -Wall -Wextra -Werror "${sanitize_flags[@]}" "$work/example.c" -o "$work/example" \
      $(PKG_CONFIG_PATH="$pc" PKG_CONFIG_SYSROOT_DIR="$work/root" pkg-config --cflags --libs convoymap) \
      -Wl,-rpath,"$libdir" >"$work/log" 2>&1; then
   ok "README example compiles against the installed library"
