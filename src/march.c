@@ -11,6 +11,8 @@
 #define MAX_VEHICLES 100000L
 #define MAX_GAP_M 10000.0
 #define MAX_DURATION_S (24 * 3600)
+/* Longest driving plus passing time of a march table: a year. */
+#define MAX_MARCH_S (366.0 * 24 * 3600)
 
 static const char *const month_names[12] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
                                             "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
@@ -145,13 +147,16 @@ cm_time cm_time_add(cm_time time, int64_t seconds)
     return (cm_time){time.unix_s + seconds, time.utc_offset_s};
 }
 
-/* time rounded to the nearest minute, in the offset given. */
+/* time rounded to the nearest minute, in the offset given; NULL outside
+ * the years 1 to 9999. */
 static GDateTime *date_time_in(cm_time time, int32_t utc_offset_s)
 {
     int64_t minutes = time.unix_s / 60 - (time.unix_s % 60 < 0);
     if (time.unix_s - minutes * 60 >= 30)
         minutes++;
     GDateTime *utc = g_date_time_new_from_unix_utc(minutes * 60);
+    if (!utc)
+        return NULL;
     GTimeZone *zone = g_time_zone_new_offset(utc_offset_s);
     GDateTime *local = g_date_time_to_timezone(utc, zone);
     g_time_zone_unref(zone);
@@ -163,6 +168,8 @@ char *cm_time_format_dtg(cm_time time)
 {
     char letter = cm_zone_letter(time.utc_offset_s);
     GDateTime *date_time = date_time_in(time, letter ? time.utc_offset_s : 0);
+    if (!date_time)
+        return NULL;
     char *dtg = g_strdup_printf("%02d%02d%02d%c%s%02d", g_date_time_get_day_of_month(date_time),
                                 g_date_time_get_hour(date_time),
                                 g_date_time_get_minute(date_time), letter ? letter : 'Z',
@@ -175,6 +182,8 @@ char *cm_time_format_dtg(cm_time time)
 char *cm_time_format_iso(cm_time time)
 {
     GDateTime *date_time = date_time_in(time, time.utc_offset_s);
+    if (!date_time)
+        return NULL;
     char *iso = g_date_time_format(date_time, time.utc_offset_s == 0 ? "%Y-%m-%dT%H:%MZ"
                                                                       : "%Y-%m-%dT%H:%M%:z");
     g_date_time_unref(date_time);
@@ -354,6 +363,24 @@ cm_status cm_march_table_new(cm_context *context, const cm_route *route,
                        "march table", cm_route_name(route));
     if (check_params(context, params) != CM_OK)
         return context->status;
+    double span_s = (cm_route_total_m(route) + (double)params->vehicles * params->gap_m) * 3.6 /
+                    params->speed_kmh;
+    if (span_s > MAX_MARCH_S)
+        return cm_fail(context, CM_ERR_INPUT, "at %g km/h route '%s' takes more than a year",
+                       params->speed_kmh, cm_route_name(route));
+    /* The start and the completion bound every time of the table; a day
+     * to spare either side for rounding and the zone offset. */
+    int64_t driving_rp = driving_seconds(cm_route_total_m(route), params->speed_kmh);
+    int64_t last = params->start.unix_s + (int64_t)span_s + 1 +
+                   halts_before(params->halts, driving_rp) * params->halts.halt_s;
+    GDateTime *earliest = g_date_time_new_from_unix_utc(params->start.unix_s - 86400);
+    GDateTime *latest = g_date_time_new_from_unix_utc(last + 86400);
+    gboolean representable = earliest && latest;
+    g_clear_pointer(&earliest, g_date_time_unref);
+    g_clear_pointer(&latest, g_date_time_unref);
+    if (!representable)
+        return cm_fail(context, CM_ERR_INPUT, "a march table of route '%s' must start and "
+                       "end within the years 1 to 9999", cm_route_name(route));
     cm_march_table *table = g_new0(cm_march_table, 1);
     table->serial = g_strdup(params->serial && *params->serial ? params->serial
                                                                : cm_route_name(route));
@@ -383,7 +410,6 @@ cm_status cm_march_table_new(cm_context *context, const cm_route *route,
     column->gap_m = params->gap_m;
     column->road_space_m = (double)params->vehicles * params->gap_m;
     column->pass_s = driving_seconds(column->road_space_m, speed);
-    int64_t driving_rp = driving_seconds(cm_route_total_m(route), speed);
     g_array_set_size(table->waypoint_rows, (guint)n_waypoints);
     for (guint r = 0; r < table->points->len; r++) {
         cm_march_point *p = &g_array_index(table->points, cm_march_point, r);

@@ -331,6 +331,23 @@ static void test_refusals(void)
     g_assert_nonnull(strstr(cm_context_message(context), "two waypoints"));
     g_assert_null(table);
     cm_route_free(route);
+
+    /* 120 km at 10 m/h is 12000 h of driving, more than a year. */
+    const double km2[] = {0, 120};
+    route = straight_route(km2, 2);
+    params.speed_kmh = 0.01;
+    cm_context_clear_error(context);
+    g_assert_cmpint(cm_march_table_new(context, route, NULL, &params, &table), ==,
+                    CM_ERR_INPUT);
+    g_assert_nonnull(strstr(cm_context_message(context), "more than a year"));
+    /* Three hours from the last noon of the year 9999 is past it. */
+    params.speed_kmh = 40;
+    g_assert_cmpint(cm_time_parse(context, "9999-12-31T12:00Z", &params.start), ==, CM_OK);
+    g_assert_cmpint(cm_march_table_new(context, route, NULL, &params, &table), ==,
+                    CM_ERR_INPUT);
+    g_assert_nonnull(strstr(cm_context_message(context), "9999"));
+    g_assert_null(table);
+    cm_route_free(route);
 }
 
 /* The reference convoy: Amman (SP), the border at Trebil (a critical point

@@ -70,12 +70,13 @@ CM_API cm_time cm_time_add(cm_time time, int64_t seconds);
 
 /* time as a DTG to the nearest minute, "071630CSEP19", in its offset's
  * zone letter, or in Z when the offset has no letter. A new string the
- * caller frees with cm_string_free(). */
+ * caller frees with cm_string_free(); NULL when time is outside the years
+ * 1 to 9999. */
 CM_API char *cm_time_format_dtg(cm_time time);
 
 /* time as ISO 8601 to the nearest minute with its offset,
  * "2019-09-07T16:30+03:00" ("Z" for UTC). A new string the caller frees
- * with cm_string_free(). */
+ * with cm_string_free(); NULL when time is outside the years 1 to 9999. */
 CM_API char *cm_time_format_iso(cm_time time);
 
 /* A halt of halt_s seconds after every every_s seconds of driving; both 0
@@ -146,7 +147,9 @@ typedef struct cm_march_table cm_march_table;
 /* Computes the march table of route (at least two waypoints) with the
  * crossings in crossings (may be NULL: none) as critical points. On success
  * *table receives a new table the caller frees with cm_march_table_free();
- * CM_ERR_INPUT naming the bad parameter otherwise. */
+ * CM_ERR_INPUT naming the bad parameter otherwise, also when driving the
+ * route and passing its column would take more than a year or the table
+ * would leave the years 1 to 9999. */
 CM_API cm_status cm_march_table_new(cm_context *context, const cm_route *route,
                                     const cm_crossing_list *crossings,
                                     const cm_march_params *params, cm_march_table **table);
