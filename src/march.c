@@ -286,7 +286,10 @@ cm_status cm_march_params_parse(cm_context *context, const char *speed, const ch
         if (end == vehicles || *end != '\0')
             return cm_fail(context, CM_ERR_INPUT, "vehicle count '%s' is not a whole number",
                            vehicles);
-        params->vehicles = (long)CLAMP(count, -1, MAX_VEHICLES + 1);
+        if (count < 1 || count > MAX_VEHICLES)
+            return cm_fail(context, CM_ERR_INPUT, "vehicle count %s is out of range (1 to %ld)",
+                           vehicles, MAX_VEHICLES);
+        params->vehicles = (long)count;
     }
     if (gap && !parse_number(gap, &params->gap_m))
         return cm_fail(context, CM_ERR_INPUT, "gap '%s' is not a number of metres", gap);

@@ -193,11 +193,12 @@ static void text_route(GString *out, const cm_route_report *report, cm_units uni
     }
 }
 
-/* seconds as hours and minutes, "16:03", to the nearest minute. */
-static void append_duration(GString *out, int64_t seconds)
+/* seconds as hours and minutes, "16:03", to the nearest minute; a new
+ * string. */
+static char *duration_text(int64_t seconds)
 {
     int64_t minutes = (seconds + 30) / 60;
-    g_string_append_printf(out, "%" G_GINT64_FORMAT ":%02d", minutes / 60, (int)(minutes % 60));
+    return g_strdup_printf("%" G_GINT64_FORMAT ":%02d", minutes / 60, (int)(minutes % 60));
 }
 
 static void text_march(GString *out, const cm_march_table *march, cm_units units)
@@ -208,9 +209,10 @@ static void text_march(GString *out, const cm_march_table *march, cm_units units
     append_number(out, cm_march_table_speed_kmh(march), "%g");
     g_string_append(out, " km/h, ");
     if (halts.every_s > 0) {
-        g_string_append_printf(out, "halt %d min after every ", halts.halt_s / 60);
-        append_duration(out, halts.every_s);
-        g_string_append(out, " of driving\n");
+        char *every = duration_text(halts.every_s);
+        g_string_append_printf(out, "halt %d min after every %s of driving\n",
+                               halts.halt_s / 60, every);
+        g_free(every);
     } else {
         g_string_append(out, "no halts\n");
     }
@@ -226,11 +228,10 @@ static void text_march(GString *out, const cm_march_table *march, cm_units units
         append_padded(out, p->name, name_width + 2);
         append_right(out, cm_units_from_metres(units, p->distance_m), "%.1f", 6);
         g_string_append_printf(out, " %-3s  ", unit);
-        GString *driving = g_string_new(NULL);
-        append_duration(driving, p->driving_s);
-        g_string_append_printf(out, "%7s  %5d  %s  %s\n", driving->str, p->halts, p->due_dtg,
+        char *driving = duration_text(p->driving_s);
+        g_string_append_printf(out, "%7s  %5d  %s  %s\n", driving, p->halts, p->due_dtg,
                                p->clear_dtg);
-        g_string_free(driving, TRUE);
+        g_free(driving);
     }
     const cm_march_column *column = cm_march_table_column(march);
     g_string_append_printf(out, "Column: %ld vehicle%s, ", column->vehicles,
@@ -244,9 +245,9 @@ static void text_march(GString *out, const cm_march_table *march, cm_units units
     }
     g_string_append(out, ", road space ");
     append_number(out, cm_units_from_metres(units, column->road_space_m), "%.1f");
-    g_string_append_printf(out, " %s, pass time ", unit);
-    append_duration(out, column->pass_s);
-    g_string_append(out, " (");
+    char *pass = duration_text(column->pass_s);
+    g_string_append_printf(out, " %s, pass time %s (", unit, pass);
+    g_free(pass);
     append_number(out, column->pass_s / 3600.0, "%.2f");
     g_string_append_printf(out, " h)\nCompletion (tail clears the RP): %s (%s)\n",
                            column->completion_dtg, column->completion_iso);
