@@ -43,6 +43,7 @@ struct cm_map {
     char *title, *subtitle, *dtg, *banner;
     cm_rgba banner_color, banner_text_color;
     GPtrArray *routes;  /* of cm_route*, owned */
+    GPtrArray *due_times; /* per route, a GStrv of its waypoints' due DTGs, or NULL */
     GPtrArray *markers; /* of cm_place*, owned */
     GArray *crossings;  /* of map_crossing */
     cm_units units;
@@ -74,6 +75,7 @@ cm_map *cm_map_new(cm_context *context)
     map->height = CM_MAP_DEFAULT_HEIGHT;
     map->paper_scale = map->scale = map->vector_scale = 1;
     map->routes = g_ptr_array_new_with_free_func((GDestroyNotify)cm_route_free);
+    map->due_times = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
     map->markers = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
     map->crossings = g_array_new(FALSE, FALSE, sizeof(map_crossing));
     g_array_set_clear_func(map->crossings, (GDestroyNotify)map_crossing_clear);
@@ -96,6 +98,7 @@ void cm_map_free(cm_map *map)
     invalidate_layout(map);
     cm_style_free(map->style);
     g_ptr_array_free(map->routes, TRUE);
+    g_ptr_array_free(map->due_times, TRUE);
     g_ptr_array_free(map->markers, TRUE);
     g_array_free(map->crossings, TRUE);
     g_array_free(map->labels, TRUE);
@@ -327,7 +330,23 @@ cm_status cm_map_set_banner(cm_map *map, const char *text, const char *color)
 
 void cm_map_add_route(cm_map *map, const cm_route *route)
 {
+    cm_map_add_route_with_march(map, route, NULL);
+}
+
+void cm_map_add_route_with_march(cm_map *map, const cm_route *route,
+                                 const cm_march_table *march)
+{
+    char **due = NULL;
+    if (march) {
+        size_t n = cm_route_n_waypoints(route);
+        due = g_new0(char *, n + 1);
+        for (size_t i = 0; i < n; i++) {
+            const cm_march_point *point = cm_march_table_waypoint(march, i);
+            due[i] = g_strdup(point ? point->due_dtg : "");
+        }
+    }
     g_ptr_array_add(map->routes, cm_route_copy(route));
+    g_ptr_array_add(map->due_times, due);
     invalidate_layout(map);
 }
 
@@ -552,8 +571,9 @@ static void draw_routes(cm_map *map, cairo_t *cr, cm_labeller *labeller)
     }
 }
 
+/* Draws place's marker and offers label (its name, or more) beside it. */
 static void draw_marker(cm_map *map, cairo_t *cr, cm_labeller *labeller, const cm_place *place,
-                        gboolean waypoint)
+                        const char *label, gboolean waypoint)
 {
     const cm_style *style = map->style;
     double px, py;
@@ -573,7 +593,7 @@ static void draw_marker(cm_map *map, cairo_t *cr, cm_labeller *labeller, const c
     double extent = r + style->marker_outline_width;
     cm_labeller_add_obstacle(labeller, (cm_box){px - extent, py - extent, px + extent,
                                                 py + extent});
-    cm_labeller_add(labeller, place->name, waypoint ? style->waypoint_font : style->label_font,
+    cm_labeller_add(labeller, label, waypoint ? style->waypoint_font : style->label_font,
                     style->label_color, px, py, extent + 3, CM_LABEL_AROUND,
                     waypoint ? 100 : 80);
 }
@@ -748,11 +768,19 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     draw_routes(map, cr, labeller);
     for (guint r = 0; r < map->routes->len; r++) {
         const cm_route *route = g_ptr_array_index(map->routes, r);
-        for (size_t i = 0; i < cm_route_n_waypoints(route); i++)
-            draw_marker(map, cr, labeller, cm_route_waypoint(route, i), TRUE);
+        char **due = g_ptr_array_index(map->due_times, r);
+        for (size_t i = 0; i < cm_route_n_waypoints(route); i++) {
+            const cm_place *place = cm_route_waypoint(route, i);
+            char *label = due && *due[i] ? g_strdup_printf("%s\n%s", place->name, due[i])
+                                         : g_strdup(place->name);
+            draw_marker(map, cr, labeller, place, label, TRUE);
+            g_free(label);
+        }
     }
-    for (guint m = 0; m < map->markers->len; m++)
-        draw_marker(map, cr, labeller, g_ptr_array_index(map->markers, m), FALSE);
+    for (guint m = 0; m < map->markers->len; m++) {
+        const cm_place *place = g_ptr_array_index(map->markers, m);
+        draw_marker(map, cr, labeller, place, place->name, FALSE);
+    }
     draw_crossings(map, cr, labeller);
     offer_leg_labels(map, labeller);
     for (guint i = 0; i < country_labels->len; i++) {

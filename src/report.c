@@ -67,6 +67,7 @@ typedef struct route_event {
     size_t leg;         /* the leg it starts (waypoint) or lies on (crossing) */
     double distance_m;  /* from the start, along the route */
     const cm_border_crossing *crossing;
+    const cm_march_point *march; /* its row of the march table, or NULL */
 } route_event;
 
 static gint compare_events(gconstpointer a, gconstpointer b)
@@ -76,6 +77,17 @@ static gint compare_events(gconstpointer a, gconstpointer b)
         return ea->distance_m < eb->distance_m ? -1 : 1;
     /* At the same spot the waypoint comes first. */
     return strcmp(ea->kind, eb->kind) > 0 ? 1 : strcmp(ea->kind, eb->kind) < 0 ? -1 : 0;
+}
+
+/* The march table's row of crossing i, or NULL. */
+static const cm_march_point *march_crossing(const cm_march_table *march, size_t i)
+{
+    for (size_t r = 0; march && r < cm_march_table_length(march); r++) {
+        const cm_march_point *p = cm_march_table_get(march, r);
+        if (p->is_crossing && p->index == i)
+            return p;
+    }
+    return NULL;
 }
 
 static GArray *route_events(const cm_route_report *report)
@@ -88,7 +100,8 @@ static GArray *route_events(const cm_route_report *report)
         gboolean last = i + 1 == n && n > 1;
         /* The release point starts no leg: it belongs to the one arriving. */
         route_event event = {"waypoint", i == 0 ? "SP" : last ? "RP" : "CP", place->name,
-                             place->position, last ? i - 1 : i, along, NULL};
+                             place->position, last ? i - 1 : i, along, NULL,
+                             report->march ? cm_march_table_waypoint(report->march, i) : NULL};
         g_array_append_val(events, event);
         cm_route_leg leg;
         if (cm_route_leg_get(report->route, i, &leg))
@@ -97,7 +110,7 @@ static GArray *route_events(const cm_route_report *report)
     for (size_t i = 0; report->crossings && i < cm_crossing_list_length(report->crossings); i++) {
         const cm_border_crossing *c = cm_crossing_list_get(report->crossings, i);
         route_event event = {"crossing", "CRIT", c->name, c->position, c->leg,
-                             c->distance_from_start_m, c};
+                             c->distance_from_start_m, c, march_crossing(report->march, i)};
         g_array_append_val(events, event);
     }
     g_array_sort(events, compare_events);
@@ -180,6 +193,66 @@ static void text_route(GString *out, const cm_route_report *report, cm_units uni
     }
 }
 
+/* seconds as hours and minutes, "16:03", to the nearest minute; a new
+ * string. */
+static char *duration_text(int64_t seconds)
+{
+    int64_t minutes = (seconds + 30) / 60;
+    return g_strdup_printf("%" G_GINT64_FORMAT ":%02d", minutes / 60, (int)(minutes % 60));
+}
+
+static void text_march(GString *out, const cm_march_table *march, cm_units units)
+{
+    const char *unit = cm_units_symbol(units);
+    cm_halt_rule halts = cm_march_table_halts(march);
+    g_string_append_printf(out, "March table: %s, ", cm_march_table_serial(march));
+    append_number(out, cm_march_table_speed_kmh(march), "%g");
+    g_string_append(out, " km/h, ");
+    if (halts.every_s > 0) {
+        char *every = duration_text(halts.every_s);
+        g_string_append_printf(out, "halt %d min after every %s of driving\n",
+                               halts.halt_s / 60, every);
+        g_free(every);
+    } else {
+        g_string_append(out, "no halts\n");
+    }
+    int name_width = 4;
+    for (size_t i = 0; i < cm_march_table_length(march); i++)
+        name_width = MAX(name_width, (int)g_utf8_strlen(cm_march_table_get(march, i)->name, -1));
+    g_string_append(out, "Point  ");
+    append_padded(out, "Name", name_width + 2);
+    g_string_append(out, " Distance   Driving  Halts  Due           Clear\n");
+    for (size_t i = 0; i < cm_march_table_length(march); i++) {
+        const cm_march_point *p = cm_march_table_get(march, i);
+        append_padded(out, p->point, 7);
+        append_padded(out, p->name, name_width + 2);
+        append_right(out, cm_units_from_metres(units, p->distance_m), "%.1f", 6);
+        g_string_append_printf(out, " %-3s  ", unit);
+        char *driving = duration_text(p->driving_s);
+        g_string_append_printf(out, "%7s  %5d  %s  %s\n", driving, p->halts, p->due_dtg,
+                               p->clear_dtg);
+        g_free(driving);
+    }
+    const cm_march_column *column = cm_march_table_column(march);
+    g_string_append_printf(out, "Column: %ld vehicle%s, ", column->vehicles,
+                           column->vehicles == 1 ? "" : "s");
+    append_number(out, column->gap_m, "%g");
+    g_string_append(out, " m apart");
+    if (column->gap_m > 0) {
+        g_string_append(out, " (");
+        append_number(out, 1000 / column->gap_m, "%.1f");
+        g_string_append(out, " per km)");
+    }
+    g_string_append(out, ", road space ");
+    append_number(out, cm_units_from_metres(units, column->road_space_m), "%.1f");
+    char *pass = duration_text(column->pass_s);
+    g_string_append_printf(out, " %s, pass time %s (", unit, pass);
+    g_free(pass);
+    append_number(out, column->pass_s / 3600.0, "%.2f");
+    g_string_append_printf(out, " h)\nCompletion (tail clears the RP): %s (%s)\n",
+                           column->completion_dtg, column->completion_iso);
+}
+
 static void csv_field(GString *out, const char *text, gboolean last)
 {
     if (strpbrk(text, ",\"\n\r")) {
@@ -202,7 +275,25 @@ static void csv_number(GString *out, double value, const char *format)
     g_string_append_c(out, ',');
 }
 
-static void csv_route(GString *out, const cm_route_report *report, cm_units units)
+/* The march columns of a CSV row, empty without a march table. */
+static void csv_march(GString *out, const cm_march_point *p)
+{
+    if (!p) {
+        g_string_append(out, ",,,,,,,\n");
+        return;
+    }
+    csv_field(out, p->point, FALSE);
+    csv_number(out, p->driving_s / 3600.0, "%.4f");
+    g_string_append_printf(out, "%d,", p->halts);
+    csv_number(out, p->halt_s / 60.0, "%g");
+    csv_field(out, p->due_dtg, FALSE);
+    csv_field(out, p->due_iso, FALSE);
+    csv_field(out, p->clear_dtg, FALSE);
+    csv_field(out, p->clear_iso, TRUE);
+}
+
+static void csv_route(GString *out, const cm_route_report *report, cm_units units,
+                      gboolean with_march)
 {
     GArray *events = route_events(report);
     for (guint i = 0; i < events->len; i++) {
@@ -225,7 +316,9 @@ static void csv_route(GString *out, const cm_route_report *report, cm_units unit
             g_string_append(out, ",,,");
         }
         csv_field(out, e->crossing ? e->crossing->from_country : "", FALSE);
-        csv_field(out, e->crossing ? e->crossing->to_country : "", TRUE);
+        csv_field(out, e->crossing ? e->crossing->to_country : "", !with_march);
+        if (with_march)
+            csv_march(out, e->march);
     }
     g_array_free(events, TRUE);
 }
@@ -271,6 +364,70 @@ static void json_place(GString *out, const cm_place *place)
     json_key_number(out, "lat", place->position.lat, "%.6f");
     g_string_append(out, ", ");
     json_key_number(out, "lon", place->position.lon, "%.6f");
+    g_string_append(out, "}");
+}
+
+static void json_key_string(GString *out, const char *key, const char *value)
+{
+    g_string_append_printf(out, "\"%s\": ", key);
+    json_string(out, value);
+}
+
+/* The march keys of a route object, after its crossings. */
+static void json_march(GString *out, const cm_march_table *march)
+{
+    cm_halt_rule halts = cm_march_table_halts(march);
+    g_string_append(out, ",\n   ");
+    json_key_string(out, "serial", cm_march_table_serial(march));
+    g_string_append(out, ", ");
+    json_key_number(out, "speed_kmh", cm_march_table_speed_kmh(march), "%g");
+    g_string_append(out, ", ");
+    json_key_number(out, "halt_minutes", halts.halt_s / 60.0, "%g");
+    g_string_append(out, ", ");
+    json_key_number(out, "halt_every_h", halts.every_s / 3600.0, "%g");
+    g_string_append(out, ",\n   \"march\": [");
+    for (size_t i = 0; i < cm_march_table_length(march); i++) {
+        const cm_march_point *p = cm_march_table_get(march, i);
+        g_string_append(out, i ? ",\n    {" : "\n    {");
+        json_key_string(out, "point", p->point);
+        g_string_append(out, ", ");
+        json_key_string(out, "name", p->name);
+        g_string_append(out, ", ");
+        json_key_number(out, "lat", p->position.lat, "%.6f");
+        g_string_append(out, ", ");
+        json_key_number(out, "lon", p->position.lon, "%.6f");
+        g_string_append(out, ", ");
+        json_key_number(out, "distance_km", p->distance_m / 1000.0, "%.3f");
+        g_string_append(out, ", ");
+        json_key_number(out, "driving_h", p->driving_s / 3600.0, "%.4f");
+        g_string_append_printf(out, ", \"halts\": %d, ", p->halts);
+        json_key_number(out, "halt_minutes", p->halt_s / 60.0, "%g");
+        g_string_append(out, ", ");
+        json_key_string(out, "due_dtg", p->due_dtg);
+        g_string_append(out, ", ");
+        json_key_string(out, "due_iso", p->due_iso);
+        g_string_append(out, ", ");
+        json_key_string(out, "clear_dtg", p->clear_dtg);
+        g_string_append(out, ", ");
+        json_key_string(out, "clear_iso", p->clear_iso);
+        g_string_append(out, "}");
+    }
+    const cm_march_column *column = cm_march_table_column(march);
+    g_string_append_printf(out, "],\n   \"column\": {\"vehicles\": %ld, ", column->vehicles);
+    json_key_number(out, "gap_m", column->gap_m, "%g");
+    g_string_append(out, ", \"vehicles_per_km\": ");
+    if (column->gap_m > 0)
+        append_number(out, 1000 / column->gap_m, "%g");
+    else
+        g_string_append(out, "null");
+    g_string_append(out, ", ");
+    json_key_number(out, "road_space_km", column->road_space_m / 1000.0, "%.3f");
+    g_string_append(out, ", ");
+    json_key_number(out, "pass_time_h", column->pass_s / 3600.0, "%.4f");
+    g_string_append(out, ", ");
+    json_key_string(out, "completion_dtg", column->completion_dtg);
+    g_string_append(out, ", ");
+    json_key_string(out, "completion_iso", column->completion_iso);
     g_string_append(out, "}");
 }
 
@@ -322,7 +479,10 @@ static void json_route(GString *out, const cm_route_report *report, cm_units uni
         json_key_number(out, "distance_from_start_km", c->distance_from_start_m / 1000.0, "%.3f");
         g_string_append_printf(out, ", \"over_water\": %s}", c->over_water ? "true" : "false");
     }
-    g_string_append(out, "]}");
+    g_string_append(out, "]");
+    if (report->march)
+        json_march(out, report->march);
+    g_string_append(out, "}");
 }
 
 /* Adds a feature with geometry and string/number properties to layer;
@@ -346,6 +506,17 @@ static gboolean add_feature(OGRLayerH layer, OGRGeometryH geometry, const route_
                                  event->crossing->from_country);
             OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "to_country"),
                                  event->crossing->to_country);
+        }
+        /* The layer has these fields whenever a route has a march table. */
+        if (event->march) {
+            const cm_march_point *p = event->march;
+            const char *const values[][2] = {{"point", p->point}, {"due_dtg", p->due_dtg},
+                                             {"due_iso", p->due_iso},
+                                             {"clear_dtg", p->clear_dtg},
+                                             {"clear_iso", p->clear_iso}};
+            for (size_t i = 0; i < G_N_ELEMENTS(values); i++)
+                OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, values[i][0]),
+                                     values[i][1]);
         }
     } else {
         char *name = g_strdup_printf("%s to %s", leg->from->name, leg->to->name);
@@ -395,7 +566,7 @@ static gboolean geojson_route(OGRLayerH layer, const cm_route_report *report, cm
 }
 
 static char *geojson_report(cm_context *context, const cm_route_report *reports, size_t n,
-                            cm_units units)
+                            cm_units units, gboolean with_march)
 {
     GDALDriverH driver = GDALGetDriverByName("GeoJSON");
     char *path = g_strdup_printf("/vsimem/convoymap-report-%p.geojson", (void *)reports);
@@ -424,6 +595,13 @@ static char *geojson_report(cm_context *context, const cm_route_report *reports,
         OGR_L_CreateField(layer, field, TRUE);
         OGR_Fld_Destroy(field);
     }
+    const char *const march_fields[] = {"point", "due_dtg", "due_iso", "clear_dtg",
+                                        "clear_iso"};
+    for (size_t i = 0; with_march && i < G_N_ELEMENTS(march_fields); i++) {
+        OGRFieldDefnH field = OGR_Fld_Create(march_fields[i], OFTString);
+        OGR_L_CreateField(layer, field, TRUE);
+        OGR_Fld_Destroy(field);
+    }
     gboolean ok = layer != NULL;
     for (size_t r = 0; ok && r < n; r++)
         ok = geojson_route(layer, &reports[r], units);
@@ -441,13 +619,18 @@ static char *geojson_report(cm_context *context, const cm_route_report *reports,
 char *cm_report_routes(cm_context *context, const cm_route_report *reports, size_t n,
                        cm_report_format format, cm_units units)
 {
+    gboolean with_march = FALSE;
+    for (size_t r = 0; r < n; r++)
+        with_march = with_march || reports[r].march;
     if (format == CM_REPORT_GEOJSON)
-        return geojson_report(context, reports, n, units);
+        return geojson_report(context, reports, n, units, with_march);
     GString *out = g_string_new(NULL);
     if (format == CM_REPORT_CSV)
         g_string_append_printf(out, "route,type,role,name,lat,lon,leg,distance_from_start_%s,"
                                "leg_distance_%s,azimuth_deg,final_azimuth_deg,from_country,"
-                               "to_country\n", cm_units_symbol(units), cm_units_symbol(units));
+                               "to_country%s\n", cm_units_symbol(units), cm_units_symbol(units),
+                               with_march ? ",point,driving_h,halts,halt_minutes,due_dtg,"
+                                            "due_iso,clear_dtg,clear_iso" : "");
     if (format == CM_REPORT_JSON)
         g_string_append(out, "{\"routes\": [");
     for (size_t r = 0; r < n; r++) {
@@ -456,9 +639,11 @@ char *cm_report_routes(cm_context *context, const cm_route_report *reports, size
             if (r)
                 g_string_append_c(out, '\n');
             text_route(out, &reports[r], units);
+            if (reports[r].march)
+                text_march(out, reports[r].march, units);
             break;
         case CM_REPORT_CSV:
-            csv_route(out, &reports[r], units);
+            csv_route(out, &reports[r], units, with_march);
             break;
         case CM_REPORT_JSON:
             g_string_append(out, r ? ",\n  " : "\n  ");

@@ -158,6 +158,63 @@ cp "$work/briefing.png" "$work/keep.png"
 run render --from Amman --to Atlantis -o "$work/keep.png"
 check "a failed run keeps the old output" cmp -s "$work/briefing.png" "$work/keep.png"
 
+# March tables: the reference convoy at 40 km/h from 071200Z, no halts: the
+# RP (642.19 km) is due after 16 h 03 min, at 04:03Z the next day.
+run route --speed 40 --start 071200ZSEP19 --format json
+check "route --speed --format json exits 0" test "$code" -eq 0
+check "JSON march table has SP, border, CPs and RP with their times" python3 -c "
+import json
+route = json.load(open('$work/stdout'))['routes'][0]
+march = route['march']
+assert [p['point'] for p in march] == ['SP', 'CRIT1', 'CP1', 'CP2', 'RP'], march
+assert march[0]['name'] == 'Amman' and march[0]['due_dtg'] == '071200ZSEP19', march[0]
+assert 'Trebil' in march[1]['name'] and march[1]['distance_km'] < march[2]['distance_km']
+rp = march[-1]
+assert rp['name'] == 'Ayn al-Asad Air Base', rp
+assert abs(rp['distance_km'] - 642.19) < 0.01 and abs(rp['driving_h'] - 16.055) < 0.001, rp
+assert rp['halts'] == 0 and rp['halt_minutes'] == 0, rp
+assert rp['due_dtg'] == '080403ZSEP19' and rp['due_iso'] == '2019-09-08T04:03Z', rp
+column = route['column']
+assert column['vehicles'] == 1 and column['gap_m'] == 100 and column['vehicles_per_km'] == 10
+assert abs(column['road_space_km'] - 0.1) < 1e-9, column
+assert column['completion_dtg'] == '080403ZSEP19', column
+assert route['serial'] == 'Convoy route' and route['speed_kmh'] == 40
+"
+# With halts and a column, in zone C: 8 halts of 15 min, 60 vehicles at
+# 100 m are 6 km of column passing in 9 min.
+run route --speed 40 --start 071500CSEP19 --halt 15m/2h --vehicles 60 --gap 100 --serial "Serial 1"
+check "text march table with halts and column" bash -c "
+  grep -q '^March table: Serial 1, 40 km/h, halt 15 min after every 2:00 of driving$' '$work/stdout' &&
+  grep -qE '^RP +Ayn al-Asad Air Base +642.2 km +16:03 +8  080903CSEP19  080912CSEP19$' '$work/stdout' &&
+  grep -qF 'road space 6.0 km, pass time 0:09 (0.15 h)' '$work/stdout' &&
+  grep -qF 'Completion (tail clears the RP): 080912CSEP19 (2019-09-08T09:12+03:00)' '$work/stdout'"
+run route --speed 40 --start 2019-09-07T15:00+03:00 --format csv
+check "CSV rows carry the march columns" python3 -c "
+import csv
+rows = list(csv.DictReader(open('$work/stdout')))
+assert [r['point'] for r in rows] == ['SP', 'CRIT1', 'CP1', 'CP2', 'RP'], rows
+assert rows[-1]['due_dtg'] == '080703CSEP19' and rows[-1]['due_iso'] == '2019-09-08T07:03+03:00', rows[-1]
+"
+run route --format json
+check "no march table without --speed" python3 -c "
+import json
+assert 'march' not in json.load(open('$work/stdout'))['routes'][0]
+"
+run render --speed 40 --start 071500CSEP19 --halt 15m/2h -o "$work/march.pdf"
+check "render --speed prints the march table" grep -qE '^RP +Ayn al-Asad Air Base +642.2 km +16:03 +8  080903CSEP19' "$work/stdout"
+check "the map labels waypoints with their due DTGs" bash -c "
+  pdftotext '$work/march.pdf' - | tr -s ' \n' ' ' > '$work/marchtext' &&
+  grep -q 'Amman 071500CSEP19' '$work/marchtext' &&
+  grep -q 'Ayn al-Asad Air Base 080903CSEP19' '$work/marchtext'"
+expect_error "--speed without --start" 2 "--speed needs --start" route --speed 40
+expect_error "--start without --speed" 2 "need --speed" route --start 071200ZSEP19
+expect_error "bad DTG names the value" 2 "DTG '071200JSEP19'" route --speed 40 --start 071200JSEP19
+expect_error "garbage start time" 2 "time 'noon'" route --speed 40 --start noon
+expect_error "speed out of range" 2 "speed 0 km/h" route --speed 0 --start 071200ZSEP19
+expect_error "bad halt rule" 2 "halt rule '15x/2h'" route --speed 40 --start 071200ZSEP19 --halt 15x/2h
+expect_error "bad vehicle count" 2 "vehicle count 0" render --speed 40 --start 071200ZSEP19 --vehicles 0 -o "$work/errors/x.png"
+no_files_left "march usage errors leave no file" "$work/errors"
+
 # Missing data is a runtime error naming the directory.
 mkdir -p "$work/nodata"
 CONVOYMAP_DATA="$work/nodata" "$convoymap" render -o "$work/nodata.png" >"$work/stdout" 2>"$work/stderr"; code=$?

@@ -11,6 +11,7 @@
 #include "geocode.h"
 #include "geodesy.h"
 #include "map.h"
+#include "march.h"
 #include "report.h"
 #include "route.h"
 #include "scenario.h"

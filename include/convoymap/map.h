@@ -14,6 +14,7 @@
 #include "geocode.h"
 #include "geodesy.h"
 #include "borders.h"
+#include "march.h"
 #include "route.h"
 #include "units.h"
 
@@ -104,6 +105,12 @@ CM_API cm_status cm_map_set_banner(cm_map *map, const char *text, const char *co
 
 /* Draws a copy of route. */
 CM_API void cm_map_add_route(cm_map *map, const cm_route *route);
+
+/* Draws a copy of route like cm_map_add_route(), and labels each waypoint
+ * with its due time (DTG) from march, the route's march table, on a second
+ * line under its name. march may be NULL; nothing of it is kept. */
+CM_API void cm_map_add_route_with_march(cm_map *map, const cm_route *route,
+                                        const cm_march_table *march);
 
 /* Draws a symbol and a label ("JOR → IRQ Trebil") at each crossing of the
  * list, which is copied. */

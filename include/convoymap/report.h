@@ -1,6 +1,6 @@
 /* convoymap — route reports: legs, totals, border crossings and march
- * tables as aligned text, CSV, JSON or GeoJSON, in km, statute miles or
- * nautical miles. */
+ * tables (march.h) as aligned text, CSV, JSON or GeoJSON, in km, statute
+ * miles or nautical miles. */
 #ifndef CONVOYMAP_REPORT_H
 #define CONVOYMAP_REPORT_H
 
@@ -8,6 +8,7 @@
 
 #include "borders.h"
 #include "context.h"
+#include "march.h"
 #include "route.h"
 #include "units.h"
 
@@ -27,10 +28,12 @@ CM_API cm_status cm_report_format_parse(cm_context *context, const char *text,
                                         cm_report_format *format);
 
 /* One route and what was computed for it. crossings may be NULL (not
- * computed). */
+ * computed); so may march, the route's march table computed with these
+ * crossings (then the report has no march table). */
 typedef struct cm_route_report {
     const cm_route *route;
     const cm_crossing_list *crossings;
+    const cm_march_table *march;
 } cm_route_report;
 
 /* The report of n routes in format and units. JSON has the shape
@@ -39,9 +42,20 @@ typedef struct cm_route_report {
  * "azimuth_deg", "final_azimuth_deg"}], "crossings": [{"lat", "lon",
  * "from_country", "to_country", "name", "leg", "distance_from_start_km",
  * "over_water"}]}]} with azimuths clockwise from true north, 0–360.
- * CSV has one row per waypoint and crossing in travel order. GeoJSON
- * (RFC 7946, written by GDAL) has a LineString per leg, drawn as the
- * geodesic, and a Point per waypoint and crossing. Returns a new string the
+ * A route with a march table also has "serial", "speed_kmh",
+ * "halt_minutes", "halt_every_h", "march": [{"point", "name", "lat", "lon",
+ * "distance_km", "driving_h", "halts", "halt_minutes", "due_dtg",
+ * "due_iso", "clear_dtg", "clear_iso"}] in travel order and "column":
+ * {"vehicles", "gap_m", "vehicles_per_km" (null for a 0 m gap),
+ * "road_space_km", "pass_time_h", "completion_dtg", "completion_iso"}.
+ * CSV has one row per waypoint and crossing in travel order; when any
+ * route has a march table every row also has the columns point, driving_h,
+ * halts, halt_minutes, due_dtg, due_iso, clear_dtg and clear_iso (empty
+ * for a route without one). Text adds the march table and a line on the
+ * column below the legs. GeoJSON (RFC 7946, written by GDAL) has a
+ * LineString per leg, drawn as the geodesic, and a Point per waypoint and
+ * crossing, with the properties point, due_dtg, due_iso, clear_dtg and
+ * clear_iso when any route has a march table. Returns a new string the
  * caller frees with cm_string_free(), or NULL with the error on context. */
 CM_API char *cm_report_routes(cm_context *context, const cm_route_report *reports, size_t n,
                               cm_report_format format, cm_units units);

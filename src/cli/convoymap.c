@@ -29,6 +29,7 @@ typedef struct route_options {
     char **routes, **route_files;
     char *from, *to, *units, *data_dir;
     char **via, **marks;
+    char *speed, *start, *halt, *vehicles, *gap, *serial;
 } route_options;
 
 static void route_options_clear(route_options *options)
@@ -41,6 +42,12 @@ static void route_options_clear(route_options *options)
     g_free(options->data_dir);
     g_strfreev(options->via);
     g_strfreev(options->marks);
+    g_free(options->speed);
+    g_free(options->start);
+    g_free(options->halt);
+    g_free(options->vehicles);
+    g_free(options->gap);
+    g_free(options->serial);
 }
 
 static GOptionGroup *route_option_group(route_options *options)
@@ -66,6 +73,56 @@ static GOptionGroup *route_option_group(route_options *options)
     return group;
 }
 
+static GOptionGroup *march_option_group(route_options *options)
+{
+    GOptionEntry entries[] = {
+        {"speed", 0, 0, G_OPTION_ARG_STRING, &options->speed,
+         "Rate of march in km/h (0 to 200): adds a march table to every route", "KMH"},
+        {"start", 0, 0, G_OPTION_ARG_STRING, &options->start,
+         "When the head passes the SP, required with --speed: a DTG (071200ZSEP19; "
+         "zone letters Z, A-I, K-M, N-Y, not J) or ISO 8601 with an offset "
+         "(2019-09-07T15:00+03:00)", "TIME"},
+        {"halt", 0, 0, G_OPTION_ARG_STRING, &options->halt,
+         "Halt after each full period of driving, e.g. 15m/2h or 10m/1h30m (default 0: none)",
+         "SPEC"},
+        {"vehicles", 0, 0, G_OPTION_ARG_STRING, &options->vehicles,
+         "Vehicles in the column (default 1)", "N"},
+        {"gap", 0, 0, G_OPTION_ARG_STRING, &options->gap,
+         "Metres between vehicles (default 100: 10 vehicles per km)", "M"},
+        {"serial", 0, 0, G_OPTION_ARG_STRING, &options->serial,
+         "Name of the serial (default: the route's name)", "NAME"},
+        {NULL},
+    };
+    GOptionGroup *group = g_option_group_new("march", "March table options:",
+                                             "Show the march table options", NULL, NULL);
+    g_option_group_add_entries(group, entries);
+    return group;
+}
+
+/* The march parameters the flags give, into *params; *wanted is TRUE when
+ * --speed asks for march tables. */
+static int parse_march(const char *command, const route_options *options,
+                       cm_context *context, cm_march_params *params, gboolean *wanted)
+{
+    *wanted = options->speed != NULL;
+    if (!*wanted) {
+        if (options->start || options->halt || options->vehicles || options->gap ||
+            options->serial)
+            return usage_error(command, "--start, --halt, --vehicles, --gap and --serial need "
+                                        "--speed");
+        return EXIT_SUCCESS;
+    }
+    if (!options->start)
+        return usage_error(command, "--speed needs --start, when the head passes the SP "
+                                    "(e.g. 071200ZSEP19 or 2019-09-07T12:00Z)");
+    cm_march_params_init(params);
+    if (cm_march_params_parse(context, options->speed, options->start, options->halt,
+                              options->vehicles, options->gap, params) != CM_OK)
+        return fail(context);
+    params->serial = options->serial;
+    return EXIT_SUCCESS;
+}
+
 /* The routes the flags describe, with their crossings computed: each
  * --route, then --from/--via/--to as one more, or the reference convoy when
  * there is no route flag at all (*reference is then TRUE). Returns CM_OK or
@@ -74,26 +131,32 @@ static GOptionGroup *route_option_group(route_options *options)
 typedef struct planned_route {
     cm_route *route;
     cm_crossing_list *crossings;
+    cm_march_table *march;
 } planned_route;
 
 static void planned_route_clear(planned_route *planned)
 {
     cm_route_free(planned->route);
     cm_crossing_list_free(planned->crossings);
+    cm_march_table_free(planned->march);
 }
 
+/* Adds route to plans with its crossings and, when march is not NULL, its
+ * march table. */
 static cm_status add_planned(cm_context *context, cm_geocoder *geocoder, GArray *plans,
-                             cm_route *route)
+                             cm_route *route, const cm_march_params *march)
 {
-    planned_route planned = {route, NULL};
+    planned_route planned = {route, NULL, NULL};
     cm_status status = cm_route_find_crossings(context, route, geocoder, &planned.crossings);
+    if (status == CM_OK && march)
+        status = cm_march_table_new(context, route, planned.crossings, march, &planned.march);
     g_array_append_val(plans, planned);
     return status;
 }
 
 static int collect_routes(const char *command, const route_options *options,
-                          cm_context *context, cm_geocoder *geocoder, GArray *plans,
-                          gboolean *reference)
+                          cm_context *context, cm_geocoder *geocoder,
+                          const cm_march_params *march, GArray *plans, gboolean *reference)
 {
     *reference = !options->routes && !options->route_files && !options->from && !options->to &&
                  !options->via;
@@ -104,13 +167,13 @@ static int collect_routes(const char *command, const route_options *options,
     for (char **file = options->route_files; file && *file; file++) {
         cm_route *route;
         if (cm_route_read_file(context, *file, &route) != CM_OK ||
-            add_planned(context, geocoder, plans, route) != CM_OK)
+            add_planned(context, geocoder, plans, route, march) != CM_OK)
             return fail(context);
     }
     for (char **spec = options->routes; spec && *spec; spec++) {
         cm_route *route;
         if (cm_route_parse(geocoder, *spec, &route) != CM_OK ||
-            add_planned(context, geocoder, plans, route) != CM_OK)
+            add_planned(context, geocoder, plans, route, march) != CM_OK)
             return fail(context);
     }
     if (options->from || *reference) {
@@ -129,7 +192,7 @@ static int collect_routes(const char *command, const route_options *options,
                                                      (const char *const *)queries->pdata,
                                                      queries->len, &route);
         g_ptr_array_free(queries, TRUE);
-        if (status != CM_OK || add_planned(context, geocoder, plans, route) != CM_OK)
+        if (status != CM_OK || add_planned(context, geocoder, plans, route, march) != CM_OK)
             return fail(context);
     }
     return EXIT_SUCCESS;
@@ -141,7 +204,7 @@ static int print_report(cm_context *context, GArray *plans, cm_report_format for
     cm_route_report *reports = g_new0(cm_route_report, plans->len);
     for (guint i = 0; i < plans->len; i++) {
         planned_route *planned = &g_array_index(plans, planned_route, i);
-        reports[i] = (cm_route_report){planned->route, planned->crossings};
+        reports[i] = (cm_route_report){planned->route, planned->crossings, planned->march};
     }
     char *text = cm_report_routes(context, reports, plans->len, format, units);
     g_free(reports);
@@ -165,9 +228,12 @@ static int run_command(const char *command, const char *summary, GOptionEntry *e
     GOptionContext *parser = g_option_context_new(summary);
     g_option_context_add_main_entries(parser, entries, NULL);
     g_option_context_add_group(parser, route_option_group(&options));
+    g_option_context_add_group(parser, march_option_group(&options));
     g_option_context_set_description(parser, "Sites are gazetteer names or aliases (any case) "
                                              "or \"lat,lon\". With no route flag, the reference "
-                                             "convoy: Amman to Ayn al-Asad Air Base.");
+                                             "convoy: Amman to Ayn al-Asad Air Base. With "
+                                             "--speed and --start, a march table for each "
+                                             "route (see --help-march).");
     GError *error = NULL;
     int status;
     if (!g_option_context_parse(parser, &argc, &argv, &error)) {
@@ -193,13 +259,18 @@ static int run_command(const char *command, const char *summary, GOptionEntry *e
     cm_geocoder *geocoder = NULL;
     GArray *plans = g_array_new(FALSE, FALSE, sizeof(planned_route));
     g_array_set_clear_func(plans, (GDestroyNotify)planned_route_clear);
-    gboolean reference = FALSE;
+    gboolean reference = FALSE, with_march = FALSE;
+    cm_march_params march;
     if (options.units && cm_units_parse(context, options.units, &units) != CM_OK)
         status = fail(context);
-    else if (!(geocoder = cm_geocoder_new(context)))
+    else
+        status = parse_march(command, &options, context, &march, &with_march);
+    if (status == EXIT_SUCCESS && !(geocoder = cm_geocoder_new(context)))
         status = fail(context);
-    else if ((status = collect_routes(command, &options, context, geocoder, plans,
-                                      &reference)) == EXIT_SUCCESS)
+    if (status == EXIT_SUCCESS)
+        status = collect_routes(command, &options, context, geocoder,
+                                with_march ? &march : NULL, plans, &reference);
+    if (status == EXIT_SUCCESS)
         status = fn(context, geocoder, &options, plans, reference, units, command_options);
     g_array_free(plans, TRUE);
     cm_geocoder_free(geocoder);
@@ -247,7 +318,7 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     cm_map_set_units(map, units);
     for (guint i = 0; i < plans->len; i++) {
         const planned_route *planned = &g_array_index(plans, planned_route, i);
-        cm_map_add_route(map, planned->route);
+        cm_map_add_route_with_march(map, planned->route, planned->march);
         cm_map_add_crossings(map, planned->crossings);
     }
     const char *const *marks = reference && !routes->marks
@@ -374,7 +445,7 @@ static void print_usage(FILE *out)
           "\n"
           "Commands:\n"
           "  render    draw a briefing map of convoy routes (PNG, SVG or PDF)\n"
-          "  route     legs, distances, azimuths and border crossings of routes\n"
+          "  route     legs, distances, azimuths, border crossings and march tables\n"
           "\n"
           "Run 'convoymap COMMAND --help' for the options of a command.\n",
           out);
