@@ -11,6 +11,7 @@ typedef struct label_request {
     cm_rgba color;
     double anchor_x, anchor_y, gap;
     double dx, dy, slide; /* CM_LABEL_BESIDE_LINE: unit direction and slide step */
+    double align_x, align_y; /* CM_LABEL_FIXED: the anchor's place in the label */
     cm_label_mode mode;
     int priority;
     guint order;
@@ -98,6 +99,16 @@ void cm_labeller_add_beside_line(cm_labeller *labeller, const char *text, const 
     request->slide = slide;
 }
 
+void cm_labeller_add_fixed(cm_labeller *labeller, const char *text, const char *font,
+                           cm_rgba color, double x, double y, double align_x, double align_y,
+                           int priority)
+{
+    label_request *request = add_request(labeller, text, font, color, x, y, 0, CM_LABEL_FIXED,
+                                         priority);
+    request->align_x = align_x;
+    request->align_y = align_y;
+}
+
 static gboolean boxes_overlap(const cm_box *a, const cm_box *b)
 {
     return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
@@ -171,6 +182,9 @@ static gboolean place(cm_labeller *labeller, label_request *request, double halo
     double w = (double)w_units / PANGO_SCALE, h = (double)h_units / PANGO_SCALE;
     if (request->mode == CM_LABEL_BESIDE_LINE)
         return place_beside_line(labeller, request, w, h, halo);
+    if (request->mode == CM_LABEL_FIXED)
+        return try_box(labeller, request, request->anchor_x - request->align_x * w,
+                       request->anchor_y - request->align_y * h, w, h, halo);
     double ax = request->anchor_x, ay = request->anchor_y, g = request->gap;
     /* Top-left corners, in cartographic order of preference. The diagonal
      * ones sit a full gap off both axes: the marker's obstacle is a square,

@@ -19,6 +19,7 @@ typedef enum cm_label_mode {
     CM_LABEL_AROUND,  /* beside a point marker: right, left, above, below, diagonals */
     CM_LABEL_CENTRED, /* centred on the anchor, nudged a little if needed (areas) */
     CM_LABEL_BESIDE_LINE, /* beside a line through the anchor, either side, slid along it */
+    CM_LABEL_FIXED,       /* exactly where asked (a grid label at the frame's edge) */
 } cm_label_mode;
 
 /* A labeller for a width x height frame drawn with cr (used to measure
@@ -43,6 +44,13 @@ void cm_labeller_add(cm_labeller *labeller, const char *text, const char *font,
 void cm_labeller_add_beside_line(cm_labeller *labeller, const char *text, const char *font,
                                  cm_rgba color, double anchor_x, double anchor_y, double dx,
                                  double dy, double gap, double slide, int priority);
+
+/* Offers a label that fits only at one place: the point of the label
+ * (align_x, align_y) of its width and height from its top-left corner lies
+ * on (x, y); e.g. 0.5, 0 hangs it centred below the point. */
+void cm_labeller_add_fixed(cm_labeller *labeller, const char *text, const char *font,
+                           cm_rgba color, double x, double y, double align_x, double align_y,
+                           int priority);
 
 /* Places the labels offered and draws those placed, with halos. Returns the
  * number placed. */

@@ -14,6 +14,7 @@
 #include "basemap.h"
 #include "draw.h"
 #include "furniture.h"
+#include "grid.h"
 #include "labels.h"
 #include "projection.h"
 #include "style.h"
@@ -40,6 +41,7 @@ struct cm_map {
     double vector_scale; /* PDF/SVG points per unit: 0.75 on paper (CSS px), else 1 */
     double paper_w_in, paper_h_in; /* the paper's size, 0 for a WxH map */
     gboolean transparent;
+    cm_grid_kind grid;
     char *title, *subtitle, *dtg, *banner;
     cm_rgba banner_color, banner_text_color;
     GPtrArray *routes;  /* of cm_route*, owned */
@@ -192,6 +194,22 @@ cm_status cm_map_set_scale(cm_map *map, double scale)
                        scale);
     map->scale = scale;
     return CM_OK;
+}
+
+cm_status cm_grid_kind_parse(cm_context *context, const char *text, cm_grid_kind *kind)
+{
+    static const char *const names[] = {"none", "latlon", "mgrs"};
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+        if (g_ascii_strcasecmp(text, names[i]) == 0) {
+            *kind = (cm_grid_kind)i;
+            return CM_OK;
+        }
+    return cm_fail(context, CM_ERR_INPUT, "grid '%s' is not latlon, mgrs or none", text);
+}
+
+void cm_map_set_grid(cm_map *map, cm_grid_kind kind)
+{
+    map->grid = kind;
 }
 
 void cm_map_set_transparent(cm_map *map, int transparent)
@@ -765,6 +783,14 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     if (legend_w > 0)
         cm_labeller_add_obstacle(labeller, legend);
 
+    status = cm_grid_draw(map->context, cr, &map->frame, style, map->grid, top, bottom,
+                          labeller);
+    if (status != CM_OK) {
+        legend_free(legend_list);
+        cm_labeller_free(labeller);
+        cm_country_labels_free(country_labels);
+        return status;
+    }
     draw_routes(map, cr, labeller);
     for (guint r = 0; r < map->routes->len; r++) {
         const cm_route *route = g_ptr_array_index(map->routes, r);

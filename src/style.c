@@ -407,6 +407,11 @@ static void read_style(style_reader *reader, cm_style *style)
     style->leg_color = read_color(reader, "labels", "leg-color");
     style->halo_color = read_color(reader, "labels", "halo-color");
     style->halo_width = read_number(reader, "labels", "halo-width");
+    style->grid = read_line(reader, "grid", FALSE);
+    style->grid_zone_width = read_number(reader, "grid", "zone-width");
+    style->grid_label_font = read_string(reader, "grid", "label-font");
+    style->grid_zone_font = read_string(reader, "grid", "zone-font");
+    style->grid_label_color = read_color(reader, "grid", "label-color");
     style->title_font = read_string(reader, "frame", "title-font");
     style->text_font = read_string(reader, "frame", "text-font");
     style->frame_color = read_color(reader, "frame", "color");
@@ -455,6 +460,8 @@ void cm_style_free(cm_style *style)
     g_free(style->label_font);
     g_free(style->waypoint_font);
     g_free(style->leg_font);
+    g_free(style->grid_label_font);
+    g_free(style->grid_zone_font);
     g_free(style->title_font);
     g_free(style->text_font);
     g_free(style);

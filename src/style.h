@@ -37,6 +37,10 @@ typedef struct cm_style {
     char *label_font, *waypoint_font, *leg_font;
     cm_rgba label_color, leg_color, halo_color;
     double halo_width;
+    cm_line_style grid;                    /* graticule and MGRS lines */
+    double grid_zone_width;                /* MGRS grid zone boundaries */
+    char *grid_label_font, *grid_zone_font;
+    cm_rgba grid_label_color;
     char *title_font, *text_font;
     cm_rgba frame_color, panel_color, frame_line_color;
 } cm_style;

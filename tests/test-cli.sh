@@ -124,6 +124,7 @@ expect_error "absurd scale" 2 "scale 50 is out of range" render --scale 50 -o "$
 expect_error "too many pixels" 2 "the image would be 20000x15000 pixels" render --size 10000x7500 --scale 2 -o "$work/errors/x.png"
 expect_error "--format without -o -" 2 "--format goes with -o -" render --format pdf -o "$work/errors/x.png"
 expect_error "unknown stdout format" 2 "format 'gif' is not png, svg or pdf" render --format gif -o -
+expect_error "unknown grid" 2 "grid 'utm' is not latlon, mgrs or none" render --grid utm -o "$work/errors/x.png"
 expect_error "unknown style" 2 "unknown style 'neon' (shipped: briefing, colorblind, grayscale, night" render --style neon -o "$work/errors/x.png"
 printf '[style]\ninherits=briefing\n[route]\ncolor=red\n' >"$work/bad-style.ini"
 expect_error "broken style names file, line and key" 2 "style $work/bad-style.ini:4: [route] color: 'red' is not a colour" render --style "$work/bad-style.ini" -o "$work/errors/x.png"

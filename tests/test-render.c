@@ -297,6 +297,73 @@ static void test_banner(void)
     g_assert_cmpint(cm_map_set_banner(map, NULL, NULL), ==, CM_OK);
 }
 
+/* Renders the map once more and checks that no two placed labels overlap. */
+static void render_again(void)
+{
+    unsigned char *png;
+    size_t length;
+    g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
+    cm_string_free((char *)png);
+    cm_map_label a, b;
+    for (size_t i = 0; cm_map_label_get(map, i, &a); i++)
+        for (size_t j = i + 1; cm_map_label_get(map, j, &b); j++)
+            if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1)
+                g_error("labels '%s' and '%s' overlap", a.text, b.text);
+}
+
+/* The point of the meridian lon (or the parallel lat) whose pixel y (or x)
+ * is target, by bisection along the line; its other pixel coordinate. */
+static double line_pixel_at(gboolean meridian, double value, double target)
+{
+    double lo = meridian ? 20 : 25, hi = meridian ? 45 : 55;
+    double x = 0, y = 0;
+    for (int i = 0; i < 60; i++) {
+        double mid = (lo + hi) / 2;
+        project(meridian ? (cm_geo_point){mid, value} : (cm_geo_point){value, mid}, &x, &y);
+        /* Up the page is north; across it, east. */
+        if (meridian ? y > target : x < target)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return meridian ? x : y;
+}
+
+/* Graticule labels sit on their lines at the edge of the map area; MGRS
+ * square letters sit in their squares. */
+static void test_grids(void)
+{
+    cm_map_set_grid(map, CM_GRID_LATLON);
+    render_again();
+    cm_map_label label = label_of("42°E");
+    double centre_x = (label.x0 + label.x1) / 2, centre_y = (label.y0 + label.y1) / 2;
+    g_assert_cmpfloat(fabs(line_pixel_at(TRUE, 42, centre_y) - centre_x), <, 1.5);
+    label = label_of("34°N");
+    centre_x = (label.x0 + label.x1) / 2;
+    centre_y = (label.y0 + label.y1) / 2;
+    g_assert_cmpfloat(fabs(line_pixel_at(FALSE, 34, centre_x) - centre_y), <, 1.5);
+
+    cm_map_set_grid(map, CM_GRID_MGRS);
+    render_again();
+    /* Ayn al-Asad is in square KC of grid zone 38S (GeoConvert: 38SKC...). */
+    cm_geo_point square_centre;
+    cm_coordinate_kind kind;
+    g_assert_cmpint(cm_coordinate_parse(context, "38SKC5000050000", &square_centre, &kind), ==,
+                    CM_OK);
+    double x, y;
+    project(square_centre, &x, &y);
+    label = label_of("KC");
+    g_assert_cmpfloat(hypot((label.x0 + label.x1) / 2 - x, (label.y0 + label.y1) / 2 - y), <,
+                      30);
+    label_of("38S");
+    label_of("37S");
+    cm_map_set_grid(map, CM_GRID_NONE);
+    cm_grid_kind parsed;
+    g_assert_cmpint(cm_grid_kind_parse(context, "MGRS", &parsed), ==, CM_OK);
+    g_assert_cmpint(parsed, ==, CM_GRID_MGRS);
+    g_assert_cmpint(cm_grid_kind_parse(context, "utm", &parsed), ==, CM_ERR_INPUT);
+}
+
 static void test_scale(void)
 {
     /* Metres per pixel at the centre, measured independently: the geodesic
@@ -381,6 +448,7 @@ int main(int argc, char **argv)
     g_test_add_func("/render/sea", test_sea);
     g_test_add_func("/render/every-style", test_every_style);
     g_test_add_func("/render/banner", test_banner);
+    g_test_add_func("/render/grids", test_grids);
     g_test_add_func("/render/scale", test_scale);
     g_test_add_func("/render/projection", test_projection_is_conformal_conic);
     g_test_add_func("/render/svg-and-pdf", test_svg_and_pdf);

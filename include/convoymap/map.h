@@ -30,6 +30,15 @@ typedef enum cm_format {
 
 typedef struct cm_map cm_map;
 
+typedef enum cm_grid_kind {
+    CM_GRID_NONE,
+    CM_GRID_LATLON, /* meridians and parallels, labelled in degrees */
+    CM_GRID_MGRS,   /* grid zones, UTM lines every 100, 10 or 1 km, square letters */
+} cm_grid_kind;
+
+/* "none", "latlon" or "mgrs" into *kind; CM_ERR_INPUT naming text otherwise. */
+CM_API cm_status cm_grid_kind_parse(cm_context *context, const char *text, cm_grid_kind *kind);
+
 #define CM_MAP_DEFAULT_WIDTH 1600
 #define CM_MAP_DEFAULT_HEIGHT 1200
 /* Largest accepted side in pixels, so that a typo cannot ask for gigabytes. */
@@ -82,6 +91,11 @@ CM_API cm_status cm_parse_size(cm_context *context, const char *text, int *width
  * naming the file, line and key when the style is unknown or broken; the
  * map keeps its previous style then. */
 CM_API cm_status cm_map_set_style(cm_map *map, const char *name_or_path);
+
+/* The reference grid drawn over the basemap and labelled at the map
+ * area's edges (default CM_GRID_NONE). The MGRS grid ignores the Norway and
+ * Svalbard zone exceptions. */
+CM_API void cm_map_set_grid(cm_map *map, cm_grid_kind kind);
 
 /* Title printed at the top; copied. NULL restores the default title. */
 CM_API void cm_map_set_title(cm_map *map, const char *title);

@@ -282,7 +282,8 @@ done:
 }
 
 typedef struct render_options {
-    char *size, *title, *subtitle, *dtg, *banner, *banner_color, *style, *output, *format;
+    char *size, *title, *subtitle, *dtg, *banner, *banner_color, *style, *grid, *output,
+        *format;
     double dpi, scale;
     gboolean transparent;
 } render_options;
@@ -302,8 +303,12 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     if (options->format && !to_stdout)
         return usage_error("render", "--format goes with -o - (a file's extension names its "
                                      "format)");
+    cm_grid_kind grid = CM_GRID_NONE;
+    if (options->grid && cm_grid_kind_parse(context, options->grid, &grid) != CM_OK)
+        return fail(context);
     cm_map *map = cm_map_new(context);
     cm_map_set_transparent(map, options->transparent);
+    cm_map_set_grid(map, grid);
     if ((options->size && cm_map_set_page(map, options->size, options->dpi) != CM_OK) ||
         (options->scale != 0 && cm_map_set_scale(map, options->scale) != CM_OK) ||
         (options->style && cm_map_set_style(map, options->style) != CM_OK) ||
@@ -390,6 +395,8 @@ static int command_render(int argc, char **argv)
          "Classification or control banner, top and bottom, printed as given", "TEXT"},
         {"banner-color", 0, 0, G_OPTION_ARG_STRING, &options.banner_color,
          "Banner colour; needed unless TEXT is a recognised level", "#RRGGBB"},
+        {"grid", 0, 0, G_OPTION_ARG_STRING, &options.grid,
+         "Reference grid: latlon, mgrs or none (default)", "KIND"},
         {"style", 0, 0, G_OPTION_ARG_STRING, &options.style,
          "briefing (default), night, grayscale, colorblind, or a style file", "NAME|PATH"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
@@ -405,6 +412,7 @@ static int command_render(int argc, char **argv)
     g_free(options.banner);
     g_free(options.banner_color);
     g_free(options.style);
+    g_free(options.grid);
     g_free(options.output);
     g_free(options.format);
     return status;
