@@ -17,9 +17,9 @@ void cm_furniture_bands(int width, int height, gboolean banner, double *top, dou
 {
     (void)width;
     double strip = banner ? banner_height(height) : 0;
-    *top = round(CLAMP(height * 0.07, 44.0, 140.0)) + strip;
+    *top = round(CLAMP(height * 0.07, 50.0, 140.0)) + strip;
     /* Two scale bars, each with its labels. */
-    *bottom = round(CLAMP(height * 0.06, 44.0, 120.0)) + strip;
+    *bottom = round(CLAMP(height * 0.06, 52.0, 120.0)) + strip;
 }
 
 double cm_furniture_scale_length(double m_per_px, double target_px, double unit_m)

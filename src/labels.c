@@ -16,7 +16,7 @@ typedef struct label_request {
     int priority;
     guint order;
     gboolean placed;
-    cm_box box;
+    cm_label_box where; /* once placed */
 } label_request;
 
 struct cm_labeller {
@@ -114,16 +114,57 @@ static gboolean boxes_overlap(const cm_box *a, const cm_box *b)
     return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
 
-static gboolean box_is_free(const cm_labeller *labeller, const cm_box *box)
+/* Half the extent of box along the unit axis (ux, uy). */
+static double half_extent_along(const cm_label_box *box, double ux, double uy)
 {
-    if (box->x0 < 2 || box->y0 < 2 || box->x1 > labeller->width - 2 ||
-        box->y1 > labeller->height - 2)
+    double c = cos(box->angle), s = sin(box->angle);
+    return box->half_width * fabs(c * ux + s * uy) + box->half_height * fabs(-s * ux + c * uy);
+}
+
+gboolean cm_label_boxes_overlap(const cm_label_box *a, const cm_label_box *b)
+{
+    if (!boxes_overlap(&a->bounds, &b->bounds))
         return FALSE;
-    for (guint i = 0; i < labeller->obstacles->len; i++)
-        if (boxes_overlap(box, &g_array_index(labeller->obstacles, cm_box, i)))
+    /* Separating axes: the two sides of each rectangle. */
+    const double angles[] = {a->angle, a->angle + G_PI / 2, b->angle, b->angle + G_PI / 2};
+    for (size_t i = 0; i < G_N_ELEMENTS(angles); i++) {
+        double ux = cos(angles[i]), uy = sin(angles[i]);
+        double apart = fabs((a->cx - b->cx) * ux + (a->cy - b->cy) * uy);
+        if (apart >= half_extent_along(a, ux, uy) + half_extent_along(b, ux, uy))
             return FALSE;
+    }
+    return TRUE;
+}
+
+/* A rectangle of width x height centred on (cx, cy), turned by angle. */
+static cm_label_box label_box(double cx, double cy, double width, double height, double angle)
+{
+    cm_label_box box = {cx, cy, width / 2, height / 2, angle, {0, 0, 0, 0}};
+    double reach_x = half_extent_along(&box, 1, 0), reach_y = half_extent_along(&box, 0, 1);
+    box.bounds = (cm_box){cx - reach_x, cy - reach_y, cx + reach_x, cy + reach_y};
+    return box;
+}
+
+static gboolean box_is_free(const cm_labeller *labeller, const cm_label_box *box)
+{
+    const cm_box *bounds = &box->bounds;
+    if (bounds->x0 < 2 || bounds->y0 < 2 || bounds->x1 > labeller->width - 2 ||
+        bounds->y1 > labeller->height - 2)
+        return FALSE;
+    for (guint i = 0; i < labeller->obstacles->len; i++) {
+        const cm_box *obstacle = &g_array_index(labeller->obstacles, cm_box, i);
+        if (!boxes_overlap(bounds, obstacle))
+            continue;
+        cm_label_box upright = label_box((obstacle->x0 + obstacle->x1) / 2,
+                                         (obstacle->y0 + obstacle->y1) / 2,
+                                         obstacle->x1 - obstacle->x0,
+                                         obstacle->y1 - obstacle->y0, 0);
+        if (cm_label_boxes_overlap(box, &upright))
+            return FALSE;
+    }
     for (guint i = 0; i < labeller->placed->len; i++)
-        if (boxes_overlap(box, &g_array_index(labeller->placed, label_request *, i)->box))
+        if (cm_label_boxes_overlap(box,
+                                   &g_array_index(labeller->placed, label_request *, i)->where))
             return FALSE;
     return TRUE;
 }
@@ -137,38 +178,54 @@ static gint compare_requests(gconstpointer a, gconstpointer b)
     return (ra->order > rb->order) - (ra->order < rb->order);
 }
 
-static gboolean try_box(cm_labeller *labeller, label_request *request, double x, double y,
-                        double w, double h, double halo)
+/* Tries the text's w x h box, halo added, centred on (cx, cy) and turned
+ * by angle; stores it in request when free. */
+static gboolean try_centre(cm_labeller *labeller, label_request *request, double cx, double cy,
+                           double w, double h, double angle, double halo)
 {
-    cm_box box = {x - halo, y - halo, x + w + halo, y + h + halo};
+    cm_label_box box = label_box(cx, cy, w + 2 * halo, h + 2 * halo, angle);
     if (!box_is_free(labeller, &box))
         return FALSE;
-    request->box = box;
+    request->where = box;
     return TRUE;
 }
 
-/* Beside a line: the normal pointing up the page first, then the other
- * side, at the anchor and then slid along the line both ways. */
+static gboolean try_box(cm_labeller *labeller, label_request *request, double x, double y,
+                        double w, double h, double halo)
+{
+    return try_centre(labeller, request, x + w / 2, y + h / 2, w, h, 0, halo);
+}
+
+/* Along a line: the text turned to run with it (and read upright), on the
+ * side up the page first, then the other, at the anchor and then slid
+ * along the line both ways. A line too short to carry its label that way
+ * gets it level beside it, like a point's label. */
 static gboolean place_beside_line(cm_labeller *labeller, label_request *request, double w,
                                   double h, double halo)
 {
-    double nx = -request->dy, ny = request->dx;
-    if (ny > 0) {
-        nx = -nx;
-        ny = -ny;
+    double dx = request->dx, dy = request->dy;
+    if (dx < 0 || (dx == 0 && dy > 0)) {
+        dx = -dx;
+        dy = -dy;
     }
-    /* Distance from the centre of the box to its edge along the normal. */
-    double reach = fabs(nx) * (w / 2 + halo) + fabs(ny) * (h / 2 + halo);
+    /* The normal that points up the page. */
+    double nx = dy, ny = -dx;
     const double slides[] = {0, 1, -1, 2, -2, 3, -3};
-    for (size_t i = 0; i < G_N_ELEMENTS(slides); i++) {
-        for (int side = 1; side >= -1; side -= 2) {
-            double cx = request->anchor_x + slides[i] * request->slide * request->dx +
-                        side * nx * (request->gap + reach);
-            double cy = request->anchor_y + slides[i] * request->slide * request->dy +
-                        side * ny * (request->gap + reach);
-            if (try_box(labeller, request, cx - w / 2, cy - h / 2, w, h, halo))
-                return TRUE;
-        }
+    for (int level = 0; level <= 1; level++) {
+        double angle = level ? 0 : atan2(dy, dx);
+        /* From the line to the centre of the box, along the normal. */
+        double reach = request->gap + (level ? fabs(nx) * (w / 2 + halo) +
+                                                   fabs(ny) * (h / 2 + halo)
+                                             : h / 2 + halo);
+        for (size_t i = 0; i < G_N_ELEMENTS(slides); i++)
+            for (int side = 1; side >= -1; side -= 2) {
+                double cx = request->anchor_x + slides[i] * request->slide * dx +
+                            side * nx * reach;
+                double cy = request->anchor_y + slides[i] * request->slide * dy +
+                            side * ny * reach;
+                if (try_centre(labeller, request, cx, cy, w, h, angle, halo))
+                    return TRUE;
+            }
     }
     return FALSE;
 }
@@ -222,20 +279,25 @@ size_t cm_labeller_place_and_draw(cm_labeller *labeller, cairo_t *cr, const cm_s
     g_ptr_array_free(order, TRUE);
     for (guint i = 0; i < labeller->placed->len; i++) {
         label_request *request = g_array_index(labeller->placed, label_request *, i);
-        cm_draw_layout_with_halo(cr, request->layout, request->box.x0 + halo,
-                                 request->box.y0 + halo, request->color, style->halo_color,
+        const cm_label_box *where = &request->where;
+        cairo_save(cr);
+        cairo_translate(cr, where->cx, where->cy);
+        cairo_rotate(cr, where->angle);
+        cm_draw_layout_with_halo(cr, request->layout, -where->half_width + halo,
+                                 -where->half_height + halo, request->color, style->halo_color,
                                  style->halo_width);
+        cairo_restore(cr);
     }
     return labeller->placed->len;
 }
 
-gboolean cm_labeller_placed_box(const cm_labeller *labeller, size_t i, cm_box *box,
-                                const char **text)
+gboolean cm_labeller_placed(const cm_labeller *labeller, size_t i, cm_label_box *box,
+                            const char **text)
 {
     if (i >= labeller->placed->len)
         return FALSE;
     const label_request *request = g_array_index(labeller->placed, label_request *, i);
-    *box = request->box;
+    *box = request->where;
     if (text)
         *text = request->text;
     return TRUE;

@@ -15,10 +15,20 @@ typedef struct cm_box {
     double x0, y0, x1, y1;
 } cm_box;
 
+/* Where a label went: a rectangle (halo included) centred on (cx, cy),
+ * turned clockwise on the page by angle radians, and its upright bounds. */
+typedef struct cm_label_box {
+    double cx, cy, half_width, half_height, angle;
+    cm_box bounds;
+} cm_label_box;
+
+/* TRUE when the two rectangles share any area. */
+gboolean cm_label_boxes_overlap(const cm_label_box *a, const cm_label_box *b);
+
 typedef enum cm_label_mode {
     CM_LABEL_AROUND,  /* beside a point marker: right, left, above, below, diagonals */
     CM_LABEL_CENTRED, /* centred on the anchor, nudged a little if needed (areas) */
-    CM_LABEL_BESIDE_LINE, /* beside a line through the anchor, either side, slid along it */
+    CM_LABEL_BESIDE_LINE, /* along a line through the anchor, either side, slid along it */
     CM_LABEL_FIXED,       /* exactly where asked (a grid label at the frame's edge) */
 } cm_label_mode;
 
@@ -38,9 +48,9 @@ void cm_labeller_add(cm_labeller *labeller, const char *text, const char *font,
                      cm_rgba color, double anchor_x, double anchor_y, double gap,
                      cm_label_mode mode, int priority);
 
-/* Offers a label beside a line that passes through the anchor in direction
- * (dx, dy): on either side at gap from the line, at the anchor or slid up
- * to 3 * slide pixels along the line. */
+/* Offers a label along a line that passes through the anchor in direction
+ * (dx, dy): turned to run with the line (upright), on either side at gap
+ * from it, at the anchor or slid up to 3 * slide pixels along it. */
 void cm_labeller_add_beside_line(cm_labeller *labeller, const char *text, const char *font,
                                  cm_rgba color, double anchor_x, double anchor_y, double dx,
                                  double dy, double gap, double slide, int priority);
@@ -56,9 +66,9 @@ void cm_labeller_add_fixed(cm_labeller *labeller, const char *text, const char *
  * number placed. */
 size_t cm_labeller_place_and_draw(cm_labeller *labeller, cairo_t *cr, const cm_style *style);
 
-/* The box of placed label i (0-based, in placement order); FALSE when out
- * of range. For tests and callers who place their own annotations. */
-gboolean cm_labeller_placed_box(const cm_labeller *labeller, size_t i, cm_box *box,
-                                const char **text);
+/* Where placed label i (0-based, in placement order) went, and its text
+ * (owned by the labeller); FALSE when out of range. */
+gboolean cm_labeller_placed(const cm_labeller *labeller, size_t i, cm_label_box *box,
+                            const char **text);
 
 #endif

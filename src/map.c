@@ -61,7 +61,7 @@ struct cm_map {
 
 typedef struct placed_label {
     char *text;
-    cm_box box;
+    cm_label_box box;
 } placed_label;
 
 static void placed_label_clear(placed_label *label)
@@ -642,7 +642,7 @@ static void offer_leg_labels(cm_map *map, cm_labeller *labeller)
             double leg_px = leg.geodesic.distance_m / map->m_per_px;
             cm_labeller_add_beside_line(labeller, text, style->leg_font, style->leg_color, px,
                                         py, ax - px, ay - py, style->route_casing.width / 2 + 5,
-                                        leg_px * 0.1, 90);
+                                        leg_px * 0.12, 90);
             g_free(text);
         }
     }
@@ -824,7 +824,7 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     for (size_t i = 0; i < n_placed; i++) {
         placed_label label;
         const char *text;
-        cm_labeller_placed_box(labeller, i, &label.box, &text);
+        cm_labeller_placed(labeller, i, &label.box, &text);
         label.text = g_strdup(text);
         g_array_append_val(map->labels, label);
     }
@@ -876,8 +876,14 @@ int cm_map_label_get(const cm_map *map, size_t i, cm_map_label *label)
     if (i >= map->labels->len)
         return 0;
     const placed_label *placed = &g_array_index(map->labels, placed_label, i);
-    *label = (cm_map_label){placed->text, placed->box.x0, placed->box.y0, placed->box.x1,
-                            placed->box.y1};
+    const cm_label_box *box = &placed->box;
+    *label = (cm_map_label){
+        .text = placed->text,
+        .x0 = box->bounds.x0, .y0 = box->bounds.y0, .x1 = box->bounds.x1, .y1 = box->bounds.y1,
+        .cx = box->cx, .cy = box->cy,
+        .width = 2 * box->half_width, .height = 2 * box->half_height,
+        .angle_deg = box->angle * 180 / G_PI,
+    };
     return 1;
 }
 

@@ -152,6 +152,37 @@ static cm_map_label label_of(const char *text)
     g_error("no label '%s' was placed", text);
 }
 
+/* Half the extent of a label's turned rectangle along the unit axis. */
+static double half_extent(const cm_map_label *label, double ux, double uy)
+{
+    double angle = label->angle_deg * G_PI / 180;
+    double c = cos(angle), s = sin(angle);
+    return label->width / 2 * fabs(c * ux + s * uy) + label->height / 2 * fabs(-s * ux + c * uy);
+}
+
+/* Whether two placed labels' rectangles share area: no axis among their
+ * sides separates them (written here independently of the labeller). */
+static gboolean labels_overlap(const cm_map_label *a, const cm_map_label *b)
+{
+    const double angles[] = {a->angle_deg, a->angle_deg + 90, b->angle_deg, b->angle_deg + 90};
+    for (size_t i = 0; i < G_N_ELEMENTS(angles); i++) {
+        double ux = cos(angles[i] * G_PI / 180), uy = sin(angles[i] * G_PI / 180);
+        double apart = fabs((a->cx - b->cx) * ux + (a->cy - b->cy) * uy);
+        if (apart >= half_extent(a, ux, uy) + half_extent(b, ux, uy) - 1e-9)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static void assert_no_label_overlaps(void)
+{
+    cm_map_label a, b;
+    for (size_t i = 0; cm_map_label_get(map, i, &a); i++)
+        for (size_t j = i + 1; cm_map_label_get(map, j, &b); j++)
+            if (labels_overlap(&a, &b))
+                g_error("labels '%s' and '%s' overlap", a.text, b.text);
+}
+
 /* Distance in pixels from (x, y) to the nearest point of a label's box. */
 static double distance_to_box(const cm_map_label *label, double x, double y)
 {
@@ -183,11 +214,20 @@ static void test_labels(void)
         g_assert_cmpfloat(gap, <, 30);
     }
     g_ptr_array_free(sites, TRUE);
-    cm_map_label a, b;
-    for (size_t i = 0; cm_map_label_get(map, i, &a); i++)
-        for (size_t j = i + 1; cm_map_label_get(map, j, &b); j++)
-            if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1)
-                g_error("labels '%s' and '%s' overlap", a.text, b.text);
+    assert_no_label_overlaps();
+    /* Leg labels run along their legs: the first leg climbs to the east
+     * north-east on the page, and its label is turned to match. */
+    cm_route_leg leg;
+    g_assert_true(cm_route_leg_get(route, 0, &leg));
+    double x0, y0, x1, y1;
+    project(leg.from->position, &x0, &y0);
+    project(leg.to->position, &x1, &y1);
+    cm_map_label label = label_of("299 km · 073°");
+    double leg_angle = atan2(y1 - y0, x1 - x0) * 180 / G_PI;
+    g_test_message("leg 1 runs at %.1f° on the page, its label at %.1f°", leg_angle,
+                   label.angle_deg);
+    g_assert_cmpfloat(leg_angle, <, -5);
+    g_assert_cmpfloat(fabs(label.angle_deg - leg_angle), <, 3);
 }
 
 /* Iraq's fill: its map colour from the GeoPackage, the palette entry from
@@ -304,11 +344,7 @@ static void render_again(void)
     size_t length;
     g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
     cm_string_free((char *)png);
-    cm_map_label a, b;
-    for (size_t i = 0; cm_map_label_get(map, i, &a); i++)
-        for (size_t j = i + 1; cm_map_label_get(map, j, &b); j++)
-            if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1)
-                g_error("labels '%s' and '%s' overlap", a.text, b.text);
+    assert_no_label_overlaps();
 }
 
 /* The point of the meridian lon (or the parallel lat) whose pixel y (or x)

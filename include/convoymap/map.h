@@ -159,10 +159,13 @@ CM_API double cm_map_metres_per_pixel(cm_map *map);
 CM_API cm_status cm_map_scale_bar(cm_map *map, double *ground_m, double *length_px);
 
 /* A label placed by the last render: its text and its box in pixels
- * (origin top left, y down), halo included. */
+ * (origin top left, y down), halo included. Leg labels run along their
+ * line: their box is a width x height rectangle centred on (cx, cy) and
+ * turned clockwise by angle_deg; x0..y1 bound it. */
 typedef struct cm_map_label {
     const char *text; /* owned by the map, valid until the next render or cm_map_free() */
     double x0, y0, x1, y1;
+    double cx, cy, width, height, angle_deg;
 } cm_map_label;
 
 /* How many labels the last successful render placed (0 before one). Every
