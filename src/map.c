@@ -531,6 +531,17 @@ cm_status cm_map_scale_bar(cm_map *map, double *ground_m, double *length_px)
     return CM_OK;
 }
 
+cm_status cm_map_pixel_to_geo(cm_map *map, double x, double y, cm_geo_point *point)
+{
+    cm_status status = cm_map_layout(map);
+    if (status != CM_OK)
+        return status;
+    if (!cm_frame_pixel_to_geo(&map->frame, x, y, point))
+        return cm_fail(map->context, CM_ERR_INPUT, "pixel %.1f, %.1f is outside the "
+                       "projection's domain", x, y);
+    return CM_OK;
+}
+
 /* Route r's line: the style's route line for the first route, the next
  * entry of the style's route series (colour, dash, width) for the others,
  * in the route's own colour when it has one. */

@@ -424,6 +424,16 @@ static void test_scale(void)
     cm_place_free(baghdad);
 }
 
+static void test_pixel_to_geo_inverts_geo_to_pixel(void)
+{
+    cm_geo_point asad = cm_route_waypoint(route, cm_route_n_waypoints(route) - 1)->position;
+    double x, y;
+    project(asad, &x, &y);
+    cm_geo_point back;
+    g_assert_cmpint(cm_map_pixel_to_geo(map, x, y, &back), ==, CM_OK);
+    g_assert_cmpfloat(cm_geodesic_inverse(asad, back).distance_m, <, 0.01);
+}
+
 static void test_projection_is_conformal_conic(void)
 {
     const char *definition = cm_map_projection(map);
@@ -487,6 +497,7 @@ int main(int argc, char **argv)
     g_test_add_func("/render/grids", test_grids);
     g_test_add_func("/render/scale", test_scale);
     g_test_add_func("/render/projection", test_projection_is_conformal_conic);
+    g_test_add_func("/render/pixel-to-geo", test_pixel_to_geo_inverts_geo_to_pixel);
     g_test_add_func("/render/svg-and-pdf", test_svg_and_pdf);
     int status = g_test_run();
     cairo_surface_destroy(image);

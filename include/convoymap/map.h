@@ -150,6 +150,10 @@ CM_API const char *cm_map_projection(cm_map *map);
 CM_API cm_status cm_map_geo_to_pixel(cm_map *map, cm_geo_point point,
                                      double *x, double *y);
 
+/* Geographic position of a pixel (origin top left, y down), the inverse of
+ * cm_map_geo_to_pixel(). CM_ERR_INPUT outside the projection's domain. */
+CM_API cm_status cm_map_pixel_to_geo(cm_map *map, double x, double y, cm_geo_point *point);
+
 /* Ground distance in metres that one pixel spans at the centre of the map,
  * measured along the ellipsoid; 0 when the layout fails. */
 CM_API double cm_map_metres_per_pixel(cm_map *map);
