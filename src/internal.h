@@ -22,6 +22,12 @@ cm_status cm_fail(cm_context *context, cm_status status, const char *format, ...
 /* Path of a file in the data directory; the caller frees it with g_free(). */
 char *cm_data_path(const cm_context *context, const char *name);
 
+/* Path of a file that the build makes from the shipped data, such as the
+ * gazetteer index: in the data directory's geodata/, or in this build's
+ * tree when the data directory is the source tree it was built from. The
+ * caller frees it with g_free(). */
+char *cm_index_path(const cm_context *context, const char *name);
+
 /* The context a geocoder reports through. */
 cm_context *cm_geocoder_context(cm_geocoder *geocoder);
 

@@ -81,7 +81,7 @@ check "custom route has two legs" bash -c "grep -cE '^ +[0-9]+  .* km +[0-9.]+°
 
 # Errors: one line on stderr naming the bad value, exit 2 for usage.
 mkdir -p "$work/errors"
-expect_error "unknown site" 2 "unknown site 'Atlantis'" render --from Amman --to Atlantis -o "$work/errors/x.png"
+expect_error "unknown site" 2 "unknown site 'Atlantis-under-the-Sea'" render --from Amman --to Atlantis-under-the-Sea -o "$work/errors/x.png"
 expect_error "misspelt site gets a suggestion" 2 "did you mean 'Baghdad'" render --from Amman --to Baghdadd -o "$work/errors/x.png"
 expect_error "unknown output extension" 2 "'$work/errors/x.jpg' has no supported extension" render -o "$work/errors/x.jpg"
 expect_error "--from without --to" 2 "--from and --via need --to" render --from Amman -o "$work/errors/x.png"
@@ -112,7 +112,7 @@ chmod 0755 "$work/readonly"
 
 # An existing output survives a failed run untouched.
 cp "$work/briefing.png" "$work/keep.png"
-run render --from Amman --to Atlantis -o "$work/keep.png"
+run render --from Amman --to Atlantis-under-the-Sea -o "$work/keep.png"
 check "a failed run keeps the old output" cmp -s "$work/briefing.png" "$work/keep.png"
 
 # Missing data is a runtime error naming the directory.

@@ -129,7 +129,7 @@ static void expect_input_error(const char *query, const char *fragment)
 
 static void test_errors(void)
 {
-    expect_input_error("Atlantis", "unknown site 'Atlantis'");
+    expect_input_error("Atlantis-under-the-Sea", "unknown site 'Atlantis-under-the-Sea'");
     expect_input_error("Baghdadd", "did you mean 'Baghdad'");
     expect_input_error("", "empty site name");
     expect_input_error("   ", "empty site name");
