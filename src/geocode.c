@@ -15,7 +15,7 @@
 /* Fuzzy search: how many keys to take from the trigram index, and how
  * similar a key must be to be suggested. */
 #define FUZZY_KEYS 64
-#define FUZZY_MIN_SIMILARITY 0.6
+#define FUZZY_MIN_SIMILARITY 0.7
 
 struct cm_geocoder {
     cm_context *context;
