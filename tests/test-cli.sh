@@ -115,6 +115,51 @@ cp "$work/briefing.png" "$work/keep.png"
 run render --from Amman --to Atlantis-under-the-Sea -o "$work/keep.png"
 check "a failed run keeps the old output" cmp -s "$work/briefing.png" "$work/keep.png"
 
+# geocode: one line per query, JSON with the documented keys, the country
+# filter, reverse geocoding, and exit 2 with suggestions for no match.
+run geocode "Ayn al-Asad"
+check "geocode names the air base with its MGRS square" bash -c "
+  test $code -eq 0 && grep -q '^Ayn al-Asad: Ayn al-Asad Air Base (airbase, IRQ, 33.785600, 42.441200)  38SKC6307841327' '$work/stdout'"
+run geocode --json --limit 3 "Al Bu Kamal" Tripoli "القائم"
+check "geocode --json gives one object per query" python3 -c "
+import json
+answers = json.load(open('$work/stdout'))
+assert $code == 0
+assert [a['query'] for a in answers] == ['Al Bu Kamal', 'Tripoli', 'القائم'], answers
+keys = {'query', 'name', 'lat', 'lon', 'kind', 'country', 'admin1', 'mgrs', 'score', 'alternatives'}
+assert all(keys <= set(a) for a in answers)
+assert answers[0]['name'] == 'Abu Kamal' and answers[0]['country'] == 'SYR'
+assert answers[0]['mgrs'].startswith('37SFU')
+assert answers[1]['country'] == 'LBY'
+assert 'LBN' in [b['country'] for b in answers[1]['alternatives']]
+assert len(answers[1]['alternatives']) == 2
+assert answers[2]['name'] == 'Al-Qaim'
+assert 0 < answers[0]['score'] <= 1
+"
+run geocode --json --country LBN Tripoli
+check "geocode --country picks the namesake" python3 -c "
+import json
+[a] = json.load(open('$work/stdout'))
+assert a['country'] == 'LBN' and abs(a['lat'] - 34.43) < 0.1 and abs(a['lon'] - 35.84) < 0.1, a
+"
+run geocode --reverse 33.1,40.2
+check "geocode --reverse gives distance and bearing" bash -c "
+  test $code -eq 0 && grep -qE '^10\.[45] km 311° from Ar Rutbah \(town, IRQ' '$work/stdout'"
+run geocode --json --reverse "33.1N 40.2E"
+check "geocode --json --reverse" python3 -c "
+import json
+r = json.load(open('$work/stdout'))
+assert r['name'] == 'Ar Rutbah' and abs(r['distance_km'] - 10.46) < 0.3 and abs(r['bearing_deg'] - 311) < 2, r
+"
+expect_error "geocode typo suggests" 2 "did you mean 'Abu Kamal' (SYR)" geocode al-Bukamai
+expect_error "geocode nonsense" 2 "unknown site 'Qxzvbnmwrtp'" geocode Baghdad Qxzvbnmwrtp
+check "a failed geocode prints no answer" test ! -s "$work/stdout"
+expect_error "geocode without a query" 2 "missing QUERY" geocode
+expect_error "geocode bad limit" 2 "--limit must be at least 1" geocode --limit 0 Baghdad
+expect_error "geocode bad country" 2 "not an ISO 3166 alpha-3" geocode --country Iraq Baghdad
+expect_error "geocode --reverse of a name" 2 "--reverse needs a coordinate" geocode --reverse Baghdad
+expect_error "geocode --reverse in mid-ocean" 2 "no named place within 500 km" geocode --reverse 0,-150
+
 # Missing data is a runtime error naming the directory.
 mkdir -p "$work/nodata"
 CONVOYMAP_DATA="$work/nodata" "$convoymap" render -o "$work/nodata.png" >"$work/stdout" 2>"$work/stderr"; code=$?
