@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#define CM_FOLD_VERSION 1
+#define CM_FOLD_VERSION 2
 
 /* The kind of place that a stripped suffix or prefix named ("Air Base",
  * "border crossing", "Camp ..."), or NULL when the name had none. */
@@ -23,7 +23,7 @@ char *cm_fold_literal(const char *text);
 /* The loose key of text: the literal, then with the Arabic article dropped
  * (al-, el-, ar-, ash-, ...; ال), Abu/Albu/Al Bu/Bu made one, Ayn/Ain/Ein
  * made one, facility words (Air Base, AB, Airfield, Camp, Border Crossing,
- * قاعدة, منفذ) dropped, Latin letters folded (q = k, y = i, ou = u, a final
+ * Airport, قاعدة, منفذ, مطار) dropped, Latin letters folded (q = k, y = i, ou = u, a final
  * "ah"/"eh" = "a", a letter doubled inside a word single) and the words joined without
  * spaces: "Al-Qa'im Border Crossing" -> "kaim". When hint is not NULL it
  * receives the kind a dropped facility word named. Returns a new string the

@@ -10,8 +10,11 @@
 
 #include "fold.h"
 
-/* A GeoNames place this close to a curated candidate is the same place. */
+/* A GeoNames place this close to a curated settlement that matches as
+ * well, give or take the gap between an exact and a folded spelling, is the
+ * same place. */
 #define NAMESAKE_RADIUS_M 30000.0
+#define NAMESAKE_SLACK 0.1
 /* Fuzzy search: how many keys to take from the trigram index, and how
  * similar a key must be to be suggested. */
 #define FUZZY_KEYS 64
@@ -417,8 +420,18 @@ static gint compare_candidates(gconstpointer a, gconstpointer b)
     return g_strcmp0(x->place->name, y->place->name);
 }
 
-/* Drops GeoNames candidates near a curated one (curated[i] tells which
- * are curated), then sorts best first and keeps limit (0: all). */
+/* The kinds GeoNames places have; the others are facilities. */
+static gboolean is_settlement(const char *kind)
+{
+    return strcmp(kind, "city") == 0 || strcmp(kind, "town") == 0 ||
+           strcmp(kind, "locality") == 0;
+}
+
+/* Drops GeoNames candidates near a curated settlement that matches about
+ * as well (curated[i] tells which are curated): the same place, and the
+ * curated position wins. A facility never hides a settlement: "Kirkuk" is
+ * the city, not Kirkuk Air Base. Then sorts best first and keeps limit (0:
+ * all). */
 static void rank(cm_candidate_list *list, GArray *curated, size_t limit)
 {
     GArray *kept = g_array_new(FALSE, TRUE, sizeof(cm_candidate));
@@ -428,7 +441,8 @@ static void rank(cm_candidate_list *list, GArray *curated, size_t limit)
         for (guint j = 0; !g_array_index(curated, gboolean, i) && !namesake &&
                           j < list->items->len; j++) {
             const cm_candidate *site = &g_array_index(list->items, cm_candidate, j);
-            namesake = g_array_index(curated, gboolean, j) &&
+            namesake = g_array_index(curated, gboolean, j) && is_settlement(site->place->kind) &&
+                       site->score + NAMESAKE_SLACK >= c->score &&
                        cm_geodesic_inverse(c->place->position, site->place->position)
                                .distance_m < NAMESAKE_RADIUS_M;
         }

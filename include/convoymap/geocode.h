@@ -6,7 +6,7 @@
  * of 1,000 or more inhabitants (geodata/gazetteer.tsv). Names match
  * regardless of case, diacritics, punctuation, the Arabic article, common
  * transliteration variants (Ayn/Ain, Abu/Albu/Bu, Qaim/Kaim, doubled
- * letters) and facility words (Air Base, AB, Border Crossing, Camp); the
+ * letters) and facility words (Air Base, AB, Airport, Border Crossing, Camp); the
  * rules are in src/fold.h. Typos find only suggestions. Everything is
  * offline.
  */
@@ -70,8 +70,8 @@ CM_API cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query,
  * limit), only in country (ISO3) unless that is NULL. Candidates are ranked
  * by how they match (exact, then folded), whether a facility word in the
  * query ("Air Base") fits their kind, and prominence (curated sites first,
- * then population); a GeoNames place within 30 km of a curated candidate is
- * left out as its namesake. Returns CM_OK and a list of exact or folded
+ * then population); a GeoNames place within 30 km of a curated city or
+ * town that scores about as high (within 0.1) is left out as its namesake. Returns CM_OK and a list of exact or folded
  * matches (a coordinate gives one CM_MATCH_COORDINATE candidate). When no
  * name matches, returns CM_ERR_INPUT with "did you mean" in the message and
  * still stores the fuzzy candidates (possibly none) in *candidates. The
