@@ -135,8 +135,9 @@ static cm_status open_index(cm_geocoder *geocoder, const char *path)
         if (sqlite3_prepare_v3(geocoder->db, statements[i].sql, -1, SQLITE_PREPARE_PERSISTENT,
                                statements[i].statement, NULL) != SQLITE_OK)
             return database_error(geocoder, path);
+    /* Curated sites have the negative ids: a rowid range, not a scan. */
     if (sqlite3_prepare_v2(geocoder->db, "SELECT " PLACE_COLUMNS " FROM place p "
-                           "WHERE p.curated ORDER BY p.id DESC", -1, &statement, NULL) !=
+                           "WHERE p.id < 0 ORDER BY p.id DESC", -1, &statement, NULL) !=
         SQLITE_OK)
         return database_error(geocoder, path);
     while (sqlite3_step(statement) == SQLITE_ROW)

@@ -71,12 +71,14 @@ CM_API cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query,
  * by how they match (exact, then folded), whether a facility word in the
  * query ("Air Base") fits their kind, and prominence (curated sites first,
  * then population); a GeoNames place within 30 km of a curated city or
- * town that scores about as high (within 0.1) is left out as its namesake. Returns CM_OK and a list of exact or folded
- * matches (a coordinate gives one CM_MATCH_COORDINATE candidate). When no
- * name matches, returns CM_ERR_INPUT with "did you mean" in the message and
- * still stores the fuzzy candidates (possibly none) in *candidates. The
- * caller frees *candidates with cm_candidate_list_free(); it is NULL only
- * for malformed queries. */
+ * town that scores about as high (within 0.1) is left out as its namesake.
+ * Returns CM_OK and a list of exact or folded matches (a coordinate gives
+ * one CM_MATCH_COORDINATE candidate). When no name matches, returns
+ * CM_ERR_INPUT with "did you mean" in the message when there are similar
+ * names, and still stores those fuzzy candidates (possibly none) in
+ * *candidates. The caller frees *candidates with cm_candidate_list_free();
+ * it is NULL only for malformed queries (invalid UTF-8, a bad country code,
+ * a malformed coordinate, nothing but punctuation). */
 CM_API cm_status cm_geocoder_search(cm_geocoder *geocoder, const char *query,
                                     const char *country, size_t limit,
                                     cm_candidate_list **candidates);
