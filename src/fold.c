@@ -18,15 +18,21 @@ static gboolean is_silent(gunichar c)
     }
 }
 
-/* Arabic-script letters that are written one way or another for the same
- * sound: Persian and Kurdish forms, ta marbuta, alif maqsura. */
-static gunichar arabic_variant(gunichar c)
+/* Letters written one way or another for the same sound: Arabic-script
+ * Persian and Kurdish forms, ta marbuta, alif maqsura; and Latin letters
+ * that Unicode does not decompose into a base letter and a mark. */
+static gunichar letter_variant(gunichar c)
 {
     switch (c) {
     case 0x0629: case 0x06C0: case 0x06D5: return 0x0647; /* ة ۀ ە -> ه */
     case 0x0649: case 0x06CC: return 0x064A;               /* ى ی -> ي */
     case 0x06A9: return 0x0643;                            /* ک -> ك */
     case 0x0671: return 0x0627;                            /* ٱ -> ا */
+    case 0x0131: return 'i';                               /* Turkish dotless ı */
+    case 0x00F8: return 'o';                               /* ø */
+    case 0x0111: return 'd';                               /* đ */
+    case 0x0142: return 'l';                               /* ł */
+    case 0x0127: return 'h';                               /* ħ */
     default: return c;
     }
 }
@@ -51,7 +57,7 @@ char *cm_fold_literal(const char *text)
         if (pending_space)
             g_string_append_c(out, ' ');
         pending_space = FALSE;
-        g_string_append_unichar(out, arabic_variant(c));
+        g_string_append_unichar(out, letter_variant(c));
     }
     g_free(folded);
     return g_string_free(out, FALSE);
@@ -109,8 +115,8 @@ static gboolean strip_facility(GPtrArray *words, const char *phrase, gboolean pr
     return match;
 }
 
-/* The canonical form of one word of a name, or NULL to drop it. Returns a
- * new string the caller frees with g_free(). */
+/* The canonical form of one word of a name. Returns a new string the
+ * caller frees with g_free(). */
 static char *fold_word(const char *word)
 {
     static const char arabic_article[] = "ال";
@@ -131,23 +137,25 @@ static char *fold_word(const char *word)
     if (strcmp(word, "ein") == 0)
         rest = "ain";
     GString *out = g_string_new(NULL);
-    for (const char *p = rest; *p; p++) {
-        char c = *p;
+    gunichar previous = 0;
+    for (const char *p = rest; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
         if (c == 'o' && p[1] == 'u') {
-            g_string_append_c(out, 'u');
+            c = 'u';
             p++;
-            continue;
+        } else if (c == 'q') {
+            c = 'k';
+        } else if (c == 'y') {
+            c = 'i';
         }
-        g_string_append_c(out, c == 'q' ? 'k' : c == 'y' ? 'i' : c);
+        /* Doubled letters inside a word are written single as often as not
+         * (shadda: Hilla, Hila); a doubled last letter is more likely a
+         * typo, so it stays. */
+        const char *next = g_utf8_next_char(p);
+        if (c != previous || !*next)
+            g_string_append_unichar(out, c);
+        previous = c;
     }
-    /* Doubled letters inside a word are written single as often as not
-     * (shadda: Hilla, Hila); a doubled last letter is more likely a typo. */
-    GString *single = g_string_sized_new(out->len);
-    for (gsize i = 0; i < out->len; i++)
-        if (i == 0 || out->str[i] != out->str[i - 1] || i + 1 == out->len)
-            g_string_append_c(single, out->str[i]);
-    g_string_free(out, TRUE);
-    out = single;
     if (out->len > 3 && out->str[out->len - 1] == 'h' &&
         (out->str[out->len - 2] == 'a' || out->str[out->len - 2] == 'e')) {
         g_string_truncate(out, out->len - 2);

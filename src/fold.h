@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#define CM_FOLD_VERSION 2
+#define CM_FOLD_VERSION 3
 
 /* The kind of place that a stripped suffix or prefix named ("Air Base",
  * "border crossing", "Camp ..."), or NULL when the name had none. */

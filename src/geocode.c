@@ -212,8 +212,11 @@ char *cm_place_short_name(const cm_place *place)
 static void nearest_in_box(cm_geocoder *geocoder, cm_geo_point point, double radius_deg,
                            cm_place **best, cm_geodesic_result *best_m)
 {
-    double cos_lat = cos(MIN(fabs(point.lat) + radius_deg, 89.0) * G_PI / 180.0);
-    double lon_radius = MIN(radius_deg / cos_lat, 180.0);
+    /* A circle around or near a pole spans every longitude. */
+    double lon_radius = fabs(point.lat) + radius_deg >= 89.0
+                            ? 180.0
+                            : MIN(radius_deg / cos((fabs(point.lat) + radius_deg) * G_PI / 180.0),
+                                  180.0);
     double west = point.lon - lon_radius, east = point.lon + lon_radius;
     double ranges[2][2] = {{MAX(west, -180.0), MIN(east, 180.0)}, {0, -1}};
     if (west < -180.0)

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "convoymap/convoymap.h"
+#include "fold.h"
 
 static cm_context *context;
 static cm_geocoder *geocoder;
@@ -30,6 +31,55 @@ static const struct {
     {"Al-Qaim", 34.37, 41.09, 10, "IRQ"},
     {"Abu Kamal", 34.4506, 40.9186, 3, "SYR"},
 };
+
+/* The folding rules one by one: each pair must give the same key. */
+static void test_fold(void)
+{
+    static const char *const same[][2] = {
+        {"Al-Qa'im", "El Kaim"},
+        {"\u02BFAyn al-Asad", "Ain Asad"},
+        {"Abu Kamal", "Al-Bukamal"},
+        {"Albu Kamal", "Bu Kamal"},
+        {"Rutbah", "Rutba"},
+        {"Karameh", "Karama"},
+        {"Hilla", "Hila"},
+        {"Diyarbak\u0131r", "Diyarbakir"},
+        {"Sulaymaniyah", "Sulaimaniya"},
+        {"Ayn al-Asad Air Base", "Ain al Asad AB"},
+        {"Camp Taji", "Taji"},
+        {"Trebil Border Crossing", "Trebil"},
+        {"القائم", "قائم"},
+        {"البوكمال", "أبو كمال"},
+        {"الرطبة", "الرطبه"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(same); i++) {
+        char *a = cm_fold_key(same[i][0], NULL), *b = cm_fold_key(same[i][1], NULL);
+        g_test_message("%s -> %s, %s -> %s", same[i][0], a, same[i][1], b);
+        g_assert_cmpstr(a, ==, b);
+        g_free(a);
+        g_free(b);
+    }
+    /* A doubled last letter is a typo, not a transliteration. */
+    char *a = cm_fold_key("Baghdadd", NULL), *b = cm_fold_key("Baghdad", NULL);
+    g_assert_cmpstr(a, !=, b);
+    g_free(a);
+    g_free(b);
+    /* Facility words give a hint; a name of nothing but an article stays. */
+    cm_fold_hint hint;
+    g_free(cm_fold_key("Balad AB", &hint));
+    g_assert_cmpstr(hint, ==, "airbase");
+    g_free(cm_fold_key("Al", &hint));
+    g_assert_null(hint);
+    a = cm_fold_key("Al", NULL);
+    g_assert_cmpstr(a, ==, "al");
+    g_free(a);
+    /* Keys stay valid UTF-8 in any script (U+0AAA repeats a byte). */
+    a = cm_fold_key("\u0AAA\u0AAA\u0AAAx \u4E2D\u6587", NULL);
+    g_assert_true(g_utf8_validate(a, -1, NULL));
+    g_free(a);
+    g_assert_cmpfloat(cm_fold_similarity("bukamal", "bukamai"), ==, 1.0 - 1.0 / 7.0);
+    g_assert_cmpfloat(cm_fold_similarity("", ""), ==, 1.0);
+}
 
 static cm_place *lookup_ok(const char *query)
 {
@@ -346,6 +396,12 @@ static void test_reverse(void)
     g_assert_nonnull(place);
     g_assert_cmpstr(place->country, ==, "FJI");
     cm_place_free(place);
+    /* Near the pole the nearest place lies on the far side of it. */
+    place = cm_geocoder_reverse(geocoder, (cm_geo_point){89.5, 170}, 2000000, &from);
+    g_assert_nonnull(place);
+    g_assert_cmpstr(place->name, ==, "Longyearbyen");
+    g_assert_cmpfloat(from.distance_m, <, 1400000);
+    cm_place_free(place);
     /* The middle of the Pacific has nothing within 500 km. */
     g_assert_null(cm_geocoder_reverse(geocoder, (cm_geo_point){0, -150}, 500000, &from));
 }
@@ -396,6 +452,7 @@ int main(int argc, char **argv)
     geocoder = cm_geocoder_new(context);
     if (!geocoder)
         g_error("no geocoder: %s", cm_context_message(context));
+    g_test_add_func("/geocode/fold", test_fold);
     g_test_add_func("/geocode/reference-sites", test_reference_sites);
     g_test_add_func("/geocode/press-report-geometry", test_press_report_geometry);
     g_test_add_func("/geocode/case-and-spacing", test_case_and_spacing);
