@@ -32,6 +32,8 @@ struct cm_candidate_list {
     GPtrArray *places; /* the candidates' places, owned */
 };
 
+/* A new place with copies of the strings and admin1 ""; the caller frees
+ * it with cm_place_free(). */
 static cm_place *place_new(const char *name, const char *kind, const char *country,
                            const char *source, cm_geo_point position)
 {
@@ -271,6 +273,7 @@ cm_place *cm_geocoder_reverse(cm_geocoder *geocoder, cm_geo_point point,
 
 /* Candidate lists. */
 
+/* An empty list; the caller frees it with cm_candidate_list_free(). */
 static cm_candidate_list *candidate_list_new(void)
 {
     cm_candidate_list *list = g_new0(cm_candidate_list, 1);

@@ -227,6 +227,7 @@ static void add_gazetteer(index_writer *w, const char *path)
     g_free(contents);
 }
 
+/* A prepared statement, or exits; the caller finalizes it. */
 static sqlite3_stmt *prepare(index_writer *w, const char *sql)
 {
     sqlite3_stmt *statement;
