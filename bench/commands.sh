@@ -33,6 +33,11 @@ for format in png svg pdf; do
     "$(median_ms "$build/convoymap" render -o "$out/briefing.$format")"
 done
 
+row 'convoymap geocode "Ayn al-Asad"' "$(median_ms "$build/convoymap" geocode "Ayn al-Asad")"
+row 'convoymap geocode al-Bukamai (typo: trigram search)' \
+  "$(median_ms bash -c "'$build/convoymap' geocode al-Bukamai 2>/dev/null; true")"
+row "convoymap geocode --reverse 33.1,40.2" "$(median_ms "$build/convoymap" geocode --reverse 33.1,40.2)"
+
 echo "start-up of an empty program linked with (no convoymap code):"
 echo 'int main(void) { return 0; }' >"$out/empty.c"
 for libs in "glib-2.0 sqlite3" "proj" "pangocairo" "gdal" "glib-2.0 sqlite3 proj pangocairo gdal"; do

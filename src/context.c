@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 #include <gdal.h>
 
@@ -127,4 +128,20 @@ const char *cm_status_name(cm_status status)
         return "library error";
     }
     return "unknown status";
+}
+
+char *cm_index_path(const cm_context *context, const char *name)
+{
+    char *installed = g_build_filename(context->data_dir, "geodata", name, NULL);
+    if (g_file_test(installed, G_FILE_TEST_EXISTS))
+        return installed;
+    char *data = g_canonicalize_filename(context->data_dir, NULL);
+    char *source = g_canonicalize_filename(CM_SOURCE_DATADIR, NULL);
+    gboolean from_source = strcmp(data, source) == 0;
+    g_free(data);
+    g_free(source);
+    if (!from_source)
+        return installed;
+    g_free(installed);
+    return g_build_filename(CM_BUILD_DATADIR, name, NULL);
 }

@@ -1,45 +1,39 @@
-/* The first geocoder: names and aliases from geodata/sites.csv (read through
- * OGR's CSV driver), matched case-insensitively, and decimal "lat,lon". */
+/* The geocoder: names looked up in the SQLite gazetteer index that the build
+ * compiles from the curated sites and GeoNames (src/tools/build-index.c),
+ * ranked into candidates; coordinates through cm_coordinate_parse(). */
 #include "internal.h"
 
 #include <math.h>
 #include <string.h>
 
-#include <ogr_api.h>
-#include <gdal.h>
+#include <sqlite3.h>
+
+#include "fold.h"
+
+/* A GeoNames place this close to a curated settlement that matches as
+ * well, give or take the gap between an exact and a folded spelling, is the
+ * same place. */
+#define NAMESAKE_RADIUS_M 30000.0
+#define NAMESAKE_SLACK 0.1
+/* Fuzzy search: how many keys to take from the trigram index, and how
+ * similar a key must be to be suggested. */
+#define FUZZY_KEYS 64
+#define FUZZY_MIN_SIMILARITY 0.7
 
 struct cm_geocoder {
     cm_context *context;
-    GPtrArray *sites;    /* of cm_place*, owned */
-    GHashTable *by_key;  /* folded name or alias -> cm_place* (borrowed) */
+    sqlite3 *db;
+    sqlite3_stmt *by_key, *fuzzy, *box;
+    GPtrArray *sites; /* curated sites, of cm_place*, owned, for cm_geocoder_nearest() */
 };
 
-/* The matching key of a name: Unicode-normalised, case-folded, with runs of
- * white space, hyphens and underscores folded to one space. Freed with g_free(). */
-static char *fold_name(const char *name)
-{
-    char *normal = g_utf8_normalize(name, -1, G_NORMALIZE_NFKC);
-    if (!normal)
-        return NULL;
-    char *folded = g_utf8_casefold(normal, -1);
-    g_free(normal);
-    GString *key = g_string_sized_new(strlen(folded));
-    gboolean pending_space = FALSE;
-    for (const char *p = folded; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        if (g_unichar_isspace(c) || c == '-' || c == '_') {
-            pending_space = key->len > 0;
-            continue;
-        }
-        if (pending_space)
-            g_string_append_c(key, ' ');
-        pending_space = FALSE;
-        g_string_append_unichar(key, c);
-    }
-    g_free(folded);
-    return g_string_free(key, FALSE);
-}
+struct cm_candidate_list {
+    GArray *items;    /* of cm_candidate */
+    GPtrArray *places; /* the candidates' places, owned */
+};
 
+/* A new place with copies of the strings and admin1 ""; the caller frees
+ * it with cm_place_free(). */
 static cm_place *place_new(const char *name, const char *kind, const char *country,
                            const char *source, cm_geo_point position)
 {
@@ -49,13 +43,18 @@ static cm_place *place_new(const char *name, const char *kind, const char *count
     place->country = g_strdup(country);
     place->source = g_strdup(source);
     place->position = position;
+    place->admin1 = g_strdup("");
     return place;
 }
 
 cm_place *cm_place_copy(const cm_place *place)
 {
-    return place_new(place->name, place->kind, place->country, place->source,
-                     place->position);
+    cm_place *copy = place_new(place->name, place->kind, place->country, place->source,
+                               place->position);
+    g_free(copy->admin1);
+    copy->admin1 = g_strdup(place->admin1);
+    copy->population = place->population;
+    return copy;
 }
 
 void cm_place_free(cm_place *place)
@@ -66,66 +65,86 @@ void cm_place_free(cm_place *place)
     g_free(place->kind);
     g_free(place->country);
     g_free(place->source);
+    g_free(place->admin1);
     g_free(place);
 }
 
-/* Indexes place under key unless an earlier entry holds it: names are
- * indexed before aliases, so a site's own name wins over another's alias. */
-static void index_key(cm_geocoder *geocoder, const char *text, cm_place *place)
+/* The columns every place query selects, in this order. */
+#define PLACE_COLUMNS "p.id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, " \
+                      "p.population, p.curated, p.source"
+
+/* The place in the current row of statement, whose first columns are
+ * PLACE_COLUMNS. Returns a new place the caller frees with cm_place_free(). */
+static cm_place *row_place(sqlite3_stmt *statement)
 {
-    char *key = fold_name(text);
-    if (!key || !*key || g_hash_table_contains(geocoder->by_key, key)) {
-        g_free(key);
-        return;
-    }
-    g_hash_table_insert(geocoder->by_key, key, place);
+    cm_geo_point position = {sqlite3_column_double(statement, 5),
+                             sqlite3_column_double(statement, 6)};
+    /* GeoNames rows are keyed by their GeoNames id; the index stores no
+     * source text for them. */
+    char *geonames = NULL;
+    if (!sqlite3_column_int(statement, 8))
+        geonames = g_strdup_printf("GeoNames %lld (CC BY 4.0)",
+                                   (long long)sqlite3_column_int64(statement, 0));
+    const char *source = geonames ? geonames : (const char *)sqlite3_column_text(statement, 9);
+    cm_place *place = place_new((const char *)sqlite3_column_text(statement, 1),
+                                (const char *)sqlite3_column_text(statement, 2),
+                                (const char *)sqlite3_column_text(statement, 3),
+                                source, position);
+    g_free(geonames);
+    g_free(place->admin1);
+    place->admin1 = g_strdup((const char *)sqlite3_column_text(statement, 4));
+    place->population = sqlite3_column_int64(statement, 7);
+    return place;
 }
 
-static gboolean valid_position(cm_geo_point p)
+static cm_status database_error(cm_geocoder *geocoder, const char *path)
 {
-    return isfinite(p.lat) && isfinite(p.lon) && fabs(p.lat) <= 90.0 &&
-           fabs(p.lon) <= 180.0;
+    return cm_fail(geocoder->context, CM_ERR_DATA, "gazetteer index %s: %s", path,
+                   sqlite3_errmsg(geocoder->db));
 }
 
-static cm_status load_sites(cm_geocoder *geocoder, const char *path, GPtrArray *aliases)
+static cm_status open_index(cm_geocoder *geocoder, const char *path)
 {
     cm_context *context = geocoder->context;
-    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
-    if (!dataset)
-        return cm_fail(context, CM_ERR_DATA, "cannot read gazetteer %s", path);
-    OGRLayerH layer = GDALDatasetGetLayer(dataset, 0);
-    OGRFeatureDefnH definition = layer ? OGR_L_GetLayerDefn(layer) : NULL;
-    const char *columns[] = {"name", "aliases", "kind", "country", "lat", "lon", "source"};
-    int field[G_N_ELEMENTS(columns)];
-    for (size_t i = 0; i < G_N_ELEMENTS(columns); i++) {
-        field[i] = definition ? OGR_FD_GetFieldIndex(definition, columns[i]) : -1;
-        if (field[i] < 0) {
-            GDALClose(dataset);
-            return cm_fail(context, CM_ERR_DATA, "gazetteer %s has no column '%s'", path,
-                           columns[i]);
-        }
-    }
-    OGRFeatureH feature;
-    long row = 1;
-    while ((feature = OGR_L_GetNextFeature(layer)) != NULL) {
-        row++;
-        cm_geo_point position = {OGR_F_GetFieldAsDouble(feature, field[4]),
-                                 OGR_F_GetFieldAsDouble(feature, field[5])};
-        const char *name = OGR_F_GetFieldAsString(feature, field[0]);
-        if (!*name || !valid_position(position)) {
-            OGR_F_Destroy(feature);
-            GDALClose(dataset);
-            return cm_fail(context, CM_ERR_DATA, "gazetteer %s line %ld: bad name or "
-                           "coordinate", path, row);
-        }
-        cm_place *place = place_new(name, OGR_F_GetFieldAsString(feature, field[2]),
-                                    OGR_F_GetFieldAsString(feature, field[3]),
-                                    OGR_F_GetFieldAsString(feature, field[6]), position);
-        g_ptr_array_add(geocoder->sites, place);
-        g_ptr_array_add(aliases, g_strdup(OGR_F_GetFieldAsString(feature, field[1])));
-        OGR_F_Destroy(feature);
-    }
-    GDALClose(dataset);
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
+        return cm_fail(context, CM_ERR_DATA, "gazetteer index %s is missing (it is made "
+                       "by the build from geodata/)", path);
+    if (sqlite3_open_v2(path, &geocoder->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+        return database_error(geocoder, path);
+    sqlite3_stmt *statement;
+    if (sqlite3_prepare_v2(geocoder->db, "PRAGMA user_version", -1, &statement, NULL) !=
+        SQLITE_OK)
+        return database_error(geocoder, path);
+    int version = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : -1;
+    sqlite3_finalize(statement);
+    /* An index folded by other rules would silently miss names. */
+    if (version != CM_FOLD_VERSION)
+        return cm_fail(context, CM_ERR_DATA, "gazetteer index %s has version %d, expected "
+                       "%d: rebuild it", path, version, CM_FOLD_VERSION);
+    const struct {
+        sqlite3_stmt **statement;
+        const char *sql;
+    } statements[] = {
+        {&geocoder->by_key, "SELECT " PLACE_COLUMNS ", s.literal FROM spelling s "
+                            "JOIN place p ON p.id = s.place WHERE s.key = ?1"},
+        {&geocoder->fuzzy, "SELECT key FROM fuzzy WHERE fuzzy MATCH ?1 ORDER BY rank "
+                           "LIMIT " G_STRINGIFY(FUZZY_KEYS)},
+        {&geocoder->box, "SELECT " PLACE_COLUMNS " FROM place_box b JOIN place p "
+                         "ON p.id = b.id WHERE b.max_lat >= ?1 AND b.min_lat <= ?2 "
+                         "AND b.max_lon >= ?3 AND b.min_lon <= ?4"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(statements); i++)
+        if (sqlite3_prepare_v3(geocoder->db, statements[i].sql, -1, SQLITE_PREPARE_PERSISTENT,
+                               statements[i].statement, NULL) != SQLITE_OK)
+            return database_error(geocoder, path);
+    /* Curated sites have the negative ids: a rowid range, not a scan. */
+    if (sqlite3_prepare_v2(geocoder->db, "SELECT " PLACE_COLUMNS " FROM place p "
+                           "WHERE p.id < 0 ORDER BY p.id DESC", -1, &statement, NULL) !=
+        SQLITE_OK)
+        return database_error(geocoder, path);
+    while (sqlite3_step(statement) == SQLITE_ROW)
+        g_ptr_array_add(geocoder->sites, row_place(statement));
+    sqlite3_finalize(statement);
     return CM_OK;
 }
 
@@ -134,29 +153,29 @@ cm_geocoder *cm_geocoder_new(cm_context *context)
     cm_geocoder *geocoder = g_new0(cm_geocoder, 1);
     geocoder->context = context;
     geocoder->sites = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
-    geocoder->by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    GPtrArray *aliases = g_ptr_array_new_with_free_func(g_free);
-    char *path = cm_data_path(context, "geodata/sites.csv");
-    cm_status status = load_sites(geocoder, path, aliases);
+    char *path = cm_index_path(context, "gazetteer.sqlite");
+    cm_status status = open_index(geocoder, path);
     g_free(path);
     if (status != CM_OK) {
-        g_ptr_array_free(aliases, TRUE);
         cm_geocoder_free(geocoder);
         return NULL;
     }
-    for (guint i = 0; i < geocoder->sites->len; i++) {
-        cm_place *place = g_ptr_array_index(geocoder->sites, i);
-        index_key(geocoder, place->name, place);
-    }
-    for (guint i = 0; i < geocoder->sites->len; i++) {
-        char **names = g_strsplit(g_ptr_array_index(aliases, i), "|", -1);
-        for (char **alias = names; *alias; alias++)
-            index_key(geocoder, g_strstrip(*alias), g_ptr_array_index(geocoder->sites, i));
-        g_strfreev(names);
-    }
-    g_ptr_array_free(aliases, TRUE);
     return geocoder;
 }
+
+void cm_geocoder_free(cm_geocoder *geocoder)
+{
+    if (!geocoder)
+        return;
+    sqlite3_finalize(geocoder->by_key);
+    sqlite3_finalize(geocoder->fuzzy);
+    sqlite3_finalize(geocoder->box);
+    sqlite3_close(geocoder->db);
+    g_ptr_array_free(geocoder->sites, TRUE);
+    g_free(geocoder);
+}
+
+cm_context *cm_geocoder_context(cm_geocoder *geocoder) { return geocoder->context; }
 
 cm_place *cm_geocoder_nearest(cm_geocoder *geocoder, cm_geo_point point, const char *kind,
                               const char *country, double max_distance_m, double *distance_m)
@@ -189,94 +208,342 @@ char *cm_place_short_name(const cm_place *place)
     return g_strdup(place->name);
 }
 
-cm_context *cm_geocoder_context(cm_geocoder *geocoder) { return geocoder->context; }
-
-void cm_geocoder_free(cm_geocoder *geocoder)
+/* Reverse geocoding: candidates from a box around point that holds every
+ * place within radius_deg degrees of latitude, split at the antimeridian.
+ * Updates *best and *best_m with any nearer place. */
+static void nearest_in_box(cm_geocoder *geocoder, cm_geo_point point, double radius_deg,
+                           cm_place **best, cm_geodesic_result *best_m)
 {
-    if (!geocoder)
+    /* A circle around or near a pole spans every longitude. */
+    double lon_radius = fabs(point.lat) + radius_deg >= 89.0
+                            ? 180.0
+                            : MIN(radius_deg / cos((fabs(point.lat) + radius_deg) * G_PI / 180.0),
+                                  180.0);
+    double west = point.lon - lon_radius, east = point.lon + lon_radius;
+    double ranges[2][2] = {{MAX(west, -180.0), MIN(east, 180.0)}, {0, -1}};
+    if (west < -180.0)
+        ranges[1][0] = west + 360.0, ranges[1][1] = 180.0;
+    else if (east > 180.0)
+        ranges[1][0] = -180.0, ranges[1][1] = east - 360.0;
+    sqlite3_stmt *s = geocoder->box;
+    for (size_t r = 0; r < G_N_ELEMENTS(ranges); r++) {
+        if (ranges[r][0] > ranges[r][1])
+            continue;
+        sqlite3_bind_double(s, 1, point.lat - radius_deg);
+        sqlite3_bind_double(s, 2, point.lat + radius_deg);
+        sqlite3_bind_double(s, 3, ranges[r][0]);
+        sqlite3_bind_double(s, 4, ranges[r][1]);
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            cm_geo_point position = {sqlite3_column_double(s, 5), sqlite3_column_double(s, 6)};
+            cm_geodesic_result from = cm_geodesic_inverse(position, point);
+            if (*best && from.distance_m >= best_m->distance_m)
+                continue;
+            cm_place_free(*best);
+            *best = row_place(s);
+            *best_m = from;
+        }
+        sqlite3_reset(s);
+    }
+}
+
+cm_place *cm_geocoder_reverse(cm_geocoder *geocoder, cm_geo_point point,
+                              double max_distance_m, cm_geodesic_result *from_place)
+{
+    /* A degree of latitude is at least 110.5 km: a box of radius r degrees
+     * holds every place within r * 110.5 km. Widen it until the nearest
+     * place found is inside that circle. */
+    const double degree_m = 110500.0;
+    cm_place *best = NULL;
+    cm_geodesic_result best_m = {0};
+    for (double radius = 0.25;; radius *= 2) {
+        nearest_in_box(geocoder, point, radius, &best, &best_m);
+        if (best && best_m.distance_m <= radius * degree_m)
+            break;
+        if (radius * degree_m > max_distance_m || radius >= 180.0)
+            break;
+    }
+    if (best && best_m.distance_m > max_distance_m) {
+        cm_place_free(best);
+        return NULL;
+    }
+    if (best)
+        *from_place = best_m;
+    return best;
+}
+
+/* Candidate lists. */
+
+/* An empty list; the caller frees it with cm_candidate_list_free(). */
+static cm_candidate_list *candidate_list_new(void)
+{
+    cm_candidate_list *list = g_new0(cm_candidate_list, 1);
+    list->items = g_array_new(FALSE, TRUE, sizeof(cm_candidate));
+    list->places = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
+    return list;
+}
+
+size_t cm_candidate_list_length(const cm_candidate_list *candidates)
+{
+    return candidates->items->len;
+}
+
+const cm_candidate *cm_candidate_list_get(const cm_candidate_list *candidates, size_t i)
+{
+    g_return_val_if_fail(i < candidates->items->len, NULL);
+    return &g_array_index(candidates->items, cm_candidate, i);
+}
+
+void cm_candidate_list_free(cm_candidate_list *candidates)
+{
+    if (!candidates)
         return;
-    g_ptr_array_free(geocoder->sites, TRUE);
-    g_hash_table_destroy(geocoder->by_key);
-    g_free(geocoder);
+    g_array_free(candidates->items, TRUE);
+    g_ptr_array_free(candidates->places, TRUE);
+    g_free(candidates);
 }
 
-/* Levenshtein distance between two byte strings, for "did you mean". */
-static size_t edit_distance(const char *a, const char *b)
+/* A query taken apart once for scoring every spelling against it. */
+typedef struct parsed_query {
+    char *literal, *key;
+    cm_fold_hint hint;
+    const char *country;
+} parsed_query;
+
+/* A place's standing apart from the match: curated sites first, then the
+ * larger settlement. At most 0.1. */
+static double prominence(const cm_place *place, gboolean curated)
 {
-    size_t n = strlen(b);
-    size_t *row = g_new(size_t, n + 1);
-    for (size_t j = 0; j <= n; j++)
-        row[j] = j;
-    for (const char *p = a; *p; p++) {
-        size_t diagonal = row[0];
-        row[0]++;
-        for (size_t j = 1; j <= n; j++) {
-            size_t above = row[j];
-            size_t best = MIN(row[j] + 1, row[j - 1] + 1);
-            row[j] = MIN(best, diagonal + (*p != b[j - 1]));
-            diagonal = above;
+    if (curated)
+        return 0.08;
+    return MIN(0.07, 0.01 * log10(1.0 + (double)place->population));
+}
+
+/* The score of place reached through a spelling (its literal) with the
+ * given match quality (1 exact, 0.9 folded, lower fuzzy). */
+static double score_spelling(const parsed_query *query, const cm_place *place,
+                             gboolean curated, const char *literal, double quality)
+{
+    /* A facility word on one side only ("Qaim" against "Al-Qaim border
+     * crossing") means a different place of the same name is likelier. */
+    cm_fold_hint hint;
+    g_free(cm_fold_key(literal, &hint));
+    double penalty = g_strcmp0(hint, query->hint) != 0 ? 0.1 : 0.0;
+    if (query->hint && strcmp(query->hint, place->kind) == 0)
+        penalty = 0.0;
+    return MAX(0.0, 0.9 * quality - penalty + prominence(place, curated));
+}
+
+/* Adds the places of key to the candidates by id (place id -> index into
+ * list), scoring spellings with quality, or exact when their literal equals
+ * the query's. */
+static void collect_key(cm_geocoder *geocoder, const parsed_query *query, const char *key,
+                        double quality, cm_match match, cm_candidate_list *list,
+                        GHashTable *by_id, GArray *curated)
+{
+    sqlite3_stmt *s = geocoder->by_key;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        if (query->country && strcmp((const char *)sqlite3_column_text(s, 3),
+                                     query->country) != 0)
+            continue;
+        const char *literal = (const char *)sqlite3_column_text(s, 10);
+        gboolean exact = match != CM_MATCH_FUZZY && strcmp(literal, query->literal) == 0;
+        sqlite3_int64 id = sqlite3_column_int64(s, 0);
+        gboolean is_curated = sqlite3_column_int(s, 8);
+        cm_place *place = row_place(s);
+        double score = score_spelling(query, place, is_curated, literal,
+                                      exact ? 1.0 : quality);
+        gpointer slot;
+        if (g_hash_table_lookup_extended(by_id, &id, NULL, &slot)) {
+            cm_candidate *c = &g_array_index(list->items, cm_candidate, GPOINTER_TO_UINT(slot));
+            if (score > c->score) {
+                c->score = score;
+                c->match = exact ? CM_MATCH_EXACT : match;
+            }
+            cm_place_free(place);
+            continue;
+        }
+        guint index = list->items->len;
+        cm_candidate candidate = {place, score, exact ? CM_MATCH_EXACT : match};
+        g_array_append_val(list->items, candidate);
+        g_array_append_val(curated, is_curated);
+        g_ptr_array_add(list->places, place);
+        g_hash_table_insert(by_id, g_memdup2(&id, sizeof id), GUINT_TO_POINTER(index));
+    }
+    sqlite3_reset(s);
+}
+
+/* The trigram query for key: any of its trigrams, each quoted. Returns a
+ * new string the caller frees with g_free(), or NULL for keys shorter than
+ * a trigram. */
+static char *trigram_query(const char *key)
+{
+    if (g_utf8_strlen(key, -1) < 3)
+        return NULL;
+    GString *match = g_string_new(NULL);
+    for (const char *p = key; g_utf8_strlen(p, -1) >= 3; p = g_utf8_next_char(p)) {
+        const char *end = g_utf8_offset_to_pointer(p, 3);
+        g_string_append_printf(match, "%s\"%.*s\"", match->len ? " OR " : "",
+                               (int)(end - p), p);
+    }
+    return g_string_free(match, FALSE);
+}
+
+static void collect_fuzzy(cm_geocoder *geocoder, const parsed_query *query,
+                          cm_candidate_list *list, GHashTable *by_id, GArray *curated)
+{
+    char *match = trigram_query(query->key);
+    if (!match)
+        return;
+    GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+    GArray *similarities = g_array_new(FALSE, FALSE, sizeof(double));
+    sqlite3_stmt *s = geocoder->fuzzy;
+    sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(s, 0);
+        double similarity = cm_fold_similarity(query->key, key);
+        if (similarity >= FUZZY_MIN_SIMILARITY) {
+            g_ptr_array_add(keys, g_strdup(key));
+            g_array_append_val(similarities, similarity);
         }
     }
-    size_t result = row[n];
-    g_free(row);
-    return result;
+    sqlite3_reset(s);
+    g_free(match);
+    for (guint i = 0; i < keys->len; i++)
+        collect_key(geocoder, query, g_ptr_array_index(keys, i),
+                    0.8 * g_array_index(similarities, double, i), CM_MATCH_FUZZY, list,
+                    by_id, curated);
+    g_ptr_array_free(keys, TRUE);
+    g_array_free(similarities, TRUE);
 }
 
-static const cm_place *closest_site(cm_geocoder *geocoder, const char *key)
+static gint compare_candidates(gconstpointer a, gconstpointer b)
 {
-    GHashTableIter iter;
-    gpointer candidate_key, candidate;
-    const cm_place *best = NULL;
-    const char *best_key = NULL;
-    size_t best_distance = (size_t)-1;
-    g_hash_table_iter_init(&iter, geocoder->by_key);
-    while (g_hash_table_iter_next(&iter, &candidate_key, &candidate)) {
-        size_t d = edit_distance(key, candidate_key);
-        /* Ties go to the smaller key so that the suggestion is stable. */
-        if (d < best_distance || (d == best_distance && strcmp(candidate_key, best_key) < 0)) {
-            best_distance = d;
-            best = candidate;
-            best_key = candidate_key;
-        }
-    }
-    /* Suggest only what is plausibly a misspelling. */
-    return best_distance <= MAX(2, strlen(key) / 3) ? best : NULL;
+    const cm_candidate *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    if (x->place->population != y->place->population)
+        return x->place->population > y->place->population ? -1 : 1;
+    return g_strcmp0(x->place->name, y->place->name);
 }
 
-cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query, cm_place **place)
+/* The kinds GeoNames places have; the others are facilities. */
+static gboolean is_settlement(const char *kind)
+{
+    return strcmp(kind, "city") == 0 || strcmp(kind, "town") == 0 ||
+           strcmp(kind, "locality") == 0;
+}
+
+/* Drops GeoNames candidates near a curated settlement that matches about
+ * as well (curated[i] tells which are curated): the same place, and the
+ * curated position wins. A facility never hides a settlement: "Kirkuk" is
+ * the city, not Kirkuk Air Base. Then sorts best first and keeps limit (0:
+ * all). */
+static void rank(cm_candidate_list *list, GArray *curated, size_t limit)
+{
+    GArray *kept = g_array_new(FALSE, TRUE, sizeof(cm_candidate));
+    for (guint i = 0; i < list->items->len; i++) {
+        const cm_candidate *c = &g_array_index(list->items, cm_candidate, i);
+        gboolean namesake = FALSE;
+        for (guint j = 0; !g_array_index(curated, gboolean, i) && !namesake &&
+                          j < list->items->len; j++) {
+            const cm_candidate *site = &g_array_index(list->items, cm_candidate, j);
+            namesake = g_array_index(curated, gboolean, j) && is_settlement(site->place->kind) &&
+                       site->score + NAMESAKE_SLACK >= c->score &&
+                       cm_geodesic_inverse(c->place->position, site->place->position)
+                               .distance_m < NAMESAKE_RADIUS_M;
+        }
+        if (!namesake)
+            g_array_append_val(kept, *c);
+    }
+    g_array_sort(kept, compare_candidates);
+    if (limit && kept->len > limit)
+        g_array_set_size(kept, (guint)limit);
+    g_array_free(list->items, TRUE);
+    list->items = kept;
+}
+
+/* "'A' (SYR), 'B' (IRQ)": the names of the first n candidates. Returns a new
+ * string the caller frees with g_free(). */
+static char *candidate_names(const cm_candidate_list *list, size_t n)
+{
+    GString *names = g_string_new(NULL);
+    for (size_t i = 0; i < MIN(n, cm_candidate_list_length(list)); i++) {
+        const cm_place *place = cm_candidate_list_get(list, i)->place;
+        g_string_append_printf(names, "%s'%s' (%s)", i ? ", " : "", place->name,
+                               place->country);
+    }
+    return g_string_free(names, FALSE);
+}
+
+cm_status cm_geocoder_search(cm_geocoder *geocoder, const char *query, const char *country,
+                             size_t limit, cm_candidate_list **candidates)
 {
     cm_context *context = geocoder->context;
-    *place = NULL;
+    *candidates = NULL;
     if (!query || !g_utf8_validate(query, -1, NULL))
         return cm_fail(context, CM_ERR_INPUT, "site name is not valid UTF-8 text");
+    if (country && !(strlen(country) == 3 && g_ascii_isupper(country[0]) &&
+                     g_ascii_isupper(country[1]) && g_ascii_isupper(country[2])))
+        return cm_fail(context, CM_ERR_INPUT, "country '%s' is not an ISO 3166 alpha-3 "
+                       "code such as IRQ", country);
     cm_geo_point position;
     cm_coordinate_kind kind;
     cm_status status = cm_coordinate_parse(context, query, &position, &kind);
     if (status != CM_OK)
         return status;
+    cm_candidate_list *list = candidate_list_new();
     if (kind != CM_COORDINATE_NONE) {
         /* A coordinate is named as the user wrote it, tidied. */
         char *name = g_strstrip(g_strdup(query));
-        *place = place_new(name, "coordinate", "", "user coordinate", position);
+        cm_place *place = place_new(name, "coordinate", "", "user coordinate", position);
         g_free(name);
+        cm_candidate candidate = {place, 1.0, CM_MATCH_COORDINATE};
+        g_array_append_val(list->items, candidate);
+        g_ptr_array_add(list->places, place);
+        *candidates = list;
         return CM_OK;
     }
-    char *key = fold_name(query);
-    if (!key || !*key) {
-        g_free(key);
+    parsed_query parsed = {cm_fold_literal(query), NULL, NULL, country};
+    if (!*parsed.literal) {
+        g_free(parsed.literal);
+        cm_candidate_list_free(list);
         return cm_fail(context, CM_ERR_INPUT, "empty site name");
     }
-    const cm_place *found = g_hash_table_lookup(geocoder->by_key, key);
-    if (found) {
-        g_free(key);
-        *place = cm_place_copy(found);
+    parsed.key = cm_fold_key(query, &parsed.hint);
+    GHashTable *by_id = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    GArray *curated = g_array_new(FALSE, FALSE, sizeof(gboolean));
+    collect_key(geocoder, &parsed, parsed.key, 0.9, CM_MATCH_FOLDED, list, by_id, curated);
+    gboolean found = list->items->len > 0;
+    if (!found)
+        collect_fuzzy(geocoder, &parsed, list, by_id, curated);
+    rank(list, curated, limit);
+    g_array_free(curated, TRUE);
+    g_hash_table_destroy(by_id);
+    g_free(parsed.literal);
+    g_free(parsed.key);
+    *candidates = list;
+    if (found)
         return CM_OK;
-    }
-    const cm_place *suggestion = closest_site(geocoder, key);
-    g_free(key);
-    if (suggestion)
-        return cm_fail(context, CM_ERR_INPUT, "unknown site '%s' (did you mean '%s'?)",
-                       query, suggestion->name);
-    return cm_fail(context, CM_ERR_INPUT, "unknown site '%s' (give a gazetteer name "
-                   "or 'lat,lon')", query);
+    const char *where_prefix = country ? " in " : "";
+    const char *where = country ? country : "";
+    if (cm_candidate_list_length(list) == 0)
+        return cm_fail(context, CM_ERR_INPUT, "unknown site '%s'%s%s (give a gazetteer name "
+                       "or 'lat,lon')", query, where_prefix, where);
+    char *names = candidate_names(list, 3);
+    status = cm_fail(context, CM_ERR_INPUT, "unknown site '%s'%s%s (did you mean %s?)", query,
+                     where_prefix, where, names);
+    g_free(names);
+    return status;
+}
+
+cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query, cm_place **place)
+{
+    *place = NULL;
+    cm_candidate_list *list;
+    cm_status status = cm_geocoder_search(geocoder, query, NULL, 1, &list);
+    if (status == CM_OK)
+        *place = cm_place_copy(cm_candidate_list_get(list, 0)->place);
+    cm_candidate_list_free(list);
+    return status;
 }

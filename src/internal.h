@@ -22,12 +22,21 @@ cm_status cm_fail(cm_context *context, cm_status status, const char *format, ...
 /* Path of a file in the data directory; the caller frees it with g_free(). */
 char *cm_data_path(const cm_context *context, const char *name);
 
+/* Path of a file that the build makes from the shipped data, such as the
+ * gazetteer index: in the data directory's geodata/, or in this build's
+ * tree when the data directory is the source tree it was built from. The
+ * caller frees it with g_free(). */
+char *cm_index_path(const cm_context *context, const char *name);
+
 /* The context a geocoder reports through. */
 cm_context *cm_geocoder_context(cm_geocoder *geocoder);
 
 /* place's name without a trailing " border crossing" (any case), as it
  * reads inside a crossing's name. The caller frees it with g_free(). */
 char *cm_place_short_name(const cm_place *place);
+
+/* Appends text to out as a JSON string literal, quotes included. */
+void cm_json_append_string(GString *out, const char *text);
 
 /* Deep copy of a route; the caller frees it with cm_route_free(). */
 cm_route *cm_route_copy(const cm_route *route);

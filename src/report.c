@@ -657,3 +657,5 @@ char *cm_report_routes(cm_context *context, const cm_route_report *reports, size
         g_string_append(out, "\n]}\n");
     return g_string_free(out, FALSE);
 }
+
+void cm_json_append_string(GString *out, const char *text) { json_string(out, text); }

@@ -105,7 +105,7 @@ check "custom route has two legs" bash -c "grep -cE '^ +[0-9]+  .* km +[0-9.]+°
 
 # Errors: one line on stderr naming the bad value, exit 2 for usage.
 mkdir -p "$work/errors"
-expect_error "unknown site" 2 "unknown site 'Atlantis'" render --from Amman --to Atlantis -o "$work/errors/x.png"
+expect_error "unknown site" 2 "unknown site 'Atlantis-under-the-Sea'" render --from Amman --to Atlantis-under-the-Sea -o "$work/errors/x.png"
 expect_error "misspelt site gets a suggestion" 2 "did you mean 'Baghdad'" render --from Amman --to Baghdadd -o "$work/errors/x.png"
 expect_error "unknown output extension" 2 "'$work/errors/x.jpg' has no supported extension" render -o "$work/errors/x.jpg"
 expect_error "--from without --to" 2 "--from and --via need --to" render --from Amman -o "$work/errors/x.png"
@@ -156,11 +156,11 @@ chmod 0755 "$work/readonly"
 
 # An existing output survives a failed run untouched.
 cp "$work/briefing.png" "$work/keep.png"
-run render --from Amman --to Atlantis -o "$work/keep.png"
+run render --from Amman --to Atlantis-under-the-Sea -o "$work/keep.png"
 check "a failed run keeps the old output" cmp -s "$work/briefing.png" "$work/keep.png"
 
 # March tables: the reference convoy at 40 km/h from 071200Z, no halts: the
-# RP (642.19 km) is due after 16 h 03 min, at 04:03Z the next day.
+# RP (642.20 km) is due after 16 h 03 min, at 04:03Z the next day.
 run route --speed 40 --start 071200ZSEP19 --format json
 check "route --speed --format json exits 0" test "$code" -eq 0
 check "JSON march table has SP, border, CPs and RP with their times" python3 -c "
@@ -172,7 +172,7 @@ assert march[0]['name'] == 'Amman' and march[0]['due_dtg'] == '071200ZSEP19', ma
 assert 'Trebil' in march[1]['name'] and march[1]['distance_km'] < march[2]['distance_km']
 rp = march[-1]
 assert rp['name'] == 'Ayn al-Asad Air Base', rp
-assert abs(rp['distance_km'] - 642.19) < 0.01 and abs(rp['driving_h'] - 16.055) < 0.001, rp
+assert abs(rp['distance_km'] - 642.20) < 0.01 and abs(rp['driving_h'] - 16.055) < 0.001, rp
 assert rp['halts'] == 0 and rp['halt_minutes'] == 0, rp
 assert rp['due_dtg'] == '080403ZSEP19' and rp['due_iso'] == '2019-09-08T04:03Z', rp
 column = route['column']
@@ -215,6 +215,50 @@ expect_error "speed out of range" 2 "speed 0 km/h" route --speed 0 --start 07120
 expect_error "bad halt rule" 2 "halt rule '15x/2h'" route --speed 40 --start 071200ZSEP19 --halt 15x/2h
 expect_error "bad vehicle count" 2 "vehicle count 0" render --speed 40 --start 071200ZSEP19 --vehicles 0 -o "$work/errors/x.png"
 no_files_left "march usage errors leave no file" "$work/errors"
+# geocode: one line per query, JSON with the documented keys, the country
+# filter, reverse geocoding, and exit 2 with suggestions for no match.
+run geocode "Ayn al-Asad"
+check "geocode names the air base with its MGRS square" bash -c "
+  test $code -eq 0 && grep -q '^Ayn al-Asad: Ayn al-Asad Air Base (airbase, IRQ, 33.785600, 42.441200)  38SKC6307841327' '$work/stdout'"
+run geocode --json --limit 3 "Al Bu Kamal" Tripoli "القائم"
+check "geocode --json gives one object per query" python3 -c "
+import json
+answers = json.load(open('$work/stdout'))
+assert $code == 0
+assert [a['query'] for a in answers] == ['Al Bu Kamal', 'Tripoli', 'القائم'], answers
+keys = {'query', 'name', 'lat', 'lon', 'kind', 'country', 'admin1', 'mgrs', 'score', 'alternatives'}
+assert all(keys <= set(a) for a in answers)
+assert answers[0]['name'] == 'Abu Kamal' and answers[0]['country'] == 'SYR'
+assert answers[0]['mgrs'].startswith('37SFU')
+assert answers[1]['country'] == 'LBY'
+assert 'LBN' in [b['country'] for b in answers[1]['alternatives']]
+assert len(answers[1]['alternatives']) == 2
+assert answers[2]['name'] == 'Al-Qaim'
+assert 0 < answers[0]['score'] <= 1
+"
+run geocode --json --country LBN Tripoli
+check "geocode --country picks the namesake" python3 -c "
+import json
+[a] = json.load(open('$work/stdout'))
+assert a['country'] == 'LBN' and abs(a['lat'] - 34.43) < 0.1 and abs(a['lon'] - 35.84) < 0.1, a
+"
+run geocode --reverse 33.1,40.2
+check "geocode --reverse gives distance and bearing" bash -c "
+  test $code -eq 0 && grep -qE '^10\.6 km 311° from Ar Rutbah \(town, IRQ' '$work/stdout'"
+run geocode --json --reverse "33.1N 40.2E"
+check "geocode --json --reverse" python3 -c "
+import json
+r = json.load(open('$work/stdout'))
+assert r['name'] == 'Ar Rutbah' and abs(r['distance_km'] - 10.46) < 0.3 and abs(r['bearing_deg'] - 311) < 2, r
+"
+expect_error "geocode typo suggests" 2 "did you mean 'Abu Kamal' (SYR)" geocode al-Bukamai
+expect_error "geocode nonsense" 2 "unknown site 'Qxzvbnmwrtp'" geocode Baghdad Qxzvbnmwrtp
+check "a failed geocode prints no answer" test ! -s "$work/stdout"
+expect_error "geocode without a query" 2 "missing QUERY" geocode
+expect_error "geocode bad limit" 2 "--limit must be at least 1" geocode --limit 0 Baghdad
+expect_error "geocode bad country" 2 "not an ISO 3166 alpha-3" geocode --country Iraq Baghdad
+expect_error "geocode --reverse of a name" 2 "--reverse needs a coordinate" geocode --reverse Baghdad
+expect_error "geocode --reverse in mid-ocean" 2 "no named place within 500 km" geocode --reverse 0,-150
 
 # Missing data is a runtime error naming the directory.
 mkdir -p "$work/nodata"

@@ -1,11 +1,14 @@
-/* The first geocoder: the reference sites by name and alias, any case, and
- * decimal coordinates; errors for unknown and malformed queries. */
+/* The geocoder: the reference sites by name and alias, the spelling
+ * variants planners type (table-driven), GeoNames places with the country
+ * filter, typos that only suggest, ranking, reverse geocoding, decimal
+ * coordinates, and errors for unknown and malformed queries. */
 #include <math.h>
 #include <string.h>
 
 #include <glib.h>
 
 #include "convoymap/convoymap.h"
+#include "fold.h"
 
 static cm_context *context;
 static cm_geocoder *geocoder;
@@ -29,6 +32,55 @@ static const struct {
     {"Al-Qaim", 34.37, 41.09, 10, "IRQ"},
     {"Abu Kamal", 34.4506, 40.9186, 3, "SYR"},
 };
+
+/* The folding rules one by one: each pair must give the same key. */
+static void test_fold(void)
+{
+    static const char *const same[][2] = {
+        {"Al-Qa'im", "El Kaim"},
+        {"\u02BFAyn al-Asad", "Ain Asad"},
+        {"Abu Kamal", "Al-Bukamal"},
+        {"Albu Kamal", "Bu Kamal"},
+        {"Rutbah", "Rutba"},
+        {"Karameh", "Karama"},
+        {"Hilla", "Hila"},
+        {"Diyarbak\u0131r", "Diyarbakir"},
+        {"Sulaymaniyah", "Sulaimaniya"},
+        {"Ayn al-Asad Air Base", "Ain al Asad AB"},
+        {"Camp Taji", "Taji"},
+        {"Trebil Border Crossing", "Trebil"},
+        {"القائم", "قائم"},
+        {"البوكمال", "أبو كمال"},
+        {"الرطبة", "الرطبه"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(same); i++) {
+        char *a = cm_fold_key(same[i][0], NULL), *b = cm_fold_key(same[i][1], NULL);
+        g_test_message("%s -> %s, %s -> %s", same[i][0], a, same[i][1], b);
+        g_assert_cmpstr(a, ==, b);
+        g_free(a);
+        g_free(b);
+    }
+    /* A doubled last letter is a typo, not a transliteration. */
+    char *a = cm_fold_key("Baghdadd", NULL), *b = cm_fold_key("Baghdad", NULL);
+    g_assert_cmpstr(a, !=, b);
+    g_free(a);
+    g_free(b);
+    /* Facility words give a hint; a name of nothing but an article stays. */
+    cm_fold_hint hint;
+    g_free(cm_fold_key("Balad AB", &hint));
+    g_assert_cmpstr(hint, ==, "airbase");
+    g_free(cm_fold_key("Al", &hint));
+    g_assert_null(hint);
+    a = cm_fold_key("Al", NULL);
+    g_assert_cmpstr(a, ==, "al");
+    g_free(a);
+    /* Keys stay valid UTF-8 in any script (U+0AAA repeats a byte). */
+    a = cm_fold_key("\u0AAA\u0AAA\u0AAAx \u4E2D\u6587", NULL);
+    g_assert_true(g_utf8_validate(a, -1, NULL));
+    g_free(a);
+    g_assert_cmpfloat(cm_fold_similarity("bukamal", "bukamai"), ==, 1.0 - 1.0 / 7.0);
+    g_assert_cmpfloat(cm_fold_similarity("", ""), ==, 1.0);
+}
 
 static cm_place *lookup_ok(const char *query)
 {
@@ -113,6 +165,258 @@ static void test_decimal_coordinates(void)
     cm_place_free(place);
 }
 
+/* What a query must give: a match (FOUND), only suggestions with the
+ * expected place first (SUGGEST, CM_ERR_INPUT), or nothing (NONE). */
+typedef enum { FOUND, SUGGEST, NONE } outcome;
+
+/* Expected positions come from general reference (atlases, the issue
+ * text), not from the gazetteer, hence the tolerances. */
+static const struct {
+    const char *query, *country_filter;
+    outcome outcome;
+    const char *name, *country;
+    double lat, lon, tolerance_km;
+} spellings[] = {
+    /* Ayn al-Asad: ʿayn, article, suffixes, doubled letters, ICAO, Arabic. */
+    {"Ayn al-Asad", NULL, FOUND, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    {"\u02BFAyn al-Asad", NULL, FOUND, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    {"'Ayn al Asad", NULL, FOUND, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    {"Ain Al-Asad AB", NULL, FOUND, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    {"Ayn al Asad Airbase", NULL, FOUND, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    {"Al Asad Airfield", NULL, FOUND, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    {"Ain Assad", NULL, FOUND, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    {"Ayn-al-Asad", NULL, FOUND, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    {"oraa", NULL, FOUND, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    {"قاعدة عين الأسد", NULL, FOUND, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    {"عين الاسد", NULL, FOUND, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    /* Al-Qaim: hamza, q/k, article forms; the town before the crossing. */
+    {"Al-Qa'im", NULL, FOUND, "Al-Qaim", "IRQ", 34.37, 41.09, 10},
+    {"al-Q\u0101\u02BEim", NULL, FOUND, "Al-Qaim", "IRQ", 34.37, 41.09, 10},
+    {"Qa\u2019im", NULL, FOUND, "Al-Qaim", "IRQ", 34.37, 41.09, 10},
+    {"Kaim", NULL, FOUND, "Al-Qaim", "IRQ", 34.37, 41.09, 10},
+    {"El Kaim", NULL, FOUND, "Al-Qaim", "IRQ", 34.37, 41.09, 10},
+    {"القائم", NULL, FOUND, "Al-Qaim", "IRQ", 34.37, 41.09, 10},
+    {"Qaim Border Crossing", NULL, FOUND, "Al-Qaim border crossing", "IRQ", 34.42, 40.98, 10},
+    {"Al Qa'im crossing", NULL, FOUND, "Al-Qaim border crossing", "IRQ", 34.42, 40.98, 10},
+    /* Abu Kamal: Abu, Albu, Al Bu, Bu; macrons; Arabic with and without article. */
+    {"Abū Kamāl", NULL, FOUND, "Abu Kamal", "SYR", 34.4506, 40.9186, 3},
+    {"Albu Kamal", NULL, FOUND, "Abu Kamal", "SYR", 34.4506, 40.9186, 3},
+    {"Al Bu Kamal", NULL, FOUND, "Abu Kamal", "SYR", 34.4506, 40.9186, 3},
+    {"Abou Kamal", NULL, FOUND, "Abu Kamal", "SYR", 34.4506, 40.9186, 3},
+    {"Al-Bukamal", NULL, FOUND, "Abu Kamal", "SYR", 34.4506, 40.9186, 3},
+    {"Bu Kamal", NULL, FOUND, "Abu Kamal", "SYR", 34.4506, 40.9186, 3},
+    {"البوكمال", NULL, FOUND, "Abu Kamal", "SYR", 34.4506, 40.9186, 3},
+    {"أبو كمال", NULL, FOUND, "Abu Kamal", "SYR", 34.4506, 40.9186, 3},
+    {"Bukamal crossing", NULL, FOUND, "Abu Kamal border crossing", "SYR", 34.43, 40.96, 10},
+    /* The other curated sites. */
+    {"ar Rutba", NULL, FOUND, "Ar Rutbah", "IRQ", 33.03806, 40.28444, 3},
+    {"الرطبة", NULL, FOUND, "Ar Rutbah", "IRQ", 33.03806, 40.28444, 3},
+    {"ar-Ram\u0101d\u012B", NULL, FOUND, "Ramadi", "IRQ", 33.42056, 43.30778, 3},
+    {"الرمادي", NULL, FOUND, "Ramadi", "IRQ", 33.42056, 43.30778, 3},
+    {"Ba\u0121d\u0101d", NULL, FOUND, "Baghdad", "IRQ", 33.34058, 44.40088, 3},
+    {"بغداد", NULL, FOUND, "Baghdad", "IRQ", 33.34058, 44.40088, 3},
+    {"Traibil", NULL, FOUND, "Trebil border crossing", "IRQ", 32.71, 38.99, 10},
+    {"Treibil border crossing", NULL, FOUND, "Trebil border crossing", "IRQ", 32.71, 38.99, 10},
+    {"Al Karama", NULL, FOUND, "Al-Karamah border crossing", "JOR", 32.70, 38.97, 10},
+    {"ar-Ruwayshid", NULL, FOUND, "Ar Ruwayshid", "JOR", 32.51, 38.20, 5},
+    {"\u02BFAmm\u0101n", NULL, FOUND, "Amman", "JOR", 31.95522, 35.94503, 3},
+    {"عمان", NULL, FOUND, "Amman", "JOR", 31.95522, 35.94503, 3},
+    {"Al Baghdadi", NULL, FOUND, "al-Baghdadi", "IRQ", 33.86, 42.54, 6},
+    /* Air bases and airports: ICAO and IATA codes, facility words. */
+    {"EBL", NULL, FOUND, "Erbil International Airport", "IRQ", 36.24, 43.96, 5},
+    {"Arbil Airport", NULL, FOUND, "Erbil International Airport", "IRQ", 36.24, 43.96, 5},
+    {"Balad AB", NULL, FOUND, "Joint Base Balad", "IRQ", 33.94, 44.36, 5},
+    {"ORBD", NULL, FOUND, "Joint Base Balad", "IRQ", 33.94, 44.36, 5},
+    {"Taqaddum Airbase", NULL, FOUND, "Al Taqaddum Air Base", "IRQ", 33.34, 43.60, 5},
+    {"Camp Speicher", NULL, FOUND, "Camp Speicher", "IRQ", 34.67, 43.54, 5},
+    {"Q-West", NULL, FOUND, "Qayyarah West Air Base", "IRQ", 35.77, 43.13, 5},
+    {"Tallil", NULL, FOUND, "Ali Air Base", "IRQ", 30.94, 46.09, 5},
+    {"BIAP", NULL, FOUND, "Baghdad International Airport", "IRQ", 33.26, 44.23, 5},
+    {"مطار بغداد الدولي", NULL, FOUND, "Baghdad International Airport", "IRQ", 33.26, 44.23, 5},
+    {"Muwaffaq Salti AB", NULL, FOUND, "Muwaffaq Salti Air Base", "JOR", 31.83, 36.78, 5},
+    /* A facility never hides the city it is named after. */
+    {"Kirkuk Airport", NULL, FOUND, "Kirkuk Air Base", "IRQ", 35.47, 44.35, 5},
+    {"Deir ez-Zor", NULL, FOUND, "Deir ez-Zor", "SYR", 35.34, 40.14, 10},
+    /* GeoNames settlements, Latin and Arabic script, Persian, Turkish, Kurdish. */
+    {"Mosul", NULL, FOUND, "Mosul", "IRQ", 36.34, 43.13, 10},
+    {"Al Mawsil", NULL, FOUND, "Mosul", "IRQ", 36.34, 43.13, 10},
+    {"الموصل", NULL, FOUND, "Mosul", "IRQ", 36.34, 43.13, 10},
+    {"Arbil", NULL, FOUND, "Erbil", "IRQ", 36.19, 44.01, 10},
+    {"Hewlêr", NULL, FOUND, "Erbil", "IRQ", 36.19, 44.01, 10},
+    {"أربيل", NULL, FOUND, "Erbil", "IRQ", 36.19, 44.01, 10},
+    {"Kirkuk", NULL, FOUND, "Kirkuk", "IRQ", 35.47, 44.39, 10},
+    {"Sulaymaniyah", NULL, FOUND, NULL, "IRQ", 35.56, 45.44, 10},
+    {"Slemani", NULL, FOUND, NULL, "IRQ", 35.56, 45.44, 10},
+    {"Dayr az Zawr", NULL, FOUND, "Deir ez-Zor", "SYR", 35.34, 40.14, 10},
+    {"Falluja", NULL, FOUND, NULL, "IRQ", 33.35, 43.78, 10},
+    {"الفلوجة", NULL, FOUND, NULL, "IRQ", 33.35, 43.78, 10},
+    {"Tikrit", NULL, FOUND, NULL, "IRQ", 34.61, 43.68, 10},
+    {"Samarra", NULL, FOUND, NULL, "IRQ", 34.20, 43.87, 10},
+    {"Haditha", NULL, FOUND, NULL, "IRQ", 34.14, 42.38, 10},
+    {"An Najaf", NULL, FOUND, "Najaf", "IRQ", 32.03, 44.35, 10},
+    {"Kerbala", NULL, FOUND, "Karbala", "IRQ", 32.62, 44.03, 10},
+    {"Al Basrah", NULL, FOUND, NULL, "IRQ", 30.51, 47.81, 10},
+    {"An Nasiriyah", NULL, FOUND, "Nasiriyah", "IRQ", 31.05, 46.26, 10},
+    {"Kut", NULL, FOUND, NULL, "IRQ", 32.51, 45.82, 10},
+    {"کرمانشاه", NULL, FOUND, "Kermanshah", "IRN", 34.31, 47.07, 10},
+    {"تهران", NULL, FOUND, "Tehran", "IRN", 35.69, 51.39, 15},
+    {"Diyarbakir", NULL, FOUND, "Diyarbakır", "TUR", 37.91, 40.22, 10},
+    {"Sanliurfa", NULL, FOUND, "Şanlıurfa", "TUR", 37.16, 38.80, 10},
+    {"Dahuk", NULL, FOUND, NULL, "IRQ", 36.87, 42.99, 10},
+    {"Zakho", NULL, FOUND, NULL, "IRQ", 37.14, 42.68, 10},
+    {"Az Zarqa", NULL, FOUND, "Zarqa", "JOR", 32.07, 36.09, 10},
+    {"Palmyra", NULL, FOUND, "Tadmur", "SYR", 34.56, 38.27, 10},
+    {"Hims", NULL, FOUND, "Homs", "SYR", 34.73, 36.72, 10},
+    {"حلب", NULL, FOUND, "Aleppo", "SYR", 36.20, 37.16, 10},
+    {"Dimashq", NULL, FOUND, "Damascus", "SYR", 33.51, 36.29, 10},
+    /* An ambiguous name: the larger city unfiltered, the filter picks. */
+    {"Tripoli", NULL, FOUND, "Tripoli", "LBY", 32.89, 13.19, 10},
+    {"Tripoli", "LBY", FOUND, "Tripoli", "LBY", 32.89, 13.19, 10},
+    {"Tripoli", "LBN", FOUND, "Tripoli", "LBN", 34.44, 35.85, 10},
+    {"Ramadi", "SYR", NONE, NULL, NULL, 0, 0, 0},
+    /* Typos give suggestions, never an answer. */
+    {"al-Bukamai", NULL, SUGGEST, "Abu Kamal", "SYR", 34.4506, 40.9186, 3},
+    {"Baghdadd", NULL, SUGGEST, "Baghdad", "IRQ", 33.34058, 44.40088, 3},
+    {"Ayn al-Asd", NULL, SUGGEST, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    {"Kirkukk", NULL, SUGGEST, "Kirkuk", "IRQ", 35.47, 44.39, 10},
+    {"Fallujha", NULL, SUGGEST, NULL, "IRQ", 33.35, 43.78, 10},
+    /* Nonsense. */
+    {"Qxzvbnmwrtp", NULL, NONE, NULL, NULL, 0, 0, 0},
+    {"Atlantis-under-the-Sea", NULL, NONE, NULL, NULL, 0, 0, 0},
+    {"???", NULL, NONE, NULL, NULL, 0, 0, 0},
+};
+
+static void test_spellings(void)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(spellings); i++) {
+        cm_candidate_list *list = NULL;
+        cm_status status = cm_geocoder_search(geocoder, spellings[i].query,
+                                              spellings[i].country_filter, 5, &list);
+        const cm_place *best = list && cm_candidate_list_length(list)
+                                   ? cm_candidate_list_get(list, 0)->place
+                                   : NULL;
+        g_test_message("%s [%s] -> %s %s (%s): %s", spellings[i].query,
+                       spellings[i].country_filter ? spellings[i].country_filter : "any",
+                       cm_status_name(status), best ? best->name : "-",
+                       best ? best->country : "-", cm_context_message(context));
+        switch (spellings[i].outcome) {
+        case FOUND:
+            g_assert_cmpint(status, ==, CM_OK);
+            g_assert_cmpint(cm_candidate_list_get(list, 0)->match, !=, CM_MATCH_FUZZY);
+            break;
+        case SUGGEST:
+            g_assert_cmpint(status, ==, CM_ERR_INPUT);
+            g_assert_nonnull(strstr(cm_context_message(context), "did you mean"));
+            g_assert_nonnull(best);
+            g_assert_cmpint(cm_candidate_list_get(list, 0)->match, ==, CM_MATCH_FUZZY);
+            break;
+        case NONE:
+            g_assert_cmpint(status, ==, CM_ERR_INPUT);
+            g_assert_true(!best || cm_candidate_list_get(list, 0)->match == CM_MATCH_FUZZY);
+            break;
+        }
+        cm_context_clear_error(context);
+        if (spellings[i].outcome != NONE) {
+            if (spellings[i].name)
+                g_assert_cmpstr(best->name, ==, spellings[i].name);
+            g_assert_cmpstr(best->country, ==, spellings[i].country);
+            cm_geo_point expected = {spellings[i].lat, spellings[i].lon};
+            double off_km = cm_geodesic_inverse(best->position, expected).distance_m / 1000;
+            g_assert_cmpfloat(off_km, <, spellings[i].tolerance_km);
+        }
+        cm_candidate_list_free(list);
+    }
+}
+
+/* Candidates of query, which must match. Free with cm_candidate_list_free(). */
+static cm_candidate_list *search_ok(const char *query, const char *country, size_t limit)
+{
+    cm_candidate_list *list = NULL;
+    if (cm_geocoder_search(geocoder, query, country, limit, &list) != CM_OK)
+        g_error("search for '%s' failed: %s", query, cm_context_message(context));
+    return list;
+}
+
+static void test_ranking(void)
+{
+    /* Ambiguity is reported: both Tripolis, the larger first. */
+    cm_candidate_list *list = search_ok("Tripoli", NULL, 10);
+    g_assert_cmpuint(cm_candidate_list_length(list), >=, 2);
+    gboolean lebanon = FALSE;
+    for (size_t i = 1; i < cm_candidate_list_length(list); i++) {
+        const cm_candidate *c = cm_candidate_list_get(list, i);
+        g_assert_cmpfloat(c->score, <=, cm_candidate_list_get(list, i - 1)->score);
+        lebanon |= strcmp(c->place->country, "LBN") == 0;
+    }
+    g_assert_true(lebanon);
+    cm_candidate_list_free(list);
+    /* The limit holds. */
+    list = search_ok("Tripoli", NULL, 1);
+    g_assert_cmpuint(cm_candidate_list_length(list), ==, 1);
+    cm_candidate_list_free(list);
+    /* A facility word decides between the town and its crossing. */
+    list = search_ok("Qaim", NULL, 5);
+    g_assert_cmpstr(cm_candidate_list_get(list, 0)->place->kind, ==, "town");
+    g_assert_cmpuint(cm_candidate_list_length(list), ==, 2);
+    g_assert_cmpstr(cm_candidate_list_get(list, 1)->place->kind, ==, "border_crossing");
+    cm_candidate_list_free(list);
+    list = search_ok("Qaim border crossing", NULL, 5);
+    g_assert_cmpstr(cm_candidate_list_get(list, 0)->place->kind, ==, "border_crossing");
+    cm_candidate_list_free(list);
+    /* The curated site hides its GeoNames namesake, and an exact spelling
+     * scores above a folded one. */
+    list = search_ok("Ar Rutbah", NULL, 10);
+    g_assert_cmpuint(cm_candidate_list_length(list), ==, 1);
+    const cm_candidate *rutbah = cm_candidate_list_get(list, 0);
+    g_assert_cmpint(rutbah->match, ==, CM_MATCH_EXACT);
+    g_assert_cmpstr(rutbah->place->source, ==, "GeoNames 98677 (CC BY 4.0)");
+    cm_candidate_list *folded = search_ok("Ar-Rutba", NULL, 10);
+    g_assert_cmpint(cm_candidate_list_get(folded, 0)->match, ==, CM_MATCH_FOLDED);
+    g_assert_cmpfloat(cm_candidate_list_get(folded, 0)->score, <, rutbah->score);
+    cm_candidate_list_free(folded);
+    cm_candidate_list_free(list);
+    /* GeoNames places carry their division and population. */
+    list = search_ok("Mosul", "IRQ", 1);
+    g_assert_cmpstr(cm_candidate_list_get(list, 0)->place->admin1, !=, "");
+    g_assert_cmpint(cm_candidate_list_get(list, 0)->place->population, >, 500000);
+    cm_candidate_list_free(list);
+}
+
+static void test_reverse(void)
+{
+    cm_geodesic_result from;
+    /* 10 km north-west of Ar Rutbah. */
+    cm_place *place = cm_geocoder_reverse(geocoder, (cm_geo_point){33.1, 40.2}, 50000, &from);
+    g_assert_nonnull(place);
+    g_assert_cmpstr(place->name, ==, "Ar Rutbah");
+    g_assert_cmpfloat(fabs(from.distance_m - 10460), <, 300);
+    g_assert_cmpfloat(fabs(from.azimuth_deg - 311), <, 2);
+    cm_place_free(place);
+    /* Across the antimeridian: Fiji's Labasa (16.43S 179.36E) from 179.9W. */
+    place = cm_geocoder_reverse(geocoder, (cm_geo_point){-16.43, -179.9}, 200000, &from);
+    g_assert_nonnull(place);
+    g_assert_cmpstr(place->country, ==, "FJI");
+    cm_place_free(place);
+    /* Near the pole the nearest place lies on the far side of it. */
+    place = cm_geocoder_reverse(geocoder, (cm_geo_point){89.5, 170}, 2000000, &from);
+    g_assert_nonnull(place);
+    g_assert_cmpstr(place->name, ==, "Longyearbyen");
+    g_assert_cmpfloat(from.distance_m, <, 1400000);
+    cm_place_free(place);
+    /* The middle of the Pacific has nothing within 500 km. */
+    g_assert_null(cm_geocoder_reverse(geocoder, (cm_geo_point){0, -150}, 500000, &from));
+}
+
+static void test_bad_country(void)
+{
+    cm_candidate_list *list = NULL;
+    g_assert_cmpint(cm_geocoder_search(geocoder, "Tripoli", "Lebanon", 5, &list), ==,
+                    CM_ERR_INPUT);
+    g_assert_null(list);
+    g_assert_nonnull(strstr(cm_context_message(context), "alpha-3"));
+    cm_context_clear_error(context);
+}
+
 static void expect_input_error(const char *query, const char *fragment)
 {
     cm_place *place = NULL;
@@ -130,7 +434,7 @@ static void expect_input_error(const char *query, const char *fragment)
 
 static void test_errors(void)
 {
-    expect_input_error("Atlantis", "unknown site 'Atlantis'");
+    expect_input_error("Atlantis-under-the-Sea", "unknown site 'Atlantis-under-the-Sea'");
     expect_input_error("Baghdadd", "did you mean 'Baghdad'");
     expect_input_error("", "empty site name");
     expect_input_error("   ", "empty site name");
@@ -149,12 +453,17 @@ int main(int argc, char **argv)
     geocoder = cm_geocoder_new(context);
     if (!geocoder)
         g_error("no geocoder: %s", cm_context_message(context));
+    g_test_add_func("/geocode/fold", test_fold);
     g_test_add_func("/geocode/reference-sites", test_reference_sites);
     g_test_add_func("/geocode/press-report-geometry", test_press_report_geometry);
     g_test_add_func("/geocode/case-and-spacing", test_case_and_spacing);
     g_test_add_func("/geocode/aliases", test_aliases);
     g_test_add_func("/geocode/decimal-coordinates", test_decimal_coordinates);
     g_test_add_func("/geocode/errors", test_errors);
+    g_test_add_func("/geocode/spellings", test_spellings);
+    g_test_add_func("/geocode/ranking", test_ranking);
+    g_test_add_func("/geocode/reverse", test_reverse);
+    g_test_add_func("/geocode/bad-country", test_bad_country);
     int status = g_test_run();
     cm_geocoder_free(geocoder);
     cm_context_free(context);

@@ -27,10 +27,19 @@ root="$work/root$prefix"
 pc=$(dirname "$(find "$root" -name convoymap.pc | head -1)")
 libdir=$(dirname "$pc")
 if [ -f "$root/share/convoymap/geodata/world.gpkg" ] && [ -f "$root/share/convoymap/styles/briefing.ini" ] &&
+   [ -f "$root/share/convoymap/geodata/gazetteer.sqlite" ] &&
    [ -f "$root/include/convoymap/convoymap.h" ] && [ -x "$root/bin/convoymap" ]; then
   ok "installed files in place"
 else
   not_ok "installed files in place"
+fi
+
+# The installed tool finds the installed gazetteer index.
+if CONVOYMAP_DATA="$root/share/convoymap" LD_LIBRARY_PATH="$libdir" "$root/bin/convoymap" geocode \
+     "Ain al-Asad AB" >"$work/log" 2>&1 && grep -q "Ayn al-Asad Air Base" "$work/log"; then
+  ok "installed geocoder reads the installed index"
+else
+  not_ok "installed geocoder reads the installed index"
 fi
 
 # The first C block of README.md.

@@ -9,6 +9,7 @@
 #include "context.h"
 #include "coords.h"
 #include "geocode.h"
+#include "geocode-report.h"
 #include "geodesy.h"
 #include "map.h"
 #include "march.h"

@@ -1,8 +1,13 @@
 /* convoymap — geocoder: turns what a planner types into a place.
  *
- * A query is a site name or alias from the shipped gazetteer
- * (geodata/sites.csv), matched without regard to case, or a coordinate in
- * any form cm_coordinate_parse() reads (decimal, DMS, MGRS). Everything is
+ * A query is a place name or a coordinate in any form cm_coordinate_parse()
+ * reads (decimal, DMS, MGRS). Names come from the gazetteer index built
+ * from the curated sites (geodata/sites.csv) and the GeoNames settlements
+ * of 1,000 or more inhabitants (geodata/gazetteer.tsv). Names match
+ * regardless of case, diacritics, punctuation, the Arabic article, common
+ * transliteration variants (Ayn/Ain, Abu/Albu/Bu, Qaim/Kaim, doubled
+ * letters) and facility words (Air Base, AB, Airport, Border Crossing, Camp); the
+ * rules are in src/fold.h. Typos find only suggestions. Everything is
  * offline.
  */
 #ifndef CONVOYMAP_GEOCODE_H
@@ -22,24 +27,79 @@ typedef struct cm_place {
     char *country;   /* ISO 3166-1 alpha-3, "" when unknown (raw coordinates) */
     char *source;    /* provenance of the coordinate */
     cm_geo_point position;
+    char *admin1;    /* GeoNames first-level division code, "" or NULL when unknown */
+    long long population; /* inhabitants, 0 when unknown or not a settlement */
 } cm_place;
+
+/* How a candidate matched its query. */
+typedef enum cm_match {
+    CM_MATCH_EXACT,      /* a spelling equal but for case, diacritics and punctuation */
+    CM_MATCH_FOLDED,     /* equal after the transliteration rules */
+    CM_MATCH_FUZZY,      /* similar: a suggestion, never taken as the answer */
+    CM_MATCH_COORDINATE, /* the query was a coordinate */
+} cm_match;
+
+/* One ranked answer to a query. */
+typedef struct cm_candidate {
+    const cm_place *place; /* owned by the list */
+    double score;          /* 0..1, higher is better */
+    cm_match match;
+} cm_candidate;
+
+typedef struct cm_candidate_list cm_candidate_list;
 
 typedef struct cm_geocoder cm_geocoder;
 
-/* Loads the shipped gazetteer of the context's data directory. Returns NULL
+/* Opens the gazetteer index of the context's data directory
+ * (geodata/gazetteer.sqlite; the build tree's copy when the data directory
+ * is the source tree). Returns NULL
  * on failure, with the reason in the context. Free with cm_geocoder_free(). */
 CM_API cm_geocoder *cm_geocoder_new(cm_context *context);
 
 CM_API void cm_geocoder_free(cm_geocoder *geocoder);
 
-/* Resolves query. On success returns CM_OK and stores in *place a new place
- * the caller frees with cm_place_free(). An unknown name gives CM_ERR_INPUT
- * and a message naming the query (with the closest known name when one is
- * close); a coordinate out of range gives CM_ERR_INPUT too. */
+/* Resolves query to its best-ranked place (see cm_geocoder_search()). On
+ * success returns CM_OK and stores in *place a new place the caller frees
+ * with cm_place_free(). An unknown name gives CM_ERR_INPUT and a message
+ * naming the query (with the closest known names when some are close); a
+ * coordinate out of range gives CM_ERR_INPUT too. */
 CM_API cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query,
                                     cm_place **place);
 
-/* The gazetteer site nearest to point (reverse geocoding), optionally only
+/* The places query may mean, best first, at most limit of them (0: no
+ * limit), only in country (ISO3) unless that is NULL. Candidates are ranked
+ * by how they match (exact, then folded), whether a facility word in the
+ * query ("Air Base") fits their kind, and prominence (curated sites first,
+ * then population); a GeoNames place within 30 km of a curated city or
+ * town that scores about as high (within 0.1) is left out as its namesake.
+ * Returns CM_OK and a list of exact or folded matches (a coordinate gives
+ * one CM_MATCH_COORDINATE candidate). When no name matches, returns
+ * CM_ERR_INPUT with "did you mean" in the message when there are similar
+ * names, and still stores those fuzzy candidates (possibly none) in
+ * *candidates. The caller frees *candidates with cm_candidate_list_free();
+ * it is NULL only for malformed queries (invalid UTF-8, a bad country code,
+ * a malformed coordinate, nothing but punctuation). */
+CM_API cm_status cm_geocoder_search(cm_geocoder *geocoder, const char *query,
+                                    const char *country, size_t limit,
+                                    cm_candidate_list **candidates);
+
+CM_API size_t cm_candidate_list_length(const cm_candidate_list *candidates);
+
+/* Candidate i (0 is the best), owned by the list. */
+CM_API const cm_candidate *cm_candidate_list_get(const cm_candidate_list *candidates,
+                                                 size_t i);
+
+CM_API void cm_candidate_list_free(cm_candidate_list *candidates);
+
+/* The named place (curated site or GeoNames settlement) nearest to point,
+ * within max_distance_m along the ellipsoid, with the geodesic from the
+ * place to point in *from_place (distance and bearing as "12 km 045° from
+ * X"). Returns a new place the caller frees with cm_place_free(), or NULL
+ * when there is none that close. */
+CM_API cm_place *cm_geocoder_reverse(cm_geocoder *geocoder, cm_geo_point point,
+                                     double max_distance_m, cm_geodesic_result *from_place);
+
+/* The curated site nearest to point (reverse geocoding), optionally only
  * of kind (e.g. "border_crossing") and in country (ISO3), within
  * max_distance_m along the ellipsoid. Returns a new place the caller frees
  * with cm_place_free() and its distance in *distance_m, or NULL when none

@@ -447,6 +447,126 @@ static int command_route(int argc, char **argv)
     return status;
 }
 
+/* Reverse geocoding looks this far for a named place. */
+#define REVERSE_MAX_DISTANCE_M 500000.0
+
+static int geocode_reverse(cm_context *context, cm_geocoder *geocoder, const char *text,
+                           cm_report_format format)
+{
+    cm_geo_point point;
+    cm_coordinate_kind kind;
+    if (cm_coordinate_parse(context, text, &point, &kind) != CM_OK)
+        return fail(context);
+    if (kind == CM_COORDINATE_NONE)
+        return usage_error("geocode", "--reverse needs a coordinate such as 33.78,42.44");
+    cm_geodesic_result from_place;
+    cm_place *place = cm_geocoder_reverse(geocoder, point, REVERSE_MAX_DISTANCE_M, &from_place);
+    if (!place) {
+        fprintf(stderr, "convoymap: no named place within %.0f km of %s\n",
+                REVERSE_MAX_DISTANCE_M / 1000.0, text);
+        return EXIT_USAGE;
+    }
+    char *report = cm_report_reverse(context, point, place, from_place, format);
+    cm_place_free(place);
+    if (!report)
+        return fail(context);
+    fputs(report, stdout);
+    cm_string_free(report);
+    return EXIT_SUCCESS;
+}
+
+/* Resolves every query before printing anything, so that a failed run
+ * prints only the reasons (one line per unresolved query). */
+static int geocode_queries(cm_context *context, cm_geocoder *geocoder, char **queries,
+                           const char *country, size_t limit, cm_report_format format)
+{
+    size_t n = g_strv_length(queries);
+    cm_geocode_answer *answers = g_new0(cm_geocode_answer, n);
+    cm_candidate_list **lists = g_new0(cm_candidate_list *, n);
+    int status = EXIT_SUCCESS;
+    for (size_t i = 0; i < n; i++) {
+        if (cm_geocoder_search(geocoder, queries[i], country, limit, &lists[i]) != CM_OK) {
+            int code = fail(context);
+            status = status == EXIT_SUCCESS ? code : status;
+        }
+        answers[i] = (cm_geocode_answer){queries[i], lists[i]};
+    }
+    if (status == EXIT_SUCCESS) {
+        char *report = cm_report_geocode(context, answers, n, format);
+        if (report)
+            fputs(report, stdout);
+        else
+            status = fail(context);
+        cm_string_free(report);
+    }
+    for (size_t i = 0; i < n; i++)
+        cm_candidate_list_free(lists[i]);
+    g_free(lists);
+    g_free(answers);
+    return status;
+}
+
+static int command_geocode(int argc, char **argv)
+{
+    gboolean json = FALSE;
+    char *country = NULL, *reverse = NULL, *data_dir = NULL;
+    int limit = 5;
+    GOptionEntry entries[] = {
+        {"json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL},
+        {"country", 0, 0, G_OPTION_ARG_STRING, &country,
+         "Only places in this country (ISO 3166 alpha-3, e.g. IRQ)", "ISO"},
+        {"limit", 0, 0, G_OPTION_ARG_INT, &limit,
+         "At most N candidates per query, the best and N-1 alternatives (default 5)", "N"},
+        {"reverse", 0, 0, G_OPTION_ARG_STRING, &reverse,
+         "The named place nearest to a coordinate, with distance and bearing", "LAT,LON"},
+        {"data", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
+         "Data directory (default: installed data or $CONVOYMAP_DATA)", "DIR"},
+        {NULL},
+    };
+    GOptionContext *parser = g_option_context_new("QUERY... - find places by name or coordinate");
+    g_option_context_add_main_entries(parser, entries, NULL);
+    g_option_context_set_description(parser,
+        "Names match regardless of case, diacritics, the Arabic article (al-, ar-, ash-, ...), "
+        "transliteration variants (Ayn/Ain, Abu/Bu, Qaim/Kaim) and facility words (Air Base, "
+        "AB, Border Crossing); Arabic script works too. A query that matches no name exits "
+        "with status 2 and suggests close names.");
+    GError *error = NULL;
+    int status = EXIT_SUCCESS;
+    cm_context *context = NULL;
+    cm_geocoder *geocoder = NULL;
+    if (!g_option_context_parse(parser, &argc, &argv, &error)) {
+        status = usage_error("geocode", error->message);
+        g_error_free(error);
+    } else if (limit < 1) {
+        status = usage_error("geocode", "--limit must be at least 1");
+    } else if (reverse ? argc > 1 : argc < 2) {
+        status = usage_error("geocode", reverse ? "--reverse takes no QUERY"
+                                                : "missing QUERY (a place name or coordinate)");
+    } else {
+        char *message = NULL;
+        context = cm_context_new(data_dir, &message);
+        if (!context) {
+            fprintf(stderr, "convoymap: %s\n", message);
+            cm_string_free(message);
+            status = EXIT_RUNTIME;
+        } else if (!(geocoder = cm_geocoder_new(context))) {
+            status = fail(context);
+        } else {
+            cm_report_format format = json ? CM_REPORT_JSON : CM_REPORT_TEXT;
+            status = reverse ? geocode_reverse(context, geocoder, reverse, format)
+                             : geocode_queries(context, geocoder, argv + 1, country,
+                                               (size_t)limit, format);
+        }
+    }
+    cm_geocoder_free(geocoder);
+    cm_context_free(context);
+    g_option_context_free(parser);
+    g_free(country);
+    g_free(reverse);
+    g_free(data_dir);
+    return status;
+}
+
 static void print_usage(FILE *out)
 {
     fputs("Usage: convoymap COMMAND [OPTIONS]\n"
@@ -454,6 +574,7 @@ static void print_usage(FILE *out)
           "Commands:\n"
           "  render    draw a briefing map of convoy routes (PNG, SVG or PDF)\n"
           "  route     legs, distances, azimuths, border crossings and march tables\n"
+          "  geocode   find places by name (ranked candidates) or the place nearest a point\n"
           "\n"
           "Run 'convoymap COMMAND --help' for the options of a command.\n",
           out);
@@ -480,6 +601,8 @@ int main(int argc, char **argv)
         return command_render(argc - 1, argv + 1);
     if (strcmp(argv[1], "route") == 0)
         return command_route(argc - 1, argv + 1);
+    if (strcmp(argv[1], "geocode") == 0)
+        return command_geocode(argc - 1, argv + 1);
     fprintf(stderr, "convoymap: unknown command '%s' (try 'convoymap --help')\n", argv[1]);
     return EXIT_USAGE;
 }
