@@ -21,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 keep=${PEERS_KEEP:-}
 
 for tool in "$build/convoymap" "$build/bench/bench-layout"; do
-  [ -x "$tool" ] || { echo "peers.sh: $tool is missing; build first (ninja -C $1)" >&2; exit 1; }
+  [ -x "$tool" ] || { echo "peers.sh: $tool is missing; build first (ninja -C ${1:-build})" >&2; exit 1; }
 done
 command -v gmt >/dev/null || { echo "peers.sh: gmt is not installed" >&2; exit 1; }
 "$pypeer" -c 'import mapnik' 2>/dev/null ||
@@ -60,46 +60,66 @@ awk -F, -v kind=site 'NR > 1 && $3 == kind { gsub(/"/, ""); print $1, $2, $4 }' 
   "$prep/country-labels.txt"
 
 # --- Timing -----------------------------------------------------------------
+# Rounds: each round runs every command once, in turn, so that changes in
+# the machine's load hit all tools alike. Bash's time gives the wall time
+# and the CPU time (user + system) of the whole process and its children.
 out=$work/out
 mkdir -p "$out"
-median_s() { # command...: the median wall time in seconds of RUNS runs after a warm-up
-  "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; echo "peers.sh: failed: $*" >&2; exit 1; }
-  local times=() start end
-  for _ in $(seq "$runs"); do
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n |
-    awk '{ t[NR] = $1 } END { printf "%.3f", t[int((NR + 1) / 2)] / 1e6 }'
+run() { # TOOL: makes the map with TOOL
+  case $1 in
+  convoymap) "$build/convoymap" render -o "$out/convoymap.png" ;;
+  gmt) bench/peers/gmt-briefing.sh "$prep" "$out/gmt" ;;
+  mapnik) "$pypeer" bench/peers/mapnik-briefing.py "$gpkg" "$prep" "$out/mapnik.png" ;;
+  a3pdf) "$build/convoymap" render --size A3-landscape -o "$out/a3.pdf" ;;
+  a3png) "$build/convoymap" render --size A3-landscape --dpi 300 -o "$out/a3-300dpi.png" ;;
+  esac
 }
-
-cm_png=$(median_s "$build/convoymap" render -o "$out/convoymap.png")
-gmt_png=$(median_s bench/peers/gmt-briefing.sh "$prep" "$out/gmt")
-mapnik_png=$(median_s "$pypeer" bench/peers/mapnik-briefing.py "$gpkg" "$prep" "$out/mapnik.png")
-a3_pdf=$(median_s "$build/convoymap" render --size A3-landscape -o "$out/a3.pdf")
-a3_png=$(median_s "$build/convoymap" render --size A3-landscape --dpi 300 -o "$out/a3-300dpi.png")
+tools=(convoymap gmt mapnik a3pdf a3png)
+for tool in "${tools[@]}"; do # warm-up, and a check that each one works
+  run "$tool" >/dev/null 2>"$work/stderr" ||
+    { cat "$work/stderr" >&2; echo "peers.sh: $tool failed" >&2; exit 1; }
+done
+TIMEFORMAT='%R %U %S'
+for _ in $(seq "$runs"); do
+  for tool in "${tools[@]}"; do
+    { time run "$tool" >/dev/null 2>&1; } 2>>"$work/$tool.times"
+  done
+done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+median() { # TOOL wall|cpu: the median of its runs, seconds
+  awk -v what="$2" '{ print what == "wall" ? $1 : $2 + $3 }' "$work/$1.times" | sort -g |
+    awk '{ t[NR] = $1 } END { printf "%.3f", t[int((NR + 1) / 2)] }'
+}
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 size_of() { gdalinfo "$1" 2>/dev/null | sed -n 's/^Size is \([0-9]*\), \([0-9]*\)/\1x\2/p'; }
 
-echo "Reference briefing map, whole process, median of $runs runs after a warm-up"
+echo "Reference briefing map, whole process, median of $runs rounds after a warm-up"
+echo "(each round runs every tool once, in turn; /cm = ratio to convoymap's 1600x1200 PNG)"
 echo "($(nproc) cores; load average at start: $load_start, at end: $load_end)"
 if awk -v l="${load_start%% *}" 'BEGIN { exit !(l > 1.5) }'; then
   echo "WARNING: load average above 1.5 at start: other work shares the CPUs," \
     "the figures are unreliable"
 fi
-printf '  %-50s %9s %10s\n' "tool" "median s" "/convoymap"
-printf '  %-50s %9s %10s\n' "convoymap render -o X.png ($(size_of "$out/convoymap.png"))" \
-  "$cm_png" "1.00"
-printf '  %-50s %9s %10s\n' "GMT $(gmt --version) modern mode ($(size_of "$out/gmt.png"))" \
-  "$gmt_png" "$(ratio "$gmt_png" "$cm_png")"
-printf '  %-50s %9s %10s\n' "Mapnik $("$pypeer" -c 'import mapnik; v = mapnik.mapnik_version(); print(f"{v // 100000}.{v // 100 % 1000}.{v % 100}")') python3 ($(size_of "$out/mapnik.png"))" \
-  "$mapnik_png" "$(ratio "$mapnik_png" "$cm_png")"
-printf '  %-50s %9s\n' "convoymap render --size A3-landscape X.pdf" "$a3_pdf"
-printf '  %-50s %9s\n' "convoymap ... A3-landscape --dpi 300 ($(size_of "$out/a3-300dpi.png"))" "$a3_png"
+mapnik_version=$("$pypeer" -c 'import mapnik; v = mapnik.mapnik_version(); print(f"{v // 100000}.{v // 100 % 1000}.{v % 100}")')
+declare -A label=(
+  [convoymap]="convoymap render -o X.png ($(size_of "$out/convoymap.png"))"
+  [gmt]="GMT $(gmt --version) modern mode, gmt-briefing.sh ($(size_of "$out/gmt.png"))"
+  [mapnik]="Mapnik $mapnik_version, mapnik-briefing.py ($(size_of "$out/mapnik.png"))"
+  [a3pdf]="convoymap render --size A3-landscape -o X.pdf"
+  [a3png]="convoymap ... A3-landscape --dpi 300 ($(size_of "$out/a3-300dpi.png"))"
+)
+cm_wall=$(median convoymap wall) cm_cpu=$(median convoymap cpu)
+printf '  %-56s %7s %7s %7s %7s\n' "" "wall s" "/cm" "CPU s" "/cm"
+for tool in "${tools[@]}"; do
+  wall=$(median "$tool" wall) cpu=$(median "$tool" cpu)
+  case $tool in
+  convoymap | gmt | mapnik)
+    printf '  %-56s %7s %7s %7s %7s\n' "${label[$tool]}" "$wall" "$(ratio "$wall" "$cm_wall")" \
+      "$cpu" "$(ratio "$cpu" "$cm_cpu")" ;;
+  *) printf '  %-56s %7s %7s %7s\n' "${label[$tool]}" "$wall" "" "$cpu" ;;
+  esac
+done
 echo "Targets: GMT/convoymap >= 3, Mapnik/convoymap >= 2, A3 300 dpi under 1 s."
 echo "Notes: GMT reads layers exported once, before timing, with ogr2ogr -f OGR_GMT"
 echo "  -spat/-clipsrc to the extent, and precomputed country label points (this"

@@ -17,12 +17,12 @@ out=$2
 param() { sed -n "s/.*+$1=\([-0-9.]*\).*/\1/p" <<<"$proj"; }
 lon_0=$(param lon_0) lat_0=$(param lat_0) lat_1=$(param lat_1) lat_2=$(param lat_2)
 
-# 8 in at 200 dpi = 1600 px wide; the rectangular region (lower-left and
-# upper-right corners) then makes it 1200 px high. A convoymap pixel is
+# 200 dpi, width/200 inches wide (8 in = 1600 px); the rectangular region
+# (lower-left and upper-right corners) then gives the height (1200 px). A convoymap pixel is
 # 72/200 = 0.36 pt here; Pango sizes (pt at 96 dpi) are 0.48 times theirs.
 dpi=200
 R="-R${ll_lon}/${ll_lat}/${ur_lon}/${ur_lat}+r"
-J="-JL${lon_0}/${lat_0}/${lat_1}/${lat_2}/8i"
+J="-JL${lon_0}/${lat_0}/${lat_1}/${lat_2}/$(awk -v w="$width" -v d=$dpi 'BEGIN { print w / d }')i"
 px() { awk -v v="$1" 'BEGIN { printf "%.3fp", v * 72 / 200 }'; }
 
 export GMT_SESSION_NAME=convoymap-bench-$$
