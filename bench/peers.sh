@@ -6,7 +6,8 @@
 #
 # Usage: bench/peers.sh [BUILD_DIR] [RUNS]     (defaults: build, 7)
 # Needs: a built tree (BUILD_DIR/convoymap, BUILD_DIR/bench/bench-layout),
-# gmt (Debian gmt), /usr/bin/python3 with mapnik and osgeo, ogr2ogr.
+# gmt (Debian gmt) with ghostscript (gs, which GMT needs for PNG; Debian
+# only suggests it), /usr/bin/python3 with mapnik and osgeo, ogr2ogr.
 # Set PEERS_KEEP=DIR to keep the outputs of the last runs in DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,7 @@ for tool in "$build/convoymap" "$build/bench/bench-layout"; do
   [ -x "$tool" ] || { echo "peers.sh: $tool is missing; build first (ninja -C ${1:-build})" >&2; exit 1; }
 done
 command -v gmt >/dev/null || { echo "peers.sh: gmt is not installed" >&2; exit 1; }
+command -v gs >/dev/null || { echo "peers.sh: GMT needs ghostscript (gs) for PNG" >&2; exit 1; }
 "$pypeer" -c 'import mapnik' 2>/dev/null ||
   { echo "peers.sh: $pypeer has no mapnik (apt install python3-mapnik)" >&2; exit 1; }
 
