@@ -215,9 +215,12 @@ cm_status cm_basemap_draw(cm_context *context, cairo_t *cr, const cm_frame *fram
 {
     char *path = cm_data_path(context, "geodata/world.gpkg");
     basemap_reader reader = {context, NULL, path, {0}, {0}, NULL, NULL, NULL};
+    cm_gdal_quiet_begin();
     reader.dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
     if (!reader.dataset) {
-        cm_status status = cm_fail(context, CM_ERR_DATA, "cannot open basemap %s", path);
+        const char *reason = cm_gdal_quiet_end();
+        cm_status status = cm_fail(context, CM_ERR_DATA, "cannot open basemap %s%s%s", path,
+                                   reason ? ": " : "", reason ? reason : "");
         g_free(path);
         return status;
     }
@@ -254,6 +257,9 @@ cm_status cm_basemap_draw(cm_context *context, cairo_t *cr, const cm_frame *fram
     g_array_free(reader.xs, TRUE);
     g_array_free(reader.ys, TRUE);
     GDALClose(reader.dataset);
+    const char *reason = cm_gdal_quiet_end();
+    if (status == CM_OK && reason)
+        status = cm_fail(context, CM_ERR_DATA, "cannot read basemap %s: %s", path, reason);
     g_free(path);
     return status;
 }

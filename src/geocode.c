@@ -87,7 +87,19 @@ static gboolean valid_position(cm_geo_point p)
            fabs(p.lon) <= 180.0;
 }
 
-static cm_status load_sites(cm_geocoder *geocoder, const char *path, GPtrArray *aliases)
+/* A coordinate column as written: OGR reads text that is not a number as 0,
+ * which would put a site at 0°, 0° without a word. */
+static gboolean read_degrees(OGRFeatureH feature, int field, double *degrees)
+{
+    const char *text = OGR_F_GetFieldAsString(feature, field);
+    char *end;
+    *degrees = g_ascii_strtod(text, &end);
+    while (g_ascii_isspace(*end))
+        end++;
+    return end != text && !*end;
+}
+
+static cm_status read_sites(cm_geocoder *geocoder, const char *path, GPtrArray *aliases)
 {
     cm_context *context = geocoder->context;
     GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
@@ -109,10 +121,11 @@ static cm_status load_sites(cm_geocoder *geocoder, const char *path, GPtrArray *
     long row = 1;
     while ((feature = OGR_L_GetNextFeature(layer)) != NULL) {
         row++;
-        cm_geo_point position = {OGR_F_GetFieldAsDouble(feature, field[4]),
-                                 OGR_F_GetFieldAsDouble(feature, field[5])};
+        cm_geo_point position;
+        gboolean numbers = read_degrees(feature, field[4], &position.lat) &&
+                           read_degrees(feature, field[5], &position.lon);
         const char *name = OGR_F_GetFieldAsString(feature, field[0]);
-        if (!*name || !valid_position(position)) {
+        if (!*name || !numbers || !valid_position(position)) {
             OGR_F_Destroy(feature);
             GDALClose(dataset);
             return cm_fail(context, CM_ERR_DATA, "gazetteer %s line %ld: bad name or "
@@ -127,6 +140,17 @@ static cm_status load_sites(cm_geocoder *geocoder, const char *path, GPtrArray *
     }
     GDALClose(dataset);
     return CM_OK;
+}
+
+static cm_status load_sites(cm_geocoder *geocoder, const char *path, GPtrArray *aliases)
+{
+    cm_context *context = geocoder->context;
+    cm_gdal_quiet_begin();
+    cm_status status = read_sites(geocoder, path, aliases);
+    const char *reason = cm_gdal_quiet_end();
+    if (status == CM_OK && reason)
+        status = cm_fail(context, CM_ERR_DATA, "cannot read gazetteer %s: %s", path, reason);
+    return status;
 }
 
 cm_geocoder *cm_geocoder_new(cm_context *context)
@@ -247,8 +271,16 @@ cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query, cm_place 
 {
     cm_context *context = geocoder->context;
     *place = NULL;
-    if (!query || !g_utf8_validate(query, -1, NULL))
-        return cm_fail(context, CM_ERR_INPUT, "site name is not valid UTF-8 text");
+    if (!query)
+        return cm_fail(context, CM_ERR_INPUT, "no site name given");
+    if (!g_utf8_validate(query, -1, NULL))
+        return cm_fail(context, CM_ERR_INPUT, "site name '%s' is not valid UTF-8 text", query);
+    /* A pasted escape sequence or tab would otherwise be a near miss of a
+     * real name ("did you mean 'Amman'?" for "Amm\x01an"). */
+    for (const char *p = query; *p; p = g_utf8_next_char(p))
+        if (g_unichar_iscntrl(g_utf8_get_char(p)))
+            return cm_fail(context, CM_ERR_INPUT, "site name '%s' contains a control character",
+                           query);
     cm_geo_point position;
     cm_coordinate_kind kind;
     cm_status status = cm_coordinate_parse(context, query, &position, &kind);

@@ -119,13 +119,30 @@ cm_style *cm_style_load(cm_context *context, const char *name)
     char *file_name = g_strconcat("styles/", name, ".ini", NULL);
     char *path = cm_data_path(context, file_name);
     g_free(file_name);
+    char *data;
+    gsize length;
+    GError *error = NULL;
+    cm_style *style = NULL;
+    if (g_file_get_contents(path, &data, &length, &error)) {
+        style = cm_style_parse(context, path, data, length);
+        g_free(data);
+    } else {
+        cm_fail(context, CM_ERR_DATA, "style %s: %s", path, error->message);
+        g_error_free(error);
+    }
+    g_free(path);
+    return style;
+}
+
+cm_style *cm_style_parse(cm_context *context, const char *path, const char *data,
+                         size_t length)
+{
     style_reader reader = {context, g_key_file_new(), path, CM_OK};
     GError *error = NULL;
-    if (!g_key_file_load_from_file(reader.file, path, G_KEY_FILE_NONE, &error)) {
+    if (!g_key_file_load_from_data(reader.file, data, length, G_KEY_FILE_NONE, &error)) {
         cm_fail(context, CM_ERR_DATA, "style %s: %s", path, error->message);
         g_error_free(error);
         g_key_file_free(reader.file);
-        g_free(path);
         return NULL;
     }
     cm_style *style = g_new0(cm_style, 1);
@@ -163,7 +180,6 @@ cm_style *cm_style_load(cm_context *context, const char *name)
     style->panel_color = read_color(&reader, "frame", "panel-color");
     style->frame_line_color = read_color(&reader, "frame", "line-color");
     g_key_file_free(reader.file);
-    g_free(path);
     if (!reader_ok(&reader)) {
         cm_style_free(style);
         return NULL;

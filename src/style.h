@@ -42,6 +42,11 @@ typedef struct cm_style {
  * reason (file and key) in the context. Free with cm_style_free(). */
 cm_style *cm_style_load(cm_context *context, const char *name);
 
+/* Reads a style from the length bytes of a key file; path names it in
+ * messages. As cm_style_load() otherwise. */
+cm_style *cm_style_parse(cm_context *context, const char *path, const char *data,
+                         size_t length);
+
 void cm_style_free(cm_style *style);
 
 #endif
