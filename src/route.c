@@ -261,7 +261,9 @@ cm_status cm_route_parse(cm_geocoder *geocoder, const char *spec, cm_route **rou
         char *text = g_strstrip(*part);
         if (!*text)
             continue;
-        if (strchr(text, '>') || (!strchr(text, '=') && !waypoint_list)) {
+        /* A part without '=' is a waypoint list too (of one waypoint): as a
+         * setting it has no key. */
+        if (strchr(text, '>') || !strchr(text, '=')) {
             if (waypoint_list)
                 status = cm_fail(context, CM_ERR_INPUT, "route '%s' has two waypoint lists",
                                  spec);

@@ -91,6 +91,11 @@ static void test_route_spec_waypoints(void)
     g_assert_nonnull(strstr(cm_context_message(context), "route 'name=x; Amman' has one "
                                                          "waypoint"));
     g_assert_null(route);
+    /* Found by fuzz-route-spec: a second part with neither '>' nor '=' was
+     * read as a setting, and its missing '=' made a huge allocation. */
+    g_assert_cmpint(cm_route_parse(geocoder, "Amman >;Trebamman cinaA-Asad", &route), ==,
+                    CM_ERR_INPUT);
+    g_assert_nonnull(strstr(cm_context_message(context), "has two waypoint lists"));
 }
 
 /* --data "" looked for the data in the working directory. */
