@@ -8,8 +8,9 @@
 set -u
 convoymap=$1
 rounds=${2:-20}
-RANDOM=${3:-$$}
-echo "# seed $RANDOM"
+seed=${3:-$$}
+RANDOM=$seed
+echo "# seed $seed (give it as SEED to repeat the delays)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 n=0
