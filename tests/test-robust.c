@@ -4,6 +4,8 @@
 /* symlink() and mkfifo() are POSIX, beyond C17. */
 #define _GNU_SOURCE
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,7 +13,10 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include <cairo.h>
+
 #include "internal.h"
+#include "style.h"
 
 static cm_context *context;
 static cm_geocoder *geocoder;
@@ -238,6 +243,45 @@ static void test_render_file_leaves_no_temporary(void)
     g_free(dir);
 }
 
+/* A map over the antimeridian looked up the countries of -179..179, the
+ * rest of the world, and those crossing its back meridian (Ghana, Burkina
+ * Faso at 0°) were filled across the whole view: land over open sea. */
+static void test_antimeridian_map_is_sea(void)
+{
+    const char *const stops[] = {"10,179", "10,-179"};
+    cm_route *route = NULL;
+    g_assert_cmpint(cm_route_new_from_queries(geocoder, NULL, stops, 2, &route), ==, CM_OK);
+    cm_map *map = cm_map_new(context);
+    cm_map_set_size(map, 600, 450);
+    cm_map_add_route(map, route);
+    char *dir = g_dir_make_tmp("convoymap-XXXXXX", NULL);
+    char *path = g_build_filename(dir, "pacific.png", NULL);
+    g_assert_cmpint(cm_map_render_file(map, path), ==, CM_OK);
+    cairo_surface_t *image = cairo_image_surface_create_from_png(path);
+    g_assert_cmpint(cairo_surface_status(image), ==, CAIRO_STATUS_SUCCESS);
+    cm_style *style = cm_style_load(context, "briefing");
+    g_assert_nonnull(style);
+    /* Away from the route, its labels and the panels: the Pacific. */
+    const int points[][2] = {{150, 300}, {300, 150}, {450, 300}};
+    for (size_t i = 0; i < G_N_ELEMENTS(points); i++) {
+        const unsigned char *row = cairo_image_surface_get_data(image) +
+                                   (size_t)points[i][1] *
+                                       (size_t)cairo_image_surface_get_stride(image);
+        guint32 value = ((const guint32 *)(const void *)row)[points[i][0]];
+        g_assert_cmpint(abs((int)((value >> 16) & 0xff) - (int)lround(style->sea.r * 255)), <=, 2);
+        g_assert_cmpint(abs((int)((value >> 8) & 0xff) - (int)lround(style->sea.g * 255)), <=, 2);
+        g_assert_cmpint(abs((int)(value & 0xff) - (int)lround(style->sea.b * 255)), <=, 2);
+    }
+    cm_style_free(style);
+    cairo_surface_destroy(image);
+    g_remove(path);
+    g_rmdir(dir);
+    g_free(path);
+    g_free(dir);
+    cm_map_free(map);
+    cm_route_free(route);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -260,6 +304,7 @@ int main(int argc, char **argv)
     g_test_add_func("/robust/truncated-basemap", test_truncated_basemap);
     g_test_add_func("/robust/render-file-leaves-no-temporary",
                     test_render_file_leaves_no_temporary);
+    g_test_add_func("/robust/antimeridian-map-is-sea", test_antimeridian_map_is_sea);
     int status = g_test_run();
     cm_geocoder_free(geocoder);
     cm_context_free(context);
