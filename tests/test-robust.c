@@ -282,6 +282,31 @@ static void test_antimeridian_map_is_sea(void)
     cm_route_free(route);
 }
 
+/* A map from pole to pole was drawn in Mercator, where the poles lie
+ * 242,000 km from the equator: a blank, useless image and exit 0. */
+static void test_pole_to_pole_map(void)
+{
+    const char *const stops[] = {"90,0", "-90,0"};
+    cm_route *route = NULL;
+    g_assert_cmpint(cm_route_new_from_queries(geocoder, NULL, stops, 2, &route), ==, CM_OK);
+    cm_map *map = cm_map_new(context);
+    cm_map_add_route(map, route);
+    g_assert_cmpint(cm_map_layout(map), ==, CM_ERR_INPUT);
+    g_assert_nonnull(strstr(cm_context_message(context), "one map cannot show 90.00°S to "
+                                                         "90.00°N"));
+    cm_map_free(map);
+    cm_route_free(route);
+    /* Over one pole, polar stereographic shows it well. */
+    const char *const over_pole[] = {"80,-100", "80,80"};
+    g_assert_cmpint(cm_route_new_from_queries(geocoder, NULL, over_pole, 2, &route), ==, CM_OK);
+    map = cm_map_new(context);
+    cm_map_add_route(map, route);
+    g_assert_cmpint(cm_map_layout(map), ==, CM_OK);
+    g_assert_true(g_str_has_prefix(cm_map_projection(map), "+proj=stere"));
+    cm_map_free(map);
+    cm_route_free(route);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -305,6 +330,7 @@ int main(int argc, char **argv)
     g_test_add_func("/robust/render-file-leaves-no-temporary",
                     test_render_file_leaves_no_temporary);
     g_test_add_func("/robust/antimeridian-map-is-sea", test_antimeridian_map_is_sea);
+    g_test_add_func("/robust/pole-to-pole-map", test_pole_to_pole_map);
     int status = g_test_run();
     cm_geocoder_free(geocoder);
     cm_context_free(context);
