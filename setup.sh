@@ -11,6 +11,8 @@ build_packages=(gcc pkg-config meson ninja-build libglib2.0-dev libcairo2-dev li
   libproj-dev proj-data libgdal-dev libsqlite3-dev fonts-dejavu-core fonts-noto-core)
 # Real consumers of our output, used by the tests.
 test_packages=(librsvg2-bin poppler-utils file python3 valgrind)
+# clang and its libFuzzer runtime: the warnings check and the short fuzz run.
+test_packages+=(clang libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
@@ -29,7 +31,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The test command treats compiler warnings as errors; a plain build does
+# not, so that a newer compiler's new warning cannot stop a user's build.
+werror=false
+[ "$mode" = test ] && werror=true
 [ -f build/build.ninja ] || meson setup build --buildtype=debugoptimized >/dev/null
+meson configure build -Dwerror=$werror >/dev/null
 ninja -C build >/dev/null
 
 if [ "$mode" = map ]; then
@@ -46,10 +53,19 @@ meson test -C build --print-errorlogs --num-processes 2 || status=$?
 # The same suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 [ -f build-asan/build.ninja ] ||
   meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+meson configure build-asan -Dwerror=true >/dev/null
 ninja -C build-asan >/dev/null
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   meson test -C build-asan --print-errorlogs --num-processes 2 || status=$?
-python3 tests/summary.py build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
+# clang's warnings too, and a short libFuzzer run of every target (20 s
+# each; tests/fuzz/run.sh 600 runs them longer).
+[ -f build-clang/build.ninja ] || CC=clang meson setup build-clang >/dev/null
+meson configure build-clang -Dwerror=true >/dev/null
+ninja -C build-clang >/dev/null
+mkdir -p build-fuzz
+tests/fuzz/run.sh 20 | tee build-fuzz/fuzz.tap || status=$?
+python3 tests/summary.py build/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
+  build-fuzz/fuzz.tap
 exit "$status"

@@ -21,6 +21,7 @@ typedef struct basemap_reader {
     cm_geo_point sw, ne;     /* geographic bounding box of the frame */
     OGRGeometryH view;       /* the frame as a lon/lat polygon */
     GArray *xs, *ys;         /* scratch buffers for vertex arrays */
+    gboolean past_antimeridian; /* reading the view's continuation from -180 */
 } basemap_reader;
 
 /* The frame's outline as a geographic polygon, sampled along its edges
@@ -33,6 +34,9 @@ static OGRGeometryH frame_outline(const cm_frame *frame, cm_geo_point *sw, cm_ge
                             {0, frame->height}, {0, 0}};
     sw->lat = sw->lon = HUGE_VAL;
     ne->lat = ne->lon = -HUGE_VAL;
+    /* Longitudes are unrolled along the outline, so that a view over the
+     * antimeridian spans 179..181, not -179..179 (the rest of the world). */
+    double unrolled = HUGE_VAL;
     for (int edge = 0; edge < 4; edge++) {
         for (int k = 0; k < SAMPLES; k++) {
             double t = (double)k / SAMPLES;
@@ -42,11 +46,22 @@ static OGRGeometryH frame_outline(const cm_frame *frame, cm_geo_point *sw, cm_ge
             if (!cm_frame_pixel_to_geo(frame, px, py, &p))
                 continue;
             OGR_G_AddPoint_2D(ring, p.lon, p.lat);
+            unrolled = unrolled == HUGE_VAL ? p.lon
+                                            : unrolled + remainder(p.lon - unrolled, 360.0);
             sw->lat = MIN(sw->lat, p.lat);
-            sw->lon = MIN(sw->lon, p.lon);
+            sw->lon = MIN(sw->lon, unrolled);
             ne->lat = MAX(ne->lat, p.lat);
-            ne->lon = MAX(ne->lon, p.lon);
+            ne->lon = MAX(ne->lon, unrolled);
         }
+    }
+    if (ne->lon - sw->lon >= 360.0) {
+        /* The outline goes round a pole: every longitude is in view. */
+        sw->lon = -180.0;
+        ne->lon = 180.0;
+    } else {
+        double shift = 360.0 * floor((sw->lon + 180.0) / 360.0);
+        sw->lon -= shift;
+        ne->lon -= shift;
     }
     OGR_G_CloseRings(ring);
     OGRGeometryH polygon = OGR_G_CreateGeometry(wkbPolygon);
@@ -62,10 +77,27 @@ static OGRLayerH open_layer(basemap_reader *reader, const char *name)
                 name);
         return NULL;
     }
-    OGR_L_SetSpatialFilterRect(layer, reader->sw.lon, reader->sw.lat, reader->ne.lon,
-                               reader->ne.lat);
+    OGR_L_SetSpatialFilterRect(layer, reader->sw.lon, reader->sw.lat,
+                               MIN(reader->ne.lon, 180.0), reader->ne.lat);
     OGR_L_ResetReading(layer);
+    reader->past_antimeridian = FALSE;
     return layer;
+}
+
+/* The next feature of layer in view, NULL at the end: those in the view's
+ * box, then, when the view runs past the antimeridian, those in its
+ * continuation from -180. */
+static OGRFeatureH next_in_view(basemap_reader *reader, OGRLayerH layer)
+{
+    OGRFeatureH feature = OGR_L_GetNextFeature(layer);
+    if (!feature && reader->ne.lon > 180.0 && !reader->past_antimeridian) {
+        reader->past_antimeridian = TRUE;
+        OGR_L_SetSpatialFilterRect(layer, -180.0, reader->sw.lat, reader->ne.lon - 360.0,
+                                   reader->ne.lat);
+        OGR_L_ResetReading(layer);
+        feature = OGR_L_GetNextFeature(layer);
+    }
+    return feature;
 }
 
 /* Appends geometry's lines and rings to cr's path. */
@@ -104,7 +136,7 @@ static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame 
         return CM_ERR_DATA;
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     OGRFeatureH feature;
-    while ((feature = OGR_L_GetNextFeature(layer)) != NULL) {
+    while ((feature = next_in_view(reader, layer)) != NULL) {
         OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
         if (geometry) {
             cm_rgba color;
@@ -183,9 +215,13 @@ static cm_status collect_country_labels(basemap_reader *reader, GArray *labels)
         return CM_ERR_DATA;
     double view_area = OGR_G_Area(reader->view);
     OGRFeatureH feature;
-    while ((feature = OGR_L_GetNextFeature(layer)) != NULL) {
+    while ((feature = next_in_view(reader, layer)) != NULL) {
         OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
         OGRGeometryH visible = geometry ? OGR_G_Intersection(geometry, reader->view) : NULL;
+        /* GEOS refuses a few invalid polygons of the shipped data: such a
+         * country goes unnamed, which is no read error. */
+        if (geometry && !visible)
+            CPLErrorReset();
         double share = visible ? OGR_G_Area(visible) / view_area : 0;
         cm_country_label label = {0};
         if (share >= MIN_LABEL_SHARE && label_anchor(visible, &label.anchor)) {
@@ -215,9 +251,12 @@ cm_status cm_basemap_draw(cm_context *context, cairo_t *cr, const cm_frame *fram
 {
     char *path = cm_data_path(context, "geodata/world.gpkg");
     basemap_reader reader = {context, NULL, path, {0}, {0}, NULL, NULL, NULL};
+    cm_gdal_quiet_begin();
     reader.dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
     if (!reader.dataset) {
-        cm_status status = cm_fail(context, CM_ERR_DATA, "cannot open basemap %s", path);
+        const char *reason = cm_gdal_quiet_end();
+        cm_status status = cm_fail(context, CM_ERR_DATA, "cannot open basemap %s%s%s", path,
+                                   reason ? ": " : "", reason ? reason : "");
         g_free(path);
         return status;
     }
@@ -254,6 +293,9 @@ cm_status cm_basemap_draw(cm_context *context, cairo_t *cr, const cm_frame *fram
     g_array_free(reader.xs, TRUE);
     g_array_free(reader.ys, TRUE);
     GDALClose(reader.dataset);
+    const char *reason = cm_gdal_quiet_end();
+    if (status == CM_OK && reason)
+        status = cm_fail(context, CM_ERR_DATA, "cannot read basemap %s: %s", path, reason);
     g_free(path);
     return status;
 }

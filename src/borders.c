@@ -62,16 +62,18 @@ static cm_status load_countries(cm_context *context, cm_geo_point sw, cm_geo_poi
                                 GPtrArray *shapes)
 {
     char *path = cm_data_path(context, "geodata/world.gpkg");
+    cm_gdal_quiet_begin();
     GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
     OGRLayerH layer = dataset ? GDALDatasetGetLayerByName(dataset, "countries") : NULL;
     if (!layer) {
-        cm_status status = cm_fail(context, CM_ERR_DATA, "cannot read the countries of %s", path);
+        const char *reason = cm_gdal_quiet_end();
+        cm_status status = cm_fail(context, CM_ERR_DATA, "cannot read the countries of %s%s%s",
+                                   path, reason ? ": " : "", reason ? reason : "");
         if (dataset)
             GDALClose(dataset);
         g_free(path);
         return status;
     }
-    g_free(path);
     OGR_L_SetSpatialFilterRect(layer, sw.lon, sw.lat, ne.lon, ne.lat);
     int iso3_field = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), "iso3");
     OGRFeatureH feature;
@@ -89,7 +91,13 @@ static cm_status load_countries(cm_context *context, cm_geo_point sw, cm_geo_poi
         OGR_F_Destroy(feature);
     }
     GDALClose(dataset);
-    return CM_OK;
+    const char *reason = cm_gdal_quiet_end();
+    cm_status status = CM_OK;
+    if (reason)
+        status = cm_fail(context, CM_ERR_DATA, "cannot read the countries of %s: %s", path,
+                         reason);
+    g_free(path);
+    return status;
 }
 
 static gboolean shape_contains(const country_shape *shape, OGRGeometryH point, double lon,

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <cpl_error.h>
 #include <gdal.h>
 
 /* A data directory holds geodata/ and styles/; this file must be in it. */
@@ -23,10 +24,11 @@ static gboolean has_data(const char *dir)
 static char *find_data_dir(const char *requested, char **message)
 {
     if (requested) {
-        if (has_data(requested))
+        /* "" would resolve the data files against the working directory. */
+        if (*requested && has_data(requested))
             return g_strdup(requested);
         if (message)
-            *message = g_strdup_printf("data directory %s has no %s", requested,
+            *message = g_strdup_printf("data directory '%s' has no %s", requested,
                                        CM_DATA_MARKER);
         return NULL;
     }
@@ -96,14 +98,70 @@ void cm_context_clear_error(cm_context *context)
     g_string_truncate(context->message, 0);
 }
 
+/* Longest message kept whole; a longer one (a 100 kB argument echoed back)
+ * keeps its start and its end, which name the value and the problem. */
+#define CM_MESSAGE_MAX 400
+
+/* A message may quote user input or a corrupt file, and it ends up on a
+ * terminal: control characters (newlines, escape sequences) and bytes that
+ * are not UTF-8 are written as \xNN so that it stays one readable line. */
+static void tidy_message(GString *message)
+{
+    GString *tidy = g_string_sized_new(message->len);
+    const char *p = message->str, *end = message->str + message->len;
+    while (p < end) {
+        gunichar c = g_utf8_get_char_validated(p, end - p);
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            g_string_append_printf(tidy, "\\x%02X", (unsigned char)*p++);
+            continue;
+        }
+        const char *next = g_utf8_next_char(p);
+        if (g_unichar_iscntrl(c))
+            g_string_append_printf(tidy, c < 0x100 ? "\\x%02X" : "\\u%04X", (unsigned)c);
+        else
+            g_string_append_len(tidy, p, next - p);
+        p = next;
+    }
+    if (tidy->len > CM_MESSAGE_MAX) {
+        size_t head = CM_MESSAGE_MAX / 2, tail = tidy->len - CM_MESSAGE_MAX / 2;
+        /* Cut between characters, never inside one. */
+        while (head > 0 && (tidy->str[head] & 0xC0) == 0x80)
+            head--;
+        while (tail < tidy->len && (tidy->str[tail] & 0xC0) == 0x80)
+            tail++;
+        char *elided = g_strdup_printf("…[%zu bytes left out]…", tail - head);
+        g_string_erase(tidy, (gssize)head, (gssize)(tail - head));
+        g_string_insert(tidy, (gssize)head, elided);
+        g_free(elided);
+    }
+    g_string_assign(message, tidy->str);
+    g_string_free(tidy, TRUE);
+}
+
 cm_status cm_fail(cm_context *context, cm_status status, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
     g_string_vprintf(context->message, format, args);
     va_end(args);
+    tidy_message(context->message);
     context->status = status;
     return status;
+}
+
+void cm_gdal_quiet_begin(void)
+{
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    CPLErrorReset();
+}
+
+const char *cm_gdal_quiet_end(void)
+{
+    CPLPopErrorHandler();
+    if (CPLGetLastErrorType() < CE_Failure)
+        return NULL;
+    const char *message = CPLGetLastErrorMsg();
+    return *message ? message : "unknown GDAL error";
 }
 
 char *cm_data_path(const cm_context *context, const char *name)

@@ -115,7 +115,11 @@ static cm_status open_index(cm_geocoder *geocoder, const char *path)
     if (sqlite3_prepare_v2(geocoder->db, "PRAGMA user_version", -1, &statement, NULL) !=
         SQLITE_OK)
         return database_error(geocoder, path);
-    int version = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : -1;
+    if (sqlite3_step(statement) != SQLITE_ROW) {
+        sqlite3_finalize(statement);
+        return database_error(geocoder, path);
+    }
+    int version = sqlite3_column_int(statement, 0);
     sqlite3_finalize(statement);
     /* An index folded by other rules would silently miss names. */
     if (version != CM_FOLD_VERSION)
@@ -481,8 +485,16 @@ cm_status cm_geocoder_search(cm_geocoder *geocoder, const char *query, const cha
 {
     cm_context *context = geocoder->context;
     *candidates = NULL;
-    if (!query || !g_utf8_validate(query, -1, NULL))
-        return cm_fail(context, CM_ERR_INPUT, "site name is not valid UTF-8 text");
+    if (!query)
+        return cm_fail(context, CM_ERR_INPUT, "no site name given");
+    if (!g_utf8_validate(query, -1, NULL))
+        return cm_fail(context, CM_ERR_INPUT, "site name '%s' is not valid UTF-8 text", query);
+    /* A pasted escape sequence or tab would otherwise be a near miss of a
+     * real name ("did you mean 'Amman'?" for "Amm\x01an"). */
+    for (const char *p = query; *p; p = g_utf8_next_char(p))
+        if (g_unichar_iscntrl(g_utf8_get_char(p)))
+            return cm_fail(context, CM_ERR_INPUT, "site name '%s' contains a control character",
+                           query);
     if (country && !(strlen(country) == 3 && g_ascii_isupper(country[0]) &&
                      g_ascii_isupper(country[1]) && g_ascii_isupper(country[2])))
         return cm_fail(context, CM_ERR_INPUT, "country '%s' is not an ISO 3166 alpha-3 "

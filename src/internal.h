@@ -19,6 +19,15 @@ struct cm_context {
 cm_status cm_fail(cm_context *context, cm_status status, const char *format, ...)
     G_GNUC_PRINTF(3, 4);
 
+/* GDAL prints its errors on stderr, which would break the promise of one
+ * line per failure: reads of GDAL data go between these two calls, which
+ * silence GDAL and collect its errors. cm_gdal_quiet_end() returns the
+ * message of a failure since cm_gdal_quiet_begin() (GDAL's storage), or
+ * NULL. A read whose features stop early on a corrupt file only shows
+ * here. */
+void cm_gdal_quiet_begin(void);
+const char *cm_gdal_quiet_end(void);
+
 /* Path of a file in the data directory; the caller frees it with g_free(). */
 char *cm_data_path(const cm_context *context, const char *name);
 

@@ -1,11 +1,17 @@
 /* The briefing map: layout (projection, extent, scale) and the drawing of
  * basemap, routes, sites, labels and furniture onto any Cairo surface. */
+/* O_TMPFILE and linkat() are Linux extensions. */
+#define _GNU_SOURCE
+
 #include "internal.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -153,7 +159,7 @@ static const struct {
 cm_status cm_map_set_page(cm_map *map, const char *page, double dpi)
 {
     cm_context *context = map->context;
-    if (g_ascii_isdigit(page[0])) {
+    if (!g_ascii_isalpha(page[0])) {
         int width, height;
         if (cm_parse_size(context, page, &width, &height) != CM_OK)
             return context->status;
@@ -1000,6 +1006,81 @@ cm_status cm_map_render_memory(cm_map *map, cm_format format, unsigned char **da
     return CM_OK;
 }
 
+/* Writes all of data to fd and syncs it; FALSE with errno set otherwise. */
+static gboolean write_all(int fd, const unsigned char *data, size_t length)
+{
+    while (length > 0) {
+        ssize_t n = write(fd, data, length);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return FALSE;
+        data += n;
+        length -= (size_t)n;
+    }
+    return fsync(fd) == 0;
+}
+
+/* Gives the unnamed file fd a temporary name beside path and renames that
+ * over path. The name exists only between linkat() and rename(), so a
+ * process killed while writing leaves nothing behind. */
+static gboolean publish_unnamed(int fd, const char *path)
+{
+    char *proc_path = g_strdup_printf("/proc/self/fd/%d", fd);
+    char *temp = NULL;
+    gboolean linked = FALSE;
+    for (int attempt = 0; attempt < 100 && !linked; attempt++) {
+        g_free(temp);
+        temp = g_strdup_printf("%s.%08x.tmp", path, g_random_int());
+        linked = linkat(AT_FDCWD, proc_path, AT_FDCWD, temp, AT_SYMLINK_FOLLOW) == 0;
+        if (!linked && errno != EEXIST)
+            break;
+    }
+    gboolean ok = linked && rename(temp, path) == 0;
+    if (linked && !ok) {
+        int saved = errno;
+        unlink(temp);
+        errno = saved;
+    }
+    g_free(temp);
+    g_free(proc_path);
+    return ok;
+}
+
+/* Replaces path with data atomically: readers, and a process killed at any
+ * moment, see the old file or the complete new one. The bytes go to an
+ * unnamed file (O_TMPFILE) in path's directory, which the kernel discards if
+ * the process dies. Where the file system cannot make one, GLib's named
+ * temporary file "path.XXXXXX" is used instead (a kill can leave it). */
+static cm_status write_atomically(cm_context *context, const char *path,
+                                  const unsigned char *data, size_t length)
+{
+    char *dir = g_path_get_dirname(path);
+    /* The unnamed file is named through /proc; without it, fall back. */
+    int fd = g_file_test("/proc/self/fd", G_FILE_TEST_IS_DIR)
+                 ? open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666)
+                 : (errno = EOPNOTSUPP, -1);
+    g_free(dir);
+    if (fd >= 0) {
+        gboolean ok = write_all(fd, data, length) && publish_unnamed(fd, path);
+        int saved = errno;
+        close(fd);
+        return ok ? CM_OK
+                  : cm_fail(context, CM_ERR_IO, "cannot write %s: %s", path, g_strerror(saved));
+    }
+    if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+        return cm_fail(context, CM_ERR_IO, "cannot write %s: %s", path, g_strerror(errno));
+    GError *error = NULL;
+    if (!g_file_set_contents_full(path, (const char *)data, (gssize)length,
+                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error)) {
+        cm_status status = cm_fail(context, CM_ERR_IO, "cannot write %s: %s", path,
+                                   error->message);
+        g_error_free(error);
+        return status;
+    }
+    return CM_OK;
+}
+
 cm_status cm_map_render_file(cm_map *map, const char *path)
 {
     cm_format format;
@@ -1011,14 +1092,7 @@ cm_status cm_map_render_file(cm_map *map, const char *path)
     status = cm_map_render_memory(map, format, &data, &length);
     if (status != CM_OK)
         return status;
-    /* GLib writes a temporary file beside path, syncs it and renames it into
-     * place, so readers see the old file or the complete new one. */
-    GError *error = NULL;
-    if (!g_file_set_contents_full(path, (const char *)data, (gssize)length,
-                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error)) {
-        status = cm_fail(map->context, CM_ERR_IO, "cannot write %s: %s", path, error->message);
-        g_error_free(error);
-    }
+    status = write_atomically(map->context, path, data, length);
     g_free(data);
     return status;
 }

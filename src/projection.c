@@ -14,6 +14,16 @@ static char *format_latitude(double lat)
     return g_strdup_printf("%.2f°%c", fabs(lat), lat >= 0 ? 'N' : 'S');
 }
 
+/* An extent across the tropics gets Mercator, which stretches without
+ * bound toward the poles (a pole lies 242,000 km from the equator): past
+ * this latitude such a map shows nothing useful. */
+#define MERCATOR_LIMIT_DEG 85.0
+
+static gboolean needs_mercator(double lat_min, double lat_max)
+{
+    return lat_min < 15.0 && lat_max > -15.0;
+}
+
 static char *choose_definition(double lat_min, double lat_max, double lon_min, double lon_max,
                                char **description)
 {
@@ -27,7 +37,7 @@ static char *choose_definition(double lat_min, double lat_max, double lon_min, d
         return g_strdup_printf("+proj=stere +lat_0=%s +lon_0=%s +ellps=WGS84 +units=m",
                                lat_text, lon_text);
     }
-    if (lat_min < 15.0 && lat_max > -15.0) {
+    if (needs_mercator(lat_min, lat_max)) {
         g_ascii_formatd(lat_text, sizeof lat_text, "%.6f",
                         fabs(lat_0) < 1e-9 ? 0.0 : lat_0);
         char *true_scale = format_latitude(lat_0);
@@ -56,6 +66,16 @@ static char *choose_definition(double lat_min, double lat_max, double lon_min, d
 cm_projection *cm_projection_for_extent(cm_context *context, double lat_min, double lat_max,
                                         double lon_min, double lon_max)
 {
+    if (needs_mercator(lat_min, lat_max) &&
+        MAX(lat_max, -lat_min) > MERCATOR_LIMIT_DEG) {
+        char *south = format_latitude(lat_min), *north = format_latitude(lat_max);
+        cm_fail(context, CM_ERR_INPUT, "one map cannot show %s to %s: an extent reaching "
+                "the tropics is drawn in Mercator, which cannot show past %.0f° (draw the "
+                "route in parts)", south, north, MERCATOR_LIMIT_DEG);
+        g_free(south);
+        g_free(north);
+        return NULL;
+    }
     char *description = NULL;
     char *definition = choose_definition(lat_min, lat_max, lon_min, lon_max, &description);
     PJ *pj = proj_create(context->proj, definition);

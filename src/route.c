@@ -7,6 +7,9 @@
 #include <math.h>
 #include <string.h>
 
+/* Consecutive waypoints closer than this are the same place. */
+#define CM_MIN_LEG_M 1.0
+
 typedef struct route_vertex {
     cm_geo_point position;
     gint waypoint; /* index into waypoints, or -1 for a track point */
@@ -177,6 +180,18 @@ cm_status cm_route_new_from_queries(cm_geocoder *geocoder, const char *name,
             cm_route_free(result);
             return status;
         }
+        /* A leg from a place to itself has no length and no direction. */
+        const cm_place *last = i > 0 ? cm_route_waypoint(result, i - 1) : NULL;
+        if (last && cm_geodesic_inverse(last->position, place->position).distance_m <
+                         CM_MIN_LEG_M) {
+            cm_status same = cm_fail(cm_geocoder_context(geocoder), CM_ERR_INPUT,
+                                     "waypoints %zu and %zu ('%s' and '%s') are the same "
+                                     "place; a leg needs two different places",
+                                     i, i + 1, last->name, place->name);
+            cm_place_free(place);
+            cm_route_free(result);
+            return same;
+        }
         cm_route_add_waypoint(result, place);
         cm_place_free(place);
     }
@@ -246,7 +261,9 @@ cm_status cm_route_parse(cm_geocoder *geocoder, const char *spec, cm_route **rou
         char *text = g_strstrip(*part);
         if (!*text)
             continue;
-        if (strchr(text, '>') || (!strchr(text, '=') && !waypoint_list)) {
+        /* A part without '=' is a waypoint list too (of one waypoint): as a
+         * setting it has no key. */
+        if (strchr(text, '>') || !strchr(text, '=')) {
             if (waypoint_list)
                 status = cm_fail(context, CM_ERR_INPUT, "route '%s' has two waypoint lists",
                                  spec);
@@ -260,11 +277,17 @@ cm_status cm_route_parse(cm_geocoder *geocoder, const char *spec, cm_route **rou
                          "'A > B > C')", spec);
     if (status == CM_OK) {
         char **names = g_strsplit(waypoint_list, ">", -1);
-        for (char **name = names; *name; name++)
-            g_strstrip(*name);
-        status = cm_route_new_from_queries(geocoder, settings->name,
-                                           (const char *const *)names, g_strv_length(names),
-                                           route);
+        guint n = g_strv_length(names);
+        for (guint i = 0; i < n && status == CM_OK; i++)
+            if (!*g_strstrip(names[i]))
+                status = cm_fail(context, CM_ERR_INPUT, "route '%s': waypoint %u is empty",
+                                 spec, i + 1);
+        if (status == CM_OK && n < 2)
+            status = cm_fail(context, CM_ERR_INPUT, "route '%s' has one waypoint; a route "
+                             "needs two or more, written 'A > B > C'", spec);
+        if (status == CM_OK)
+            status = cm_route_new_from_queries(geocoder, settings->name,
+                                               (const char *const *)names, n, route);
         if (status == CM_OK)
             status = cm_route_set_color(context, *route, settings->color);
         g_strfreev(names);

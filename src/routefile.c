@@ -146,6 +146,9 @@ static cm_status weave(cm_context *context, route_source *source, cm_route *rout
 cm_status cm_route_read_file(cm_context *context, const char *path, cm_route **route)
 {
     *route = NULL;
+    /* OGR would block forever opening a FIFO that no one writes to. */
+    if (g_file_test(path, G_FILE_TEST_EXISTS) && !g_file_test(path, G_FILE_TEST_IS_REGULAR))
+        return cm_fail(context, CM_ERR_INPUT, "route file '%s' is not a regular file", path);
     /* CSV coordinates are found under their usual column names. */
     const char *const open_options[] = {"X_POSSIBLE_NAMES=lon,longitude,long,x",
                                         "Y_POSSIBLE_NAMES=lat,latitude,y",

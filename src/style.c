@@ -14,6 +14,7 @@ typedef struct style_reader {
     GKeyFile *merged;      /* ancestors first, each descendant overriding */
     GHashTable *origin;    /* "group\nkey" -> path of the file that set it */
     GHashTable *consulted; /* "group\nkey" of every key the loader read */
+    GHashTable *texts;     /* path -> the text read from it, for line numbers */
     char *shipped_dir;     /* styles/ of the data directory */
     cm_status status;      /* first failure; later reads are skipped */
 } style_reader;
@@ -32,14 +33,15 @@ static cm_status error_class(const style_reader *reader, const char *path)
     return g_str_has_prefix(path, reader->shipped_dir) ? CM_ERR_DATA : CM_ERR_INPUT;
 }
 
-/* The 1-based line of key in [group] of the file at path; 0 when absent. */
-static int line_of_key(const char *path, const char *group, const char *key)
+/* The 1-based line of key in [group] of the text read from path; 0 when
+ * absent. */
+static int line_of_key(const style_reader *reader, const char *path, const char *group,
+                       const char *key)
 {
-    char *text;
-    if (!g_file_get_contents(path, &text, NULL, NULL))
+    const char *text = g_hash_table_lookup(reader->texts, path);
+    if (!text)
         return 0;
     char **lines = g_strsplit(text, "\n", -1);
-    g_free(text);
     gboolean in_group = FALSE;
     int found = 0;
     for (int i = 0; lines[i] && !found; i++) {
@@ -73,7 +75,7 @@ static void reader_fail(style_reader *reader, const char *group, const char *key
     va_start(args, format);
     char *detail = g_strdup_vprintf(format, args);
     va_end(args);
-    int line = path ? line_of_key(path, group, key) : 0;
+    int line = path ? line_of_key(reader, path, group, key) : 0;
     if (!path)
         path = reader->top_path;
     char *where = line ? g_strdup_printf("%s:%d", path, line) : g_strdup(path);
@@ -252,31 +254,28 @@ static gboolean check_lines(style_reader *reader, const char *path, const char *
 static char *style_path(style_reader *reader, const char *name_or_path,
                         const char *relative_to);
 
-/* Loads the file at path, its ancestors first, into the merged key file. */
-static void merge_style_file(style_reader *reader, const char *path, int depth)
+static void merge_style_file(style_reader *reader, const char *path, int depth);
+
+/* Merges the key file text (length bytes) read from path, its ancestors
+ * first, into the merged key file. */
+static void merge_style_text(style_reader *reader, const char *path, const char *data,
+                             size_t length, int depth)
 {
-    if (depth > MAX_INHERITANCE) {
+    if (memchr(data, '\0', length)) {
         reader->status = cm_fail(reader->context, error_class(reader, path),
-                                 "style %s: more than %d levels of [style] inherits= "
-                                 "(a cycle?)", path, MAX_INHERITANCE);
+                                 "style %s: not a text file (it holds a NUL byte)", path);
         return;
     }
-    char *text;
-    GError *error = NULL;
-    if (!g_file_get_contents(path, &text, NULL, &error)) {
-        reader->status = cm_fail(reader->context, error_class(reader, path), "style %s: %s",
-                                 path, error->message);
-        g_error_free(error);
-        return;
-    }
+    char *text = g_strndup(data, length);
+    g_hash_table_insert(reader->texts, g_strdup(path), text);
     GKeyFile *own = g_key_file_new();
+    GError *error = NULL;
     if (check_lines(reader, path, text) &&
         !g_key_file_load_from_data(own, text, (gsize)-1, G_KEY_FILE_NONE, &error)) {
         reader->status = cm_fail(reader->context, error_class(reader, path), "style %s: %s",
                                  path, error->message);
         g_error_free(error);
     }
-    g_free(text);
     char *parent = reader_ok(reader) ? g_key_file_get_string(own, "style", "inherits", NULL)
                                      : NULL;
     if (parent) {
@@ -299,6 +298,34 @@ static void merge_style_file(style_reader *reader, const char *path, int depth)
     }
     g_strfreev(groups);
     g_key_file_free(own);
+}
+
+/* Loads the file at path, its ancestors first, into the merged key file. */
+static void merge_style_file(style_reader *reader, const char *path, int depth)
+{
+    if (depth > MAX_INHERITANCE) {
+        reader->status = cm_fail(reader->context, error_class(reader, path),
+                                 "style %s: more than %d levels of [style] inherits= "
+                                 "(a cycle?)", path, MAX_INHERITANCE);
+        return;
+    }
+    char *text;
+    gsize length;
+    GError *error = NULL;
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR) && g_file_test(path, G_FILE_TEST_EXISTS)) {
+        /* A FIFO or device would block or never end. */
+        reader->status = cm_fail(reader->context, error_class(reader, path),
+                                 "style %s: not a regular file", path);
+        return;
+    }
+    if (!g_file_get_contents(path, &text, &length, &error)) {
+        reader->status = cm_fail(reader->context, error_class(reader, path), "style %s: %s",
+                                 path, error->message);
+        g_error_free(error);
+        return;
+    }
+    merge_style_text(reader, path, text, length, depth);
+    g_free(text);
 }
 
 static gint compare_names(gconstpointer a, gconstpointer b)
@@ -346,6 +373,12 @@ static char *style_path(style_reader *reader, const char *name_or_path,
     g_free(file_name);
     if (*name_or_path && g_file_test(path, G_FILE_TEST_IS_REGULAR))
         return path;
+    if (!g_file_test(reader->shipped_dir, G_FILE_TEST_IS_DIR)) {
+        reader->status = cm_fail(reader->context, CM_ERR_DATA, "style %s: No such file or "
+                                 "directory (the data directory has no styles/)", path);
+        g_free(path);
+        return NULL;
+    }
     g_free(path);
     char *names = shipped_names(reader);
     reader->status = cm_fail(reader->context, CM_ERR_INPUT, "unknown style '%s' (shipped: %s; or give a "
@@ -421,35 +454,58 @@ static void read_style(style_reader *reader, cm_style *style)
         check_unknown_keys(reader);
 }
 
-cm_style *cm_style_load(cm_context *context, const char *name_or_path)
+/* Loads a style from the key file at path, or from data (length bytes)
+ * standing for it when data is not NULL. */
+static cm_style *load_style(cm_context *context, const char *path, const char *data,
+                            size_t length)
 {
     style_reader reader = {
         .context = context,
+        .top_path = path,
         .merged = g_key_file_new(),
         .origin = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
         .consulted = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+        .texts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
         .shipped_dir = cm_data_path(context, "styles"),
         .status = CM_OK,
     };
-    char *path = style_path(&reader, name_or_path, NULL);
-    cm_style *style = NULL;
-    if (path) {
-        reader.top_path = path;
+    if (data)
+        merge_style_text(&reader, path, data, length, 0);
+    else
         merge_style_file(&reader, path, 0);
-        style = g_new0(cm_style, 1);
-        if (reader_ok(&reader))
-            read_style(&reader, style);
-    }
+    cm_style *style = g_new0(cm_style, 1);
+    if (reader_ok(&reader))
+        read_style(&reader, style);
     g_key_file_free(reader.merged);
     g_hash_table_destroy(reader.origin);
     g_hash_table_destroy(reader.consulted);
+    g_hash_table_destroy(reader.texts);
     g_free(reader.shipped_dir);
-    g_free(path);
     if (!reader_ok(&reader)) {
         cm_style_free(style);
         return NULL;
     }
     return style;
+}
+
+cm_style *cm_style_load(cm_context *context, const char *name_or_path)
+{
+    /* Only to find the path: a reader with nothing read yet. */
+    style_reader finder = {.context = context, .shipped_dir = cm_data_path(context, "styles"),
+                           .status = CM_OK};
+    char *path = style_path(&finder, name_or_path, NULL);
+    g_free(finder.shipped_dir);
+    if (!path)
+        return NULL;
+    cm_style *style = load_style(context, path, NULL, 0);
+    g_free(path);
+    return style;
+}
+
+cm_style *cm_style_parse(cm_context *context, const char *path, const char *data,
+                         size_t length)
+{
+    return load_style(context, path, data, length);
 }
 
 void cm_style_free(cm_style *style)

@@ -53,6 +53,11 @@ typedef struct cm_style {
  * not exist or is malformed). Free with cm_style_free(). */
 cm_style *cm_style_load(cm_context *context, const char *name_or_path);
 
+/* Reads a style from the length bytes of a key file; path names it in
+ * messages. As cm_style_load() otherwise. */
+cm_style *cm_style_parse(cm_context *context, const char *path, const char *data,
+                         size_t length);
+
 void cm_style_free(cm_style *style);
 
 #endif

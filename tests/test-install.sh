@@ -20,9 +20,16 @@ if DESTDIR="$work/root" meson install -C "$build" --no-rebuild >"$work/log" 2>&1
 else
   not_ok "meson install"
 fi
-prefix=$(meson introspect "$build" --buildoptions | python3 -c "
+option() { # name: the build's value of a meson option
+  meson introspect "$build" --buildoptions | python3 -c "
 import json, sys
-print(next(o['value'] for o in json.load(sys.stdin) if o['name'] == 'prefix'))")
+print(next(o['value'] for o in json.load(sys.stdin) if o['name'] == '$1'))"
+}
+prefix=$(option prefix)
+# A sanitized library needs its runtime loaded first: build the example the
+# same way.
+sanitize=()
+[ "$(option b_sanitize)" != none ] && sanitize=(-fsanitize="$(option b_sanitize)")
 root="$work/root$prefix"
 pc=$(dirname "$(find "$root" -name convoymap.pc | head -1)")
 libdir=$(dirname "$pc")

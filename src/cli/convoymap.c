@@ -215,6 +215,33 @@ static int print_report(cm_context *context, GArray *plans, cm_report_format for
     return EXIT_SUCCESS;
 }
 
+/* GOption's conversion error does not say which argument is not text in
+ * the locale's encoding: find the first one (file names may be any bytes,
+ * so the values of file options are skipped) and name it, escaped. */
+static char *describe_bad_text(int argc, char **argv, const char *reason)
+{
+    static const char *const file_options[] = {"-o", "--output", "--data", "--route-file"};
+    for (int i = 1; i < argc; i++) {
+        gboolean file_value = FALSE;
+        for (size_t k = 0; k < G_N_ELEMENTS(file_options); k++) {
+            size_t n = strlen(file_options[k]);
+            if (strcmp(argv[i - 1], file_options[k]) == 0 ||
+                (strncmp(argv[i], file_options[k], n) == 0 && argv[i][n] == '='))
+                file_value = TRUE;
+        }
+        char *converted = g_locale_to_utf8(argv[i], -1, NULL, NULL, NULL);
+        g_free(converted);
+        if (!converted && !file_value) {
+            char *shown = g_strescape(argv[i], NULL);
+            char *message = g_strdup_printf("argument '%s' is not valid text (%s)", shown,
+                                            reason);
+            g_free(shown);
+            return message;
+        }
+    }
+    return g_strdup(reason);
+}
+
 typedef int (*command_fn)(cm_context *context, cm_geocoder *geocoder,
                           const route_options *routes, GArray *plans, gboolean reference,
                           cm_units units, void *command_options);
@@ -237,7 +264,11 @@ static int run_command(const char *command, const char *summary, GOptionEntry *e
     GError *error = NULL;
     int status;
     if (!g_option_context_parse(parser, &argc, &argv, &error)) {
-        status = usage_error(command, error->message);
+        char *message = error->domain == G_CONVERT_ERROR
+                            ? describe_bad_text(argc, argv, error->message)
+                            : g_strdup(error->message);
+        status = usage_error(command, message);
+        g_free(message);
         g_error_free(error);
         goto done;
     }

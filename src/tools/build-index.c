@@ -41,6 +41,9 @@ typedef struct index_writer {
 
 static void die(const char *format, ...) G_GNUC_PRINTF(1, 2) G_GNUC_NORETURN;
 
+/* The index being written, removed when the build fails. */
+static char *partial_path;
+
 static void die(const char *format, ...)
 {
     va_list args;
@@ -49,6 +52,8 @@ static void die(const char *format, ...)
     vfprintf(stderr, format, args);
     fputc('\n', stderr);
     va_end(args);
+    if (partial_path)
+        g_remove(partial_path);
     exit(EXIT_FAILURE);
 }
 
@@ -122,6 +127,15 @@ static void add_place(index_writer *w, sqlite3_int64 id, const place_row *row,
 }
 
 /* sites.csv through OGR's CSV driver, which handles its quoting. */
+static double parse_double(const char *text, const char *where)
+{
+    char *end;
+    double value = g_ascii_strtod(text, &end);
+    if (end == text || *end)
+        die("%s: '%s' is not a number", where, text);
+    return value;
+}
+
 static void add_sites(index_writer *w, const char *path)
 {
     GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
@@ -144,8 +158,9 @@ static void add_sites(index_writer *w, const char *path)
             .country = OGR_F_GetFieldAsString(feature, field[3]),
             .admin1 = "",
             .source = OGR_F_GetFieldAsString(feature, field[6]),
-            .lat = OGR_F_GetFieldAsDouble(feature, field[4]),
-            .lon = OGR_F_GetFieldAsDouble(feature, field[5]),
+            /* OGR reads text that is no number as 0: parse it ourselves. */
+            .lat = parse_double(OGR_F_GetFieldAsString(feature, field[4]), where),
+            .lon = parse_double(OGR_F_GetFieldAsString(feature, field[5]), where),
             .population = population < 0 ? 0 : OGR_F_GetFieldAsInteger64(feature, population),
             .curated = TRUE,
         };
@@ -174,14 +189,6 @@ static const char *geonames_kind(const char *feature_code, gint64 population)
     return "town";
 }
 
-static double parse_double(const char *text, const char *where)
-{
-    char *end;
-    double value = g_ascii_strtod(text, &end);
-    if (end == text || *end)
-        die("%s: '%s' is not a number", where, text);
-    return value;
-}
 
 /* gazetteer.tsv as written by geodata/build-gazetteer.sh. */
 static void add_gazetteer(index_writer *w, const char *path)
@@ -244,6 +251,7 @@ int main(int argc, char **argv)
     char *partial = g_strconcat(argv[3], ".partial", NULL);
     if (g_remove(partial) != 0 && errno != ENOENT)
         die("cannot remove %s", partial);
+    partial_path = partial;
     index_writer w = {0};
     if (sqlite3_open(partial, &w.db) != SQLITE_OK)
         die("cannot create %s", partial);
