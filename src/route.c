@@ -169,19 +169,17 @@ cm_status cm_route_new_from_queries(cm_geocoder *geocoder, const char *name,
     if (n < 2)
         return cm_fail(cm_geocoder_context(geocoder), CM_ERR_INPUT,
                        "a route needs at least two waypoints (a start and a destination)");
-    cm_route *result = cm_route_new(name);
-    for (size_t i = 0; i < n; i++) {
-        cm_place *place;
-        cm_status status = cm_geocoder_lookup(geocoder, queries[i], &place);
-        if (status != CM_OK) {
-            cm_route_free(result);
-            return status;
+    cm_candidate_list **lists = g_new(cm_candidate_list *, n);
+    cm_status status = cm_geocoder_resolve(geocoder, queries, n, NULL, 0, lists);
+    if (status == CM_OK) {
+        *route = cm_route_new(name);
+        for (size_t i = 0; i < n; i++) {
+            cm_route_add_waypoint(*route, cm_candidate_list_get(lists[i], 0)->place);
+            cm_candidate_list_free(lists[i]);
         }
-        cm_route_add_waypoint(result, place);
-        cm_place_free(place);
     }
-    *route = result;
-    return CM_OK;
+    g_free(lists);
+    return status;
 }
 
 const char *cm_route_name(const cm_route *route) { return route->name; }

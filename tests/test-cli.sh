@@ -260,6 +260,32 @@ expect_error "geocode bad country" 2 "not an ISO 3166 alpha-3" geocode --country
 expect_error "geocode --reverse of a name" 2 "--reverse needs a coordinate" geocode --reverse Baghdad
 expect_error "geocode --reverse in mid-ocean" 2 "no named place within 500 km" geocode --reverse 0,-150
 
+# Routes read names in context; clear typos are taken with a note on
+# stderr, unclear ones and nonsense still fail.
+run route --from Homs --via Tartus --to Tripoli --format json
+check "Tripoli beside Homs and Tartus is Lebanon's" python3 -c "
+import json; r = json.load(open('$work/stdout'))
+t = r['routes'][0]['legs'][-1]['to']
+assert t['name'] == 'Tripoli' and abs(t['lat'] - 34.4335) < 0.01 and abs(t['lon'] - 35.8442) < 0.01, t"
+run route --from Benghazi --to Tripoli --format json
+check "Tripoli after Benghazi is Libya's" python3 -c "
+import json; r = json.load(open('$work/stdout'))
+t = r['routes'][0]['legs'][-1]['to']
+assert t['name'] == 'Tripoli' and abs(t['lat'] - 32.8874) < 0.01 and abs(t['lon'] - 13.1873) < 0.01, t"
+run route --from "Ayn al-Asad" --to al-Bukamai
+check "al-Bukamai from Ayn al-Asad is Abu Kamal, noted on stderr" bash -c "
+[ $code -eq 0 ] && grep -qE '^  1  Ayn al-Asad Air Base +Abu Kamal +158\.7 km' '$work/stdout' &&
+[ \"\$(cat '$work/stderr')\" = \"convoymap: taking 'al-Bukamai' as Abu Kamal (SYR) [fuzzy]\" ]"
+run route --route "Tripoli > Homs"
+check "ambiguous names: which was taken and the others, one line each" bash -c "
+[ $code -eq 0 ] && [ \$(wc -l <'$work/stderr') -eq 2 ] &&
+grep -qxF \"convoymap: taking 'Tripoli' as Tripoli (LBY); also 'Tripoli' (LBN), 'Trípoli' (GRC), 'Tripoli' (USA)\" '$work/stderr' &&
+grep -qxF \"convoymap: taking 'Homs' as Homs (SYR); also 'Al Khums' (LBY)\" '$work/stderr'"
+run render --from Amman --to Baghdad --mark Tripoli --size 400x300 -o "$work/marks.png"
+check "a mark read in the route's context needs no note" bash -c "[ $code -eq 0 ] && [ ! -s '$work/stderr' ]"
+expect_error "a route through nonsense still fails" 2 "unknown site 'Qxzvbnmwrtp'" route --from "Ayn al-Asad" --to Qxzvbnmwrtp
+expect_error "an unclear typo still fails" 2 "did you mean 'Baghdad' (IRQ)" route --from Ramadi --to Baghdadd
+
 # Missing data is a runtime error naming the directory.
 mkdir -p "$work/nodata"
 CONVOYMAP_DATA="$work/nodata" "$convoymap" render -o "$work/nodata.png" >"$work/stdout" 2>"$work/stderr"; code=$?

@@ -18,6 +18,20 @@ static int fail(cm_context *context)
     return cm_context_status(context) == CM_ERR_INPUT ? EXIT_USAGE : EXIT_RUNTIME;
 }
 
+/* Tells how the geocoder read the names it was not sure of, a line each. */
+static void print_notes(cm_geocoder *geocoder)
+{
+    char *notes = cm_geocoder_take_notes(geocoder);
+    if (!notes)
+        return;
+    char **lines = g_strsplit(notes, "\n", -1);
+    for (char **line = lines; *line; line++)
+        if (**line)
+            fprintf(stderr, "convoymap: %s\n", *line);
+    g_strfreev(lines);
+    cm_string_free(notes);
+}
+
 static int usage_error(const char *command, const char *message)
 {
     fprintf(stderr, "convoymap: %s\nTry 'convoymap %s --help'.\n", message, command);
@@ -270,6 +284,8 @@ static int run_command(const char *command, const char *summary, GOptionEntry *e
     if (status == EXIT_SUCCESS)
         status = collect_routes(command, &options, context, geocoder,
                                 with_march ? &march : NULL, plans, &reference);
+    if (geocoder)
+        print_notes(geocoder);
     if (status == EXIT_SUCCESS)
         status = fn(context, geocoder, &options, plans, reference, units, command_options);
     g_array_free(plans, TRUE);
@@ -329,20 +345,33 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     const char *const *marks = reference && !routes->marks
                                    ? cm_reference_markers()
                                    : (const char *const *)routes->marks;
-    for (const char *const *mark = marks; mark && *mark; mark++) {
-        cm_place *place;
-        if (cm_geocoder_lookup(geocoder, *mark, &place) != CM_OK) {
-            cm_map_free(map);
-            return fail(context);
-        }
-        cm_map_add_marker(map, place);
-        cm_place_free(place);
+    /* Marks are read in the context of the routes' waypoints. */
+    GArray *near = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    for (guint i = 0; i < plans->len; i++) {
+        const cm_route *route = g_array_index(plans, planned_route, i).route;
+        for (size_t w = 0; w < cm_route_n_waypoints(route); w++)
+            g_array_append_val(near, cm_route_waypoint(route, w)->position);
+    }
+    size_t n_marks = marks ? g_strv_length((char **)marks) : 0;
+    cm_candidate_list **lists = g_new0(cm_candidate_list *, n_marks);
+    cm_status status = cm_geocoder_resolve(geocoder, marks, n_marks,
+                                           (const cm_geo_point *)near->data, near->len, lists);
+    g_array_free(near, TRUE);
+    print_notes(geocoder);
+    for (size_t i = 0; i < n_marks && status == CM_OK; i++) {
+        cm_map_add_marker(map, cm_candidate_list_get(lists[i], 0)->place);
+        cm_candidate_list_free(lists[i]);
+    }
+    g_free(lists);
+    if (status != CM_OK) {
+        cm_map_free(map);
+        return fail(context);
     }
     cm_map_set_title(map, options->title ? options->title
                           : reference   ? cm_reference_title()
                                         : NULL);
     int width, height;
-    cm_status status = cm_map_output_size(map, format, &width, &height);
+    status = cm_map_output_size(map, format, &width, &height);
     if (status == CM_OK && to_stdout) {
         /* Nothing else goes to stdout: it is the image. */
         unsigned char *image;
