@@ -26,6 +26,7 @@ struct cm_geocoder {
     sqlite3 *db;
     sqlite3_stmt *by_key, *fuzzy, *box;
     GPtrArray *sites; /* curated sites, of cm_place*, owned, for cm_geocoder_nearest() */
+    GPtrArray *user;  /* of cm_user_site*, owned: cm_geocoder_add_gazetteer() */
 };
 
 struct cm_candidate_list {
@@ -155,6 +156,7 @@ cm_geocoder *cm_geocoder_new(cm_context *context)
     geocoder->context = context;
     geocoder->sites = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
     geocoder->notes = g_string_new(NULL);
+    geocoder->user = g_ptr_array_new_with_free_func((GDestroyNotify)cm_user_site_free);
     char *path = cm_index_path(context, "gazetteer.sqlite");
     cm_status status = open_index(geocoder, path);
     g_free(path);
@@ -175,6 +177,7 @@ void cm_geocoder_free(cm_geocoder *geocoder)
     sqlite3_close(geocoder->db);
     g_ptr_array_free(geocoder->sites, TRUE);
     g_string_free(geocoder->notes, TRUE);
+    g_ptr_array_free(geocoder->user, TRUE);
     g_free(geocoder);
 }
 
@@ -312,11 +315,16 @@ typedef struct parsed_query {
     const char *country;
 } parsed_query;
 
-/* A place's standing apart from the match: curated sites first, then the
- * larger settlement. At most 0.1. */
-static double prominence(const cm_place *place, gboolean curated)
+/* Where a place comes from, in rising precedence. */
+typedef enum source_tier { TIER_GEONAMES, TIER_CURATED, TIER_USER } source_tier;
+
+/* A place's standing apart from the match: the user's sites first, then
+ * curated sites, then the larger settlement. At most 0.1. */
+static double prominence(const cm_place *place, source_tier tier)
 {
-    if (curated)
+    if (tier == TIER_USER)
+        return 0.09;
+    if (tier == TIER_CURATED)
         return 0.08;
     return MIN(0.07, 0.01 * log10(1.0 + (double)place->population));
 }
@@ -324,7 +332,7 @@ static double prominence(const cm_place *place, gboolean curated)
 /* The score of place reached through a spelling (its literal) with the
  * given match quality (1 exact, 0.9 folded, lower fuzzy). */
 static double score_spelling(const parsed_query *query, const cm_place *place,
-                             gboolean curated, const char *literal, double quality)
+                             source_tier tier, const char *literal, double quality)
 {
     /* A facility word on one side only ("Qaim" against "Al-Qaim border
      * crossing") means a different place of the same name is likelier. */
@@ -333,16 +341,51 @@ static double score_spelling(const parsed_query *query, const cm_place *place,
     double penalty = g_strcmp0(hint, query->hint) != 0 ? 0.1 : 0.0;
     if (query->hint && strcmp(query->hint, place->kind) == 0)
         penalty = 0.0;
-    return MAX(0.0, 0.9 * quality - penalty + prominence(place, curated));
+    return MAX(0.0, 0.9 * quality - penalty + prominence(place, tier));
 }
 
-/* Adds the places of key to the candidates by id (place id -> index into
- * list), scoring spellings with quality, or exact when their literal equals
- * the query's; similarity is the key's to the query's (1 but for fuzzy
- * keys). */
+/* The candidates being gathered for a query: the list, its places by id
+ * (place id -> index into the list) and each one's tier. */
+typedef struct gathering {
+    cm_candidate_list *list;
+    GHashTable *by_id;
+    GArray *tiers; /* of source_tier, parallel to the list */
+} gathering;
+
+/* Adds place (taken over) of the given id and tier, reached through the
+ * spelling literal, scored with quality, or exact when literal equals the
+ * query's; similarity is the spelling's key's to the query's (1 but for
+ * fuzzy keys). A place already there keeps its best spelling. */
+static void add_candidate(const parsed_query *query, gathering *found, gint64 id,
+                          source_tier tier, cm_place *place, const char *literal,
+                          double quality, double similarity, cm_match match)
+{
+    gboolean exact = match != CM_MATCH_FUZZY && strcmp(literal, query->literal) == 0;
+    double score = score_spelling(query, place, tier, literal, exact ? 1.0 : quality);
+    gpointer slot;
+    if (g_hash_table_lookup_extended(found->by_id, &id, NULL, &slot)) {
+        cm_candidate *c = &g_array_index(found->list->items, cm_candidate,
+                                         GPOINTER_TO_UINT(slot));
+        if (score > c->score) {
+            c->score = score;
+            c->match = exact ? CM_MATCH_EXACT : match;
+            c->similarity = similarity;
+        }
+        cm_place_free(place);
+        return;
+    }
+    guint index = found->list->items->len;
+    cm_candidate candidate = {place, score, exact ? CM_MATCH_EXACT : match, similarity};
+    g_array_append_val(found->list->items, candidate);
+    g_array_append_val(found->tiers, tier);
+    g_ptr_array_add(found->list->places, place);
+    g_hash_table_insert(found->by_id, g_memdup2(&id, sizeof id), GUINT_TO_POINTER(index));
+}
+
+/* Adds the places of key in the index and the user's sites (see
+ * add_candidate()). */
 static void collect_key(cm_geocoder *geocoder, const parsed_query *query, const char *key,
-                        double quality, double similarity, cm_match match,
-                        cm_candidate_list *list, GHashTable *by_id, GArray *curated)
+                        double quality, double similarity, cm_match match, gathering *found)
 {
     sqlite3_stmt *s = geocoder->by_key;
     sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
@@ -350,32 +393,37 @@ static void collect_key(cm_geocoder *geocoder, const parsed_query *query, const 
         if (query->country && strcmp((const char *)sqlite3_column_text(s, 3),
                                      query->country) != 0)
             continue;
-        const char *literal = (const char *)sqlite3_column_text(s, 10);
-        gboolean exact = match != CM_MATCH_FUZZY && strcmp(literal, query->literal) == 0;
-        sqlite3_int64 id = sqlite3_column_int64(s, 0);
-        gboolean is_curated = sqlite3_column_int(s, 8);
-        cm_place *place = row_place(s);
-        double score = score_spelling(query, place, is_curated, literal,
-                                      exact ? 1.0 : quality);
-        gpointer slot;
-        if (g_hash_table_lookup_extended(by_id, &id, NULL, &slot)) {
-            cm_candidate *c = &g_array_index(list->items, cm_candidate, GPOINTER_TO_UINT(slot));
-            if (score > c->score) {
-                c->score = score;
-                c->match = exact ? CM_MATCH_EXACT : match;
-                c->similarity = similarity;
-            }
-            cm_place_free(place);
-            continue;
-        }
-        guint index = list->items->len;
-        cm_candidate candidate = {place, score, exact ? CM_MATCH_EXACT : match, similarity};
-        g_array_append_val(list->items, candidate);
-        g_array_append_val(curated, is_curated);
-        g_ptr_array_add(list->places, place);
-        g_hash_table_insert(by_id, g_memdup2(&id, sizeof id), GUINT_TO_POINTER(index));
+        add_candidate(query, found, sqlite3_column_int64(s, 0),
+                      sqlite3_column_int(s, 8) ? TIER_CURATED : TIER_GEONAMES, row_place(s),
+                      (const char *)sqlite3_column_text(s, 10), quality, similarity, match);
     }
     sqlite3_reset(s);
+}
+
+/* Adds the user's sites with a spelling whose key is similar enough to the
+ * query's (equal unless fuzzy). User sites are few: a scan will do. */
+static void collect_user(cm_geocoder *geocoder, const parsed_query *query, gboolean fuzzy,
+                         gathering *found)
+{
+    for (guint i = 0; i < geocoder->user->len; i++) {
+        const cm_user_site *site = g_ptr_array_index(geocoder->user, i);
+        if (query->country && strcmp(site->place->country, query->country) != 0)
+            continue;
+        for (char **spelling = site->spellings; *spelling; spelling++) {
+            char *key = cm_fold_key(*spelling, NULL), *literal = cm_fold_literal(*spelling);
+            double similarity = fuzzy ? cm_fold_similarity(query->key, key) : 1.0;
+            if (fuzzy ? similarity >= FUZZY_MIN_SIMILARITY && similarity < 1.0
+                      : strcmp(key, query->key) == 0)
+                /* User sites' ids lie below the index's, which are near 0
+                 * or positive. */
+                add_candidate(query, found, G_MININT64 + i, TIER_USER,
+                              cm_place_copy(site->place), literal,
+                              fuzzy ? 0.8 * similarity : 0.9, similarity,
+                              fuzzy ? CM_MATCH_FUZZY : CM_MATCH_FOLDED);
+            g_free(key);
+            g_free(literal);
+        }
+    }
 }
 
 /* The trigram query for key: any of its trigrams, each quoted. Returns a
@@ -394,8 +442,7 @@ static char *trigram_query(const char *key)
     return g_string_free(match, FALSE);
 }
 
-static void collect_fuzzy(cm_geocoder *geocoder, const parsed_query *query,
-                          cm_candidate_list *list, GHashTable *by_id, GArray *curated)
+static void collect_fuzzy(cm_geocoder *geocoder, const parsed_query *query, gathering *found)
 {
     char *match = trigram_query(query->key);
     if (!match)
@@ -417,8 +464,7 @@ static void collect_fuzzy(cm_geocoder *geocoder, const parsed_query *query,
     for (guint i = 0; i < keys->len; i++)
         collect_key(geocoder, query, g_ptr_array_index(keys, i),
                     0.8 * g_array_index(similarities, double, i),
-                    g_array_index(similarities, double, i), CM_MATCH_FUZZY, list, by_id,
-                    curated);
+                    g_array_index(similarities, double, i), CM_MATCH_FUZZY, found);
     g_ptr_array_free(keys, TRUE);
     g_array_free(similarities, TRUE);
 }
@@ -440,21 +486,23 @@ static gboolean is_settlement(const char *kind)
            strcmp(kind, "locality") == 0;
 }
 
-/* Drops GeoNames candidates near a curated settlement that matches about
- * as well (curated[i] tells which are curated): the same place, and the
- * curated position wins. A facility never hides a settlement: "Kirkuk" is
- * the city, not Kirkuk Air Base. Then sorts best first and keeps limit (0:
- * all). */
-static void rank(cm_candidate_list *list, GArray *curated, size_t limit)
+/* Drops candidates near a place of a higher tier that matches about as
+ * well: the same place, and the better source's position wins. A curated
+ * facility never hides a settlement ("Kirkuk" is the city, not Kirkuk Air
+ * Base); the user's own sites hide any shipped namesake. Then sorts best
+ * first and keeps limit (0: all). */
+static void rank(cm_candidate_list *list, const GArray *tiers, size_t limit)
 {
     GArray *kept = g_array_new(FALSE, TRUE, sizeof(cm_candidate));
     for (guint i = 0; i < list->items->len; i++) {
         const cm_candidate *c = &g_array_index(list->items, cm_candidate, i);
+        source_tier tier = g_array_index(tiers, source_tier, i);
         gboolean namesake = FALSE;
-        for (guint j = 0; !g_array_index(curated, gboolean, i) && !namesake &&
-                          j < list->items->len; j++) {
+        for (guint j = 0; !namesake && j < list->items->len; j++) {
             const cm_candidate *site = &g_array_index(list->items, cm_candidate, j);
-            namesake = g_array_index(curated, gboolean, j) && is_settlement(site->place->kind) &&
+            source_tier site_tier = g_array_index(tiers, source_tier, j);
+            namesake = site_tier > tier &&
+                       (site_tier == TIER_USER || is_settlement(site->place->kind)) &&
                        site->score + NAMESAKE_SLACK >= c->score &&
                        cm_geodesic_inverse(c->place->position, site->place->position)
                                .distance_m < NAMESAKE_RADIUS_M;
@@ -517,16 +565,19 @@ cm_status cm_geocoder_search(cm_geocoder *geocoder, const char *query, const cha
         return cm_fail(context, CM_ERR_INPUT, "empty site name");
     }
     parsed.key = cm_fold_key(query, &parsed.hint);
-    GHashTable *by_id = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-    GArray *curated = g_array_new(FALSE, FALSE, sizeof(gboolean));
-    collect_key(geocoder, &parsed, parsed.key, 0.9, 1.0, CM_MATCH_FOLDED, list, by_id,
-                curated);
+    gathering gathered = {list,
+                          g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL),
+                          g_array_new(FALSE, FALSE, sizeof(source_tier))};
+    collect_key(geocoder, &parsed, parsed.key, 0.9, 1.0, CM_MATCH_FOLDED, &gathered);
+    collect_user(geocoder, &parsed, FALSE, &gathered);
     gboolean found = list->items->len > 0;
-    if (!found)
-        collect_fuzzy(geocoder, &parsed, list, by_id, curated);
-    rank(list, curated, limit);
-    g_array_free(curated, TRUE);
-    g_hash_table_destroy(by_id);
+    if (!found) {
+        collect_fuzzy(geocoder, &parsed, &gathered);
+        collect_user(geocoder, &parsed, TRUE, &gathered);
+    }
+    rank(list, gathered.tiers, limit);
+    g_array_free(gathered.tiers, TRUE);
+    g_hash_table_destroy(gathered.by_id);
     g_free(parsed.literal);
     g_free(parsed.key);
     *candidates = list;
@@ -741,4 +792,9 @@ char *cm_geocoder_take_notes(cm_geocoder *geocoder)
     char *notes = g_strdup(geocoder->notes->str);
     g_string_truncate(geocoder->notes, 0);
     return notes;
+}
+
+cm_status cm_geocoder_add_gazetteer(cm_geocoder *geocoder, const char *path)
+{
+    return cm_user_sites_read(geocoder->context, path, geocoder->user);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "convoymap/convoymap.h"
 #include "fold.h"
@@ -562,6 +563,102 @@ static void test_resolve_typos(void)
     g_free(cm_geocoder_take_notes(geocoder));
 }
 
+/* Whether the gazetteer at path (written from text) fails with a message
+ * holding fragment, leaving geocoder without its sites. */
+static void expect_gazetteer_error(cm_geocoder *mine, const char *dir, const char *file,
+                                   const char *text, const char *fragment)
+{
+    char *path = g_build_filename(dir, file, NULL);
+    g_assert_true(g_file_set_contents(path, text, -1, NULL));
+    g_assert_cmpint(cm_geocoder_add_gazetteer(mine, path), ==, CM_ERR_INPUT);
+    const char *message = cm_context_message(context);
+    g_test_message("%s", message);
+    g_assert_nonnull(strstr(message, path));
+    g_assert_nonnull(strstr(message, fragment));
+    cm_context_clear_error(context);
+    /* The good row before the bad one was not added either. */
+    cm_place *place = NULL;
+    g_assert_cmpint(cm_geocoder_lookup(mine, "Zzyzx Outpost", &place), ==, CM_ERR_INPUT);
+    cm_context_clear_error(context);
+    g_remove(path);
+    g_free(path);
+}
+
+/* The user's own sites: one overrides a shipped name, one is new, both
+ * found by alias and, in a route, by a typo; bad files are refused with
+ * the line or feature. */
+static void test_user_gazetteer(void)
+{
+    cm_geocoder *mine = cm_geocoder_new(context);
+    char *csv = g_test_build_filename(G_TEST_DIST, "data", "user-sites.csv", NULL);
+    g_assert_cmpint(cm_geocoder_add_gazetteer(mine, csv), ==, CM_OK);
+    cm_candidate_list *list = NULL;
+    g_assert_cmpint(cm_geocoder_search(mine, "Trebil", NULL, 0, &list), ==, CM_OK);
+    const cm_candidate *best = cm_candidate_list_get(list, 0);
+    g_assert_cmpstr(best->place->name, ==, "Trebil");
+    g_assert_cmpfloat_with_epsilon(best->place->position.lat, 32.7150, 1e-9);
+    g_assert_cmpfloat_with_epsilon(best->place->position.lon, 38.9990, 1e-9);
+    g_assert_true(g_str_has_prefix(best->place->source, "user gazetteer "));
+    g_assert_cmpint(best->match, ==, CM_MATCH_EXACT);
+    /* The shipped crossing 0.7 km away is the same place: hidden. */
+    for (size_t i = 1; i < cm_candidate_list_length(list); i++)
+        g_assert_cmpfloat(cm_geodesic_inverse(cm_candidate_list_get(list, i)->place->position,
+                                              best->place->position).distance_m, >, 30000);
+    cm_candidate_list_free(list);
+    cm_place *place = NULL;
+    g_assert_cmpint(cm_geocoder_lookup(mine, "camp juniper", &place), ==, CM_OK);
+    g_assert_cmpstr(place->name, ==, "FOB Juniper");
+    g_assert_cmpstr(place->kind, ==, "camp");
+    g_assert_cmpstr(place->country, ==, "IRQ");
+    g_assert_cmpfloat_with_epsilon(place->position.lat, 33.5123, 1e-9);
+    cm_place_free(place);
+    const char *const route[] = {"Ayn al-Asad", "FOB Junipr"};
+    cm_candidate_list *lists[2];
+    g_assert_cmpint(cm_geocoder_resolve(mine, route, 2, NULL, 0, lists), ==, CM_OK);
+    g_assert_cmpstr(cm_candidate_list_get(lists[1], 0)->place->name, ==, "FOB Juniper");
+    g_assert_cmpint(cm_candidate_list_get(lists[1], 0)->match, ==, CM_MATCH_FUZZY);
+    cm_candidate_list_free(lists[0]);
+    cm_candidate_list_free(lists[1]);
+    g_free(cm_geocoder_take_notes(mine));
+    /* Other geocoders keep the shipped Trebil. */
+    g_assert_cmpint(cm_geocoder_lookup(geocoder, "Trebil", &place), ==, CM_OK);
+    g_assert_cmpstr(place->name, ==, "Trebil border crossing");
+    cm_place_free(place);
+    /* Bad files, each naming the file and where. */
+    char *dir = g_dir_make_tmp("convoymap-gazetteer-XXXXXX", NULL);
+    const char *header = "name,aliases,kind,country,lat,lon\nZzyzx Outpost,,camp,IRQ,33,42\n";
+    char *text = g_strconcat(header, "Far Out,,camp,IRQ,95,42\n", NULL);
+    expect_gazetteer_error(mine, dir, "range.csv", text, "line 3 ('Far Out'): 95, 42 is not");
+    g_free(text);
+    text = g_strconcat(header, ",,camp,IRQ,33,42\n", NULL);
+    expect_gazetteer_error(mine, dir, "noname.csv", text, "line 3 has no name");
+    g_free(text);
+    text = g_strconcat(header, "Nowhere,,camp,IRQ,,\n", NULL);
+    expect_gazetteer_error(mine, dir, "nopos.csv", text, "line 3 ('Nowhere') has no position");
+    g_free(text);
+    text = g_strconcat(header, "Wrong,,camp,Iraq,33,42\n", NULL);
+    expect_gazetteer_error(mine, dir, "country.csv", text, "country 'Iraq' is not");
+    g_free(text);
+    expect_gazetteer_error(mine, dir, "line.geojson",
+                           "{\"type\": \"FeatureCollection\", \"features\": ["
+                           "{\"type\": \"Feature\", \"properties\": {\"name\": \"Zzyzx Outpost\"}, "
+                           "\"geometry\": {\"type\": \"Point\", \"coordinates\": [42, 33]}},"
+                           "{\"type\": \"Feature\", \"properties\": {\"name\": \"Road\"}, "
+                           "\"geometry\": {\"type\": \"LineString\", \"coordinates\": "
+                           "[[42, 33], [43, 34]]}}]}",
+                           "feature 2 ('Road') is a LINESTRING, not a point");
+    expect_gazetteer_error(mine, dir, "junk.csv", "", "is not CSV, GeoJSON or GeoPackage");
+    g_rmdir(dir);
+    g_free(dir);
+    char *missing = g_build_filename(csv, "missing.csv", NULL);
+    g_assert_cmpint(cm_geocoder_add_gazetteer(mine, missing), ==, CM_ERR_INPUT);
+    g_assert_nonnull(strstr(cm_context_message(context), "does not exist"));
+    cm_context_clear_error(context);
+    g_free(missing);
+    g_free(csv);
+    cm_geocoder_free(mine);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -585,6 +682,7 @@ int main(int argc, char **argv)
     g_test_add_func("/geocode/bad-country", test_bad_country);
     g_test_add_func("/geocode/resolve-context", test_resolve_context);
     g_test_add_func("/geocode/resolve-typos", test_resolve_typos);
+    g_test_add_func("/geocode/user-gazetteer", test_user_gazetteer);
     int status = g_test_run();
     cm_geocoder_free(geocoder);
     cm_context_free(context);

@@ -59,6 +59,18 @@ CM_API cm_geocoder *cm_geocoder_new(cm_context *context);
 
 CM_API void cm_geocoder_free(cm_geocoder *geocoder);
 
+/* Adds the user's own sites from the gazetteer file at path, read through
+ * OGR: CSV with the columns of geodata/sites.csv (name, aliases separated
+ * by '|', kind, country as ISO3, lat, lon; only name, lat and lon are
+ * required), GeoJSON points or GeoPackage point layers with a "name"
+ * property (and optionally the others). User sites match like shipped
+ * names, score 0.01 above a curated site on the same match (so they win
+ * ties), and hide shipped places that match about as well within 30 km.
+ * They are not used for reverse geocoding. Returns CM_OK, or CM_ERR_INPUT
+ * naming the file and the bad line (CSV) or feature, having added
+ * nothing. The geocoder keeps what it read; path is not kept. */
+CM_API cm_status cm_geocoder_add_gazetteer(cm_geocoder *geocoder, const char *path);
+
 /* Resolves query to its best-ranked place (see cm_geocoder_search()). On
  * success returns CM_OK and stores in *place a new place the caller frees
  * with cm_place_free(). An unknown name gives CM_ERR_INPUT and a message
@@ -70,9 +82,10 @@ CM_API cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query,
 /* The places query may mean, best first, at most limit of them (0: no
  * limit), only in country (ISO3) unless that is NULL. Candidates are ranked
  * by how they match (exact, then folded), whether a facility word in the
- * query ("Air Base") fits their kind, and prominence (curated sites first,
- * then population); a GeoNames place within 30 km of a curated city or
- * town that scores about as high (within 0.1) is left out as its namesake.
+ * query ("Air Base") fits their kind, and prominence (user sites first,
+ * then curated sites, then population); a GeoNames place within 30 km of a
+ * curated city or town that scores about as high (within 0.1) is left out
+ * as its namesake, and so is a shipped place near a user site.
  * Returns CM_OK and a list of exact or folded matches (a coordinate gives
  * one CM_MATCH_COORDINATE candidate). When no name matches, returns
  * CM_ERR_INPUT with "did you mean" in the message when there are similar

@@ -32,6 +32,22 @@ static void print_notes(cm_geocoder *geocoder)
     cm_string_free(notes);
 }
 
+#define GAZETTEER_HELP "Your own sites, winning ties over shipped names: CSV (name, aliases, " \
+                       "kind, country, lat, lon), GeoJSON or GeoPackage points (repeatable)"
+
+/* Opens the geocoder and adds the user's gazetteers; NULL on failure, with
+ * the reason in the context. */
+static cm_geocoder *open_geocoder(cm_context *context, char **gazetteers)
+{
+    cm_geocoder *geocoder = cm_geocoder_new(context);
+    for (char **file = gazetteers; geocoder && file && *file; file++)
+        if (cm_geocoder_add_gazetteer(geocoder, *file) != CM_OK) {
+            cm_geocoder_free(geocoder);
+            return NULL;
+        }
+    return geocoder;
+}
+
 static int usage_error(const char *command, const char *message)
 {
     fprintf(stderr, "convoymap: %s\nTry 'convoymap %s --help'.\n", message, command);
@@ -40,7 +56,7 @@ static int usage_error(const char *command, const char *message)
 
 /* Flags shared by the commands that take routes. */
 typedef struct route_options {
-    char **routes, **route_files;
+    char **routes, **route_files, **gazetteers;
     char *from, *to, *units, *data_dir;
     char **via, **marks;
     char *speed, *start, *halt, *vehicles, *gap, *serial;
@@ -50,6 +66,7 @@ static void route_options_clear(route_options *options)
 {
     g_strfreev(options->routes);
     g_strfreev(options->route_files);
+    g_strfreev(options->gazetteers);
     g_free(options->from);
     g_free(options->to);
     g_free(options->units);
@@ -77,6 +94,8 @@ static GOptionGroup *route_option_group(route_options *options)
         {"mark", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->marks,
          "Mark and label a site (repeatable)", "SITE"},
         {"units", 0, 0, G_OPTION_ARG_STRING, &options->units, "km (default), mi or nmi", "U"},
+        {"gazetteer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->gazetteers, GAZETTEER_HELP,
+         "FILE"},
         {"data", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir,
          "Data directory (default: installed data or $CONVOYMAP_DATA)", "DIR"},
         {NULL},
@@ -279,7 +298,7 @@ static int run_command(const char *command, const char *summary, GOptionEntry *e
         status = fail(context);
     else
         status = parse_march(command, &options, context, &march, &with_march);
-    if (status == EXIT_SUCCESS && !(geocoder = cm_geocoder_new(context)))
+    if (status == EXIT_SUCCESS && !(geocoder = open_geocoder(context, options.gazetteers)))
         status = fail(context);
     if (status == EXIT_SUCCESS)
         status = collect_routes(command, &options, context, geocoder,
@@ -539,6 +558,7 @@ static int command_geocode(int argc, char **argv)
 {
     gboolean json = FALSE;
     char *country = NULL, *reverse = NULL, *data_dir = NULL;
+    char **gazetteers = NULL;
     int limit = 5;
     GOptionEntry entries[] = {
         {"json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL},
@@ -550,6 +570,7 @@ static int command_geocode(int argc, char **argv)
          "The named place nearest to a coordinate, with distance and bearing", "LAT,LON"},
         {"data", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
          "Data directory (default: installed data or $CONVOYMAP_DATA)", "DIR"},
+        {"gazetteer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers, GAZETTEER_HELP, "FILE"},
         {NULL},
     };
     GOptionContext *parser = g_option_context_new("QUERY... - find places by name or coordinate");
@@ -578,7 +599,7 @@ static int command_geocode(int argc, char **argv)
             fprintf(stderr, "convoymap: %s\n", message);
             cm_string_free(message);
             status = EXIT_RUNTIME;
-        } else if (!(geocoder = cm_geocoder_new(context))) {
+        } else if (!(geocoder = open_geocoder(context, gazetteers))) {
             status = fail(context);
         } else {
             cm_report_format format = json ? CM_REPORT_JSON : CM_REPORT_TEXT;
@@ -593,6 +614,7 @@ static int command_geocode(int argc, char **argv)
     g_free(country);
     g_free(reverse);
     g_free(data_dir);
+    g_strfreev(gazetteers);
     return status;
 }
 
