@@ -409,8 +409,8 @@ static void collect_user(cm_geocoder *geocoder, const parsed_query *query, gbool
         const cm_user_site *site = g_ptr_array_index(geocoder->user, i);
         if (query->country && strcmp(site->place->country, query->country) != 0)
             continue;
-        for (char **spelling = site->spellings; *spelling; spelling++) {
-            char *key = cm_fold_key(*spelling, NULL), *literal = cm_fold_literal(*spelling);
+        for (size_t k = 0; site->keys[k]; k++) {
+            const char *key = site->keys[k], *literal = site->literals[k];
             double similarity = fuzzy ? cm_fold_similarity(query->key, key) : 1.0;
             if (fuzzy ? similarity >= FUZZY_MIN_SIMILARITY && similarity < 1.0
                       : strcmp(key, query->key) == 0)
@@ -420,8 +420,6 @@ static void collect_user(cm_geocoder *geocoder, const parsed_query *query, gbool
                               cm_place_copy(site->place), literal,
                               fuzzy ? 0.8 * similarity : 0.9, similarity,
                               fuzzy ? CM_MATCH_FUZZY : CM_MATCH_FOLDED);
-            g_free(key);
-            g_free(literal);
         }
     }
 }

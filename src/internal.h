@@ -42,10 +42,11 @@ void cm_json_append_string(GString *out, const char *text);
 cm_route *cm_route_copy(const cm_route *route);
 
 /* A site of a user gazetteer: its place and the spellings it answers to
- * (name first, then aliases). */
+ * (name first, then aliases), folded once as the index's are: literals
+ * (cm_fold_literal()) and keys (cm_fold_key()), parallel. */
 typedef struct cm_user_site {
     cm_place *place;
-    char **spellings;
+    char **literals, **keys;
 } cm_user_site;
 
 void cm_user_site_free(cm_user_site *site);

@@ -2,6 +2,8 @@
  * (columns like geodata/sites.csv), GeoJSON or GeoPackage points. */
 #include "internal.h"
 
+#include "fold.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -14,7 +16,8 @@ void cm_user_site_free(cm_user_site *site)
     if (!site)
         return;
     cm_place_free(site->place);
-    g_strfreev(site->spellings);
+    g_strfreev(site->literals);
+    g_strfreev(site->keys);
     g_free(site);
 }
 
@@ -43,6 +46,13 @@ static OGRCoordinateTransformationH to_wgs84(OGRLayerH layer)
         transform = OCTNewCoordinateTransformation(source, wgs84);
     OSRDestroySpatialReference(wgs84);
     return transform;
+}
+
+/* Appends the folded literal and key of spelling to literals and keys. */
+static void add_spelling(GPtrArray *literals, GPtrArray *keys, const char *spelling)
+{
+    g_ptr_array_add(literals, cm_fold_literal(spelling));
+    g_ptr_array_add(keys, cm_fold_key(spelling, NULL));
 }
 
 /* The site of one feature, into *site; where names the feature in
@@ -84,17 +94,19 @@ static cm_status read_feature(cm_context *context, const char *path, const char 
     place->admin1 = g_strdup("");
     /* The name is the first spelling; aliases are separated by '|' as in
      * sites.csv. */
-    GStrvBuilder *spellings = g_strv_builder_new();
-    g_strv_builder_add(spellings, name);
+    GPtrArray *literals = g_ptr_array_new(), *keys = g_ptr_array_new();
+    add_spelling(literals, keys, name);
     char **aliases = g_strsplit(field_text(feature, "aliases"), "|", -1);
     for (char **alias = aliases; *alias; alias++)
         if (*g_strstrip(*alias))
-            g_strv_builder_add(spellings, *alias);
+            add_spelling(literals, keys, *alias);
     g_strfreev(aliases);
+    g_ptr_array_add(literals, NULL);
+    g_ptr_array_add(keys, NULL);
     *site = g_new0(cm_user_site, 1);
     (*site)->place = place;
-    (*site)->spellings = g_strv_builder_end(spellings);
-    g_strv_builder_unref(spellings);
+    (*site)->literals = (char **)g_ptr_array_free(literals, FALSE);
+    (*site)->keys = (char **)g_ptr_array_free(keys, FALSE);
     return CM_OK;
 }
 
