@@ -22,9 +22,11 @@
 
 struct cm_geocoder {
     cm_context *context;
+    GString *notes;   /* resolutions worth telling the user, one a line */
     sqlite3 *db;
     sqlite3_stmt *by_key, *fuzzy, *box;
     GPtrArray *sites; /* curated sites, of cm_place*, owned, for cm_geocoder_nearest() */
+    GPtrArray *user;  /* of cm_user_site*, owned: cm_geocoder_add_gazetteer() */
 };
 
 struct cm_candidate_list {
@@ -157,6 +159,8 @@ cm_geocoder *cm_geocoder_new(cm_context *context)
     cm_geocoder *geocoder = g_new0(cm_geocoder, 1);
     geocoder->context = context;
     geocoder->sites = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
+    geocoder->notes = g_string_new(NULL);
+    geocoder->user = g_ptr_array_new_with_free_func((GDestroyNotify)cm_user_site_free);
     char *path = cm_index_path(context, "gazetteer.sqlite");
     cm_status status = open_index(geocoder, path);
     g_free(path);
@@ -176,6 +180,8 @@ void cm_geocoder_free(cm_geocoder *geocoder)
     sqlite3_finalize(geocoder->box);
     sqlite3_close(geocoder->db);
     g_ptr_array_free(geocoder->sites, TRUE);
+    g_string_free(geocoder->notes, TRUE);
+    g_ptr_array_free(geocoder->user, TRUE);
     g_free(geocoder);
 }
 
@@ -313,11 +319,16 @@ typedef struct parsed_query {
     const char *country;
 } parsed_query;
 
-/* A place's standing apart from the match: curated sites first, then the
- * larger settlement. At most 0.1. */
-static double prominence(const cm_place *place, gboolean curated)
+/* Where a place comes from, in rising precedence. */
+typedef enum source_tier { TIER_GEONAMES, TIER_CURATED, TIER_USER } source_tier;
+
+/* A place's standing apart from the match: the user's sites first, then
+ * curated sites, then the larger settlement. At most 0.1. */
+static double prominence(const cm_place *place, source_tier tier)
 {
-    if (curated)
+    if (tier == TIER_USER)
+        return 0.09;
+    if (tier == TIER_CURATED)
         return 0.08;
     return MIN(0.07, 0.01 * log10(1.0 + (double)place->population));
 }
@@ -325,7 +336,7 @@ static double prominence(const cm_place *place, gboolean curated)
 /* The score of place reached through a spelling (its literal) with the
  * given match quality (1 exact, 0.9 folded, lower fuzzy). */
 static double score_spelling(const parsed_query *query, const cm_place *place,
-                             gboolean curated, const char *literal, double quality)
+                             source_tier tier, const char *literal, double quality)
 {
     /* A facility word on one side only ("Qaim" against "Al-Qaim border
      * crossing") means a different place of the same name is likelier. */
@@ -334,15 +345,51 @@ static double score_spelling(const parsed_query *query, const cm_place *place,
     double penalty = g_strcmp0(hint, query->hint) != 0 ? 0.1 : 0.0;
     if (query->hint && strcmp(query->hint, place->kind) == 0)
         penalty = 0.0;
-    return MAX(0.0, 0.9 * quality - penalty + prominence(place, curated));
+    return MAX(0.0, 0.9 * quality - penalty + prominence(place, tier));
 }
 
-/* Adds the places of key to the candidates by id (place id -> index into
- * list), scoring spellings with quality, or exact when their literal equals
- * the query's. */
+/* The candidates being gathered for a query: the list, its places by id
+ * (place id -> index into the list) and each one's tier. */
+typedef struct gathering {
+    cm_candidate_list *list;
+    GHashTable *by_id;
+    GArray *tiers; /* of source_tier, parallel to the list */
+} gathering;
+
+/* Adds place (taken over) of the given id and tier, reached through the
+ * spelling literal, scored with quality, or exact when literal equals the
+ * query's; similarity is the spelling's key's to the query's (1 but for
+ * fuzzy keys). A place already there keeps its best spelling. */
+static void add_candidate(const parsed_query *query, gathering *found, gint64 id,
+                          source_tier tier, cm_place *place, const char *literal,
+                          double quality, double similarity, cm_match match)
+{
+    gboolean exact = match != CM_MATCH_FUZZY && strcmp(literal, query->literal) == 0;
+    double score = score_spelling(query, place, tier, literal, exact ? 1.0 : quality);
+    gpointer slot;
+    if (g_hash_table_lookup_extended(found->by_id, &id, NULL, &slot)) {
+        cm_candidate *c = &g_array_index(found->list->items, cm_candidate,
+                                         GPOINTER_TO_UINT(slot));
+        if (score > c->score) {
+            c->score = score;
+            c->match = exact ? CM_MATCH_EXACT : match;
+            c->similarity = similarity;
+        }
+        cm_place_free(place);
+        return;
+    }
+    guint index = found->list->items->len;
+    cm_candidate candidate = {place, score, exact ? CM_MATCH_EXACT : match, similarity};
+    g_array_append_val(found->list->items, candidate);
+    g_array_append_val(found->tiers, tier);
+    g_ptr_array_add(found->list->places, place);
+    g_hash_table_insert(found->by_id, g_memdup2(&id, sizeof id), GUINT_TO_POINTER(index));
+}
+
+/* Adds the places of key in the index and the user's sites (see
+ * add_candidate()). */
 static void collect_key(cm_geocoder *geocoder, const parsed_query *query, const char *key,
-                        double quality, cm_match match, cm_candidate_list *list,
-                        GHashTable *by_id, GArray *curated)
+                        double quality, double similarity, cm_match match, gathering *found)
 {
     sqlite3_stmt *s = geocoder->by_key;
     sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
@@ -350,31 +397,35 @@ static void collect_key(cm_geocoder *geocoder, const parsed_query *query, const 
         if (query->country && strcmp((const char *)sqlite3_column_text(s, 3),
                                      query->country) != 0)
             continue;
-        const char *literal = (const char *)sqlite3_column_text(s, 10);
-        gboolean exact = match != CM_MATCH_FUZZY && strcmp(literal, query->literal) == 0;
-        sqlite3_int64 id = sqlite3_column_int64(s, 0);
-        gboolean is_curated = sqlite3_column_int(s, 8);
-        cm_place *place = row_place(s);
-        double score = score_spelling(query, place, is_curated, literal,
-                                      exact ? 1.0 : quality);
-        gpointer slot;
-        if (g_hash_table_lookup_extended(by_id, &id, NULL, &slot)) {
-            cm_candidate *c = &g_array_index(list->items, cm_candidate, GPOINTER_TO_UINT(slot));
-            if (score > c->score) {
-                c->score = score;
-                c->match = exact ? CM_MATCH_EXACT : match;
-            }
-            cm_place_free(place);
-            continue;
-        }
-        guint index = list->items->len;
-        cm_candidate candidate = {place, score, exact ? CM_MATCH_EXACT : match};
-        g_array_append_val(list->items, candidate);
-        g_array_append_val(curated, is_curated);
-        g_ptr_array_add(list->places, place);
-        g_hash_table_insert(by_id, g_memdup2(&id, sizeof id), GUINT_TO_POINTER(index));
+        add_candidate(query, found, sqlite3_column_int64(s, 0),
+                      sqlite3_column_int(s, 8) ? TIER_CURATED : TIER_GEONAMES, row_place(s),
+                      (const char *)sqlite3_column_text(s, 10), quality, similarity, match);
     }
     sqlite3_reset(s);
+}
+
+/* Adds the user's sites with a spelling whose key is similar enough to the
+ * query's (equal unless fuzzy). User sites are few: a scan will do. */
+static void collect_user(cm_geocoder *geocoder, const parsed_query *query, gboolean fuzzy,
+                         gathering *found)
+{
+    for (guint i = 0; i < geocoder->user->len; i++) {
+        const cm_user_site *site = g_ptr_array_index(geocoder->user, i);
+        if (query->country && strcmp(site->place->country, query->country) != 0)
+            continue;
+        for (size_t k = 0; site->keys[k]; k++) {
+            const char *key = site->keys[k], *literal = site->literals[k];
+            double similarity = fuzzy ? cm_fold_similarity(query->key, key) : 1.0;
+            if (fuzzy ? similarity >= FUZZY_MIN_SIMILARITY && similarity < 1.0
+                      : strcmp(key, query->key) == 0)
+                /* User sites' ids lie below the index's, which are near 0
+                 * or positive. */
+                add_candidate(query, found, G_MININT64 + i, TIER_USER,
+                              cm_place_copy(site->place), literal,
+                              fuzzy ? 0.8 * similarity : 0.9, similarity,
+                              fuzzy ? CM_MATCH_FUZZY : CM_MATCH_FOLDED);
+        }
+    }
 }
 
 /* The trigram query for key: any of its trigrams, each quoted. Returns a
@@ -393,8 +444,7 @@ static char *trigram_query(const char *key)
     return g_string_free(match, FALSE);
 }
 
-static void collect_fuzzy(cm_geocoder *geocoder, const parsed_query *query,
-                          cm_candidate_list *list, GHashTable *by_id, GArray *curated)
+static void collect_fuzzy(cm_geocoder *geocoder, const parsed_query *query, gathering *found)
 {
     char *match = trigram_query(query->key);
     if (!match)
@@ -415,8 +465,8 @@ static void collect_fuzzy(cm_geocoder *geocoder, const parsed_query *query,
     g_free(match);
     for (guint i = 0; i < keys->len; i++)
         collect_key(geocoder, query, g_ptr_array_index(keys, i),
-                    0.8 * g_array_index(similarities, double, i), CM_MATCH_FUZZY, list,
-                    by_id, curated);
+                    0.8 * g_array_index(similarities, double, i),
+                    g_array_index(similarities, double, i), CM_MATCH_FUZZY, found);
     g_ptr_array_free(keys, TRUE);
     g_array_free(similarities, TRUE);
 }
@@ -438,21 +488,23 @@ static gboolean is_settlement(const char *kind)
            strcmp(kind, "locality") == 0;
 }
 
-/* Drops GeoNames candidates near a curated settlement that matches about
- * as well (curated[i] tells which are curated): the same place, and the
- * curated position wins. A facility never hides a settlement: "Kirkuk" is
- * the city, not Kirkuk Air Base. Then sorts best first and keeps limit (0:
- * all). */
-static void rank(cm_candidate_list *list, GArray *curated, size_t limit)
+/* Drops candidates near a place of a higher tier that matches about as
+ * well: the same place, and the better source's position wins. A curated
+ * facility never hides a settlement ("Kirkuk" is the city, not Kirkuk Air
+ * Base); the user's own sites hide any shipped namesake. Then sorts best
+ * first and keeps limit (0: all). */
+static void rank(cm_candidate_list *list, const GArray *tiers, size_t limit)
 {
     GArray *kept = g_array_new(FALSE, TRUE, sizeof(cm_candidate));
     for (guint i = 0; i < list->items->len; i++) {
         const cm_candidate *c = &g_array_index(list->items, cm_candidate, i);
+        source_tier tier = g_array_index(tiers, source_tier, i);
         gboolean namesake = FALSE;
-        for (guint j = 0; !g_array_index(curated, gboolean, i) && !namesake &&
-                          j < list->items->len; j++) {
+        for (guint j = 0; !namesake && j < list->items->len; j++) {
             const cm_candidate *site = &g_array_index(list->items, cm_candidate, j);
-            namesake = g_array_index(curated, gboolean, j) && is_settlement(site->place->kind) &&
+            source_tier site_tier = g_array_index(tiers, source_tier, j);
+            namesake = site_tier > tier &&
+                       (site_tier == TIER_USER || is_settlement(site->place->kind)) &&
                        site->score + NAMESAKE_SLACK >= c->score &&
                        cm_geodesic_inverse(c->place->position, site->place->position)
                                .distance_m < NAMESAKE_RADIUS_M;
@@ -510,7 +562,7 @@ cm_status cm_geocoder_search(cm_geocoder *geocoder, const char *query, const cha
         char *name = g_strstrip(g_strdup(query));
         cm_place *place = place_new(name, "coordinate", "", "user coordinate", position);
         g_free(name);
-        cm_candidate candidate = {place, 1.0, CM_MATCH_COORDINATE};
+        cm_candidate candidate = {place, 1.0, CM_MATCH_COORDINATE, 1.0};
         g_array_append_val(list->items, candidate);
         g_ptr_array_add(list->places, place);
         *candidates = list;
@@ -523,15 +575,19 @@ cm_status cm_geocoder_search(cm_geocoder *geocoder, const char *query, const cha
         return cm_fail(context, CM_ERR_INPUT, "empty site name");
     }
     parsed.key = cm_fold_key(query, &parsed.hint);
-    GHashTable *by_id = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-    GArray *curated = g_array_new(FALSE, FALSE, sizeof(gboolean));
-    collect_key(geocoder, &parsed, parsed.key, 0.9, CM_MATCH_FOLDED, list, by_id, curated);
+    gathering gathered = {list,
+                          g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL),
+                          g_array_new(FALSE, FALSE, sizeof(source_tier))};
+    collect_key(geocoder, &parsed, parsed.key, 0.9, 1.0, CM_MATCH_FOLDED, &gathered);
+    collect_user(geocoder, &parsed, FALSE, &gathered);
     gboolean found = list->items->len > 0;
-    if (!found)
-        collect_fuzzy(geocoder, &parsed, list, by_id, curated);
-    rank(list, curated, limit);
-    g_array_free(curated, TRUE);
-    g_hash_table_destroy(by_id);
+    if (!found) {
+        collect_fuzzy(geocoder, &parsed, &gathered);
+        collect_user(geocoder, &parsed, TRUE, &gathered);
+    }
+    rank(list, gathered.tiers, limit);
+    g_array_free(gathered.tiers, TRUE);
+    g_hash_table_destroy(gathered.by_id);
     g_free(parsed.literal);
     g_free(parsed.key);
     *candidates = list;
@@ -558,4 +614,197 @@ cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query, cm_place 
         *place = cm_place_copy(cm_candidate_list_get(list, 0)->place);
     cm_candidate_list_free(list);
     return status;
+}
+
+/* Resolving queries together. */
+
+/* Another reading of a name is worth a note when it scores this close to
+ * the answer. */
+#define AMBIGUITY_MARGIN 0.03
+/* Context: a candidate loses up to CONTEXT_WEIGHT of its score with its
+ * distance to the nearest other site, in full from CONTEXT_FAR_M on. The
+ * weight exceeds any prominence gap between namesakes (at most 0.08), so
+ * a namesake 2,000 km away loses to one nearby. */
+#define CONTEXT_WEIGHT 0.1
+#define CONTEXT_FAR_M 2000000.0
+/* A typo in a route is clear when only one place that it resembles lies
+ * this close to the other sites. */
+#define CONTEXT_RADIUS_M 300000.0
+/* A typo on its own is clear when its spelling is this similar and it
+ * scores this far above the next distinct place. */
+#define FUZZY_TAKE_SIMILARITY 0.8
+#define FUZZY_TAKE_MARGIN 0.1
+
+/* Whether a and b are one place (a town and its crossing, a city and its
+ * air base) rather than namesakes. */
+static gboolean same_locale(const cm_place *a, const cm_place *b)
+{
+    return cm_geodesic_inverse(a->position, b->position).distance_m < NAMESAKE_RADIUS_M;
+}
+
+/* The best candidate after the first that is somewhere else, or NULL. */
+static const cm_candidate *next_distinct(const cm_candidate_list *list)
+{
+    const cm_candidate *best = cm_candidate_list_get(list, 0);
+    for (size_t i = 1; i < cm_candidate_list_length(list); i++) {
+        const cm_candidate *c = cm_candidate_list_get(list, i);
+        if (!same_locale(best->place, c->place))
+            return c;
+    }
+    return NULL;
+}
+
+/* Whether the list's answer has a namesake elsewhere that ranks about as
+ * high. */
+static gboolean is_ambiguous(const cm_candidate_list *list)
+{
+    const cm_candidate *other = next_distinct(list);
+    return other && other->score >= cm_candidate_list_get(list, 0)->score - AMBIGUITY_MARGIN;
+}
+
+/* Distance from place to the nearest of the anchors. */
+static double anchor_distance(const cm_place *place, const GArray *anchors)
+{
+    double nearest = INFINITY;
+    for (guint i = 0; i < anchors->len; i++)
+        nearest = MIN(nearest, cm_geodesic_inverse(place->position,
+                                                   g_array_index(anchors, cm_geo_point, i))
+                                   .distance_m);
+    return nearest;
+}
+
+/* Lowers every candidate's score by its distance to the anchors and sorts
+ * the list again. */
+static void rank_by_context(cm_candidate_list *list, const GArray *anchors)
+{
+    for (guint i = 0; i < list->items->len; i++) {
+        cm_candidate *c = &g_array_index(list->items, cm_candidate, i);
+        double d = anchor_distance(c->place, anchors);
+        c->score = MAX(0.0, c->score - CONTEXT_WEIGHT * MIN(1.0, d / CONTEXT_FAR_M));
+    }
+    g_array_sort(list->items, compare_candidates);
+}
+
+/* Whether a list of fuzzy candidates has a clear answer: in context, the
+ * only place within CONTEXT_RADIUS_M of the anchors (moved first); else
+ * one similar enough and well above the next distinct place. */
+static gboolean take_fuzzy(cm_candidate_list *list, const GArray *anchors)
+{
+    if (cm_candidate_list_length(list) == 0)
+        return FALSE;
+    const cm_candidate *best = cm_candidate_list_get(list, 0);
+    const cm_candidate *other = next_distinct(list);
+    gboolean clear = best->similarity >= FUZZY_TAKE_SIMILARITY &&
+                     (!other || best->score - other->score >= FUZZY_TAKE_MARGIN);
+    if (anchors->len == 0)
+        return clear;
+    gint near = -1;
+    for (guint i = 0; i < list->items->len; i++) {
+        const cm_candidate *c = &g_array_index(list->items, cm_candidate, i);
+        if (anchor_distance(c->place, anchors) > CONTEXT_RADIUS_M)
+            continue;
+        if (near < 0)
+            near = (gint)i;
+        else if (!same_locale(g_array_index(list->items, cm_candidate, near).place, c->place))
+            return clear;
+    }
+    if (near < 0)
+        return clear;
+    cm_candidate chosen = g_array_index(list->items, cm_candidate, near);
+    g_array_remove_index(list->items, (guint)near);
+    g_array_prepend_val(list->items, chosen);
+    return TRUE;
+}
+
+char *cm_resolution_note(const char *query, const cm_candidate_list *list)
+{
+    const cm_candidate *best = cm_candidate_list_get(list, 0);
+    if (best->match == CM_MATCH_FUZZY)
+        return g_strdup_printf("taking '%s' as %s (%s) [fuzzy]", query, best->place->name,
+                               best->place->country);
+    if (best->match == CM_MATCH_COORDINATE || !is_ambiguous(list))
+        return NULL;
+    GString *note = g_string_new(NULL);
+    g_string_append_printf(note, "taking '%s' as %s (%s); also", query, best->place->name,
+                           best->place->country);
+    size_t listed = 0;
+    for (size_t i = 1; i < cm_candidate_list_length(list) && listed < 3; i++) {
+        const cm_candidate *c = cm_candidate_list_get(list, i);
+        if (c->score < best->score - AMBIGUITY_MARGIN || same_locale(best->place, c->place))
+            continue;
+        g_string_append_printf(note, "%s '%s' (%s)", listed++ ? "," : "", c->place->name,
+                               c->place->country);
+    }
+    return g_string_free(note, FALSE);
+}
+
+cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *queries, size_t n,
+                              const cm_geo_point *near, size_t n_near,
+                              cm_candidate_list **lists)
+{
+    cm_context *context = geocoder->context;
+    /* Each query alone first; a typo's message is kept for when it stays
+     * unclear. */
+    char **failures = g_new0(char *, n);
+    cm_status status = CM_OK;
+    for (size_t i = 0; i < n; i++)
+        lists[i] = NULL;
+    for (size_t i = 0; i < n && status == CM_OK; i++) {
+        status = cm_geocoder_search(geocoder, queries[i], NULL, 0, &lists[i]);
+        if (status != CM_OK && lists[i]) {
+            failures[i] = g_strdup(cm_context_message(context));
+            status = CM_OK;
+        }
+    }
+    /* The anchors: the given points and every name that is not in doubt. */
+    GArray *sure = g_array_new(FALSE, FALSE, sizeof(gboolean));
+    for (size_t i = 0; i < n && status == CM_OK; i++) {
+        gboolean certain = !failures[i] && !is_ambiguous(lists[i]);
+        g_array_append_val(sure, certain);
+    }
+    GArray *anchors = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    for (size_t i = 0; i < n && status == CM_OK; i++) {
+        g_array_set_size(anchors, 0);
+        g_array_append_vals(anchors, near, (guint)n_near);
+        for (size_t j = 0; j < n; j++)
+            if (j != i && g_array_index(sure, gboolean, j))
+                g_array_append_val(anchors, cm_candidate_list_get(lists[j], 0)->place->position);
+        if (failures[i]) {
+            if (!take_fuzzy(lists[i], anchors))
+                status = cm_fail(context, CM_ERR_INPUT, "%s", failures[i]);
+        } else if (anchors->len && !g_array_index(sure, gboolean, i)) {
+            rank_by_context(lists[i], anchors);
+        }
+    }
+    for (size_t i = 0; i < n && status == CM_OK; i++) {
+        char *note = cm_resolution_note(queries[i], lists[i]);
+        if (note)
+            g_string_append_printf(geocoder->notes, "%s\n", note);
+        g_free(note);
+    }
+    g_array_free(anchors, TRUE);
+    g_array_free(sure, TRUE);
+    for (size_t i = 0; i < n; i++)
+        g_free(failures[i]);
+    g_free(failures);
+    if (status != CM_OK)
+        for (size_t i = 0; i < n; i++) {
+            cm_candidate_list_free(lists[i]);
+            lists[i] = NULL;
+        }
+    return status;
+}
+
+char *cm_geocoder_take_notes(cm_geocoder *geocoder)
+{
+    if (geocoder->notes->len == 0)
+        return NULL;
+    char *notes = g_strdup(geocoder->notes->str);
+    g_string_truncate(geocoder->notes, 0);
+    return notes;
+}
+
+cm_status cm_geocoder_add_gazetteer(cm_geocoder *geocoder, const char *path)
+{
+    return cm_user_sites_read(geocoder->context, path, geocoder->user);
 }

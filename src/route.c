@@ -172,28 +172,29 @@ cm_status cm_route_new_from_queries(cm_geocoder *geocoder, const char *name,
     if (n < 2)
         return cm_fail(cm_geocoder_context(geocoder), CM_ERR_INPUT,
                        "a route needs at least two waypoints (a start and a destination)");
-    cm_route *result = cm_route_new(name);
-    for (size_t i = 0; i < n; i++) {
-        cm_place *place;
-        cm_status status = cm_geocoder_lookup(geocoder, queries[i], &place);
-        if (status != CM_OK) {
-            cm_route_free(result);
-            return status;
-        }
+    cm_candidate_list **lists = g_new(cm_candidate_list *, n);
+    cm_status status = cm_geocoder_resolve(geocoder, queries, n, NULL, 0, lists);
+    cm_route *result = status == CM_OK ? cm_route_new(name) : NULL;
+    for (size_t i = 0; status == CM_OK && i < n; i++) {
+        const cm_place *place = cm_candidate_list_get(lists[i], 0)->place;
         /* A leg from a place to itself has no length and no direction. */
         const cm_place *last = i > 0 ? cm_route_waypoint(result, i - 1) : NULL;
         if (last && cm_geodesic_inverse(last->position, place->position).distance_m <
-                         CM_MIN_LEG_M) {
-            cm_status same = cm_fail(cm_geocoder_context(geocoder), CM_ERR_INPUT,
-                                     "waypoints %zu and %zu ('%s' and '%s') are the same "
-                                     "place; a leg needs two different places",
-                                     i, i + 1, last->name, place->name);
-            cm_place_free(place);
-            cm_route_free(result);
-            return same;
-        }
-        cm_route_add_waypoint(result, place);
-        cm_place_free(place);
+                        CM_MIN_LEG_M)
+            status = cm_fail(cm_geocoder_context(geocoder), CM_ERR_INPUT,
+                             "waypoints %zu and %zu ('%s' and '%s') are the same place; a "
+                             "leg needs two different places", i, i + 1, last->name,
+                             place->name);
+        else
+            cm_route_add_waypoint(result, place);
+    }
+    /* On failure the lists are all NULL, which frees as nothing. */
+    for (size_t i = 0; i < n; i++)
+        cm_candidate_list_free(lists[i]);
+    g_free(lists);
+    if (status != CM_OK) {
+        cm_route_free(result);
+        return status;
     }
     *route = result;
     return CM_OK;

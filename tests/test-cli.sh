@@ -260,6 +260,65 @@ expect_error "geocode bad country" 2 "not an ISO 3166 alpha-3" geocode --country
 expect_error "geocode --reverse of a name" 2 "--reverse needs a coordinate" geocode --reverse Baghdad
 expect_error "geocode --reverse in mid-ocean" 2 "no named place within 500 km" geocode --reverse 0,-150
 
+# Routes read names in context; clear typos are taken with a note on
+# stderr, unclear ones and nonsense still fail.
+run route --from Homs --via Tartus --to Tripoli --format json
+check "Tripoli beside Homs and Tartus is Lebanon's" python3 -c "
+import json; r = json.load(open('$work/stdout'))
+t = r['routes'][0]['legs'][-1]['to']
+assert t['name'] == 'Tripoli' and abs(t['lat'] - 34.4335) < 0.01 and abs(t['lon'] - 35.8442) < 0.01, t"
+run route --from Benghazi --to Tripoli --format json
+check "Tripoli after Benghazi is Libya's" python3 -c "
+import json; r = json.load(open('$work/stdout'))
+t = r['routes'][0]['legs'][-1]['to']
+assert t['name'] == 'Tripoli' and abs(t['lat'] - 32.8874) < 0.01 and abs(t['lon'] - 13.1873) < 0.01, t"
+run route --from "Ayn al-Asad" --to al-Bukamai
+check "al-Bukamai from Ayn al-Asad is Abu Kamal, noted on stderr" bash -c "
+[ $code -eq 0 ] && grep -qE '^  1  Ayn al-Asad Air Base +Abu Kamal +158\.7 km' '$work/stdout' &&
+[ \"\$(cat '$work/stderr')\" = \"convoymap: taking 'al-Bukamai' as Abu Kamal (SYR) [fuzzy]\" ]"
+run route --route "Tripoli > Homs"
+check "ambiguous names: which was taken and the others, one line each" bash -c "
+[ $code -eq 0 ] && [ \$(wc -l <'$work/stderr') -eq 2 ] &&
+grep -qxF \"convoymap: taking 'Tripoli' as Tripoli (LBY); also 'Tripoli' (LBN), 'Trípoli' (GRC), 'Tripoli' (USA)\" '$work/stderr' &&
+grep -qxF \"convoymap: taking 'Homs' as Homs (SYR); also 'Al Khums' (LBY)\" '$work/stderr'"
+run render --from Amman --to Baghdad --mark Tripoli --size 400x300 -o "$work/marks.png"
+check "a mark read in the route's context needs no note" bash -c "[ $code -eq 0 ] && [ ! -s '$work/stderr' ]"
+expect_error "a route through nonsense still fails" 2 "unknown site 'Qxzvbnmwrtp'" route --from "Ayn al-Asad" --to Qxzvbnmwrtp
+expect_error "an unclear typo still fails" 2 "did you mean 'Baghdad' (IRQ)" route --from Ramadi --to Baghdadd
+
+# User gazetteers in the three formats, each overriding a shipped name and
+# adding a site; the GeoPackage, made here in Web Mercator, is reprojected.
+data=${G_TEST_SRCDIR:-$(dirname "$0")}/data
+ogr2ogr -f GPKG -t_srs EPSG:3857 "$work/user-sites.gpkg" "$data/user-sites.geojson"
+user_sites_check() { # description, then name lat lon for each query's answer
+  local description=$1; shift
+  check "$description" python3 -c "
+import json, sys
+answers = json.load(open('$work/stdout'))
+want = sys.argv[1:]
+assert len(answers) == len(want) // 3, answers
+for a, (name, lat, lon) in zip(answers, zip(want[::3], want[1::3], want[2::3])):
+    assert a['name'] == name and a['source'].startswith('user gazetteer '), a
+    assert abs(a['lat'] - float(lat)) < 1e-6 and abs(a['lon'] - float(lon)) < 1e-6, a
+" "$@"
+}
+run geocode --json --gazetteer "$data/user-sites.csv" Trebil "Camp Juniper"
+user_sites_check "CSV gazetteer overrides Trebil and adds FOB Juniper" \
+  Trebil 32.715 38.999 "FOB Juniper" 33.5123 41.8765
+run geocode --json --gazetteer "$data/user-sites.geojson" "Ar Rutbah" "Checkpoint Rose"
+user_sites_check "GeoJSON gazetteer overrides Ar Rutbah and adds Checkpoint Rose" \
+  "Ar Rutbah" 33.04 40.29 "Checkpoint Rose" 33.2 41.1
+run geocode --json --gazetteer "$work/user-sites.gpkg" Rutba "Checkpoint Rose"
+user_sites_check "GeoPackage gazetteer (EPSG:3857) overrides Ar Rutbah and adds Checkpoint Rose" \
+  "Ar Rutbah" 33.04 40.29 "Checkpoint Rose" 33.2 41.1
+run route --gazetteer "$data/user-sites.csv" --from Amman --via Trebil --to "Camp Juniper"
+check "route through user sites" bash -c "[ $code -eq 0 ] && grep -qE '^  2  Trebil +FOB Juniper ' '$work/stdout'"
+run render --gazetteer "$work/user-sites.gpkg" --from "Checkpoint Rose" --to "Ar Rutbah" --size 400x300 -o "$work/user.png"
+check "render with a user gazetteer" bash -c "[ $code -eq 0 ] && grep -qE '^  1  Checkpoint Rose +Ar Rutbah ' '$work/stdout'"
+printf 'name,aliases,kind,country,lat,lon\nOutpost,,camp,IRQ,33,42\nFar Out,,camp,IRQ,95,42\n' >"$work/bad.csv"
+expect_error "a bad user gazetteer names its file and line" 2 "gazetteer $work/bad.csv line 3 ('Far Out')" route --gazetteer "$work/bad.csv"
+expect_error "a missing user gazetteer" 2 "gazetteer $work/none.csv does not exist" geocode --gazetteer "$work/none.csv" Baghdad
+
 # Missing data is a runtime error naming the directory.
 mkdir -p "$work/nodata"
 CONVOYMAP_DATA="$work/nodata" "$convoymap" render -o "$work/nodata.png" >"$work/stdout" 2>"$work/stderr"; code=$?

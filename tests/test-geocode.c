@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "convoymap/convoymap.h"
 #include "fold.h"
@@ -443,6 +444,221 @@ static void test_errors(void)
     expect_input_error("\xff\xfe", "not valid UTF-8");
 }
 
+/* Resolves queries together, which must succeed, into lists (n of them). */
+static void resolve_ok(const char *const *queries, size_t n, cm_candidate_list **lists)
+{
+    if (cm_geocoder_resolve(geocoder, queries, n, NULL, 0, lists) != CM_OK)
+        g_error("resolving '%s'... failed: %s", queries[0], cm_context_message(context));
+}
+
+/* Context decides between namesakes: Tripoli beside Homs and Tartus is
+ * Lebanon's, beside Benghazi Libya's; alone it is Libya's (the larger),
+ * with a note naming Lebanon's. */
+static void test_resolve_context(void)
+{
+    static const struct {
+        const char *queries[3];
+        size_t n;
+        const char *country;
+        double lat, lon;
+    } cases[] = {
+        {{"Homs", "Tartus", "Tripoli"}, 3, "LBN", 34.4335, 35.8442},
+        {{"Tripoli", "Tartus"}, 2, "LBN", 34.4335, 35.8442},
+        {{"Benghazi", "Tripoli"}, 2, "LBY", 32.8874, 13.1873},
+        {{"Tripoli"}, 1, "LBY", 32.8874, 13.1873},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        cm_candidate_list *lists[3];
+        resolve_ok(cases[i].queries, cases[i].n, lists);
+        size_t k = 0;
+        while (strcmp(cases[i].queries[k], "Tripoli") != 0)
+            k++;
+        const cm_candidate *best = cm_candidate_list_get(lists[k], 0);
+        g_test_message("case %zu: Tripoli -> %s (%s) %.3f", i, best->place->name,
+                       best->place->country, best->score);
+        g_assert_cmpstr(best->place->country, ==, cases[i].country);
+        g_assert_cmpint(best->match, ==, CM_MATCH_EXACT);
+        cm_geo_point expected = {cases[i].lat, cases[i].lon};
+        g_assert_cmpfloat(cm_geodesic_inverse(best->place->position, expected).distance_m, <,
+                          5000);
+        /* Context reranks; the namesake stays an alternative. */
+        g_assert_cmpuint(cm_candidate_list_length(lists[k]), >=, 2);
+        for (size_t j = 0; j < cases[i].n; j++)
+            cm_candidate_list_free(lists[j]);
+    }
+    char *notes = cm_geocoder_take_notes(geocoder);
+    g_test_message("notes: %s", notes);
+    g_assert_nonnull(strstr(notes, "taking 'Tripoli' as Tripoli (LBY); also 'Tripoli' (LBN)"));
+    /* Taken once. */
+    cm_string_free(notes);
+    g_assert_null(cm_geocoder_take_notes(geocoder));
+    /* Points given as context count too: Tripoli near Baalbek's position. */
+    const char *const tripoli[] = {"Tripoli"};
+    const cm_geo_point baalbek = {34.0047, 36.2110};
+    cm_candidate_list *list;
+    g_assert_cmpint(cm_geocoder_resolve(geocoder, tripoli, 1, &baalbek, 1, &list), ==, CM_OK);
+    g_assert_cmpstr(cm_candidate_list_get(list, 0)->place->country, ==, "LBN");
+    cm_candidate_list_free(list);
+    g_free(cm_geocoder_take_notes(geocoder));
+}
+
+/* A typo is taken when it is clear, as a fuzzy match with a note, and
+ * fails as before when it is not. */
+static void test_resolve_typos(void)
+{
+    /* In a route from Ayn al-Asad, al-Bukamai is Abu Kamal, not Bukama
+     * (Congo). */
+    const char *const route[] = {"Ayn al-Asad", "al-Bukamai"};
+    cm_candidate_list *lists[2];
+    resolve_ok(route, 2, lists);
+    const cm_candidate *best = cm_candidate_list_get(lists[1], 0);
+    g_assert_cmpint(best->match, ==, CM_MATCH_FUZZY);
+    g_assert_cmpstr(best->place->name, ==, "Abu Kamal");
+    g_assert_cmpstr(best->place->country, ==, "SYR");
+    g_assert_cmpfloat(best->similarity, ==, 1.0 - 1.0 / 7.0);
+    gboolean congo = FALSE;
+    for (size_t i = 1; i < cm_candidate_list_length(lists[1]); i++)
+        congo |= strcmp(cm_candidate_list_get(lists[1], i)->place->country, "COD") == 0;
+    g_assert_true(congo);
+    cm_candidate_list_free(lists[0]);
+    cm_candidate_list_free(lists[1]);
+    char *notes = cm_geocoder_take_notes(geocoder);
+    g_assert_cmpstr(notes, ==, "taking 'al-Bukamai' as Abu Kamal (SYR) [fuzzy]\n");
+    cm_string_free(notes);
+    /* Alone, Abu Kamal and Bukama are too close to call. */
+    const char *const alone[] = {"al-Bukamai"};
+    cm_candidate_list *list = NULL;
+    g_assert_cmpint(cm_geocoder_resolve(geocoder, alone, 1, NULL, 0, &list), ==, CM_ERR_INPUT);
+    g_assert_null(list);
+    g_assert_nonnull(strstr(cm_context_message(context), "did you mean 'Abu Kamal' (SYR)"));
+    cm_context_clear_error(context);
+    /* Alone but clear: one letter doubled, nothing else near in spelling. */
+    const char *const kirkukk[] = {"Kirkukk"};
+    resolve_ok(kirkukk, 1, &list);
+    g_assert_cmpstr(cm_candidate_list_get(list, 0)->place->name, ==, "Kirkuk");
+    g_assert_cmpint(cm_candidate_list_get(list, 0)->match, ==, CM_MATCH_FUZZY);
+    cm_candidate_list_free(list);
+    g_free(cm_geocoder_take_notes(geocoder));
+    /* Two places near the route spelt alike: Baghdad and al-Baghdadi. */
+    const char *const baghdadd[] = {"Ramadi", "Baghdadd"};
+    g_assert_cmpint(cm_geocoder_resolve(geocoder, baghdadd, 2, NULL, 0, lists), ==,
+                    CM_ERR_INPUT);
+    g_assert_null(lists[0]);
+    g_assert_nonnull(strstr(cm_context_message(context), "did you mean 'Baghdad'"));
+    cm_context_clear_error(context);
+    /* Nonsense fails, and so does the whole set. */
+    const char *const nonsense[] = {"Ayn al-Asad", "Qxzvbnmwrtp"};
+    g_assert_cmpint(cm_geocoder_resolve(geocoder, nonsense, 2, NULL, 0, lists), ==,
+                    CM_ERR_INPUT);
+    g_assert_null(lists[0]);
+    g_assert_null(lists[1]);
+    g_assert_nonnull(strstr(cm_context_message(context), "unknown site 'Qxzvbnmwrtp'"));
+    cm_context_clear_error(context);
+    g_assert_null(cm_geocoder_take_notes(geocoder));
+    /* A route through a typo is built on the fuzzy answer. */
+    cm_route *r = NULL;
+    g_assert_cmpint(cm_route_new_from_queries(geocoder, "R", route, 2, &r), ==, CM_OK);
+    g_assert_cmpstr(cm_route_waypoint(r, 1)->name, ==, "Abu Kamal");
+    cm_route_free(r);
+    g_free(cm_geocoder_take_notes(geocoder));
+}
+
+/* Whether the gazetteer at path (written from text) fails with a message
+ * holding fragment, leaving geocoder without its sites. */
+static void expect_gazetteer_error(cm_geocoder *mine, const char *dir, const char *file,
+                                   const char *text, const char *fragment)
+{
+    char *path = g_build_filename(dir, file, NULL);
+    g_assert_true(g_file_set_contents(path, text, -1, NULL));
+    g_assert_cmpint(cm_geocoder_add_gazetteer(mine, path), ==, CM_ERR_INPUT);
+    const char *message = cm_context_message(context);
+    g_test_message("%s", message);
+    g_assert_nonnull(strstr(message, path));
+    g_assert_nonnull(strstr(message, fragment));
+    cm_context_clear_error(context);
+    /* The good row before the bad one was not added either. */
+    cm_place *place = NULL;
+    g_assert_cmpint(cm_geocoder_lookup(mine, "Zzyzx Outpost", &place), ==, CM_ERR_INPUT);
+    cm_context_clear_error(context);
+    g_remove(path);
+    g_free(path);
+}
+
+/* The user's own sites: one overrides a shipped name, one is new, both
+ * found by alias and, in a route, by a typo; bad files are refused with
+ * the line or feature. */
+static void test_user_gazetteer(void)
+{
+    cm_geocoder *mine = cm_geocoder_new(context);
+    char *csv = g_test_build_filename(G_TEST_DIST, "data", "user-sites.csv", NULL);
+    g_assert_cmpint(cm_geocoder_add_gazetteer(mine, csv), ==, CM_OK);
+    cm_candidate_list *list = NULL;
+    g_assert_cmpint(cm_geocoder_search(mine, "Trebil", NULL, 0, &list), ==, CM_OK);
+    const cm_candidate *best = cm_candidate_list_get(list, 0);
+    g_assert_cmpstr(best->place->name, ==, "Trebil");
+    g_assert_cmpfloat_with_epsilon(best->place->position.lat, 32.7150, 1e-9);
+    g_assert_cmpfloat_with_epsilon(best->place->position.lon, 38.9990, 1e-9);
+    g_assert_true(g_str_has_prefix(best->place->source, "user gazetteer "));
+    g_assert_cmpint(best->match, ==, CM_MATCH_EXACT);
+    /* The shipped crossing 0.7 km away is the same place: hidden. */
+    for (size_t i = 1; i < cm_candidate_list_length(list); i++)
+        g_assert_cmpfloat(cm_geodesic_inverse(cm_candidate_list_get(list, i)->place->position,
+                                              best->place->position).distance_m, >, 30000);
+    cm_candidate_list_free(list);
+    cm_place *place = NULL;
+    g_assert_cmpint(cm_geocoder_lookup(mine, "camp juniper", &place), ==, CM_OK);
+    g_assert_cmpstr(place->name, ==, "FOB Juniper");
+    g_assert_cmpstr(place->kind, ==, "camp");
+    g_assert_cmpstr(place->country, ==, "IRQ");
+    g_assert_cmpfloat_with_epsilon(place->position.lat, 33.5123, 1e-9);
+    cm_place_free(place);
+    const char *const route[] = {"Ayn al-Asad", "FOB Junipr"};
+    cm_candidate_list *lists[2];
+    g_assert_cmpint(cm_geocoder_resolve(mine, route, 2, NULL, 0, lists), ==, CM_OK);
+    g_assert_cmpstr(cm_candidate_list_get(lists[1], 0)->place->name, ==, "FOB Juniper");
+    g_assert_cmpint(cm_candidate_list_get(lists[1], 0)->match, ==, CM_MATCH_FUZZY);
+    cm_candidate_list_free(lists[0]);
+    cm_candidate_list_free(lists[1]);
+    g_free(cm_geocoder_take_notes(mine));
+    /* Other geocoders keep the shipped Trebil. */
+    g_assert_cmpint(cm_geocoder_lookup(geocoder, "Trebil", &place), ==, CM_OK);
+    g_assert_cmpstr(place->name, ==, "Trebil border crossing");
+    cm_place_free(place);
+    /* Bad files, each naming the file and where. */
+    char *dir = g_dir_make_tmp("convoymap-gazetteer-XXXXXX", NULL);
+    const char *header = "name,aliases,kind,country,lat,lon\nZzyzx Outpost,,camp,IRQ,33,42\n";
+    char *text = g_strconcat(header, "Far Out,,camp,IRQ,95,42\n", NULL);
+    expect_gazetteer_error(mine, dir, "range.csv", text, "line 3 ('Far Out'): 95, 42 is not");
+    g_free(text);
+    text = g_strconcat(header, ",,camp,IRQ,33,42\n", NULL);
+    expect_gazetteer_error(mine, dir, "noname.csv", text, "line 3 has no name");
+    g_free(text);
+    text = g_strconcat(header, "Nowhere,,camp,IRQ,,\n", NULL);
+    expect_gazetteer_error(mine, dir, "nopos.csv", text, "line 3 ('Nowhere') has no position");
+    g_free(text);
+    text = g_strconcat(header, "Wrong,,camp,Iraq,33,42\n", NULL);
+    expect_gazetteer_error(mine, dir, "country.csv", text, "country 'Iraq' is not");
+    g_free(text);
+    expect_gazetteer_error(mine, dir, "line.geojson",
+                           "{\"type\": \"FeatureCollection\", \"features\": ["
+                           "{\"type\": \"Feature\", \"properties\": {\"name\": \"Zzyzx Outpost\"}, "
+                           "\"geometry\": {\"type\": \"Point\", \"coordinates\": [42, 33]}},"
+                           "{\"type\": \"Feature\", \"properties\": {\"name\": \"Road\"}, "
+                           "\"geometry\": {\"type\": \"LineString\", \"coordinates\": "
+                           "[[42, 33], [43, 34]]}}]}",
+                           "feature 2 ('Road') is a LINESTRING, not a point");
+    expect_gazetteer_error(mine, dir, "junk.csv", "", "is not CSV, GeoJSON or GeoPackage");
+    g_rmdir(dir);
+    g_free(dir);
+    char *missing = g_build_filename(csv, "missing.csv", NULL);
+    g_assert_cmpint(cm_geocoder_add_gazetteer(mine, missing), ==, CM_ERR_INPUT);
+    g_assert_nonnull(strstr(cm_context_message(context), "does not exist"));
+    cm_context_clear_error(context);
+    g_free(missing);
+    g_free(csv);
+    cm_geocoder_free(mine);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -464,6 +680,9 @@ int main(int argc, char **argv)
     g_test_add_func("/geocode/ranking", test_ranking);
     g_test_add_func("/geocode/reverse", test_reverse);
     g_test_add_func("/geocode/bad-country", test_bad_country);
+    g_test_add_func("/geocode/resolve-context", test_resolve_context);
+    g_test_add_func("/geocode/resolve-typos", test_resolve_typos);
+    g_test_add_func("/geocode/user-gazetteer", test_user_gazetteer);
     int status = g_test_run();
     cm_geocoder_free(geocoder);
     cm_context_free(context);

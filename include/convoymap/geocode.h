@@ -7,8 +7,8 @@
  * regardless of case, diacritics, punctuation, the Arabic article, common
  * transliteration variants (Ayn/Ain, Abu/Albu/Bu, Qaim/Kaim, doubled
  * letters) and facility words (Air Base, AB, Airport, Border Crossing, Camp); the
- * rules are in src/fold.h. Typos find only suggestions. Everything is
- * offline.
+ * rules are in src/fold.h. Typos find only suggestions, except when
+ * cm_geocoder_resolve() finds them clear. Everything is offline.
  */
 #ifndef CONVOYMAP_GEOCODE_H
 #define CONVOYMAP_GEOCODE_H
@@ -35,7 +35,7 @@ typedef struct cm_place {
 typedef enum cm_match {
     CM_MATCH_EXACT,      /* a spelling equal but for case, diacritics and punctuation */
     CM_MATCH_FOLDED,     /* equal after the transliteration rules */
-    CM_MATCH_FUZZY,      /* similar: a suggestion, never taken as the answer */
+    CM_MATCH_FUZZY,      /* similar: a suggestion, taken only by cm_geocoder_resolve() */
     CM_MATCH_COORDINATE, /* the query was a coordinate */
 } cm_match;
 
@@ -44,6 +44,7 @@ typedef struct cm_candidate {
     const cm_place *place; /* owned by the list */
     double score;          /* 0..1, higher is better */
     cm_match match;
+    double similarity;     /* CM_MATCH_FUZZY: of the spelling to the query, 0..1; else 1 */
 } cm_candidate;
 
 typedef struct cm_candidate_list cm_candidate_list;
@@ -58,6 +59,18 @@ CM_API cm_geocoder *cm_geocoder_new(cm_context *context);
 
 CM_API void cm_geocoder_free(cm_geocoder *geocoder);
 
+/* Adds the user's own sites from the gazetteer file at path, read through
+ * OGR: CSV with the columns of geodata/sites.csv (name, aliases separated
+ * by '|', kind, country as ISO3, lat, lon; only name, lat and lon are
+ * required), GeoJSON points or GeoPackage point layers with a "name"
+ * property (and optionally the others). User sites match like shipped
+ * names, score 0.01 above a curated site on the same match (so they win
+ * ties), and hide shipped places that match about as well within 30 km.
+ * They are not used for reverse geocoding. Returns CM_OK, or CM_ERR_INPUT
+ * naming the file and the bad line (CSV) or feature, having added
+ * nothing. The geocoder keeps what it read; path is not kept. */
+CM_API cm_status cm_geocoder_add_gazetteer(cm_geocoder *geocoder, const char *path);
+
 /* Resolves query to its best-ranked place (see cm_geocoder_search()). On
  * success returns CM_OK and stores in *place a new place the caller frees
  * with cm_place_free(). An unknown name gives CM_ERR_INPUT and a message
@@ -69,9 +82,10 @@ CM_API cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query,
 /* The places query may mean, best first, at most limit of them (0: no
  * limit), only in country (ISO3) unless that is NULL. Candidates are ranked
  * by how they match (exact, then folded), whether a facility word in the
- * query ("Air Base") fits their kind, and prominence (curated sites first,
- * then population); a GeoNames place within 30 km of a curated city or
- * town that scores about as high (within 0.1) is left out as its namesake.
+ * query ("Air Base") fits their kind, and prominence (user sites first,
+ * then curated sites, then population); a GeoNames place within 30 km of a
+ * curated city or town that scores about as high (within 0.1) is left out
+ * as its namesake, and so is a shipped place near a user site.
  * Returns CM_OK and a list of exact or folded matches (a coordinate gives
  * one CM_MATCH_COORDINATE candidate). When no name matches, returns
  * CM_ERR_INPUT with "did you mean" in the message when there are similar
@@ -90,6 +104,42 @@ CM_API const cm_candidate *cm_candidate_list_get(const cm_candidate_list *candid
                                                  size_t i);
 
 CM_API void cm_candidate_list_free(cm_candidate_list *candidates);
+
+/* Resolves the n queries together, as the sites of one route or map, into
+ * lists, an array of n the caller provides. On CM_OK, lists[i] is a new
+ * candidate list (free each with cm_candidate_list_free()) whose first
+ * candidate is the answer to queries[i] and the rest its alternatives.
+ * Beyond cm_geocoder_search():
+ * - Context: when a name has namesakes of similar rank elsewhere, its
+ *   candidates lose score with their geodesic distance to the other sites
+ *   (the n_near points near, and the answers of the other queries that are
+ *   not in doubt), up to 0.1 at 2,000 km: "Tripoli" with Homs is
+ *   Lebanon's, with Benghazi Libya's.
+ * - Clear typos: a name that matches only fuzzily is taken, as
+ *   CM_MATCH_FUZZY, when in context it is the only place (give or take 30
+ *   km) within 300 km of the other sites, or when its spelling is at least
+ *   0.8 similar and it scores 0.1 above the next place more than 30 km
+ *   away. Otherwise the call fails with the search's "did you mean"
+ *   message.
+ * Answers worth telling the user (a typo taken, a name with namesakes of
+ * similar rank) are noted for cm_geocoder_take_notes(). On failure returns
+ * the first failing query's status and message, and every lists[i] is
+ * NULL. near may be NULL when n_near is 0. */
+CM_API cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *queries,
+                                     size_t n, const cm_geo_point *near, size_t n_near,
+                                     cm_candidate_list **lists);
+
+/* One line for the user about how query was resolved to list's first
+ * candidate: "taking 'al-Bukamai' as Abu Kamal (SYR) [fuzzy]" for a typo,
+ * "taking 'Tripoli' as Tripoli (LBY); also 'Tripoli' (LBN), ..." when
+ * places elsewhere rank within 0.03 of it; NULL when there is nothing to
+ * say. Returns a new string the caller frees with cm_string_free(). */
+CM_API char *cm_resolution_note(const char *query, const cm_candidate_list *list);
+
+/* The notes of cm_geocoder_resolve() since the last call, one line each
+ * ending in '\n', oldest first, and forgets them. Returns a new string the
+ * caller frees with cm_string_free(), or NULL when there are none. */
+CM_API char *cm_geocoder_take_notes(cm_geocoder *geocoder);
 
 /* The named place (curated site or GeoNames settlement) nearest to point,
  * within max_distance_m along the ellipsoid, with the geodesic from the

@@ -58,11 +58,13 @@ CM_API void cm_route_add_waypoint(cm_route *route, const cm_place *place);
 CM_API cm_status cm_route_add_track_point(cm_context *context, cm_route *route,
                                           cm_geo_point point);
 
-/* Resolves each of the n queries with geocoder and returns in *route a new
- * route through them in order (free with cm_route_free()). Fails with the
- * geocoder's status and message at the first query it cannot resolve, and
- * with CM_ERR_INPUT when fewer than two queries are given or when two
- * consecutive ones are the same place (a leg of zero length). */
+/* Resolves the n queries together with cm_geocoder_resolve() (each in the
+ * context of the others; clear typos taken, with notes on the geocoder) and
+ * returns in *route a new route through them in order (free with
+ * cm_route_free()). Fails with the geocoder's status and message at the
+ * first query it cannot resolve, and with CM_ERR_INPUT when fewer than two
+ * queries are given or when two consecutive ones are the same place (a leg
+ * of zero length). */
 CM_API cm_status cm_route_new_from_queries(cm_geocoder *geocoder, const char *name,
                                            const char *const *queries, size_t n,
                                            cm_route **route);

@@ -18,6 +18,36 @@ static int fail(cm_context *context)
     return cm_context_status(context) == CM_ERR_INPUT ? EXIT_USAGE : EXIT_RUNTIME;
 }
 
+/* Tells how the geocoder read the names it was not sure of, a line each. */
+static void print_notes(cm_geocoder *geocoder)
+{
+    char *notes = cm_geocoder_take_notes(geocoder);
+    if (!notes)
+        return;
+    char **lines = g_strsplit(notes, "\n", -1);
+    for (char **line = lines; *line; line++)
+        if (**line)
+            fprintf(stderr, "convoymap: %s\n", *line);
+    g_strfreev(lines);
+    cm_string_free(notes);
+}
+
+#define GAZETTEER_HELP "Your own sites, winning ties over shipped names: CSV (name, aliases, " \
+                       "kind, country, lat, lon), GeoJSON or GeoPackage points (repeatable)"
+
+/* Opens the geocoder and adds the user's gazetteers; NULL on failure, with
+ * the reason in the context. */
+static cm_geocoder *open_geocoder(cm_context *context, char **gazetteers)
+{
+    cm_geocoder *geocoder = cm_geocoder_new(context);
+    for (char **file = gazetteers; geocoder && file && *file; file++)
+        if (cm_geocoder_add_gazetteer(geocoder, *file) != CM_OK) {
+            cm_geocoder_free(geocoder);
+            return NULL;
+        }
+    return geocoder;
+}
+
 static int usage_error(const char *command, const char *message)
 {
     fprintf(stderr, "convoymap: %s\nTry 'convoymap %s --help'.\n", message, command);
@@ -26,7 +56,7 @@ static int usage_error(const char *command, const char *message)
 
 /* Flags shared by the commands that take routes. */
 typedef struct route_options {
-    char **routes, **route_files;
+    char **routes, **route_files, **gazetteers;
     char *from, *to, *units, *data_dir;
     char **via, **marks;
     char *speed, *start, *halt, *vehicles, *gap, *serial;
@@ -36,6 +66,7 @@ static void route_options_clear(route_options *options)
 {
     g_strfreev(options->routes);
     g_strfreev(options->route_files);
+    g_strfreev(options->gazetteers);
     g_free(options->from);
     g_free(options->to);
     g_free(options->units);
@@ -63,6 +94,8 @@ static GOptionGroup *route_option_group(route_options *options)
         {"mark", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->marks,
          "Mark and label a site (repeatable)", "SITE"},
         {"units", 0, 0, G_OPTION_ARG_STRING, &options->units, "km (default), mi or nmi", "U"},
+        {"gazetteer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->gazetteers, GAZETTEER_HELP,
+         "FILE"},
         {"data", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir,
          "Data directory (default: installed data or $CONVOYMAP_DATA)", "DIR"},
         {NULL},
@@ -296,11 +329,13 @@ static int run_command(const char *command, const char *summary, GOptionEntry *e
         status = fail(context);
     else
         status = parse_march(command, &options, context, &march, &with_march);
-    if (status == EXIT_SUCCESS && !(geocoder = cm_geocoder_new(context)))
+    if (status == EXIT_SUCCESS && !(geocoder = open_geocoder(context, options.gazetteers)))
         status = fail(context);
     if (status == EXIT_SUCCESS)
         status = collect_routes(command, &options, context, geocoder,
                                 with_march ? &march : NULL, plans, &reference);
+    if (geocoder)
+        print_notes(geocoder);
     if (status == EXIT_SUCCESS)
         status = fn(context, geocoder, &options, plans, reference, units, command_options);
     g_array_free(plans, TRUE);
@@ -360,20 +395,33 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     const char *const *marks = reference && !routes->marks
                                    ? cm_reference_markers()
                                    : (const char *const *)routes->marks;
-    for (const char *const *mark = marks; mark && *mark; mark++) {
-        cm_place *place;
-        if (cm_geocoder_lookup(geocoder, *mark, &place) != CM_OK) {
-            cm_map_free(map);
-            return fail(context);
-        }
-        cm_map_add_marker(map, place);
-        cm_place_free(place);
+    /* Marks are read in the context of the routes' waypoints. */
+    GArray *near = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    for (guint i = 0; i < plans->len; i++) {
+        const cm_route *route = g_array_index(plans, planned_route, i).route;
+        for (size_t w = 0; w < cm_route_n_waypoints(route); w++)
+            g_array_append_val(near, cm_route_waypoint(route, w)->position);
+    }
+    size_t n_marks = marks ? g_strv_length((char **)marks) : 0;
+    cm_candidate_list **lists = g_new0(cm_candidate_list *, n_marks);
+    cm_status status = cm_geocoder_resolve(geocoder, marks, n_marks,
+                                           (const cm_geo_point *)near->data, near->len, lists);
+    g_array_free(near, TRUE);
+    print_notes(geocoder);
+    for (size_t i = 0; i < n_marks && status == CM_OK; i++) {
+        cm_map_add_marker(map, cm_candidate_list_get(lists[i], 0)->place);
+        cm_candidate_list_free(lists[i]);
+    }
+    g_free(lists);
+    if (status != CM_OK) {
+        cm_map_free(map);
+        return fail(context);
     }
     cm_map_set_title(map, options->title ? options->title
                           : reference   ? cm_reference_title()
                                         : NULL);
     int width, height;
-    cm_status status = cm_map_output_size(map, format, &width, &height);
+    status = cm_map_output_size(map, format, &width, &height);
     if (status == CM_OK && to_stdout) {
         /* Nothing else goes to stdout: it is the image. */
         unsigned char *image;
@@ -541,6 +589,7 @@ static int command_geocode(int argc, char **argv)
 {
     gboolean json = FALSE;
     char *country = NULL, *reverse = NULL, *data_dir = NULL;
+    char **gazetteers = NULL;
     int limit = 5;
     GOptionEntry entries[] = {
         {"json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL},
@@ -552,6 +601,7 @@ static int command_geocode(int argc, char **argv)
          "The named place nearest to a coordinate, with distance and bearing", "LAT,LON"},
         {"data", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
          "Data directory (default: installed data or $CONVOYMAP_DATA)", "DIR"},
+        {"gazetteer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers, GAZETTEER_HELP, "FILE"},
         {NULL},
     };
     GOptionContext *parser = g_option_context_new("QUERY... - find places by name or coordinate");
@@ -580,7 +630,7 @@ static int command_geocode(int argc, char **argv)
             fprintf(stderr, "convoymap: %s\n", message);
             cm_string_free(message);
             status = EXIT_RUNTIME;
-        } else if (!(geocoder = cm_geocoder_new(context))) {
+        } else if (!(geocoder = open_geocoder(context, gazetteers))) {
             status = fail(context);
         } else {
             cm_report_format format = json ? CM_REPORT_JSON : CM_REPORT_TEXT;
@@ -595,6 +645,7 @@ static int command_geocode(int argc, char **argv)
     g_free(country);
     g_free(reverse);
     g_free(data_dir);
+    g_strfreev(gazetteers);
     return status;
 }
 
