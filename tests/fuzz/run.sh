@@ -15,7 +15,7 @@ mkdir -p build-fuzz
 if ! { [ -f build-fuzz/build.ninja ] ||
        CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined \
          -Db_lundef=false --buildtype=debugoptimized >build-fuzz/setup.log 2>&1; } ||
-   ! ninja -C build-fuzz $(printf 'tests/fuzz/fuzz-%s ' "${targets[@]}") \
+   ! ninja -C build-fuzz gazetteer.sqlite $(printf 'tests/fuzz/fuzz-%s ' "${targets[@]}") \
        >build-fuzz/ninja.log 2>&1; then
   echo "not ok 1 - fuzz targets build (needs clang and libclang-rt; see build-fuzz/*.log)"
   echo "1..1"
