@@ -1,0 +1,178 @@
+/* PNG writer: chunks with zlib's CRC-32, rows filtered with the heuristic
+ * the PNG specification recommends (the filter with the smallest sum of
+ * absolute differences), compressed with deflate's run-length strategy.
+ * Map tiles are large areas of one colour; after filtering those become
+ * runs of zeros, which Z_RLE finds as well as full matching does, at a
+ * fraction of the time. */
+#include "png.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
+
+/* Level 6 in Z_RLE mode costs little more than level 1 (there is no match
+ * search) and picks better Huffman blocks. */
+#define PNG_DEFLATE_LEVEL 6
+
+enum { FILTER_NONE, FILTER_SUB, FILTER_UP, FILTER_AVERAGE, FILTER_PAETH, N_FILTERS };
+
+static void put_u32(unsigned char *p, uint32_t value)
+{
+    p[0] = (unsigned char)(value >> 24);
+    p[1] = (unsigned char)(value >> 16);
+    p[2] = (unsigned char)(value >> 8);
+    p[3] = (unsigned char)value;
+}
+
+static void append_chunk(GByteArray *out, const char type[4], const unsigned char *data,
+                         size_t length)
+{
+    unsigned char header[8];
+    put_u32(header, (uint32_t)length);
+    memcpy(header + 4, type, 4);
+    g_byte_array_append(out, header, 8);
+    if (length)
+        g_byte_array_append(out, data, (guint)length);
+    uLong crc = crc32(0, (const Bytef *)type, 4);
+    /* Not with NULL data: zlib then returns the initial value. */
+    if (length)
+        crc = crc32_z(crc, data, length);
+    unsigned char trailer[4];
+    put_u32(trailer, (uint32_t)crc);
+    g_byte_array_append(out, trailer, 4);
+}
+
+static unsigned char paeth(int a, int b, int c)
+{
+    int p = a + b - c;
+    int pa = abs(p - a), pb = abs(p - b), pc = abs(p - c);
+    if (pa <= pb && pa <= pc)
+        return (unsigned char)a;
+    return (unsigned char)(pb <= pc ? b : c);
+}
+
+/* Cairo keeps a pixel as a native-endian 32-bit xRGB word. */
+static void unpack_row(const unsigned char *row, int width, unsigned char *rgb)
+{
+    const uint32_t *pixels = (const uint32_t *)(const void *)row;
+    for (int i = 0; i < width; i++) {
+        uint32_t v = pixels[i];
+        rgb[3 * i] = (unsigned char)(v >> 16);
+        rgb[3 * i + 1] = (unsigned char)(v >> 8);
+        rgb[3 * i + 2] = (unsigned char)v;
+    }
+}
+
+/* Writes the filter byte and the filtered row (n bytes) of cur, whose
+ * previous row is prev (zeros for the first), to out: out[0] is the filter. */
+static void filter_row(int filter, const unsigned char *cur, const unsigned char *prev,
+                       size_t n, unsigned char *out)
+{
+    out[0] = (unsigned char)filter;
+    unsigned char *f = out + 1;
+    for (size_t i = 0; i < n; i++) {
+        int a = i >= 3 ? cur[i - 3] : 0, b = prev[i], c = i >= 3 ? prev[i - 3] : 0;
+        int predicted = 0;
+        switch (filter) {
+        case FILTER_SUB: predicted = a; break;
+        case FILTER_UP: predicted = b; break;
+        case FILTER_AVERAGE: predicted = (a + b) / 2; break;
+        case FILTER_PAETH: predicted = paeth(a, b, c); break;
+        default: break;
+        }
+        f[i] = (unsigned char)(cur[i] - predicted);
+    }
+}
+
+/* The specification's heuristic: bytes read as signed, smallest sum of
+ * magnitudes wins. */
+static unsigned long row_cost(const unsigned char *filtered, size_t n)
+{
+    unsigned long sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += (unsigned long)abs((int)(signed char)filtered[i]);
+    return sum;
+}
+
+gboolean cm_png_encode_rgb24(const unsigned char *data, int width, int height, int stride,
+                             GByteArray *out)
+{
+    size_t row_bytes = (size_t)width * 3;
+    unsigned char *rows = g_malloc0(2 * row_bytes);  /* previous and current, unfiltered */
+    unsigned char *candidates = g_malloc((row_bytes + 1) * N_FILTERS);
+    unsigned char *prev = rows, *cur = rows + row_bytes;
+
+    z_stream z = {0};
+    if (deflateInit2(&z, PNG_DEFLATE_LEVEL, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK) {
+        g_free(rows);
+        g_free(candidates);
+        return FALSE;
+    }
+    /* deflateBound is the size for a single call; the stream is fed row by
+     * row, so the buffer still grows when it has to. */
+    size_t capacity = deflateBound(&z, (uLong)((row_bytes + 1) * (size_t)height));
+    unsigned char *idat = g_malloc(capacity);
+    z.next_out = idat;
+    z.avail_out = (uInt)capacity;
+    int result = Z_OK;
+    for (int y = 0; y <= height && result == Z_OK; y++) {
+        int flush = Z_FINISH;
+        if (y < height) {
+            unpack_row(data + (size_t)y * (size_t)stride, width, cur);
+            int best = FILTER_NONE;
+            unsigned long best_cost = ULONG_MAX;
+            for (int f = 0; f < N_FILTERS; f++) {
+                unsigned char *candidate = candidates + (size_t)f * (row_bytes + 1);
+                filter_row(f, cur, prev, row_bytes, candidate);
+                unsigned long cost = row_cost(candidate + 1, row_bytes);
+                if (cost < best_cost) {
+                    best_cost = cost;
+                    best = f;
+                }
+            }
+            z.next_in = candidates + (size_t)best * (row_bytes + 1);
+            z.avail_in = (uInt)(row_bytes + 1);
+            flush = Z_NO_FLUSH;
+            unsigned char *swap = prev;
+            prev = cur;
+            cur = swap;
+        }
+        do {
+            if (z.avail_out == 0) {
+                size_t used = capacity;
+                capacity *= 2;
+                idat = g_realloc(idat, capacity);
+                z.next_out = idat + used;
+                z.avail_out = (uInt)(capacity - used);
+            }
+            result = deflate(&z, flush);
+        } while (result == Z_OK && (z.avail_in > 0 || z.avail_out == 0 || flush == Z_FINISH));
+        /* A row that exactly filled the buffer leaves nothing to flush. */
+        if (result == Z_BUF_ERROR && flush == Z_NO_FLUSH)
+            result = Z_OK;
+    }
+    gboolean ok = result == Z_STREAM_END;
+    size_t idat_length = capacity - z.avail_out;
+    deflateEnd(&z);
+
+    if (ok) {
+        static const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        g_byte_array_append(out, signature, sizeof signature);
+        unsigned char ihdr[13];
+        put_u32(ihdr, (uint32_t)width);
+        put_u32(ihdr + 4, (uint32_t)height);
+        ihdr[8] = 8;  /* bits per channel */
+        ihdr[9] = 2;  /* truecolour */
+        ihdr[10] = ihdr[11] = ihdr[12] = 0;  /* deflate, adaptive filtering, no interlace */
+        append_chunk(out, "IHDR", ihdr, sizeof ihdr);
+        append_chunk(out, "IDAT", idat, idat_length);
+        append_chunk(out, "IEND", NULL, 0);
+    }
+    g_free(idat);
+    g_free(rows);
+    g_free(candidates);
+    return ok;
+}
