@@ -45,13 +45,15 @@ static void append_chunk(GByteArray *out, const char type[4], const unsigned cha
     g_byte_array_append(out, trailer, 4);
 }
 
-static unsigned char paeth(int a, int b, int c)
+/* The Paeth predictor: of left a, above b and upper-left c, the one
+ * closest to a + b - c, ties in that order. Written with the distances
+ * expanded (|p - a| = |b - c|, ...) and without early returns, so that the
+ * compiler can turn it into selects. */
+static inline int paeth(int a, int b, int c)
 {
-    int p = a + b - c;
-    int pa = abs(p - a), pb = abs(p - b), pc = abs(p - c);
-    if (pa <= pb && pa <= pc)
-        return (unsigned char)a;
-    return (unsigned char)(pb <= pc ? b : c);
+    int pa = abs(b - c), pb = abs(a - c), pc = abs(a + b - 2 * c);
+    int nearest_bc = pb <= pc ? b : c;
+    return pa <= pb && pa <= pc ? a : nearest_bc;
 }
 
 /* Cairo keeps a pixel as a native-endian 32-bit xRGB word. */
