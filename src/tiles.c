@@ -226,6 +226,24 @@ cm_status cm_parse_zoom_range(cm_context *context, const char *text, int *min_z,
     return CM_OK;
 }
 
+cm_status cm_parse_shard(cm_context *context, const char *text, int *index, int *count)
+{
+    char *end;
+    long k = strtol(text, &end, 10), n = 0;
+    gboolean ok = end != text && g_ascii_isdigit(*text) && *end == '/';
+    if (ok) {
+        const char *second = end + 1;
+        n = strtol(second, &end, 10);
+        ok = end != second && g_ascii_isdigit(*second) && *end == '\0';
+    }
+    if (!ok || k < 1 || k > n || n > 1000)
+        return cm_fail(context, CM_ERR_INPUT, "shard '%s' is not K/N with 1 <= K <= N <= "
+                       "1000 (e.g. 1/4)", text);
+    *index = (int)k;
+    *count = (int)n;
+    return CM_OK;
+}
+
 /* ---- The tiler ---- */
 
 cm_tiler *cm_tiler_new(cm_context *context)
@@ -389,12 +407,13 @@ typedef struct block_job {
     int z, x0, y0, nx, ny;
 } block_job;
 
-/* The metatiles covering the request, each cut down to the requested
- * tiles, zoom by zoom and row by row. */
+/* The metatiles covering the request (its shard), each cut down to the
+ * requested tiles, zoom by zoom and row by row. */
 static GArray *plan_blocks(const cm_tiler *tiler, const cm_tiles_request *request,
                            unsigned long long *n_tiles)
 {
     GArray *jobs = g_array_new(FALSE, FALSE, sizeof(block_job));
+    unsigned n_planned = 0;
     *n_tiles = 0;
     for (int z = request->min_z; z <= request->max_z; z++) {
         int x0, y0, x1, y1;
@@ -405,6 +424,12 @@ static GArray *plan_blocks(const cm_tiler *tiler, const cm_tiles_request *reques
                 block_job job = {z, MAX(bx, x0), MAX(by, y0), 0, 0};
                 job.nx = MIN(bx + side - 1, x1) - job.x0 + 1;
                 job.ny = MIN(by + side - 1, y1) - job.y0 + 1;
+                /* Shards deal the metatiles round-robin: each gets every
+                 * zoom and a fair share of the costly ones. */
+                if (request->shard_count > 0 &&
+                    (int)(n_planned++ % (unsigned)request->shard_count) !=
+                        request->shard_index - 1)
+                    continue;
                 g_array_append_val(jobs, job);
                 *n_tiles += (unsigned long long)job.nx * (unsigned long long)job.ny;
             }
@@ -541,6 +566,12 @@ cm_status cm_tiler_write(cm_tiler *tiler, const char *output, const cm_tiles_req
     if (status == CM_OK && (request->jobs < 1 || request->jobs > MAX_JOBS))
         status = cm_fail(context, CM_ERR_INPUT, "jobs %d is out of range (1 to %d)",
                          request->jobs, MAX_JOBS);
+    if (status == CM_OK && (request->shard_count < 0 ||
+                            (request->shard_count > 0 &&
+                             (request->shard_index < 1 ||
+                              request->shard_index > request->shard_count))))
+        status = cm_fail(context, CM_ERR_INPUT, "shard %d/%d does not exist",
+                         request->shard_index, request->shard_count);
     if (status == CM_OK)
         status = cm_map_prepare_layers(tiler->map);
     if (status != CM_OK)

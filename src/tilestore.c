@@ -5,6 +5,7 @@
 #include "tilestore.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -232,6 +233,25 @@ static cm_status put_directory(cm_tile_store *store, const cm_tile_block *block)
     return CM_OK;
 }
 
+/* Stores one tile (row in TMS order), its image under its SHA-256. */
+static gboolean insert_tile(cm_tile_store *store, int z, int x, int tms_row, const void *data,
+                            size_t size)
+{
+    char *id = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, size);
+    sqlite3_bind_blob64(store->put_image, 1, data, size, SQLITE_STATIC);
+    sqlite3_bind_text(store->put_image, 2, id, -1, SQLITE_STATIC);
+    gboolean ok = sqlite3_step(store->put_image) == SQLITE_DONE;
+    sqlite3_reset(store->put_image);
+    sqlite3_bind_int(store->put_map, 1, z);
+    sqlite3_bind_int(store->put_map, 2, x);
+    sqlite3_bind_int(store->put_map, 3, tms_row);
+    sqlite3_bind_text(store->put_map, 4, id, -1, SQLITE_STATIC);
+    ok = ok && sqlite3_step(store->put_map) == SQLITE_DONE;
+    sqlite3_reset(store->put_map);
+    g_free(id);
+    return ok;
+}
+
 static cm_status put_mbtiles(cm_tile_store *store, const cm_tile_block *block)
 {
     if (sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
@@ -241,18 +261,8 @@ static cm_status put_mbtiles(cm_tile_store *store, const cm_tile_block *block)
     for (int k = 0; ok && k < block->nx * block->ny; k++) {
         gsize size;
         const void *data = g_bytes_get_data(block->tiles[k], &size);
-        char *id = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, size);
-        sqlite3_bind_blob64(store->put_image, 1, data, size, SQLITE_STATIC);
-        sqlite3_bind_text(store->put_image, 2, id, -1, SQLITE_STATIC);
-        ok = sqlite3_step(store->put_image) == SQLITE_DONE;
-        sqlite3_reset(store->put_image);
-        sqlite3_bind_int(store->put_map, 1, block->z);
-        sqlite3_bind_int(store->put_map, 2, block->x0 + k % block->nx);
-        sqlite3_bind_int(store->put_map, 3, rows - 1 - (block->y0 + k / block->nx));
-        sqlite3_bind_text(store->put_map, 4, id, -1, SQLITE_STATIC);
-        ok = ok && sqlite3_step(store->put_map) == SQLITE_DONE;
-        sqlite3_reset(store->put_map);
-        g_free(id);
+        ok = insert_tile(store, block->z, block->x0 + k % block->nx,
+                         rows - 1 - (block->y0 + k / block->nx), data, size);
     }
     if (!ok || sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         cm_status status = db_fail(store, "write to");
@@ -284,5 +294,135 @@ cm_status cm_tile_store_close(cm_tile_store *store)
     }
     g_free(store->path);
     g_free(store);
+    return status;
+}
+
+/* ---- Merging shards ---- */
+
+/* A shard's metadata value, or NULL; the caller frees it with g_free(). */
+static char *shard_metadata(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *query;
+    char *value = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM metadata WHERE name = ?", -1, &query,
+                           NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_text(query, 1, name, -1, SQLITE_STATIC);
+    if (sqlite3_step(query) == SQLITE_ROW && sqlite3_column_text(query, 0))
+        value = g_strdup((const char *)sqlite3_column_text(query, 0));
+    sqlite3_finalize(query);
+    return value;
+}
+
+/* Widens info (name taken from the first shard) to cover one shard's
+ * metadata; FALSE when the metadata is missing or malformed. */
+static gboolean widen_info(sqlite3 *db, cm_tile_store_info *info, char **name, gboolean first)
+{
+    char *bounds = shard_metadata(db, "bounds"), *min_z = shard_metadata(db, "minzoom");
+    char *max_z = shard_metadata(db, "maxzoom");
+    cm_bbox b;
+    gboolean ok = bounds && min_z && max_z &&
+                  sscanf(bounds, "%lf,%lf,%lf,%lf", &b.west, &b.south, &b.east, &b.north) == 4;
+    if (ok && first) {
+        *name = shard_metadata(db, "name");
+        info->bounds = b;
+        info->min_z = atoi(min_z);
+        info->max_z = atoi(max_z);
+    } else if (ok) {
+        info->bounds.west = MIN(info->bounds.west, b.west);
+        info->bounds.south = MIN(info->bounds.south, b.south);
+        info->bounds.east = MAX(info->bounds.east, b.east);
+        info->bounds.north = MAX(info->bounds.north, b.north);
+        info->min_z = MIN(info->min_z, atoi(min_z));
+        info->max_z = MAX(info->max_z, atoi(max_z));
+    }
+    g_free(bounds);
+    g_free(min_z);
+    g_free(max_z);
+    return ok;
+}
+
+/* Copies every tile of the shard db into store in one transaction. */
+static cm_status copy_shard(cm_tile_store *store, sqlite3 *db, const char *path)
+{
+    sqlite3_stmt *query;
+    if (sqlite3_prepare_v2(db, "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles",
+                           -1, &query, NULL) != SQLITE_OK)
+        return cm_fail(store->context, CM_ERR_INPUT, "%s is not an MBTiles file: %s", path,
+                       sqlite3_errmsg(db));
+    if (sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_finalize(query);
+        return db_fail(store, "write to");
+    }
+    gboolean ok = TRUE;
+    int step;
+    while (ok && (step = sqlite3_step(query)) == SQLITE_ROW)
+        ok = insert_tile(store, sqlite3_column_int(query, 0), sqlite3_column_int(query, 1),
+                         sqlite3_column_int(query, 2), sqlite3_column_blob(query, 3),
+                         (size_t)sqlite3_column_bytes(query, 3));
+    cm_status status = CM_OK;
+    if (ok && step != SQLITE_DONE)
+        status = cm_fail(store->context, CM_ERR_IO, "cannot read %s: %s", path,
+                         sqlite3_errmsg(db));
+    else if (!ok || sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        status = db_fail(store, "write to");
+    if (status != CM_OK)
+        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_finalize(query);
+    return status;
+}
+
+cm_status cm_tiles_merge(cm_context *context, const char *output, const char *const *shards,
+                         size_t n)
+{
+    if (n == 0)
+        return cm_fail(context, CM_ERR_INPUT, "nothing to merge: no shard given");
+    if (!is_mbtiles(output))
+        return cm_fail(context, CM_ERR_INPUT, "merge output '%s' does not end in .mbtiles",
+                       output);
+    sqlite3 **dbs = g_new0(sqlite3 *, n);
+    cm_tile_store_info info = {0};
+    char *name = NULL;
+    cm_status status = CM_OK;
+    for (size_t i = 0; i < n && status == CM_OK; i++) {
+        if (strcmp(shards[i], output) == 0)
+            status = cm_fail(context, CM_ERR_INPUT, "shard %s is also the output", shards[i]);
+        else if (sqlite3_open_v2(shards[i], &dbs[i], SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+            status = cm_fail(context, CM_ERR_IO, "cannot open shard %s: %s", shards[i],
+                             sqlite3_errmsg(dbs[i]));
+        else if (!widen_info(dbs[i], &info, &name, i == 0))
+            status = cm_fail(context, CM_ERR_INPUT, "%s is not an MBTiles file with bounds, "
+                             "minzoom and maxzoom", shards[i]);
+    }
+    /* Built beside output and renamed into place when complete, so that a
+     * failed merge leaves no partial file. */
+    char *partial = g_strdup_printf("%s.partial.mbtiles", output);
+    cm_tile_store *store = NULL;
+    if (status == CM_OK) {
+        info.name = name ? name : "convoymap";
+        store = cm_tile_store_open(context, partial, FALSE, &info);
+        if (!store)
+            status = context->status;
+    }
+    for (size_t i = 0; i < n && status == CM_OK; i++)
+        status = copy_shard(store, dbs[i], shards[i]);
+    if (status == CM_OK) {
+        status = cm_tile_store_close(store);
+        if (status == CM_OK && g_rename(partial, output) != 0)
+            status = cm_fail(context, CM_ERR_IO, "cannot write %s: %s", output,
+                             g_strerror(errno));
+    } else if (store) {
+        char *message = g_strdup(cm_context_message(context));
+        cm_tile_store_close(store);
+        cm_fail(context, status, "%s", message);
+        g_free(message);
+    }
+    if (status != CM_OK)
+        g_unlink(partial);
+    g_free(partial);
+    for (size_t i = 0; i < n; i++)
+        sqlite3_close(dbs[i]);
+    g_free(dbs);
+    g_free(name);
     return status;
 }

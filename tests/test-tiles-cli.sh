@@ -86,6 +86,21 @@ row = sqlite3.connect(sys.argv[1]).execute('SELECT tile_data FROM tiles WHERE zo
 open(sys.argv[2], 'wb').write(row[0] if row else b'')" "$work/iraq.mbtiles" "$work/from-mbtiles.png"
 check "MBTiles tile 8/159/153 (TMS) is the directory's 8/159/102" cmp "$work/from-mbtiles.png" "$work/dir/8/159/102.png"
 
+# Two shards merged: the same tileset as one run.
+run tiles --bbox "$iraq" --zoom 0-10 --shard 1/2 -o "$work/shard1.mbtiles"
+first=$(sql "$work/shard1.mbtiles" 'SELECT count(*) FROM map')
+run tiles --bbox "$iraq" --zoom 0-10 --shard 2/2 -o "$work/shard2.mbtiles"
+second=$(sql "$work/shard2.mbtiles" 'SELECT count(*) FROM map')
+check "shards split the tiles between them ($first + $second)" test "$first" -gt 0 -a "$second" -gt 0 -a $((first + second)) -eq 1131
+run tiles merge "$work/merged.mbtiles" "$work/shard1.mbtiles" "$work/shard2.mbtiles"
+check "tiles merge exits 0" test "$code" -eq 0
+query='SELECT zoom_level, tile_column, tile_row, tile_id FROM map ORDER BY 1, 2, 3'
+check "merged shards equal the single run, tile for tile" test "$(sql "$work/merged.mbtiles" "$query" | md5sum)" = "$(sql "$work/iraq.mbtiles" "$query" | md5sum)"
+check "merged file keeps the metadata" test "$(sql "$work/merged.mbtiles" "SELECT value FROM metadata WHERE name IN ('bounds', 'minzoom', 'maxzoom') ORDER BY name")" = "38.000000,29.000000,48.000000,37.000000
+10
+0"
+check "merged file stores each image once" test "$(sql "$work/merged.mbtiles" 'SELECT count(*) FROM images')" = "$(sql "$work/iraq.mbtiles" 'SELECT count(*) FROM images')"
+
 # Killed partway with SIGKILL, then resumed: the same tileset as a clean run.
 "$convoymap" tiles --bbox "$iraq" --zoom 0-10 --metatile 4 --jobs 1 -o "$work/killed.mbtiles" >/dev/null 2>&1 &
 pid=$!
@@ -110,7 +125,6 @@ run tiles --bbox "$iraq" --zoom 0-10 --metatile 4 --jobs 1 --resume -o "$work/ki
 check "resume exits 0" test "$code" -eq 0
 check "resume renders only what was missing" grep -q "1131 tiles, zoom 0-10, $((1131 - partial)) rendered" "$work/stdout"
 run tiles --bbox "$iraq" --zoom 0-10 --metatile 4 --jobs 2 -o "$work/clean.mbtiles"
-query='SELECT zoom_level, tile_column, tile_row, tile_id FROM map ORDER BY 1, 2, 3'
 check "resumed tileset equals a clean run's, tile for tile" test "$(sql "$work/killed.mbtiles" "$query" | md5sum)" = "$(sql "$work/clean.mbtiles" "$query" | md5sum)"
 check "resuming a complete tileset renders nothing" bash -c "
   '$convoymap' tiles --bbox '$iraq' --zoom 0-10 --metatile 4 --resume -o '$work/clean.mbtiles' |
@@ -142,6 +156,10 @@ expect_error "bad zoom" 2 "zoom '3-1'" tiles --bbox "$iraq" --zoom 3-1 -o "$work
 expect_error "bad tile size" 2 "tile size 300" tiles --bbox "$iraq" --zoom 0-3 --tile-size 300 -o "$work/errors/x"
 expect_error "bad scale" 2 "scale 3" tiles --bbox "$iraq" --zoom 0-3 --scale 3 -o "$work/errors/x"
 expect_error "bad jobs" 2 "jobs 0" tiles --bbox "$iraq" --zoom 0-3 --jobs 0 -o "$work/errors/x"
+expect_error "bad shard" 2 "shard '3/2'" tiles --bbox "$iraq" --zoom 0-3 --shard 3/2 -o "$work/errors/x"
+expect_error "merge without shards" 2 "usage: convoymap tiles merge" tiles merge "$work/errors/x.mbtiles"
+touch "$work/empty.mbtiles"
+expect_error "merge of a file that is not MBTiles" 2 "is not an MBTiles file" tiles merge "$work/errors/x.mbtiles" "$work/empty.mbtiles"
 expect_error "tile without numbers" 2 "expected Z X Y" tile -o "$work/errors/x.png"
 expect_error "tile that does not exist" 2 "tile 2/4/0 does not exist" tile 2 4 0 -o "$work/errors/x.png"
 expect_error "tile to a non-PNG file" 2 "must end in .png" tile 2 1 1 -o "$work/errors/x.jpg"

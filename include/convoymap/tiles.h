@@ -117,13 +117,17 @@ typedef struct cm_tiles_request {
     int min_z, max_z;
     int jobs;               /* rendering threads, 1 or more */
     int resume;             /* keep metatiles already complete in the output */
+    /* Render only shard shard_index (1-based) of shard_count: every
+     * shard_count-th metatile, so that machines can share a tileset and
+     * cm_tiles_merge() join the parts. 0 and 0 for the whole tileset. */
+    int shard_index, shard_count;
     const char *name;       /* the MBTiles name; NULL for "convoymap" */
     cm_tiles_progress_fn progress; /* may be NULL */
     void *progress_data;
 } cm_tiles_request;
 
 typedef struct cm_tiles_summary {
-    unsigned long long tiles;     /* tiles in the request */
+    unsigned long long tiles;     /* tiles in the request (in its shard) */
     unsigned long long rendered;  /* of which rendered by this call */
     unsigned long long metatiles; /* metatiles rendered by this call */
 } cm_tiles_summary;
@@ -137,6 +141,17 @@ typedef struct cm_tiles_summary {
  * replaced. summary may be NULL. */
 CM_API cm_status cm_tiler_write(cm_tiler *tiler, const char *output,
                                 const cm_tiles_request *request, cm_tiles_summary *summary);
+
+/* Parses a shard "K/N" (1 <= K <= N <= 1000). */
+CM_API cm_status cm_parse_shard(cm_context *context, const char *text, int *index,
+                                int *count);
+
+/* Joins the MBTiles files shards (n of them, e.g. the shards of one
+ * tileset) into a new MBTiles file output, replacing it: every tile, images
+ * stored once, the first shard's metadata with minzoom, maxzoom and bounds
+ * widened to cover them all. Each shard is copied in one transaction. */
+CM_API cm_status cm_tiles_merge(cm_context *context, const char *output,
+                                const char *const *shards, size_t n);
 
 #ifdef __cplusplus
 }

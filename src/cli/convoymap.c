@@ -279,7 +279,7 @@ static int command_render(int argc, char **argv)
 
 /* Flags of the tile commands. */
 typedef struct tile_options {
-    char *bbox, *zoom, *output, *name;
+    char *bbox, *zoom, *output, *name, *shard;
     int tile_size, scale, jobs, metatile;
     gboolean resume;
     cm_tile tile; /* the `tile` command's Z X Y */
@@ -291,6 +291,7 @@ static void tile_options_clear(tile_options *options)
     g_free(options->zoom);
     g_free(options->output);
     g_free(options->name);
+    g_free(options->shard);
 }
 
 /* A tiler showing the routes, their crossings and the marked sites (the
@@ -348,7 +349,9 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     cm_tiles_request request = {.jobs = options->jobs, .resume = options->resume,
                                 .name = options->name};
     if (cm_parse_bbox(context, options->bbox, &request.bbox) != CM_OK ||
-        cm_parse_zoom_range(context, options->zoom, &request.min_z, &request.max_z) != CM_OK)
+        cm_parse_zoom_range(context, options->zoom, &request.min_z, &request.max_z) != CM_OK ||
+        (options->shard && cm_parse_shard(context, options->shard, &request.shard_index,
+                                          &request.shard_count) != CM_OK))
         return fail(context);
     if (isatty(STDERR_FILENO))
         request.progress = show_progress;
@@ -386,11 +389,35 @@ static int command_tiles(int argc, char **argv)
         {"resume", 0, 0, G_OPTION_ARG_NONE, &options.resume,
          "Keep the metatiles an interrupted run finished", NULL},
         {"name", 0, 0, G_OPTION_ARG_STRING, &options.name, "Tileset name in MBTiles", "TEXT"},
+        {"shard", 0, 0, G_OPTION_ARG_STRING, &options.shard,
+         "Render only every N-th metatile, from the K-th (join with 'tiles merge')", "K/N"},
         {NULL},
     };
     int status = run_command("tiles", "- render map tiles to a directory or an MBTiles file",
                              entries, argc, argv, write_tiles, &options);
     tile_options_clear(&options);
+    return status;
+}
+
+/* `tiles merge OUT.mbtiles SHARD...`: no route options, no context flags. */
+static int command_merge(int argc, char **argv)
+{
+    if (argc < 3 || argv[1][0] == '-')
+        return usage_error("tiles", "usage: convoymap tiles merge OUT.mbtiles SHARD.mbtiles...");
+    char *message = NULL;
+    cm_context *context = cm_context_new(NULL, &message);
+    if (!context) {
+        fprintf(stderr, "convoymap: %s\n", message);
+        cm_string_free(message);
+        return EXIT_RUNTIME;
+    }
+    int status = EXIT_SUCCESS;
+    if (cm_tiles_merge(context, argv[1], (const char *const *)argv + 2, (size_t)argc - 2) !=
+        CM_OK)
+        status = fail(context);
+    else
+        printf("Wrote %s from %d shard%s\n", argv[1], argc - 2, argc == 3 ? "" : "s");
+    cm_context_free(context);
     return status;
 }
 
@@ -495,6 +522,7 @@ static void print_usage(FILE *out)
           "  render    draw a briefing map of convoy routes (PNG, SVG or PDF)\n"
           "  route     legs, distances, azimuths and border crossings of routes\n"
           "  tiles     render XYZ map tiles to a directory or an MBTiles file\n"
+          "            ('tiles merge OUT.mbtiles SHARD...' joins --shard parts)\n"
           "  tile      render one map tile (Z X Y) as PNG\n"
           "\n"
           "Run 'convoymap COMMAND --help' for the options of a command.\n",
@@ -522,6 +550,8 @@ int main(int argc, char **argv)
         return command_render(argc - 1, argv + 1);
     if (strcmp(argv[1], "route") == 0)
         return command_route(argc - 1, argv + 1);
+    if (strcmp(argv[1], "tiles") == 0 && argc > 2 && strcmp(argv[2], "merge") == 0)
+        return command_merge(argc - 2, argv + 2);
     if (strcmp(argv[1], "tiles") == 0)
         return command_tiles(argc - 1, argv + 1);
     if (strcmp(argv[1], "tile") == 0)
