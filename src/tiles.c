@@ -555,6 +555,88 @@ static cm_status run_workers(cm_tiler *tiler, cm_tile_store *store, GArray *jobs
     return status;
 }
 
+/* The offline viewer: tiles as positioned <img> elements, dragged and
+ * zoomed by a few lines of script, so that it needs nothing but the files
+ * beside it. %s are filled in by write_preview(). */
+static const char preview_page[] =
+    "<!DOCTYPE html>\n"
+    "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>%s</title>\n"
+    "<style>html,body{margin:0;height:100%%;overflow:hidden;font:14px sans-serif}\n"
+    "#map{position:absolute;inset:0;background:#ddd;cursor:grab;touch-action:none}\n"
+    "#map img{position:absolute;user-select:none;-webkit-user-drag:none}\n"
+    "#bar{position:absolute;top:8px;left:8px;background:#fff;padding:4px 8px;"
+    "border-radius:4px;box-shadow:0 1px 4px #0006}\n"
+    "#bar button{width:28px}</style></head><body>\n"
+    "<div id=\"map\"></div><div id=\"bar\"><button id=\"in\">+</button> "
+    "<button id=\"out\">&minus;</button> <span id=\"where\"></span></div>\n"
+    "<script>\n"
+    "const T = {minZoom: %d, maxZoom: %d, size: %d, lon: %s, lat: %s};\n"
+    "const map = document.getElementById('map');\n"
+    "let z = T.minZoom, cx, cy;\n"
+    "function worldXY(lon, lat, zoom) {\n"
+    "  const n = T.size * 2 ** zoom, r = lat * Math.PI / 180;\n"
+    "  return [(lon + 180) / 360 * n, (1 - Math.asinh(Math.tan(r)) / Math.PI) / 2 * n];\n"
+    "}\n"
+    "[cx, cy] = worldXY(T.lon, T.lat, z);\n"
+    "function draw() {\n"
+    "  const w = map.clientWidth, h = map.clientHeight, n = 2 ** z;\n"
+    "  const x0 = Math.floor((cx - w / 2) / T.size), x1 = Math.floor((cx + w / 2) / T.size);\n"
+    "  const y0 = Math.max(0, Math.floor((cy - h / 2) / T.size));\n"
+    "  const y1 = Math.min(n - 1, Math.floor((cy + h / 2) / T.size));\n"
+    "  map.replaceChildren();\n"
+    "  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {\n"
+    "    if (x < 0 || x >= n) continue;\n"
+    "    const img = new Image(T.size, T.size);\n"
+    "    img.onerror = () => img.remove();\n"
+    "    img.src = z + '/' + x + '/' + y + '.png';\n"
+    "    img.style.left = (x * T.size - cx + w / 2) + 'px';\n"
+    "    img.style.top = (y * T.size - cy + h / 2) + 'px';\n"
+    "    map.appendChild(img);\n"
+    "  }\n"
+    "  document.getElementById('where').textContent = 'zoom ' + z;\n"
+    "}\n"
+    "function zoomTo(next) {\n"
+    "  next = Math.max(T.minZoom, Math.min(T.maxZoom, next));\n"
+    "  cx *= 2 ** (next - z); cy *= 2 ** (next - z); z = next; draw();\n"
+    "}\n"
+    "let drag = null;\n"
+    "map.onpointerdown = e => { drag = [e.clientX, e.clientY]; map.setPointerCapture(e.pointerId); };\n"
+    "map.onpointermove = e => { if (!drag) return;\n"
+    "  cx -= e.clientX - drag[0]; cy -= e.clientY - drag[1]; drag = [e.clientX, e.clientY]; draw(); };\n"
+    "map.onpointerup = () => { drag = null; };\n"
+    "map.onwheel = e => { e.preventDefault(); zoomTo(z + (e.deltaY < 0 ? 1 : -1)); };\n"
+    "document.getElementById('in').onclick = () => zoomTo(z + 1);\n"
+    "document.getElementById('out').onclick = () => zoomTo(z - 1);\n"
+    "window.onresize = draw;\n"
+    "draw();\n"
+    "</script></body></html>\n";
+
+static cm_status write_preview(const cm_tiler *tiler, const char *output,
+                               const cm_tiles_request *request)
+{
+    char lon[G_ASCII_DTOSTR_BUF_SIZE], lat[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(lon, sizeof lon, "%.6f", (request->bbox.west + request->bbox.east) / 2);
+    g_ascii_formatd(lat, sizeof lat, "%.6f",
+                    (MAX(request->bbox.south, -CM_TILE_MAX_LAT) +
+                     MIN(request->bbox.north, CM_TILE_MAX_LAT)) / 2);
+    char *title = g_markup_escape_text(request->name ? request->name : "convoymap tiles", -1);
+    /* Tiles show at their size in style pixels; scale 2 images are sharper. */
+    char *page = g_strdup_printf(preview_page, title, request->min_z, request->max_z,
+                                 tiler->tile_size, lon, lat);
+    char *path = g_build_filename(output, "index.html", NULL);
+    GError *error = NULL;
+    cm_status status = CM_OK;
+    if (!g_file_set_contents_full(path, page, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error)) {
+        status = cm_fail(tiler->context, CM_ERR_IO, "cannot write %s: %s", path,
+                         error->message);
+        g_error_free(error);
+    }
+    g_free(path);
+    g_free(page);
+    g_free(title);
+    return status;
+}
+
 cm_status cm_tiler_write(cm_tiler *tiler, const char *output, const cm_tiles_request *request,
                          cm_tiles_summary *summary)
 {
@@ -572,6 +654,9 @@ cm_status cm_tiler_write(cm_tiler *tiler, const char *output, const cm_tiles_req
                               request->shard_index > request->shard_count))))
         status = cm_fail(context, CM_ERR_INPUT, "shard %d/%d does not exist",
                          request->shard_index, request->shard_count);
+    if (status == CM_OK && request->preview && g_str_has_suffix(output, ".mbtiles"))
+        status = cm_fail(context, CM_ERR_INPUT, "a preview needs a directory output, not %s",
+                         output);
     if (status == CM_OK)
         status = cm_map_prepare_layers(tiler->map);
     if (status != CM_OK)
@@ -602,6 +687,8 @@ cm_status cm_tiler_write(cm_tiler *tiler, const char *output, const cm_tiles_req
         status = run_workers(tiler, store, jobs, MIN(request->jobs, (int)jobs->len), request,
                              done, counts.tiles, &counts);
     g_array_free(jobs, TRUE);
+    if (status == CM_OK && request->preview)
+        status = write_preview(tiler, output, request);
     if (status == CM_OK) {
         status = cm_tile_store_close(store);
     } else {

@@ -211,16 +211,22 @@ static cm_status put_directory(cm_tile_store *store, const cm_tile_block *block)
         for (int j = 0; j < block->ny; j++) {
             GBytes *png = block->tiles[j * block->nx + i];
             char *path = tile_path(store, block->z, block->x0 + i, block->y0 + j);
+            /* Written beside the tile and renamed over it: a crash leaves
+             * whole tiles, or a .partial file that the run resuming this
+             * metatile overwrites. Not synced: the point is surviving a
+             * crash of the process, and syncing each tile would cost more
+             * than drawing it. */
+            char *partial = g_strconcat(path, ".partial", NULL);
             GError *error = NULL;
             gsize size;
             const char *data = g_bytes_get_data(png, &size);
-            /* A temporary file renamed into place, synced only when it
-             * replaces an older tile: a crash leaves whole tiles or none. */
-            gboolean ok = g_file_set_contents_full(path, data, (gssize)size,
-                                                   G_FILE_SET_CONTENTS_CONSISTENT |
-                                                       G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                                   0666, &error);
-            if (!ok) {
+            gboolean ok = g_file_set_contents_full(partial, data, (gssize)size,
+                                                   G_FILE_SET_CONTENTS_NONE, 0666, &error);
+            if (ok && g_rename(partial, path) != 0)
+                g_set_error(&error, G_FILE_ERROR, g_file_error_from_errno(errno), "%s",
+                            g_strerror(errno));
+            g_free(partial);
+            if (error) {
                 cm_status status = cm_fail(store->context, CM_ERR_IO, "cannot write %s: %s",
                                            path, error->message);
                 g_error_free(error);

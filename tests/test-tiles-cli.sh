@@ -86,6 +86,25 @@ row = sqlite3.connect(sys.argv[1]).execute('SELECT tile_data FROM tiles WHERE zo
 open(sys.argv[2], 'wb').write(row[0] if row else b'')" "$work/iraq.mbtiles" "$work/from-mbtiles.png"
 check "MBTiles tile 8/159/153 (TMS) is the directory's 8/159/102" cmp "$work/from-mbtiles.png" "$work/dir/8/159/102.png"
 
+# The offline preview: a page that loads nothing from the network and
+# points at the tiles beside it.
+run tiles --bbox "$iraq" --zoom 3-5 --preview --name "Iraq <preview>" -o "$work/preview"
+check "--preview writes index.html beside the tiles" test -f "$work/preview/index.html" -a -f "$work/preview/5/19/12.png"
+check "preview page is offline and knows the zoom range" python3 -c "
+import html.parser, re, sys
+page = open('$work/preview/index.html').read()
+class Refs(html.parser.HTMLParser):
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            assert name not in ('src', 'href') or not re.match(r'(https?:)?//', value), value
+Refs().feed(page)
+assert 'http' not in page, 'network reference'
+assert 'minZoom: 3, maxZoom: 5, size: 256' in page
+assert \"z + '/' + x + '/' + y + '.png'\" in page
+assert '<title>Iraq &lt;preview&gt;</title>' in page
+"
+expect_error "preview of an MBTiles file" 2 "preview needs a directory" tiles --bbox "$iraq" --zoom 0-1 --preview -o "$work/errors/x.mbtiles"
+
 # Two shards merged: the same tileset as one run.
 run tiles --bbox "$iraq" --zoom 0-10 --shard 1/2 -o "$work/shard1.mbtiles"
 first=$(sql "$work/shard1.mbtiles" 'SELECT count(*) FROM map')

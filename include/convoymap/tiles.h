@@ -121,6 +121,9 @@ typedef struct cm_tiles_request {
      * shard_count-th metatile, so that machines can share a tileset and
      * cm_tiles_merge() join the parts. 0 and 0 for the whole tileset. */
     int shard_index, shard_count;
+    /* For a directory: also write OUT/index.html, a viewer that works
+     * offline (no script or style from the network). */
+    int preview;
     const char *name;       /* the MBTiles name; NULL for "convoymap" */
     cm_tiles_progress_fn progress; /* may be NULL */
     void *progress_data;

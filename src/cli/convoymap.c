@@ -281,7 +281,7 @@ static int command_render(int argc, char **argv)
 typedef struct tile_options {
     char *bbox, *zoom, *output, *name, *shard;
     int tile_size, scale, jobs, metatile;
-    gboolean resume;
+    gboolean resume, preview;
     cm_tile tile; /* the `tile` command's Z X Y */
 } tile_options;
 
@@ -347,7 +347,7 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     if (!options->zoom)
         return usage_error("tiles", "missing --zoom MIN-MAX");
     cm_tiles_request request = {.jobs = options->jobs, .resume = options->resume,
-                                .name = options->name};
+                                .name = options->name, .preview = options->preview};
     if (cm_parse_bbox(context, options->bbox, &request.bbox) != CM_OK ||
         cm_parse_zoom_range(context, options->zoom, &request.min_z, &request.max_z) != CM_OK ||
         (options->shard && cm_parse_shard(context, options->shard, &request.shard_index,
@@ -389,6 +389,8 @@ static int command_tiles(int argc, char **argv)
         {"resume", 0, 0, G_OPTION_ARG_NONE, &options.resume,
          "Keep the metatiles an interrupted run finished", NULL},
         {"name", 0, 0, G_OPTION_ARG_STRING, &options.name, "Tileset name in MBTiles", "TEXT"},
+        {"preview", 0, 0, G_OPTION_ARG_NONE, &options.preview,
+         "Also write OUT/index.html, an offline viewer (directory output)", NULL},
         {"shard", 0, 0, G_OPTION_ARG_STRING, &options.shard,
          "Render only every N-th metatile, from the K-th (join with 'tiles merge')", "K/N"},
         {NULL},
