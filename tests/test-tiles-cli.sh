@@ -47,6 +47,10 @@ check "tile 8/159/102 exists and GDAL reads it as 256x256 RGB" bash -c "
   grep -q 'Size is 256, 256' '$work/info' && grep -q 'Band 3' '$work/info'"
 check "stdout reports the tiles" grep -q "109 tiles, zoom 0-8" "$work/stdout"
 check "no progress output when stderr is not a terminal" test ! -s "$work/stderr"
+# script(1) gives the run a terminal: zooms 0-6 over Iraq are 20 tiles.
+check "progress on stderr when it is a terminal" bash -c "
+  script -qec \"'$convoymap' tiles --bbox $iraq --zoom 0-6 -o '$work/progress'\" /dev/null |
+  tr '\\r' '\\n' | grep -qx '20/20 tiles (100%)'"
 
 run tiles --bbox 43,32,45,34 --zoom 9 --tile-size 512 -o "$work/big"
 check "--tile-size 512 writes 512x512 tiles" bash -c "
