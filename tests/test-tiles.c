@@ -200,8 +200,8 @@ static guint32 pixel(cairo_surface_t *image, int x, int y)
     return ((const guint32 *)(const void *)row)[x] & 0xffffff;
 }
 
-/* The encoder on an image that exercises every filter (noise, gradients,
- * flat areas), read back by Cairo's libpng and by GDAL, pixel for pixel;
+/* The encoder on an image that exercises each filter it tries (noise,
+ * gradients, flat areas), read back by Cairo's libpng and by GDAL, pixel for pixel;
  * and a window into a larger surface, as metatiles are cut. */
 static void test_png_encoder(void)
 {
