@@ -439,9 +439,11 @@ static GArray *plan_blocks(const cm_tiler *tiler, const cm_tiles_request *reques
 }
 
 /* What the workers share. Workers take jobs by index and hand finished
- * blocks to the storing thread through the queue. */
+ * blocks to the storing thread through the queue; into a directory they
+ * write the files themselves and only report. */
 typedef struct tiles_run {
     const cm_tiler *tiler;
+    const cm_tile_store *store; /* written by workers when concurrent */
     GArray *jobs;         /* of block_job */
     gint next;            /* next job index to take */
     gint cancelled;       /* set by the storing thread after a failure */
@@ -449,7 +451,9 @@ typedef struct tiles_run {
 } tiles_run;
 
 typedef struct worker_result {
-    cm_tile_block *block; /* NULL on failure or when the worker is done */
+    gboolean finished;    /* the worker's last message */
+    cm_tile_block *block; /* to store; NULL when the worker stored it */
+    unsigned long long n_tiles; /* tiles the message accounts for */
     cm_status status;
     char *message;        /* on failure */
 } worker_result;
@@ -460,11 +464,11 @@ typedef struct worker {
     GThread *thread;
 } worker;
 
-static void push_result(tiles_run *run, cm_tile_block *block, cm_status status,
-                        const char *message)
+static void push_result(tiles_run *run, gboolean finished, cm_tile_block *block,
+                        unsigned long long n_tiles, cm_status status, const char *message)
 {
     worker_result *result = g_new0(worker_result, 1);
-    *result = (worker_result){block, status, g_strdup(message)};
+    *result = (worker_result){finished, block, n_tiles, status, g_strdup(message)};
     g_async_queue_push(run->results, result);
 }
 
@@ -484,24 +488,34 @@ static gpointer worker_main(gpointer data)
                                             job->x0, job->y0, job->nx, job->ny);
         if (!block)
             break;
-        push_result(run, block, CM_OK, NULL);
+        unsigned long long n = (unsigned long long)job->nx * (unsigned long long)job->ny;
+        if (cm_tile_store_is_concurrent(run->store)) {
+            cm_status status = cm_tile_store_put_concurrent(run->store, self->context, block);
+            cm_tile_block_free(block);
+            if (status != CM_OK)
+                break;
+            push_result(run, FALSE, NULL, n, CM_OK, NULL);
+        } else {
+            push_result(run, FALSE, block, n, CM_OK, NULL);
+        }
     }
     cm_projection_free(mercator);
     /* The last message says the worker is done, and why if it failed. */
-    push_result(run, NULL, cm_context_status(self->context),
+    push_result(run, TRUE, NULL, 0, cm_context_status(self->context),
                 cm_context_message(self->context));
     return NULL;
 }
 
 /* Renders the jobs on n_workers threads while this thread stores the
- * blocks; stops at the first failure. */
+ * blocks (or, for a directory, counts those the workers stored); stops at
+ * the first failure. */
 static cm_status run_workers(cm_tiler *tiler, cm_tile_store *store, GArray *jobs,
                              int n_workers, const cm_tiles_request *request,
                              unsigned long long done, unsigned long long total,
                              cm_tiles_summary *summary)
 {
     cm_context *context = tiler->context;
-    tiles_run run = {tiler, jobs, 0, 0, g_async_queue_new()};
+    tiles_run run = {tiler, store, jobs, 0, 0, g_async_queue_new()};
     worker *workers = g_new0(worker, n_workers);
     int started = 0;
     cm_status status = CM_OK;
@@ -523,17 +537,16 @@ static cm_status run_workers(cm_tiler *tiler, cm_tile_store *store, GArray *jobs
         g_atomic_int_set(&run.cancelled, 1);
     for (int finished = 0; finished < started;) {
         worker_result *result = g_async_queue_pop(run.results);
-        if (!result->block) {
+        if (result->finished) {
             finished++;
             if (result->status != CM_OK && status == CM_OK)
                 status = cm_fail(context, result->status, "%s", result->message);
         } else if (status == CM_OK) {
-            status = cm_tile_store_put(store, result->block);
+            if (result->block)
+                status = cm_tile_store_put(store, result->block);
             if (status == CM_OK) {
-                unsigned long long n = (unsigned long long)result->block->nx *
-                                       (unsigned long long)result->block->ny;
-                done += n;
-                summary->rendered += n;
+                done += result->n_tiles;
+                summary->rendered += result->n_tiles;
                 summary->metatiles++;
                 if (request->progress)
                     request->progress(done, total, request->progress_data);

@@ -195,14 +195,15 @@ gboolean cm_tile_store_has(cm_tile_store *store, int z, int x0, int y0, int nx, 
     return TRUE;
 }
 
-static cm_status put_directory(cm_tile_store *store, const cm_tile_block *block)
+static cm_status put_directory(const cm_tile_store *store, cm_context *context,
+                               const cm_tile_block *block)
 {
     for (int i = 0; i < block->nx; i++) {
         char *dir = g_strdup_printf("%s/%d/%d", store->path, block->z, block->x0 + i);
         int made = g_mkdir_with_parents(dir, 0777);
         int saved = errno;
         if (made != 0) {
-            cm_status status = cm_fail(store->context, CM_ERR_IO, "cannot create directory "
+            cm_status status = cm_fail(context, CM_ERR_IO, "cannot create directory "
                                        "%s: %s", dir, g_strerror(saved));
             g_free(dir);
             return status;
@@ -227,7 +228,7 @@ static cm_status put_directory(cm_tile_store *store, const cm_tile_block *block)
                             g_strerror(errno));
             g_free(partial);
             if (error) {
-                cm_status status = cm_fail(store->context, CM_ERR_IO, "cannot write %s: %s",
+                cm_status status = cm_fail(context, CM_ERR_IO, "cannot write %s: %s",
                                            path, error->message);
                 g_error_free(error);
                 g_free(path);
@@ -280,7 +281,19 @@ static cm_status put_mbtiles(cm_tile_store *store, const cm_tile_block *block)
 
 cm_status cm_tile_store_put(cm_tile_store *store, const cm_tile_block *block)
 {
-    return store->db ? put_mbtiles(store, block) : put_directory(store, block);
+    return store->db ? put_mbtiles(store, block) : put_directory(store, store->context, block);
+}
+
+gboolean cm_tile_store_is_concurrent(const cm_tile_store *store)
+{
+    return store->db == NULL;
+}
+
+cm_status cm_tile_store_put_concurrent(const cm_tile_store *store, cm_context *context,
+                                       const cm_tile_block *block)
+{
+    g_return_val_if_fail(store->db == NULL, CM_ERR_LIBRARY);
+    return put_directory(store, context, block);
 }
 
 cm_status cm_tile_store_close(cm_tile_store *store)

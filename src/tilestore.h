@@ -38,6 +38,16 @@ gboolean cm_tile_store_has(cm_tile_store *store, int z, int x0, int y0, int nx, 
  * under a temporary name and renamed. */
 cm_status cm_tile_store_put(cm_tile_store *store, const cm_tile_block *block);
 
+/* TRUE when threads may store blocks at once with
+ * cm_tile_store_put_concurrent(): a directory, where every tile is its own
+ * file. An MBTiles file takes blocks from one thread. */
+gboolean cm_tile_store_is_concurrent(const cm_tile_store *store);
+
+/* cm_tile_store_put() for a concurrent store, from any thread, reporting a
+ * failure in context (the calling thread's). */
+cm_status cm_tile_store_put_concurrent(const cm_tile_store *store, cm_context *context,
+                                       const cm_tile_block *block);
+
 /* Finishes the output (an MBTiles file leaves write-ahead logging) and
  * frees the store; NULL is allowed. Returns the first error met, if any. */
 cm_status cm_tile_store_close(cm_tile_store *store);
