@@ -29,6 +29,9 @@
 #define MAX_METATILE_PX 2048
 /* More threads than this only queue for the same cores. */
 #define MAX_JOBS 64
+/* A request beyond this many tiles is a typo (the world to zoom 13 is 89
+ * million), refused before its metatiles are planned in memory. */
+#define MAX_TILES 50000000ULL
 
 struct cm_tiler {
     cm_context *context;
@@ -667,6 +670,13 @@ cm_status cm_tiler_write(cm_tiler *tiler, const char *output, const cm_tiles_req
                               request->shard_index > request->shard_count))))
         status = cm_fail(context, CM_ERR_INPUT, "shard %d/%d does not exist",
                          request->shard_index, request->shard_count);
+    unsigned long long n_requested = 0;
+    if (status == CM_OK)
+        status = cm_tile_count(context, &request->bbox, request->min_z, request->max_z,
+                               &n_requested);
+    if (status == CM_OK && n_requested > MAX_TILES)
+        status = cm_fail(context, CM_ERR_INPUT, "the request covers %llu tiles, more than "
+                         "the %llu allowed; narrow --bbox or --zoom", n_requested, MAX_TILES);
     if (status == CM_OK && request->preview && g_str_has_suffix(output, ".mbtiles"))
         status = cm_fail(context, CM_ERR_INPUT, "a preview needs a directory output, not %s",
                          output);
