@@ -115,7 +115,7 @@ typedef void (*cm_tiles_progress_fn)(unsigned long long done, unsigned long long
 typedef struct cm_tiles_request {
     cm_bbox bbox;
     int min_z, max_z;
-    int jobs;               /* rendering threads, 1 or more */
+    int jobs;               /* rendering threads, 1 to 64 */
     int resume;             /* keep metatiles already complete in the output */
     /* Render only shard shard_index (1-based) of shard_count: every
      * shard_count-th metatile, so that machines can share a tileset and
