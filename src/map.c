@@ -22,6 +22,7 @@
 #include "furniture.h"
 #include "grid.h"
 #include "labels.h"
+#include "maplayers.h"
 #include "projection.h"
 #include "style.h"
 
@@ -564,8 +565,9 @@ static cm_line_style route_style(const cm_map *map, guint r)
 }
 
 /* Draws the routes (casing, then line) and registers the route line with
- * the labeller so that no label hides it. */
-static void draw_routes(cm_map *map, cairo_t *cr, cm_labeller *labeller)
+ * the labeller, when there is one, so that no label hides it. */
+static void draw_routes(const cm_map *map, const cm_frame *frame, cairo_t *cr,
+                        cm_labeller *labeller)
 {
     const cm_style *style = map->style;
     for (int pass = 0; pass < 2; pass++) {
@@ -578,7 +580,7 @@ static void draw_routes(cm_map *map, cairo_t *cr, cm_labeller *labeller)
                 x[i] = line[i].lon;
                 y[i] = line[i].lat;
             }
-            cm_draw_geo_polyline(cr, &map->frame, x, y, n, FALSE);
+            cm_draw_geo_polyline(cr, frame, x, y, n, FALSE);
             if (pass == 0) {
                 cm_line_style casing = map->style->route;
                 casing.color = style->route_casing.color;
@@ -589,11 +591,11 @@ static void draw_routes(cm_map *map, cairo_t *cr, cm_labeller *labeller)
                 cm_draw_set_line(cr, &route_line);
             }
             cairo_stroke(cr);
-            if (pass == 1) {
+            if (pass == 1 && labeller) {
                 double half = style->route_casing.width / 2;
                 for (size_t i = 0; i < n; i++) {
                     double px, py;
-                    if (!cm_frame_geo_to_pixel(&map->frame, line[i], &px, &py))
+                    if (!cm_frame_geo_to_pixel(frame, line[i], &px, &py))
                         continue;
                     cm_labeller_add_obstacle(labeller, (cm_box){px - half, py - half,
                                                                 px + half, py + half});
@@ -606,13 +608,15 @@ static void draw_routes(cm_map *map, cairo_t *cr, cm_labeller *labeller)
     }
 }
 
-/* Draws place's marker and offers label (its name, or more) beside it. */
-static void draw_marker(cm_map *map, cairo_t *cr, cm_labeller *labeller, const cm_place *place,
-                        const char *label, gboolean waypoint)
+/* Draws place's marker and, when there is a labeller, offers label (its
+ * name, or more) beside it. */
+static void draw_marker(const cm_map *map, const cm_frame *frame, cairo_t *cr,
+                        cm_labeller *labeller, const cm_place *place, const char *label,
+                        gboolean waypoint)
 {
     const cm_style *style = map->style;
     double px, py;
-    if (!cm_frame_geo_to_pixel(&map->frame, place->position, &px, &py))
+    if (!cm_frame_geo_to_pixel(frame, place->position, &px, &py))
         return;
     double r = waypoint ? style->marker_radius : style->marker_radius * 0.8;
     if (waypoint)
@@ -625,6 +629,8 @@ static void draw_marker(cm_map *map, cairo_t *cr, cm_labeller *labeller, const c
     cairo_stroke_preserve(cr);
     cm_draw_set_color(cr, style->marker);
     cairo_fill(cr);
+    if (!labeller)
+        return;
     double extent = r + style->marker_outline_width;
     cm_labeller_add_obstacle(labeller, (cm_box){px - extent, py - extent, px + extent,
                                                 py + extent});
@@ -740,15 +746,18 @@ static void legend_free(GArray *entries)
     g_array_free(entries, TRUE);
 }
 
-static void draw_crossings(cm_map *map, cairo_t *cr, cm_labeller *labeller)
+static void draw_crossings(const cm_map *map, const cm_frame *frame, cairo_t *cr,
+                           cm_labeller *labeller)
 {
     const cm_style *style = map->style;
     for (guint i = 0; i < map->crossings->len; i++) {
         const map_crossing *crossing = &g_array_index(map->crossings, map_crossing, i);
         double px, py;
-        if (!cm_frame_geo_to_pixel(&map->frame, crossing->position, &px, &py))
+        if (!cm_frame_geo_to_pixel(frame, crossing->position, &px, &py))
             continue;
         cm_furniture_crossing_symbol(cr, style, px, py);
+        if (!labeller)
+            continue;
         double r = style->crossing_radius + 1;
         cm_labeller_add_obstacle(labeller, (cm_box){px - r, py - r, px + r, py + r});
         cm_labeller_add(labeller, crossing->label, style->label_font, style->label_color, px, py,
@@ -773,6 +782,62 @@ static char *subtitle_text(cm_map *map)
     return g_string_free(text, FALSE);
 }
 
+/* The layers under the labels, shared by the briefing map and its tiles:
+ * basemap (in style, which may differ from the map's in its sea), the grid,
+ * routes, waypoint and site markers, crossing symbols. labeller, when not
+ * NULL, learns their obstacles and labels (and the briefing map's grid is
+ * drawn); country_labels, when not NULL, receives the countries to name. */
+static cm_status draw_layers(const cm_map *map, cm_context *context, cairo_t *cr,
+                             const cm_frame *frame, const cm_style *style,
+                             cm_labeller *labeller, GArray *country_labels)
+{
+    cm_status status = cm_basemap_draw(context, cr, frame, style, country_labels);
+    if (status != CM_OK)
+        return status;
+    if (labeller) {
+        double top, bottom;
+        cm_furniture_bands(map->width, map->height, map->banner != NULL, &top, &bottom);
+        status = cm_grid_draw(context, cr, frame, style, map->grid, top, bottom, labeller);
+        if (status != CM_OK)
+            return status;
+    }
+    draw_routes(map, frame, cr, labeller);
+    for (guint r = 0; r < map->routes->len; r++) {
+        const cm_route *route = g_ptr_array_index(map->routes, r);
+        char **due = g_ptr_array_index(map->due_times, r);
+        for (size_t i = 0; i < cm_route_n_waypoints(route); i++) {
+            const cm_place *place = cm_route_waypoint(route, i);
+            char *label = due && *due[i] ? g_strdup_printf("%s\n%s", place->name, due[i])
+                                         : g_strdup(place->name);
+            draw_marker(map, frame, cr, labeller, place, label, TRUE);
+            g_free(label);
+        }
+    }
+    for (guint m = 0; m < map->markers->len; m++) {
+        const cm_place *place = g_ptr_array_index(map->markers, m);
+        draw_marker(map, frame, cr, labeller, place, place->name, FALSE);
+    }
+    draw_crossings(map, frame, cr, labeller);
+    return CM_OK;
+}
+
+cm_status cm_map_prepare_layers(cm_map *map)
+{
+    if (!map->style && !(map->style = cm_style_load(map->context, "briefing")))
+        return map->context->status;
+    /* Routes compute their segments on first use; do it now, before
+     * threads share them. */
+    for (guint r = 0; r < map->routes->len; r++)
+        cm_route_n_segments(g_ptr_array_index(map->routes, r));
+    return CM_OK;
+}
+
+cm_status cm_map_draw_layers(const cm_map *map, cm_context *context, cairo_t *cr,
+                             const cm_frame *frame)
+{
+    return draw_layers(map, context, cr, frame, map->style, NULL, NULL);
+}
+
 static cm_status draw_map(cm_map *map, cairo_t *cr)
 {
     /* A transparent map leaves the sea unpainted, for embedding. */
@@ -780,12 +845,6 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     if (map->transparent)
         drawn.sea.a = 0;
     const cm_style *style = &drawn;
-    GArray *country_labels = g_array_new(FALSE, TRUE, sizeof(cm_country_label));
-    cm_status status = cm_basemap_draw(map->context, cr, &map->frame, style, country_labels);
-    if (status != CM_OK) {
-        cm_country_labels_free(country_labels);
-        return status;
-    }
     double top, bottom;
     cm_furniture_bands(map->width, map->height, map->banner != NULL, &top, &bottom);
     cm_labeller *labeller = cm_labeller_new(cr, map->width, map->height);
@@ -800,31 +859,15 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     if (legend_w > 0)
         cm_labeller_add_obstacle(labeller, legend);
 
-    status = cm_grid_draw(map->context, cr, &map->frame, style, map->grid, top, bottom,
-                          labeller);
+    GArray *country_labels = g_array_new(FALSE, TRUE, sizeof(cm_country_label));
+    cm_status status = draw_layers(map, map->context, cr, &map->frame, style, labeller,
+                                   country_labels);
     if (status != CM_OK) {
         legend_free(legend_list);
         cm_labeller_free(labeller);
         cm_country_labels_free(country_labels);
         return status;
     }
-    draw_routes(map, cr, labeller);
-    for (guint r = 0; r < map->routes->len; r++) {
-        const cm_route *route = g_ptr_array_index(map->routes, r);
-        char **due = g_ptr_array_index(map->due_times, r);
-        for (size_t i = 0; i < cm_route_n_waypoints(route); i++) {
-            const cm_place *place = cm_route_waypoint(route, i);
-            char *label = due && *due[i] ? g_strdup_printf("%s\n%s", place->name, due[i])
-                                         : g_strdup(place->name);
-            draw_marker(map, cr, labeller, place, label, TRUE);
-            g_free(label);
-        }
-    }
-    for (guint m = 0; m < map->markers->len; m++) {
-        const cm_place *place = g_ptr_array_index(map->markers, m);
-        draw_marker(map, cr, labeller, place, place->name, FALSE);
-    }
-    draw_crossings(map, cr, labeller);
     offer_leg_labels(map, labeller);
     for (guint i = 0; i < country_labels->len; i++) {
         const cm_country_label *label = &g_array_index(country_labels, cm_country_label, i);

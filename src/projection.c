@@ -63,6 +63,25 @@ static char *choose_definition(double lat_min, double lat_max, double lon_min, d
                            "+units=m", lat_1, lat_2, lat_text, lon_text);
 }
 
+/* Takes definition and description (g_free'd strings) into a projection. */
+static cm_projection *projection_create(cm_context *context, char *definition,
+                                        char *description)
+{
+    PJ *pj = proj_create(context->proj, definition);
+    if (!pj) {
+        g_free(description);
+        cm_fail(context, CM_ERR_LIBRARY, "PROJ rejected projection '%s': %s", definition,
+                proj_context_errno_string(context->proj, proj_context_errno(context->proj)));
+        g_free(definition);
+        return NULL;
+    }
+    cm_projection *projection = g_new0(cm_projection, 1);
+    projection->pj = pj;
+    projection->definition = definition;
+    projection->description = description;
+    return projection;
+}
+
 cm_projection *cm_projection_for_extent(cm_context *context, double lat_min, double lat_max,
                                         double lon_min, double lon_max)
 {
@@ -78,19 +97,15 @@ cm_projection *cm_projection_for_extent(cm_context *context, double lat_min, dou
     }
     char *description = NULL;
     char *definition = choose_definition(lat_min, lat_max, lon_min, lon_max, &description);
-    PJ *pj = proj_create(context->proj, definition);
-    if (!pj) {
-        g_free(description);
-        cm_fail(context, CM_ERR_LIBRARY, "PROJ rejected projection '%s': %s", definition,
-                proj_context_errno_string(context->proj, proj_context_errno(context->proj)));
-        g_free(definition);
-        return NULL;
-    }
-    cm_projection *projection = g_new0(cm_projection, 1);
-    projection->pj = pj;
-    projection->definition = definition;
-    projection->description = description;
-    return projection;
+    return projection_create(context, definition, description);
+}
+
+cm_projection *cm_projection_web_mercator(cm_context *context)
+{
+    /* PROJ's webmerc is the operation of EPSG:3857: spherical Mercator
+     * formulas applied to WGS84 latitudes. */
+    return projection_create(context, g_strdup("+proj=webmerc +ellps=WGS84 +units=m"),
+                             g_strdup("Web Mercator (EPSG:3857)"));
 }
 
 void cm_projection_free(cm_projection *projection)

@@ -15,6 +15,10 @@ typedef struct cm_projection cm_projection;
 cm_projection *cm_projection_for_extent(cm_context *context, double lat_min,
                                         double lat_max, double lon_min, double lon_max);
 
+/* Web Mercator (EPSG:3857), the projection of XYZ map tiles. NULL with the
+ * reason in the context. Free with cm_projection_free(). */
+cm_projection *cm_projection_web_mercator(cm_context *context);
+
 void cm_projection_free(cm_projection *projection);
 
 /* The PROJ string; owned by the projection. */

@@ -16,6 +16,7 @@
 #include "report.h"
 #include "route.h"
 #include "scenario.h"
+#include "tiles.h"
 #include "units.h"
 
 #define CM_VERSION_STRING "0.1.0"

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -497,6 +498,216 @@ static int command_render(int argc, char **argv)
     return status;
 }
 
+/* Flags of the tile commands. */
+typedef struct tile_options {
+    char *bbox, *zoom, *output, *name, *shard;
+    int tile_size, scale, jobs, metatile;
+    gboolean resume, preview;
+    cm_tile tile; /* the `tile` command's Z X Y */
+} tile_options;
+
+static void tile_options_clear(tile_options *options)
+{
+    g_free(options->bbox);
+    g_free(options->zoom);
+    g_free(options->output);
+    g_free(options->name);
+    g_free(options->shard);
+}
+
+/* A tiler showing the routes, their crossings and the marked sites (the
+ * reference convoy's when no route flag is given), sized by the flags. */
+static cm_tiler *new_tiler(cm_context *context, cm_geocoder *geocoder,
+                           const route_options *routes, GArray *plans, gboolean reference,
+                           const tile_options *options)
+{
+    cm_tiler *tiler = cm_tiler_new(context);
+    if (cm_tiler_set_tile_size(tiler, options->tile_size) != CM_OK ||
+        cm_tiler_set_scale(tiler, options->scale) != CM_OK ||
+        cm_tiler_set_metatile(tiler, options->metatile) != CM_OK) {
+        cm_tiler_free(tiler);
+        return NULL;
+    }
+    for (guint i = 0; i < plans->len; i++) {
+        const planned_route *planned = &g_array_index(plans, planned_route, i);
+        cm_tiler_add_route(tiler, planned->route);
+        cm_tiler_add_crossings(tiler, planned->crossings);
+    }
+    const char *const *marks = reference && !routes->marks
+                                   ? cm_reference_markers()
+                                   : (const char *const *)routes->marks;
+    for (const char *const *mark = marks; mark && *mark; mark++) {
+        cm_place *place;
+        if (cm_geocoder_lookup(geocoder, *mark, &place) != CM_OK) {
+            cm_tiler_free(tiler);
+            return NULL;
+        }
+        cm_tiler_add_marker(tiler, place);
+        cm_place_free(place);
+    }
+    return tiler;
+}
+
+/* Progress on one rewritten line, for a terminal only. */
+static void show_progress(unsigned long long done, unsigned long long total, void *data)
+{
+    fprintf(stderr, "\r%llu/%llu tiles (%.0f%%)", done, total,
+            total ? 100.0 * (double)done / (double)total : 100.0);
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
+                       GArray *plans, gboolean reference, cm_units units, void *data)
+{
+    const tile_options *options = data;
+    if (!options->output)
+        return usage_error("tiles", "missing -o OUT (a directory or a .mbtiles file)");
+    if (!options->bbox)
+        return usage_error("tiles", "missing --bbox WEST,SOUTH,EAST,NORTH");
+    if (!options->zoom)
+        return usage_error("tiles", "missing --zoom MIN-MAX");
+    cm_tiles_request request = {.jobs = options->jobs, .resume = options->resume,
+                                .name = options->name, .preview = options->preview};
+    if (cm_parse_bbox(context, options->bbox, &request.bbox) != CM_OK ||
+        cm_parse_zoom_range(context, options->zoom, &request.min_z, &request.max_z) != CM_OK ||
+        (options->shard && cm_parse_shard(context, options->shard, &request.shard_index,
+                                          &request.shard_count) != CM_OK))
+        return fail(context);
+    if (isatty(STDERR_FILENO))
+        request.progress = show_progress;
+    cm_tiler *tiler = new_tiler(context, geocoder, routes, plans, reference, options);
+    if (!tiler)
+        return fail(context);
+    cm_tiles_summary summary;
+    cm_status status = cm_tiler_write(tiler, options->output, &request, &summary);
+    cm_tiler_free(tiler);
+    if (status != CM_OK)
+        return fail(context);
+    printf("Wrote %s: %llu tiles, zoom %d-%d, %llu rendered in %llu metatiles\n",
+           options->output, summary.tiles, request.min_z, request.max_z, summary.rendered,
+           summary.metatiles);
+    return EXIT_SUCCESS;
+}
+
+static int command_tiles(int argc, char **argv)
+{
+    tile_options options = {.tile_size = CM_TILE_DEFAULT_SIZE, .scale = 1, .jobs = 1,
+                            .metatile = CM_TILE_DEFAULT_METATILE};
+    GOptionEntry entries[] = {
+        {"bbox", 0, 0, G_OPTION_ARG_STRING, &options.bbox,
+         "Area in degrees, e.g. 38,29,48,37", "W,S,E,N"},
+        {"zoom", 0, 0, G_OPTION_ARG_STRING, &options.zoom, "Zoom levels, e.g. 0-10", "MIN-MAX"},
+        {"tile-size", 0, 0, G_OPTION_ARG_INT, &options.tile_size,
+         "Tile side: 256 (default) or 512", "N"},
+        {"scale", 0, 0, G_OPTION_ARG_INT, &options.scale,
+         "Pixels per style pixel: 1 (default) or 2", "S"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
+         "Output: a directory (OUT/z/x/y.png) or a .mbtiles file", "OUT"},
+        {"metatile", 0, 0, G_OPTION_ARG_INT, &options.metatile,
+         "Tiles per metatile side, 1 to 16 (default 8)", "N"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &options.jobs, "Rendering threads (default 1)", "N"},
+        {"resume", 0, 0, G_OPTION_ARG_NONE, &options.resume,
+         "Keep the metatiles an interrupted run finished", NULL},
+        {"name", 0, 0, G_OPTION_ARG_STRING, &options.name, "Tileset name in MBTiles", "TEXT"},
+        {"preview", 0, 0, G_OPTION_ARG_NONE, &options.preview,
+         "Also write OUT/index.html, an offline viewer (directory output)", NULL},
+        {"shard", 0, 0, G_OPTION_ARG_STRING, &options.shard,
+         "Render only every N-th metatile, from the K-th (join with 'tiles merge')", "K/N"},
+        {NULL},
+    };
+    int status = run_command("tiles", "- render map tiles to a directory or an MBTiles file",
+                             entries, argc, argv, write_tiles, &options);
+    tile_options_clear(&options);
+    return status;
+}
+
+/* `tiles merge OUT.mbtiles SHARD...`: no route options, no context flags. */
+static int command_merge(int argc, char **argv)
+{
+    if (argc < 3 || argv[1][0] == '-')
+        return usage_error("tiles", "usage: convoymap tiles merge OUT.mbtiles SHARD.mbtiles...");
+    char *message = NULL;
+    cm_context *context = cm_context_new(NULL, &message);
+    if (!context) {
+        fprintf(stderr, "convoymap: %s\n", message);
+        cm_string_free(message);
+        return EXIT_RUNTIME;
+    }
+    int status = EXIT_SUCCESS;
+    if (cm_tiles_merge(context, argv[1], (const char *const *)argv + 2, (size_t)argc - 2) !=
+        CM_OK)
+        status = fail(context);
+    else
+        printf("Wrote %s from %d shard%s\n", argv[1], argc - 2, argc == 3 ? "" : "s");
+    cm_context_free(context);
+    return status;
+}
+
+static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
+                          const route_options *routes, GArray *plans, gboolean reference,
+                          cm_units units, void *data)
+{
+    const tile_options *options = data;
+    if (!options->output)
+        return usage_error("tile", "missing -o FILE.png");
+    if (!g_str_has_suffix(options->output, ".png") && !g_str_has_suffix(options->output, ".PNG"))
+        return usage_error("tile", "the output of 'tile' must end in .png");
+    cm_tiler *tiler = new_tiler(context, geocoder, routes, plans, reference, options);
+    if (!tiler)
+        return fail(context);
+    unsigned char *png;
+    size_t length;
+    cm_status status = cm_tiler_render_tile(tiler, options->tile, &png, &length);
+    cm_tiler_free(tiler);
+    if (status != CM_OK)
+        return fail(context);
+    GError *error = NULL;
+    int result = EXIT_SUCCESS;
+    if (!g_file_set_contents_full(options->output, (const char *)png, (gssize)length,
+                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error)) {
+        fprintf(stderr, "convoymap: cannot write %s: %s\n", options->output, error->message);
+        g_error_free(error);
+        result = EXIT_RUNTIME;
+    } else {
+        printf("Wrote %s (tile %d/%d/%d, %dx%d)\n", options->output, options->tile.z,
+               options->tile.x, options->tile.y, options->tile_size * options->scale,
+               options->tile_size * options->scale);
+    }
+    cm_string_free((char *)png);
+    return result;
+}
+
+/* `tile Z X Y`: the numbers come first, before any option. */
+static int command_tile(int argc, char **argv)
+{
+    tile_options options = {.tile_size = CM_TILE_DEFAULT_SIZE, .scale = 1, .jobs = 1,
+                            .metatile = CM_TILE_DEFAULT_METATILE};
+    int values[3];
+    for (int i = 0; i < 3; i++) {
+        char *end = NULL;
+        long value = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
+        if (!end || end == argv[i + 1] || *end != '\0' || value < 0 || value > 1 << 30)
+            return usage_error("tile", "expected Z X Y (whole numbers) after 'tile'");
+        values[i] = (int)value;
+    }
+    options.tile = (cm_tile){values[0], values[1], values[2]};
+    GOptionEntry entries[] = {
+        {"tile-size", 0, 0, G_OPTION_ARG_INT, &options.tile_size,
+         "Tile side: 256 (default) or 512", "N"},
+        {"scale", 0, 0, G_OPTION_ARG_INT, &options.scale,
+         "Pixels per style pixel: 1 (default) or 2", "S"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, "Output PNG file", "FILE"},
+        {NULL},
+    };
+    /* The command name stays in front, as GOption expects a program name. */
+    argv[3] = argv[0];
+    int status = run_command("tile", "Z X Y - render one map tile as PNG", entries, argc - 3,
+                             argv + 3, write_one_tile, &options);
+    tile_options_clear(&options);
+    return status;
+}
+
 typedef struct report_options {
     char *format;
 } report_options;
@@ -657,6 +868,9 @@ static void print_usage(FILE *out)
           "  render    draw a briefing map of convoy routes (PNG, SVG or PDF)\n"
           "  route     legs, distances, azimuths, border crossings and march tables\n"
           "  geocode   find places by name (ranked candidates) or the place nearest a point\n"
+          "  tiles     render XYZ map tiles to a directory or an MBTiles file\n"
+          "            ('tiles merge OUT.mbtiles SHARD...' joins --shard parts)\n"
+          "  tile      render one map tile (Z X Y) as PNG\n"
           "\n"
           "Run 'convoymap COMMAND --help' for the options of a command.\n",
           out);
@@ -685,6 +899,12 @@ int main(int argc, char **argv)
         return command_route(argc - 1, argv + 1);
     if (strcmp(argv[1], "geocode") == 0)
         return command_geocode(argc - 1, argv + 1);
+    if (strcmp(argv[1], "tiles") == 0 && argc > 2 && strcmp(argv[2], "merge") == 0)
+        return command_merge(argc - 2, argv + 2);
+    if (strcmp(argv[1], "tiles") == 0)
+        return command_tiles(argc - 1, argv + 1);
+    if (strcmp(argv[1], "tile") == 0)
+        return command_tile(argc - 1, argv + 1);
     fprintf(stderr, "convoymap: unknown command '%s' (try 'convoymap --help')\n", argv[1]);
     return EXIT_USAGE;
 }

@@ -1,0 +1,163 @@
+/* convoymap — map tiles: the briefing map's basemap, routes, markers and
+ * border crossings cut into XYZ tiles (the OpenStreetMap "slippy map"
+ * numbering, Web Mercator EPSG:3857), for offline web maps and GIS.
+ *
+ * Tile x counts from the antimeridian eastwards, y from the north edge
+ * (about 85.0511°N) southwards; zoom z has 2^z x 2^z tiles. Tiles are
+ * rendered in metatiles — blocks of up to N x N tiles drawn at once with a
+ * margin around them — so that lines and symbols continue seamlessly across
+ * tile edges, and are written as PNG to a directory (OUT/z/x/y.png) or to
+ * an MBTiles 1.3 file.
+ */
+#ifndef CONVOYMAP_TILES_H
+#define CONVOYMAP_TILES_H
+
+#include <stddef.h>
+
+#include "borders.h"
+#include "context.h"
+#include "geocode.h"
+#include "geodesy.h"
+#include "route.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Highest zoom accepted: tiles about 15 m across at the equator. */
+#define CM_TILE_MAX_ZOOM 20
+
+/* Latitude of the north edge of tile 0/0/0, where Web Mercator's square
+ * ends: atan(sinh(pi)) in degrees. */
+#define CM_TILE_MAX_LAT 85.0511287798066
+
+#define CM_TILE_DEFAULT_SIZE 256
+#define CM_TILE_DEFAULT_METATILE 8
+
+typedef struct cm_tile {
+    int z, x, y;
+} cm_tile;
+
+/* A geographic box in degrees; west < east (boxes across the antimeridian
+ * are not supported). */
+typedef struct cm_bbox {
+    double west, south, east, north;
+} cm_bbox;
+
+/* The tile of zoom z containing point. Latitudes beyond CM_TILE_MAX_LAT
+ * fall in the first or last row, longitude 180 in the last column.
+ * CM_ERR_INPUT for a zoom outside 0..CM_TILE_MAX_ZOOM or a point out of
+ * range. */
+CM_API cm_status cm_tile_for_point(cm_context *context, cm_geo_point point, int z,
+                                   cm_tile *tile);
+
+/* The tile's bounds in degrees. CM_ERR_INPUT for a tile that does not
+ * exist. */
+CM_API cm_status cm_tile_bounds(cm_context *context, cm_tile tile, cm_bbox *bounds);
+
+/* The range of tiles of zoom z that overlap bbox (a tile that only touches
+ * it along an edge does not count): columns *x0..*x1, rows *y0..*y1. */
+CM_API cm_status cm_tile_range(cm_context *context, const cm_bbox *bbox, int z, int *x0,
+                               int *y0, int *x1, int *y1);
+
+/* How many tiles of zooms min_z..max_z overlap bbox, in *count. */
+CM_API cm_status cm_tile_count(cm_context *context, const cm_bbox *bbox, int min_z,
+                               int max_z, unsigned long long *count);
+
+/* Parses "WEST,SOUTH,EAST,NORTH" in degrees. CM_ERR_INPUT, naming text,
+ * when it is malformed, out of range, or west >= east or south >= north. */
+CM_API cm_status cm_parse_bbox(cm_context *context, const char *text, cm_bbox *bbox);
+
+/* Parses a zoom "Z" or a range "MIN-MAX" within 0..CM_TILE_MAX_ZOOM. */
+CM_API cm_status cm_parse_zoom_range(cm_context *context, const char *text, int *min_z,
+                                     int *max_z);
+
+/* What tiles show and how they are drawn. */
+typedef struct cm_tiler cm_tiler;
+
+/* A tiler with no route, 256-pixel tiles, scale 1 and 8 x 8 metatiles.
+ * Free with cm_tiler_free(). */
+CM_API cm_tiler *cm_tiler_new(cm_context *context);
+
+CM_API void cm_tiler_free(cm_tiler *tiler);
+
+/* Draws a copy of route, its waypoints and, from the list (copied), its
+ * border crossings; sites are marked with copies of place. */
+CM_API void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route);
+CM_API void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings);
+CM_API void cm_tiler_add_marker(cm_tiler *tiler, const cm_place *place);
+
+/* Tile side in style pixels: 256 or 512 (CM_ERR_INPUT otherwise). A
+ * 512 tile covers the same ground as a 256 one with twice the detail. */
+CM_API cm_status cm_tiler_set_tile_size(cm_tiler *tiler, int size);
+
+/* Pixels per style pixel: 1, or 2 for high-density screens (a 256 tile is
+ * then 512 x 512 pixels with lines twice as wide). */
+CM_API cm_status cm_tiler_set_scale(cm_tiler *tiler, int scale);
+
+/* Metatile side in tiles, 1 to 16 (default 8). It is reduced where a zoom
+ * has fewer tiles, and so that a metatile stays within 2048 pixels a side. */
+CM_API cm_status cm_tiler_set_metatile(cm_tiler *tiler, int tiles);
+
+/* Side of the PNG tiles in pixels: tile size times scale. */
+CM_API int cm_tiler_pixel_size(const cm_tiler *tiler);
+
+/* Renders one tile as PNG. *png receives a buffer the caller frees with
+ * cm_string_free() and *length its size. */
+CM_API cm_status cm_tiler_render_tile(cm_tiler *tiler, cm_tile tile, unsigned char **png,
+                                      size_t *length);
+
+/* Called after each metatile is stored, from the thread that called
+ * cm_tiler_write(): done tiles (skipped ones included) of total. */
+typedef void (*cm_tiles_progress_fn)(unsigned long long done, unsigned long long total,
+                                     void *data);
+
+typedef struct cm_tiles_request {
+    cm_bbox bbox;
+    int min_z, max_z;
+    int jobs;               /* rendering threads, 1 to 64 */
+    int resume;             /* keep metatiles already complete in the output */
+    /* Render only shard shard_index (1-based) of shard_count: every
+     * shard_count-th metatile, so that machines can share a tileset and
+     * cm_tiles_merge() join the parts. 0 and 0 for the whole tileset. */
+    int shard_index, shard_count;
+    /* For a directory: also write OUT/index.html, a viewer that works
+     * offline (no script or style from the network). */
+    int preview;
+    const char *name;       /* the MBTiles name; NULL for "convoymap" */
+    cm_tiles_progress_fn progress; /* may be NULL */
+    void *progress_data;
+} cm_tiles_request;
+
+typedef struct cm_tiles_summary {
+    unsigned long long tiles;     /* tiles in the request (in its shard) */
+    unsigned long long rendered;  /* of which rendered by this call */
+    unsigned long long metatiles; /* metatiles rendered by this call */
+} cm_tiles_summary;
+
+/* Renders the tiles of request to output: a file whose name ends in
+ * ".mbtiles" (MBTiles 1.3, identical tiles stored once), else a directory
+ * of z/x/y.png, created if missing. Each metatile is committed as a whole
+ * (one SQLite transaction, or files renamed into place), so a crash loses
+ * at most the metatiles being drawn; with resume set, a later call skips
+ * the metatiles already complete. Without it an existing MBTiles file is
+ * replaced. summary may be NULL. */
+CM_API cm_status cm_tiler_write(cm_tiler *tiler, const char *output,
+                                const cm_tiles_request *request, cm_tiles_summary *summary);
+
+/* Parses a shard "K/N" (1 <= K <= N <= 1000). */
+CM_API cm_status cm_parse_shard(cm_context *context, const char *text, int *index,
+                                int *count);
+
+/* Joins the MBTiles files shards (n of them, e.g. the shards of one
+ * tileset) into a new MBTiles file output, replacing it: every tile, images
+ * stored once, the first shard's metadata with minzoom, maxzoom and bounds
+ * widened to cover them all. Each shard is copied in one transaction. */
+CM_API cm_status cm_tiles_merge(cm_context *context, const char *output,
+                                const char *const *shards, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,589 @@
+/* XYZ tiles: numbering against known OpenStreetMap tiles and the slippy
+ * map formulas worked by hand, tile bounds, tile counts, our PNG encoder
+ * read back by Cairo, and rendered tiles decoded and checked at pixels
+ * computed with the formulas (not with PROJ, which the library uses). */
+#include <math.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <gdal.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <ogr_api.h>
+#include <sqlite3.h>
+
+#include "convoymap/convoymap.h"
+#include "png.h"
+
+static cm_context *context;
+
+static cm_tile tile_of(double lat, double lon, int z)
+{
+    cm_tile tile;
+    g_assert_cmpint(cm_tile_for_point(context, (cm_geo_point){lat, lon}, z, &tile), ==, CM_OK);
+    g_assert_cmpint(tile.z, ==, z);
+    return tile;
+}
+
+/* The slippy map formulas, for tiles of zoom z (n = 2^z):
+ *   x = (lon + 180) / 360 * n
+ *   y = (1 - asinh(tan(lat)) / pi) / 2 * n
+ * with the tile being floor(x), floor(y). */
+static void test_numbering(void)
+{
+    /* Baghdad, 33.3406N 44.4009E. z=0: the whole world is tile 0/0/0.
+     * z=10: x = (44.4009 + 180) / 360 * 1024 = 638.296 -> 638;
+     * tan(33.3406°) = 0.65800, asinh(0.65800) = ln(0.65800 + sqrt(1.43296))
+     * = ln(1.85506) = 0.61792, / pi = 0.19669, (1 - 0.19669) / 2 * 1024
+     * = 411.31 -> 411. */
+    cm_tile t = tile_of(33.3406, 44.4009, 0);
+    g_assert_cmpint(t.x, ==, 0);
+    g_assert_cmpint(t.y, ==, 0);
+    t = tile_of(33.3406, 44.4009, 10);
+    g_assert_cmpint(t.x, ==, 638);
+    g_assert_cmpint(t.y, ==, 411);
+    /* z=1 splits at Greenwich and the equator: Baghdad is in the north-east. */
+    t = tile_of(33.3406, 44.4009, 1);
+    g_assert_cmpint(t.x, ==, 1);
+    g_assert_cmpint(t.y, ==, 0);
+    /* Trafalgar Square, 51.5074N 0.1278W, the well-known OSM tile
+     * 12/2046/1362: x = 179.8722 / 360 * 4096 = 2046.55; tan(51.5074°) =
+     * 1.25751, asinh = ln(1.25751 + 1.60665) = ln(2.86415) = 1.05227,
+     * / pi = 0.33495, (1 - 0.33495) / 2 * 4096 = 1362.02. */
+    t = tile_of(51.5074, -0.1278, 12);
+    g_assert_cmpint(t.x, ==, 2046);
+    g_assert_cmpint(t.y, ==, 1362);
+    /* Sydney, 33.8688S 151.2093E, in the southern and eastern half:
+     * x = 331.2093 / 360 * 4096 = 3768.43. The formula is symmetric about
+     * the equator: for 33.8688N, tan = 0.67118, asinh = ln(0.67118 +
+     * 1.20436) = 0.62890, / pi = 0.20018, (1 - 0.20018) / 2 * 4096
+     * = 1638.02 -> 1638, so 33.8688S is 4096 - 1638.02 = 2457.98 -> 2457. */
+    t = tile_of(-33.8688, 151.2093, 12);
+    g_assert_cmpint(t.x, ==, 3768);
+    g_assert_cmpint(t.y, ==, 2457);
+    t = tile_of(33.8688, 151.2093, 12);
+    g_assert_cmpint(t.y, ==, 1638);
+    /* The corners: the antimeridian and the poles fall in the edge tiles. */
+    t = tile_of(90, 180, 5);
+    g_assert_cmpint(t.x, ==, 31);
+    g_assert_cmpint(t.y, ==, 0);
+    t = tile_of(-90, -180, 5);
+    g_assert_cmpint(t.x, ==, 0);
+    g_assert_cmpint(t.y, ==, 31);
+
+    cm_tile out;
+    g_assert_cmpint(cm_tile_for_point(context, (cm_geo_point){0, 0}, 21, &out), ==,
+                    CM_ERR_INPUT);
+    g_assert_cmpint(cm_tile_for_point(context, (cm_geo_point){0, 0}, -1, &out), ==,
+                    CM_ERR_INPUT);
+    g_assert_cmpint(cm_tile_for_point(context, (cm_geo_point){0, 181}, 3, &out), ==,
+                    CM_ERR_INPUT);
+}
+
+static void assert_bounds(cm_tile tile, double west, double south, double east, double north)
+{
+    cm_bbox b;
+    g_assert_cmpint(cm_tile_bounds(context, tile, &b), ==, CM_OK);
+    g_test_message("%d/%d/%d: %.10f %.10f %.10f %.10f", tile.z, tile.x, tile.y, b.west, b.south,
+                   b.east, b.north);
+    g_assert_cmpfloat_with_epsilon(b.west, west, 1e-9);
+    g_assert_cmpfloat_with_epsilon(b.south, south, 1e-9);
+    g_assert_cmpfloat_with_epsilon(b.east, east, 1e-9);
+    g_assert_cmpfloat_with_epsilon(b.north, north, 1e-9);
+}
+
+static void test_bounds(void)
+{
+    /* The edge of the Mercator square: atan(sinh(pi)) = 85.0511287798°. */
+    double edge = 85.0511287798066;
+    assert_bounds((cm_tile){0, 0, 0}, -180, -edge, 180, edge);
+    assert_bounds((cm_tile){1, 1, 0}, 0, 0, 180, edge);
+    assert_bounds((cm_tile){1, 0, 1}, -180, -edge, 0, 0);
+    /* 2/3/3, the south-east corner: x from 90 to 180; its top edge is
+     * atan(sinh(pi * (1 - 2 * 3/4))) = atan(sinh(-pi/2)) = -66.5132604431°. */
+    assert_bounds((cm_tile){2, 3, 3}, 90, -edge, 180, -66.51326044311186);
+    /* Adjacent tiles share their edges exactly. */
+    cm_bbox a, b;
+    g_assert_cmpint(cm_tile_bounds(context, (cm_tile){10, 638, 411}, &a), ==, CM_OK);
+    g_assert_cmpint(cm_tile_bounds(context, (cm_tile){10, 639, 412}, &b), ==, CM_OK);
+    g_assert_cmpfloat_with_epsilon(a.east, b.west, 1e-12);
+    g_assert_cmpfloat_with_epsilon(a.south, b.north, 1e-12);
+    /* Baghdad lies inside its tile. */
+    g_assert_cmpfloat(a.west, <, 44.4009);
+    g_assert_cmpfloat(a.east, >, 44.4009);
+    g_assert_cmpfloat(a.south, <, 33.3406);
+    g_assert_cmpfloat(a.north, >, 33.3406);
+    g_assert_cmpint(cm_tile_bounds(context, (cm_tile){3, 8, 0}, &a), ==, CM_ERR_INPUT);
+}
+
+static void test_count(void)
+{
+    /* Iraq, 38,29,48,37, zooms 0 to 10. Per zoom (x range, y range) from
+     * the formulas: z0 1x1, z1 1x1, z2 1x1, z3 x4-5 y3 = 2, z4 x9-10 y6
+     * = 2, z5 x19-20 y12-13 = 4, z6 x38-40 y24-26 = 9, z7 x77-81 y49-53
+     * = 25, z8 x155-162 y99-106 = 64, z9 x310-324 y199-212 = 210, z10
+     * x620-648 y398-425 = 29 x 28 = 812; total 1,131. */
+    cm_bbox iraq;
+    g_assert_cmpint(cm_parse_bbox(context, "38,29,48,37", &iraq), ==, CM_OK);
+    unsigned long long count;
+    g_assert_cmpint(cm_tile_count(context, &iraq, 0, 10, &count), ==, CM_OK);
+    g_assert_cmpuint(count, ==, 1131);
+    int x0, y0, x1, y1;
+    g_assert_cmpint(cm_tile_range(context, &iraq, 10, &x0, &y0, &x1, &y1), ==, CM_OK);
+    g_assert_cmpint(x0, ==, 620);
+    g_assert_cmpint(x1, ==, 648);
+    g_assert_cmpint(y0, ==, 398);
+    g_assert_cmpint(y1, ==, 425);
+    g_assert_cmpint(cm_tile_count(context, &iraq, 10, 10, &count), ==, CM_OK);
+    g_assert_cmpuint(count, ==, 812);
+    /* A box ending exactly on tile edges takes no tile beyond them: the
+     * north-east quarter of the world at z1 is one tile, at z2 four. */
+    cm_bbox quarter = {0, 0, 180, 85.0511287798066};
+    g_assert_cmpint(cm_tile_count(context, &quarter, 1, 2, &count), ==, CM_OK);
+    g_assert_cmpuint(count, ==, 1 + 4);
+    cm_bbox world = {-180, -90, 180, 90};
+    g_assert_cmpint(cm_tile_count(context, &world, 0, 3, &count), ==, CM_OK);
+    g_assert_cmpuint(count, ==, 1 + 4 + 16 + 64);
+}
+
+static void test_parse(void)
+{
+    cm_bbox b;
+    g_assert_cmpint(cm_parse_bbox(context, " -1.5, 2 ,3,4", &b), ==, CM_OK);
+    g_assert_cmpfloat(b.west, ==, -1.5);
+    g_assert_cmpfloat(b.north, ==, 4);
+    g_assert_cmpint(cm_parse_bbox(context, "38,29,48", &b), ==, CM_ERR_INPUT);
+    g_assert_nonnull(strstr(cm_context_message(context), "'38,29,48'"));
+    g_assert_cmpint(cm_parse_bbox(context, "48,29,38,37", &b), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_parse_bbox(context, "38,29,48,x", &b), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_parse_bbox(context, "38,29,190,37", &b), ==, CM_ERR_INPUT);
+    int lo, hi;
+    g_assert_cmpint(cm_parse_zoom_range(context, "0-10", &lo, &hi), ==, CM_OK);
+    g_assert_cmpint(lo, ==, 0);
+    g_assert_cmpint(hi, ==, 10);
+    g_assert_cmpint(cm_parse_zoom_range(context, "7", &lo, &hi), ==, CM_OK);
+    g_assert_cmpint(lo, ==, 7);
+    g_assert_cmpint(hi, ==, 7);
+    g_assert_cmpint(cm_parse_zoom_range(context, "5-2", &lo, &hi), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_parse_zoom_range(context, "0-30", &lo, &hi), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_parse_zoom_range(context, "-3", &lo, &hi), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_parse_zoom_range(context, "3-", &lo, &hi), ==, CM_ERR_INPUT);
+}
+
+typedef struct png_reader {
+    const unsigned char *data;
+    size_t length, offset;
+} png_reader;
+
+static cairo_status_t read_png(void *closure, unsigned char *out, unsigned int length)
+{
+    png_reader *reader = closure;
+    if (reader->offset + length > reader->length)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(out, reader->data + reader->offset, length);
+    reader->offset += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *decode(const unsigned char *png, size_t length)
+{
+    png_reader reader = {png, length, 0};
+    cairo_surface_t *image = cairo_image_surface_create_from_png_stream(read_png, &reader);
+    g_assert_cmpint(cairo_surface_status(image), ==, CAIRO_STATUS_SUCCESS);
+    return image;
+}
+
+static guint32 pixel(cairo_surface_t *image, int x, int y)
+{
+    const unsigned char *row = cairo_image_surface_get_data(image) +
+                               (size_t)y * (size_t)cairo_image_surface_get_stride(image);
+    return ((const guint32 *)(const void *)row)[x] & 0xffffff;
+}
+
+/* The encoder on an image that exercises each filter it tries (noise,
+ * gradients, flat areas), read back by Cairo's libpng and by GDAL, pixel for pixel;
+ * and a window into a larger surface, as metatiles are cut. */
+static void test_png_encoder(void)
+{
+    int width = 301, height = 97;
+    cairo_surface_t *source = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width + 20,
+                                                         height + 10);
+    unsigned char *data = cairo_image_surface_get_data(source);
+    int stride = cairo_image_surface_get_stride(source);
+    GRand *rand = g_rand_new_with_seed(7);
+    for (int y = 0; y < height + 10; y++) {
+        for (int x = 0; x < width + 20; x++) {
+            guint32 v;
+            if (y < 30)
+                v = g_rand_int(rand);
+            else if (y < 60)
+                v = (guint32)(x * 0x010203 + y * 0x030201);
+            else
+                v = 0xb9d3e6;
+            ((guint32 *)(void *)(data + (size_t)y * (size_t)stride))[x] = v & 0xffffff;
+        }
+    }
+    g_rand_free(rand);
+    cairo_surface_mark_dirty(source);
+    int ox = 13, oy = 5;
+    GByteArray *png = g_byte_array_new();
+    g_assert_true(cm_png_encode_rgb24(data + (size_t)oy * (size_t)stride + (size_t)ox * 4, width,
+                                      height, stride, png));
+    cairo_surface_t *image = decode(png->data, png->len);
+    g_assert_cmpint(cairo_image_surface_get_width(image), ==, width);
+    g_assert_cmpint(cairo_image_surface_get_height(image), ==, height);
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+            if (pixel(image, x, y) != pixel(source, x + ox, y + oy))
+                g_error("pixel %d,%d is %06x, expected %06x", x, y, pixel(image, x, y),
+                        pixel(source, x + ox, y + oy));
+    /* GDAL's own PNG driver reads the same bytes. */
+    VSIFCloseL(VSIFileFromMemBuffer("/vsimem/encoder.png", png->data, png->len, FALSE));
+    GDALDatasetH dataset = GDALOpen("/vsimem/encoder.png", GA_ReadOnly);
+    g_assert_nonnull(dataset);
+    g_assert_cmpint(GDALGetRasterXSize(dataset), ==, width);
+    g_assert_cmpint(GDALGetRasterCount(dataset), ==, 3);
+    unsigned char red[3];
+    g_assert_cmpint(GDALRasterIO(GDALGetRasterBand(dataset, 1), GF_Read, 0, 40, 3, 1, red, 3, 1,
+                                 GDT_Byte, 0, 0), ==, CE_None);
+    for (int x = 0; x < 3; x++)
+        g_assert_cmpint(red[x], ==, (pixel(source, x + ox, 40 + oy) >> 16) & 0xff);
+    GDALClose(dataset);
+    VSIUnlink("/vsimem/encoder.png");
+    cairo_surface_destroy(image);
+    cairo_surface_destroy(source);
+    g_byte_array_free(png, TRUE);
+}
+
+/* A style colour "#rrggbb" (entry index of a list) from the style file. */
+static guint32 style_color(const char *group, const char *key, int index)
+{
+    char *path = g_build_filename(cm_context_data_dir(context), "styles", "briefing.ini", NULL);
+    GKeyFile *file = g_key_file_new();
+    g_assert_true(g_key_file_load_from_file(file, path, G_KEY_FILE_NONE, NULL));
+    char *value = g_key_file_get_string(file, group, key, NULL);
+    g_assert_nonnull(value);
+    char **parts = g_strsplit(value, ";", -1);
+    unsigned r, g, b;
+    g_assert_cmpint(sscanf(g_strstrip(parts[index]), "#%2x%2x%2x", &r, &g, &b), ==, 3);
+    g_strfreev(parts);
+    g_free(value);
+    g_key_file_free(file);
+    g_free(path);
+    return r << 16 | g << 8 | b;
+}
+
+static int iraq_mapcolor(void)
+{
+    char *path = g_build_filename(cm_context_data_dir(context), "geodata", "world.gpkg", NULL);
+    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
+    g_assert_nonnull(dataset);
+    OGRLayerH result = GDALDatasetExecuteSQL(
+        dataset, "SELECT mapcolor FROM countries WHERE iso3 = 'IRQ'", NULL, NULL);
+    OGRFeatureH feature = OGR_L_GetNextFeature(result);
+    g_assert_nonnull(feature);
+    int mapcolor = OGR_F_GetFieldAsInteger(feature, 0);
+    OGR_F_Destroy(feature);
+    GDALDatasetReleaseResultSet(dataset, result);
+    GDALClose(dataset);
+    g_free(path);
+    return mapcolor;
+}
+
+static void assert_near(const char *what, guint32 got, guint32 expected, int tolerance)
+{
+    g_test_message("%s: #%06x, expected #%06x", what, got, expected);
+    for (int shift = 0; shift <= 16; shift += 8) {
+        int a = (int)(got >> shift) & 0xff, b = (int)(expected >> shift) & 0xff;
+        if (abs(a - b) > tolerance)
+            g_error("%s is #%06x, expected #%06x", what, got, expected);
+    }
+}
+
+/* Renders the tile of zoom z holding (lat, lon) and returns the colour of
+ * the pixel at that point, placed with the slippy map formulas. */
+static guint32 colour_at(cm_tiler *tiler, double lat, double lon, int z)
+{
+    double n = ldexp(1, z);
+    double fx = (lon + 180) / 360 * n;
+    double fy = (1 - asinh(tan(lat * G_PI / 180)) / G_PI) / 2 * n;
+    cm_tile tile = {z, (int)floor(fx), (int)floor(fy)};
+    unsigned char *png;
+    size_t length;
+    g_assert_cmpint(cm_tiler_render_tile(tiler, tile, &png, &length), ==, CM_OK);
+    cairo_surface_t *image = decode(png, length);
+    int side = cm_tiler_pixel_size(tiler);
+    g_assert_cmpint(cairo_image_surface_get_width(image), ==, side);
+    guint32 value = pixel(image, (int)((fx - tile.x) * side), (int)((fy - tile.y) * side));
+    cairo_surface_destroy(image);
+    cm_string_free((char *)png);
+    return value;
+}
+
+static void test_render_tiles(void)
+{
+    cm_geocoder *geocoder = cm_geocoder_new(context);
+    const char *const *waypoints = cm_reference_waypoints();
+    cm_route *route;
+    g_assert_cmpint(cm_route_new_from_queries(geocoder, "Convoy", waypoints,
+                                              g_strv_length((char **)waypoints), &route),
+                    ==, CM_OK);
+    cm_tiler *tiler = cm_tiler_new(context);
+    cm_tiler_add_route(tiler, route);
+
+    guint32 sea = style_color("sea", "color", 0);
+    guint32 iraq = style_color("countries", "palette", iraq_mapcolor() - 1);
+    guint32 route_color = style_color("route", "color", 0);
+    /* Open sea: a z7 tile south of Crete, 34.0N 24.5E, all Mediterranean. */
+    assert_near("Mediterranean", colour_at(tiler, 34.0, 24.5, 7), sea, 2);
+    assert_near("desert in Iraq", colour_at(tiler, 32.6, 42.2, 10), iraq, 2);
+    /* The route at the middle of each leg, on the geodesic, at z10 and at
+     * z12 in 512-pixel tiles at scale 2. */
+    cm_route_leg leg;
+    for (size_t i = 0; cm_route_leg_get(route, i, &leg); i++) {
+        cm_geo_point middle = cm_geodesic_direct(leg.from->position, leg.geodesic.azimuth_deg,
+                                                 leg.geodesic.distance_m / 2);
+        char *what = g_strdup_printf("route at the middle of leg %zu", i + 1);
+        assert_near(what, colour_at(tiler, middle.lat, middle.lon, 10), route_color, 2);
+        g_free(what);
+    }
+    g_assert_cmpint(cm_tiler_set_tile_size(tiler, 512), ==, CM_OK);
+    g_assert_cmpint(cm_tiler_set_scale(tiler, 2), ==, CM_OK);
+    g_assert_cmpint(cm_tiler_pixel_size(tiler), ==, 1024);
+    cm_geo_point middle = cm_geodesic_direct(leg.from->position, leg.geodesic.azimuth_deg,
+                                             leg.geodesic.distance_m / 2);
+    assert_near("route in a 512@2x tile", colour_at(tiler, middle.lat, middle.lon, 12),
+                route_color, 2);
+    g_assert_cmpint(cm_tiler_set_tile_size(tiler, 300), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_tiler_set_scale(tiler, 3), ==, CM_ERR_INPUT);
+    unsigned char *png;
+    size_t length;
+    g_assert_cmpint(cm_tiler_render_tile(tiler, (cm_tile){2, 4, 0}, &png, &length), ==,
+                    CM_ERR_INPUT);
+    g_assert_null(png);
+    cm_tiler_free(tiler);
+    cm_route_free(route);
+    cm_geocoder_free(geocoder);
+}
+
+/* A tile cut from a metatile matches the same tile rendered alone: the
+ * bleed margin makes metatile edges invisible. */
+static void test_metatile_seams(void)
+{
+    cm_geocoder *geocoder = cm_geocoder_new(context);
+    cm_route *route;
+    g_assert_cmpint(cm_route_parse(geocoder, "Ramadi > Baghdad > 32.5,45.8", &route), ==,
+                    CM_OK);
+    cm_tiler *tiler = cm_tiler_new(context);
+    cm_tiler_add_route(tiler, route);
+    char *dir = g_dir_make_tmp("convoymap-tiles-XXXXXX", NULL);
+    g_assert_nonnull(dir);
+    /* East of Baghdad at z9: columns 319 and 320 (x = 320 is 45°E) lie in
+     * two metatiles, 312-319 and 320-327. */
+    cm_tiles_request request = {.bbox = {44.3, 33.0, 45.4, 33.6}, .min_z = 9, .max_z = 9,
+                                .jobs = 2};
+    cm_tiles_summary summary;
+    g_assert_cmpint(cm_tiler_write(tiler, dir, &request, &summary), ==, CM_OK);
+    int x0, y0, x1, y1;
+    g_assert_cmpint(cm_tile_range(context, &request.bbox, 9, &x0, &y0, &x1, &y1), ==, CM_OK);
+    g_assert_cmpint(x0 / 8, !=, x1 / 8);
+    g_assert_cmpuint(summary.tiles, ==, (guint64)(x1 - x0 + 1) * (guint64)(y1 - y0 + 1));
+    g_assert_cmpuint(summary.rendered, ==, summary.tiles);
+    for (int x = x0; x <= x1; x++) {
+        for (int y = y0; y <= y1; y++) {
+            char *path = g_strdup_printf("%s/9/%d/%d.png", dir, x, y);
+            cairo_surface_t *cut = cairo_image_surface_create_from_png(path);
+            g_assert_cmpint(cairo_surface_status(cut), ==, CAIRO_STATUS_SUCCESS);
+            unsigned char *png;
+            size_t length;
+            g_assert_cmpint(cm_tiler_render_tile(tiler, (cm_tile){9, x, y}, &png, &length), ==,
+                            CM_OK);
+            cairo_surface_t *alone = decode(png, length);
+            /* Antialiasing may differ by a level or two between surfaces
+             * of different sizes; a line or symbol cut off at a metatile
+             * edge differs by far more. */
+            int differing = 0, worst = 0;
+            for (int py = 0; py < 256; py++) {
+                for (int px = 0; px < 256; px++) {
+                    guint32 a = pixel(cut, px, py), b = pixel(alone, px, py);
+                    for (int shift = 0; shift <= 16; shift += 8)
+                        worst = MAX(worst, abs((int)((a >> shift) & 0xff) -
+                                               (int)((b >> shift) & 0xff)));
+                    differing += a != b;
+                }
+            }
+            g_test_message("9/%d/%d: %d pixels differ, by up to %d", x, y, differing, worst);
+            g_assert_cmpint(worst, <=, 6);
+            cairo_surface_destroy(cut);
+            cairo_surface_destroy(alone);
+            cm_string_free((char *)png);
+            g_remove(path);
+            g_free(path);
+        }
+        char *column = g_strdup_printf("%s/9/%d", dir, x);
+        g_rmdir(column);
+        g_free(column);
+    }
+    char *zoom = g_strdup_printf("%s/9", dir);
+    g_rmdir(zoom);
+    g_free(zoom);
+    g_assert_cmpint(g_rmdir(dir), ==, 0);
+    g_free(dir);
+    cm_tiler_free(tiler);
+    cm_route_free(route);
+    cm_geocoder_free(geocoder);
+}
+
+/* Pixel colour of the MBTiles file at (lat, lon), zoom z, read through
+ * GDAL's MBTiles driver; the pixel is found from GDAL's geotransform and
+ * the spherical Mercator formulas, independently of PROJ. */
+static guint32 mbtiles_colour(const char *path, int z, double lat, double lon)
+{
+    char *zoom = g_strdup_printf("ZOOM_LEVEL=%d", z);
+    const char *const options[] = {zoom, NULL};
+    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_RASTER | GDAL_OF_READONLY, NULL, options,
+                                      NULL);
+    g_assert_nonnull(dataset);
+    g_assert_cmpint(GDALGetRasterCount(dataset), >=, 3);
+    double gt[6];
+    g_assert_cmpint(GDALGetGeoTransform(dataset, gt), ==, CE_None);
+    double radius = 6378137.0;
+    double x = radius * lon * G_PI / 180, y = radius * asinh(tan(lat * G_PI / 180));
+    int px = (int)floor((x - gt[0]) / gt[1]), py = (int)floor((y - gt[3]) / gt[5]);
+    guint32 value = 0;
+    for (int band = 1; band <= 3; band++) {
+        unsigned char v;
+        g_assert_cmpint(GDALRasterIO(GDALGetRasterBand(dataset, band), GF_Read, px, py, 1, 1,
+                                     &v, 1, 1, GDT_Byte, 0, 0), ==, CE_None);
+        value = value << 8 | v;
+    }
+    GDALClose(dataset);
+    g_free(zoom);
+    return value;
+}
+
+static sqlite3_int64 query_int(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *statement;
+    g_assert_cmpint(sqlite3_prepare_v2(db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+    g_assert_cmpint(sqlite3_step(statement), ==, SQLITE_ROW);
+    sqlite3_int64 value = sqlite3_column_int64(statement, 0);
+    sqlite3_finalize(statement);
+    return value;
+}
+
+static char *query_text(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *statement;
+    g_assert_cmpint(sqlite3_prepare_v2(db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+    g_assert_cmpint(sqlite3_step(statement), ==, SQLITE_ROW);
+    char *value = g_strdup((const char *)sqlite3_column_text(statement, 0));
+    sqlite3_finalize(statement);
+    return value;
+}
+
+/* An MBTiles file from the Levant to Iraq, read back by GDAL and SQLite:
+ * the sea, Iraq's fill and the route where the formulas put them, the
+ * metadata, the TMS row order, and deduplicated images. */
+static void test_mbtiles(void)
+{
+    cm_geocoder *geocoder = cm_geocoder_new(context);
+    const char *const *waypoints = cm_reference_waypoints();
+    cm_route *route;
+    g_assert_cmpint(cm_route_new_from_queries(geocoder, "Convoy", waypoints,
+                                              g_strv_length((char **)waypoints), &route),
+                    ==, CM_OK);
+    cm_tiler *tiler = cm_tiler_new(context);
+    cm_tiler_add_route(tiler, route);
+    char *dir = g_dir_make_tmp("convoymap-mbtiles-XXXXXX", NULL);
+    char *path = g_build_filename(dir, "levant.mbtiles", NULL);
+    cm_tiles_request request = {.bbox = {33, 29, 46, 37}, .min_z = 4, .max_z = 8, .jobs = 2,
+                                .name = "Levant test"};
+    cm_tiles_summary summary;
+    g_assert_cmpint(cm_tiler_write(tiler, path, &request, &summary), ==, CM_OK);
+    unsigned long long expected;
+    g_assert_cmpint(cm_tile_count(context, &request.bbox, 4, 8, &expected), ==, CM_OK);
+    g_assert_cmpuint(summary.tiles, ==, expected);
+
+    guint32 sea = style_color("sea", "color", 0);
+    guint32 iraq = style_color("countries", "palette", iraq_mapcolor() - 1);
+    guint32 route_color = style_color("route", "color", 0);
+    /* Off Haifa, in the eastern Mediterranean. */
+    assert_near("MBTiles: Mediterranean", mbtiles_colour(path, 8, 32.9, 34.5), sea, 2);
+    assert_near("MBTiles: desert in Iraq", mbtiles_colour(path, 8, 32.6, 42.2), iraq, 2);
+    cm_route_leg leg;
+    g_assert_true(cm_route_leg_get(route, 2, &leg));
+    cm_geo_point middle = cm_geodesic_direct(leg.from->position, leg.geodesic.azimuth_deg,
+                                             leg.geodesic.distance_m / 2);
+    assert_near("MBTiles: route at the middle of leg 3",
+                mbtiles_colour(path, 8, middle.lat, middle.lon), route_color, 2);
+
+    sqlite3 *db;
+    g_assert_cmpint(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint(query_int(db, "SELECT count(*) FROM tiles"), ==, (sqlite3_int64)expected);
+    char *text = query_text(db, "SELECT value FROM metadata WHERE name = 'name'");
+    g_assert_cmpstr(text, ==, "Levant test");
+    g_free(text);
+    text = query_text(db, "SELECT value FROM metadata WHERE name = 'bounds'");
+    g_assert_cmpstr(text, ==, "33.000000,29.000000,46.000000,37.000000");
+    g_free(text);
+    text = query_text(db, "SELECT group_concat(value, ' ') FROM metadata WHERE name IN "
+                          "('format', 'minzoom', 'maxzoom') ORDER BY name");
+    g_assert_nonnull(strstr(text, "png"));
+    g_free(text);
+    g_assert_cmpint(query_int(db, "SELECT count(*) FROM metadata WHERE name IN ('center', "
+                                  "'attribution', 'minzoom', 'maxzoom')"), ==, 4);
+    /* TMS rows count from the south: XYZ 8/x/y is stored at row 255 - y.
+     * Baghdad is XYZ 8/159/102 (x = 224.4009 / 360 * 256 = 159.57,
+     * y = 411.31 / 4 = 102.8), so TMS row 153. */
+    g_assert_cmpint(query_int(db, "SELECT count(*) FROM tiles WHERE zoom_level = 8 AND "
+                                  "tile_column = 159 AND tile_row = 153"), ==, 1);
+    g_assert_cmpint(query_int(db, "SELECT count(*) FROM tiles WHERE zoom_level = 8 AND "
+                                  "tile_column = 159 AND tile_row = 102"), ==, 0);
+    sqlite3_close(db);
+    g_remove(path);
+    g_free(path);
+
+    /* A sea-heavy area, the Ionian Sea between Libya and Greece: most
+     * tiles are plain sea and stored once. */
+    path = g_build_filename(dir, "sea.mbtiles", NULL);
+    request = (cm_tiles_request){.bbox = {16, 32.8, 22, 36}, .min_z = 5, .max_z = 9, .jobs = 1};
+    g_assert_cmpint(cm_tiler_write(tiler, path, &request, &summary), ==, CM_OK);
+    g_assert_cmpint(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    sqlite3_int64 maps = query_int(db, "SELECT count(*) FROM map");
+    sqlite3_int64 images = query_int(db, "SELECT count(*) FROM images");
+    g_test_message("sea-heavy area: %lld tiles, %lld distinct images", (long long)maps,
+                   (long long)images);
+    g_assert_cmpint(maps, ==, (sqlite3_int64)summary.tiles);
+    g_assert_cmpint(images * 2, <, maps);
+    /* Every stored image is referenced and distinct. */
+    g_assert_cmpint(query_int(db, "SELECT count(DISTINCT tile_id) FROM map"), ==, images);
+    sqlite3_close(db);
+    g_remove(path);
+    g_free(path);
+    g_assert_cmpint(g_rmdir(dir), ==, 0);
+    g_free(dir);
+    cm_tiler_free(tiler);
+    cm_route_free(route);
+    cm_geocoder_free(geocoder);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    char *message = NULL;
+    context = cm_context_new(NULL, &message);
+    if (!context)
+        g_error("no context: %s", message);
+    g_test_add_func("/tiles/numbering", test_numbering);
+    g_test_add_func("/tiles/bounds", test_bounds);
+    g_test_add_func("/tiles/count", test_count);
+    g_test_add_func("/tiles/parse", test_parse);
+    g_test_add_func("/tiles/png-encoder", test_png_encoder);
+    g_test_add_func("/tiles/render", test_render_tiles);
+    g_test_add_func("/tiles/metatile-seams", test_metatile_seams);
+    g_test_add_func("/tiles/mbtiles", test_mbtiles);
+    int status = g_test_run();
+    cm_context_free(context);
+    return status;
+}
