@@ -164,6 +164,28 @@ const char *cm_gdal_quiet_end(void)
     return *message ? message : "unknown GDAL error";
 }
 
+void *cm_open_user_vector(cm_context *context, const char *path, const char *what,
+                          const char *formats)
+{
+    if (g_file_test(path, G_FILE_TEST_EXISTS) && !g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        cm_fail(context, CM_ERR_INPUT, "%s '%s' is not a regular file", what, path);
+        return NULL;
+    }
+    const char *const open_options[] = {"X_POSSIBLE_NAMES=lon,longitude,long,x",
+                                        "Y_POSSIBLE_NAMES=lat,latitude,y",
+                                        "KEEP_GEOM_COLUMNS=NO", NULL};
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
+                                      open_options, NULL);
+    CPLPopErrorHandler();
+    if (!dataset && g_file_test(path, G_FILE_TEST_EXISTS))
+        cm_fail(context, CM_ERR_INPUT, "%s '%s' is not %s that OGR can read", what, path,
+                formats);
+    else if (!dataset)
+        cm_fail(context, CM_ERR_INPUT, "%s '%s' does not exist", what, path);
+    return dataset;
+}
+
 char *cm_data_path(const cm_context *context, const char *name)
 {
     return g_build_filename(context->data_dir, name, NULL);

@@ -28,6 +28,14 @@ cm_status cm_fail(cm_context *context, cm_status status, const char *format, ...
 void cm_gdal_quiet_begin(void);
 const char *cm_gdal_quiet_end(void);
 
+/* Opens a vector file the user gave (what: "route file", "gazetteer";
+ * formats: what it may be, for the message), as OGR reads it, CSV
+ * coordinates found under their usual column names. Refuses what is not a
+ * regular file (OGR would block on a FIFO no one writes to). Returns the
+ * dataset (close with GDALClose()), or NULL with CM_ERR_INPUT naming path. */
+void *cm_open_user_vector(cm_context *context, const char *path, const char *what,
+                          const char *formats);
+
 /* Path of a file in the data directory; the caller frees it with g_free(). */
 char *cm_data_path(const cm_context *context, const char *name);
 

@@ -146,22 +146,10 @@ static cm_status weave(cm_context *context, route_source *source, cm_route *rout
 cm_status cm_route_read_file(cm_context *context, const char *path, cm_route **route)
 {
     *route = NULL;
-    /* OGR would block forever opening a FIFO that no one writes to. */
-    if (g_file_test(path, G_FILE_TEST_EXISTS) && !g_file_test(path, G_FILE_TEST_IS_REGULAR))
-        return cm_fail(context, CM_ERR_INPUT, "route file '%s' is not a regular file", path);
-    /* CSV coordinates are found under their usual column names. */
-    const char *const open_options[] = {"X_POSSIBLE_NAMES=lon,longitude,long,x",
-                                        "Y_POSSIBLE_NAMES=lat,latitude,y",
-                                        "KEEP_GEOM_COLUMNS=NO", NULL};
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
-                                      open_options, NULL);
-    CPLPopErrorHandler();
+    GDALDatasetH dataset = cm_open_user_vector(context, path, "route file",
+                                               "GeoJSON, GPX, KML or CSV");
     if (!dataset)
-        return cm_fail(context, CM_ERR_INPUT, "route file '%s' %s", path,
-                       g_file_test(path, G_FILE_TEST_EXISTS)
-                           ? "is not GeoJSON, GPX, KML or CSV that OGR can read"
-                           : "does not exist");
+        return context->status;
     route_source source = {g_array_new(FALSE, FALSE, sizeof(cm_geo_point)),
                            g_ptr_array_new_with_free_func(g_free),
                            g_array_new(FALSE, FALSE, sizeof(cm_geo_point))};

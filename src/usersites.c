@@ -112,19 +112,10 @@ static cm_status read_feature(cm_context *context, const char *path, const char 
 
 cm_status cm_user_sites_read(cm_context *context, const char *path, GPtrArray *sites)
 {
-    /* CSV positions come from their lat and lon columns. */
-    const char *const open_options[] = {"X_POSSIBLE_NAMES=lon,longitude",
-                                        "Y_POSSIBLE_NAMES=lat,latitude",
-                                        "KEEP_GEOM_COLUMNS=NO", NULL};
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
-                                      open_options, NULL);
-    CPLPopErrorHandler();
+    GDALDatasetH dataset = cm_open_user_vector(context, path, "gazetteer",
+                                               "CSV, GeoJSON or GeoPackage");
     if (!dataset)
-        return cm_fail(context, CM_ERR_INPUT, "gazetteer %s %s", path,
-                       g_file_test(path, G_FILE_TEST_EXISTS)
-                           ? "is not CSV, GeoJSON or GeoPackage that OGR can read"
-                           : "does not exist");
+        return context->status;
     gboolean csv = g_strcmp0(GDALGetDriverShortName(GDALGetDatasetDriver(dataset)), "CSV") == 0;
     guint first = sites->len;
     cm_status status = CM_OK;

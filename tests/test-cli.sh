@@ -317,7 +317,7 @@ run render --gazetteer "$work/user-sites.gpkg" --from "Checkpoint Rose" --to "Ar
 check "render with a user gazetteer" bash -c "[ $code -eq 0 ] && grep -qE '^  1  Checkpoint Rose +Ar Rutbah ' '$work/stdout'"
 printf 'name,aliases,kind,country,lat,lon\nOutpost,,camp,IRQ,33,42\nFar Out,,camp,IRQ,95,42\n' >"$work/bad.csv"
 expect_error "a bad user gazetteer names its file and line" 2 "gazetteer $work/bad.csv line 3 ('Far Out')" route --gazetteer "$work/bad.csv"
-expect_error "a missing user gazetteer" 2 "gazetteer $work/none.csv does not exist" geocode --gazetteer "$work/none.csv" Baghdad
+expect_error "a missing user gazetteer" 2 "gazetteer '$work/none.csv' does not exist" geocode --gazetteer "$work/none.csv" Baghdad
 
 # Missing data is a runtime error naming the directory.
 mkdir -p "$work/nodata"
