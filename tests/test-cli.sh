@@ -5,31 +5,7 @@
 # promise that a failed run leaves no file behind.
 set -u
 convoymap=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-n=0
-failed=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-check() { # description, then a command that must succeed
-  local description=$1; shift
-  if "$@" >"$work/check.out" 2>&1; then ok "$description"; else not_ok "$description" "$(cat "$work/check.out")"; fi
-}
-
-# run ARGS...: runs convoymap, keeping stdout, stderr and the exit code.
-run() { "$convoymap" "$@" >"$work/stdout" 2>"$work/stderr"; code=$?; }
-
-expect_error() { # description, expected code, stderr fragment, args...
-  local description=$1 expected=$2 fragment=$3; shift 3
-  run "$@"
-  local lines; lines=$(wc -l <"$work/stderr")
-  if [ "$code" -eq "$expected" ] && grep -qF -- "$fragment" "$work/stderr" && [ "$lines" -le 2 ]; then
-    ok "$description (exit $code)"
-  else
-    not_ok "$description" "exit $code, expected $expected" "stderr: $(cat "$work/stderr")"
-  fi
-}
+. "$(dirname "$0")/tap.sh"
 
 no_files_left() { # description, directory
   local leftovers; leftovers=$(find "$2" -mindepth 1 2>/dev/null | head -5)
@@ -324,5 +300,4 @@ mkdir -p "$work/nodata"
 CONVOYMAP_DATA="$work/nodata" "$convoymap" render -o "$work/nodata.png" >"$work/stdout" 2>"$work/stderr"; code=$?
 if [ "$code" -eq 1 ] && grep -qF "CONVOYMAP_DATA=$work/nodata" "$work/stderr"; then ok "missing data directory (exit 1)"; else not_ok "missing data directory" "exit $code: $(cat "$work/stderr")"; fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -11,10 +11,7 @@ convoymap=$1
 compare=$2
 update=${3:-}
 golden=$(cd "$(dirname "$0")" && pwd)/golden
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-n=0
-failed=0
+. "$(dirname "$0")/tap.sh"
 
 # case name, then how to make its PNG in $work/NAME.png
 make_case() {
@@ -53,5 +50,4 @@ if result=$("$compare" "$golden/briefing.png" "$work/blue.png"); then
 else
   echo "ok $n - a blue route does not pass for the golden red one ($result)"
 fi
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -11,12 +11,7 @@ rounds=${2:-20}
 seed=${3:-$$}
 RANDOM=$seed
 echo "# seed $seed (give it as SEED to repeat the delays)"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+. "$(dirname "$0")/tap.sh"
 
 # complete FILE: whether FILE is a whole PNG, SVG or PDF (its end is there).
 complete() {
@@ -73,5 +68,4 @@ for ext in png svg pdf; do
     not_ok "$ext: atomic output under SIGKILL" "${problems[@]}"
   fi
 done
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

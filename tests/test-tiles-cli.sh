@@ -5,27 +5,7 @@
 # run, and the error paths with their exit codes.
 set -u
 convoymap=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-n=0
-failed=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-check() { # description, then a command that must succeed
-  local description=$1; shift
-  if "$@" >"$work/check.out" 2>&1; then ok "$description"; else not_ok "$description" "$(cat "$work/check.out")"; fi
-}
-run() { "$convoymap" "$@" >"$work/stdout" 2>"$work/stderr"; code=$?; }
-expect_error() { # description, expected code, stderr fragment, args...
-  local description=$1 expected=$2 fragment=$3; shift 3
-  run "$@"
-  if [ "$code" -eq "$expected" ] && grep -qF -- "$fragment" "$work/stderr" && [ "$(wc -l <"$work/stderr")" -le 2 ]; then
-    ok "$description (exit $code)"
-  else
-    not_ok "$description" "exit $code, expected $expected" "stderr: $(cat "$work/stderr")"
-  fi
-}
+. "$(dirname "$0")/tap.sh"
 # sql FILE QUERY: one value from an SQLite file, read-only.
 sql() { python3 -c "import sqlite3, sys
 db = sqlite3.connect('file:' + sys.argv[1] + '?mode=ro', uri=True)
@@ -192,5 +172,4 @@ touch "$work/not-a-dir"
 expect_error "output under a file" 1 "cannot" tiles --bbox "$iraq" --zoom 0-1 -o "$work/not-a-dir/out"
 expect_error "MBTiles under a file" 1 "cannot" tiles --bbox "$iraq" --zoom 0-1 -o "$work/not-a-dir/out.mbtiles"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -1,0 +1,35 @@
+# Helpers shared by the shell tests, which print TAP: a scratch directory
+# ($work, removed on exit), the counters, ok / not_ok / skip / check, and
+# for tests of the CLI (with $convoymap set) run and expect_error.
+# Source it; end the test with tap_done.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+n=0
+failed=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+not_ok() { # description, then lines of diagnostics
+  n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift
+  for l in "$@"; do echo "# $l"; done
+}
+check() { # description, then a command that must succeed
+  local description=$1; shift
+  if "$@" >"$work/check.out" 2>&1; then ok "$description"; else not_ok "$description" "$(cat "$work/check.out")"; fi
+}
+
+# run ARGS...: runs convoymap, keeping stdout, stderr and the exit code.
+run() { "$convoymap" "$@" >"$work/stdout" 2>"$work/stderr"; code=$?; }
+
+expect_error() { # description, expected code, stderr fragment, args...
+  local description=$1 expected=$2 fragment=$3; shift 3
+  run "$@"
+  local lines; lines=$(wc -l <"$work/stderr")
+  if [ "$code" -eq "$expected" ] && grep -qF -- "$fragment" "$work/stderr" && [ "$lines" -le 2 ]; then
+    ok "$description (exit $code)"
+  else
+    not_ok "$description" "exit $code, expected $expected" "stderr: $(cat "$work/stderr")"
+  fi
+}
+
+tap_done() { echo "1..$n"; [ "$failed" -eq 0 ]; }
