@@ -246,8 +246,11 @@ void cm_country_labels_free(GArray *labels)
     g_array_free(labels, TRUE);
 }
 
-cm_status cm_basemap_draw(cm_context *context, cairo_t *cr, const cm_frame *frame,
-                          const cm_style *style, GArray *labels)
+/* Draws the sea and, in style order, every basemap layer of an overview
+ * (countries and borders only) or of the full map, clipped to the frame;
+ * collects country labels when labels is not NULL. */
+static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *frame,
+                              const cm_style *style, gboolean overview, GArray *labels)
 {
     char *path = cm_data_path(context, "geodata/world.gpkg");
     basemap_reader reader = {context, NULL, path, {0}, {0}, NULL, NULL, NULL};
@@ -269,22 +272,27 @@ cm_status cm_basemap_draw(cm_context *context, cairo_t *cr, const cm_frame *fram
     cairo_clip(cr);
     cm_draw_set_color(cr, style->sea);
     cairo_paint(cr);
-    cm_status status = draw_layer(&reader, cr, frame, "countries", style, country_fill, NULL,
-                                  NULL);
-    if (status == CM_OK)
-        status = draw_layer(&reader, cr, frame, "lakes", style, NULL, &style->lakes, NULL);
-    if (status == CM_OK)
-        status = draw_layer(&reader, cr, frame, "rivers", style, NULL, NULL, &style->rivers);
-    if (status == CM_OK)
-        status = draw_layer(&reader, cr, frame, "admin1", style, NULL, NULL, &style->admin1);
-    if (status == CM_OK)
-        status = draw_layer(&reader, cr, frame, "coastline", style, NULL, NULL,
-                            &style->coastline);
-    if (status == CM_OK)
-        status = draw_layer(&reader, cr, frame, "disputed", style, NULL, NULL,
-                            &style->disputed);
-    if (status == CM_OK)
-        status = draw_layer(&reader, cr, frame, "borders", style, NULL, NULL, &style->borders);
+    /* Layers in drawing order; an overview keeps only the political map. */
+    const struct {
+        const char *name;
+        gboolean in_overview;
+        feature_fill_fn fill_of;
+        const cm_rgba *fill;
+        const cm_line_style *line;
+    } layers[] = {
+        {"countries", TRUE, country_fill, NULL, NULL},
+        {"lakes", FALSE, NULL, &style->lakes, NULL},
+        {"rivers", FALSE, NULL, NULL, &style->rivers},
+        {"admin1", FALSE, NULL, NULL, &style->admin1},
+        {"coastline", FALSE, NULL, NULL, &style->coastline},
+        {"disputed", FALSE, NULL, NULL, &style->disputed},
+        {"borders", TRUE, NULL, NULL, &style->borders},
+    };
+    cm_status status = CM_OK;
+    for (size_t i = 0; i < G_N_ELEMENTS(layers) && status == CM_OK; i++)
+        if (!overview || layers[i].in_overview)
+            status = draw_layer(&reader, cr, frame, layers[i].name, style, layers[i].fill_of,
+                                layers[i].fill, layers[i].line);
     cairo_restore(cr);
     if (status == CM_OK && labels)
         status = collect_country_labels(&reader, labels);
@@ -298,4 +306,16 @@ cm_status cm_basemap_draw(cm_context *context, cairo_t *cr, const cm_frame *fram
         status = cm_fail(context, CM_ERR_DATA, "cannot read basemap %s: %s", path, reason);
     g_free(path);
     return status;
+}
+
+cm_status cm_basemap_draw(cm_context *context, cairo_t *cr, const cm_frame *frame,
+                          const cm_style *style, GArray *labels)
+{
+    return draw_basemap(context, cr, frame, style, FALSE, labels);
+}
+
+cm_status cm_basemap_draw_overview(cm_context *context, cairo_t *cr, const cm_frame *frame,
+                                   const cm_style *style)
+{
+    return draw_basemap(context, cr, frame, style, TRUE, NULL);
 }

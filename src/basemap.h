@@ -21,6 +21,11 @@ typedef struct cm_country_label {
 cm_status cm_basemap_draw(cm_context *context, cairo_t *cr, const cm_frame *frame,
                           const cm_style *style, GArray *labels);
 
+/* Draws the sea, countries and borders only, for an overview such as the
+ * inset locator map, clipped to the frame. */
+cm_status cm_basemap_draw_overview(cm_context *context, cairo_t *cr, const cm_frame *frame,
+                                   const cm_style *style);
+
 /* Frees the names in labels and labels itself. */
 void cm_country_labels_free(GArray *labels);
 

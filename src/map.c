@@ -33,6 +33,10 @@
 /* Space kept around the routes and sites, as a share of the map area. */
 #define EXTENT_MARGIN 0.12
 #define MIN_SIDE 200
+/* The inset locator map: its width as a share of the map's, and how many
+ * times the map's span it shows. */
+#define INSET_SHARE 0.18
+#define INSET_ZOOM_OUT 3.0
 
 typedef struct map_crossing {
     cm_geo_point position;
@@ -50,6 +54,9 @@ struct cm_map {
     double paper_w_in, paper_h_in; /* the paper's size, 0 for a WxH map */
     gboolean transparent;
     cm_grid_kind grid;
+    gboolean inset;       /* draw the inset locator map */
+    gboolean inset_drawn; /* the last render drew it, in inset_box */
+    cm_box inset_box;
     char *title, *subtitle, *dtg, *banner;
     cm_rgba banner_color, banner_text_color;
     GPtrArray *routes;  /* of cm_route*, owned */
@@ -84,6 +91,7 @@ cm_map *cm_map_new(cm_context *context)
     map->width = CM_MAP_DEFAULT_WIDTH;
     map->height = CM_MAP_DEFAULT_HEIGHT;
     map->paper_scale = map->scale = map->vector_scale = 1;
+    map->inset = TRUE;
     map->routes = g_ptr_array_new_with_free_func((GDestroyNotify)cm_route_free);
     map->due_times = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
     map->markers = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
@@ -218,6 +226,22 @@ cm_status cm_grid_kind_parse(cm_context *context, const char *text, cm_grid_kind
 void cm_map_set_grid(cm_map *map, cm_grid_kind kind)
 {
     map->grid = kind;
+}
+
+void cm_map_set_inset(cm_map *map, int inset)
+{
+    map->inset = inset != 0;
+}
+
+int cm_map_inset_box(const cm_map *map, double *x0, double *y0, double *x1, double *y1)
+{
+    if (!map->inset_drawn)
+        return 0;
+    *x0 = map->inset_box.x0;
+    *y0 = map->inset_box.y0;
+    *x1 = map->inset_box.x1;
+    *y1 = map->inset_box.y1;
+    return 1;
 }
 
 void cm_map_set_transparent(cm_map *map, int transparent)
@@ -430,6 +454,51 @@ static double centre_scale(const cm_frame *frame)
     return cm_geodesic_inverse(west, east).distance_m / 100.0;
 }
 
+/* The frame of a width x height image that shows points (geographic)
+ * projected with projection, centred in the band of area_h pixels that
+ * starts top pixels down, with EXTENT_MARGIN on each side; content smaller
+ * than min_span metres is shown min_span across. FALSE when no point can
+ * be projected. */
+static gboolean fit_frame(const cm_projection *projection, GArray *points, int width,
+                          int height, double top, double area_h, double min_span,
+                          cm_frame *frame)
+{
+    double *x = g_new(double, points->len), *y = g_new(double, points->len);
+    for (guint i = 0; i < points->len; i++) {
+        x[i] = g_array_index(points, cm_geo_point, i).lon;
+        y[i] = g_array_index(points, cm_geo_point, i).lat;
+    }
+    cm_projection_forward(projection, x, y, points->len);
+    double min_x = HUGE_VAL, max_x = -HUGE_VAL, min_y = HUGE_VAL, max_y = -HUGE_VAL;
+    for (guint i = 0; i < points->len; i++) {
+        if (x[i] == HUGE_VAL)
+            continue;
+        min_x = MIN(min_x, x[i]);
+        max_x = MAX(max_x, x[i]);
+        min_y = MIN(min_y, y[i]);
+        max_y = MAX(max_y, y[i]);
+    }
+    g_free(x);
+    g_free(y);
+    if (min_x == HUGE_VAL)
+        return FALSE;
+    double span_x = MAX(max_x - min_x, 1.0), span_y = MAX(max_y - min_y, 1.0);
+    if (span_x < min_span && span_y < min_span)
+        span_x = span_y = min_span;
+    double px_per_m = MIN(width * (1 - 2 * EXTENT_MARGIN) / span_x,
+                          area_h * (1 - 2 * EXTENT_MARGIN) / span_y);
+    double centre_x = (min_x + max_x) / 2, centre_y = (min_y + max_y) / 2;
+    *frame = (cm_frame){
+        .projection = projection,
+        .min_x = centre_x - (width / 2.0) / px_per_m,
+        .max_y = centre_y + (top + area_h / 2) / px_per_m,
+        .px_per_m = px_per_m,
+        .width = width,
+        .height = height,
+    };
+    return TRUE;
+}
+
 cm_status cm_map_layout(cm_map *map)
 {
     if (map->laid_out)
@@ -455,49 +524,18 @@ cm_status cm_map_layout(cm_map *map)
         g_array_free(points, TRUE);
         return context->status;
     }
-    double *x = g_new(double, points->len), *y = g_new(double, points->len);
-    for (guint i = 0; i < points->len; i++) {
-        x[i] = g_array_index(points, cm_geo_point, i).lon;
-        y[i] = g_array_index(points, cm_geo_point, i).lat;
-    }
-    cm_projection_forward(map->projection, x, y, points->len);
-    double min_x = HUGE_VAL, max_x = -HUGE_VAL, min_y = HUGE_VAL, max_y = -HUGE_VAL;
-    for (guint i = 0; i < points->len; i++) {
-        if (x[i] == HUGE_VAL)
-            continue;
-        min_x = MIN(min_x, x[i]);
-        max_x = MAX(max_x, x[i]);
-        min_y = MIN(min_y, y[i]);
-        max_y = MAX(max_y, y[i]);
-    }
-    g_free(x);
-    g_free(y);
-    g_array_free(points, TRUE);
-    if (min_x == HUGE_VAL) {
-        invalidate_layout(map);
-        return cm_fail(context, CM_ERR_INPUT, "no site can be projected with %s",
-                       cm_projection_definition(map->projection));
-    }
-
     /* Fit the content into the area between the title and bottom bands,
      * keeping a margin, and centre it there. A single site gets 50 km. */
     double top, bottom;
     cm_furniture_bands(map->width, map->height, map->banner != NULL, &top, &bottom);
-    double area_w = map->width, area_h = map->height - top - bottom;
-    double span_x = MAX(max_x - min_x, 1.0), span_y = MAX(max_y - min_y, 1.0);
-    if (span_x < 50000 && span_y < 50000)
-        span_x = span_y = 50000;
-    double px_per_m = MIN(area_w * (1 - 2 * EXTENT_MARGIN) / span_x,
-                          area_h * (1 - 2 * EXTENT_MARGIN) / span_y);
-    double centre_x = (min_x + max_x) / 2, centre_y = (min_y + max_y) / 2;
-    map->frame = (cm_frame){
-        .projection = map->projection,
-        .min_x = centre_x - (area_w / 2) / px_per_m,
-        .max_y = centre_y + (top + area_h / 2) / px_per_m,
-        .px_per_m = px_per_m,
-        .width = map->width,
-        .height = map->height,
-    };
+    gboolean fitted = fit_frame(map->projection, points, map->width, map->height, top,
+                                map->height - top - bottom, 50000, &map->frame);
+    g_array_free(points, TRUE);
+    if (!fitted) {
+        invalidate_layout(map);
+        return cm_fail(context, CM_ERR_INPUT, "no site can be projected with %s",
+                       cm_projection_definition(map->projection));
+    }
     map->m_per_px = centre_scale(&map->frame);
     if (map->m_per_px <= 0) {
         invalidate_layout(map);
@@ -672,9 +710,15 @@ static void offer_leg_labels(cm_map *map, cm_labeller *labeller)
     }
 }
 
-/* The corner (below the title band, above the bottom band) whose legend
- * box covers the fewest routes and sites. */
-static cm_box legend_corner(cm_map *map, double legend_w, double legend_h)
+static gboolean boxes_meet(const cm_box *a, const cm_box *b)
+{
+    return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* The corner of the map area (below the title band, above the bottom band)
+ * where a w x h panel covers the fewest routes and sites, avoiding the
+ * panel avoid when it is not NULL. */
+static cm_box quiet_corner(cm_map *map, double legend_w, double legend_h, const cm_box *avoid)
 {
     double top, bottom;
     cm_furniture_bands(map->width, map->height, map->banner != NULL, &top, &bottom);
@@ -692,6 +736,8 @@ static cm_box legend_corner(cm_map *map, double legend_w, double legend_h)
     size_t best_count = (size_t)-1;
     cm_box best = corners[0];
     for (size_t c = 0; c < G_N_ELEMENTS(corners); c++) {
+        if (avoid && boxes_meet(&corners[c], avoid))
+            continue;
         size_t count = 0;
         for (guint i = 0; i < points->len; i++) {
             double px, py;
@@ -839,6 +885,98 @@ cm_status cm_map_draw_layers(const cm_map *map, cm_context *context, cairo_t *cr
     return draw_layers(map, context, cr, frame, map->style, NULL, NULL);
 }
 
+/* The outline of the map area (between the bands) as geographic points,
+ * sampled along its edges, longitudes unrolled round the first point. */
+static GArray *area_outline(const cm_map *map, double top, double bottom)
+{
+    enum { PER_EDGE = 16 };
+    GArray *outline = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    double corners[5][2] = {{0, top}, {map->width, top}, {map->width, map->height - bottom},
+                            {0, map->height - bottom}, {0, top}};
+    for (int edge = 0; edge < 4; edge++)
+        for (int k = 0; k < PER_EDGE; k++) {
+            double t = (double)k / PER_EDGE;
+            cm_geo_point p;
+            if (!cm_frame_pixel_to_geo(&map->frame,
+                                       corners[edge][0] + t * (corners[edge + 1][0] - corners[edge][0]),
+                                       corners[edge][1] + t * (corners[edge + 1][1] - corners[edge][1]),
+                                       &p))
+                continue;
+            if (outline->len)
+                p.lon = g_array_index(outline, cm_geo_point, 0).lon +
+                        remainder(p.lon - g_array_index(outline, cm_geo_point, 0).lon, 360.0);
+            g_array_append_val(outline, p);
+        }
+    return outline;
+}
+
+/* The inset locator map in map->inset_box: the countries of a region about
+ * INSET_ZOOM_OUT times the map's span, and the map area's outline on it.
+ * Where no such region can be projected (near a pole) there is no inset. */
+static cm_status draw_inset(cm_map *map, cairo_t *cr, const cm_style *style, double top,
+                            double bottom)
+{
+    GArray *outline = area_outline(map, top, bottom);
+    double lat_min = HUGE_VAL, lat_max = -HUGE_VAL, lon_min = HUGE_VAL, lon_max = -HUGE_VAL;
+    for (guint i = 0; i < outline->len; i++) {
+        cm_geo_point p = g_array_index(outline, cm_geo_point, i);
+        lat_min = MIN(lat_min, p.lat);
+        lat_max = MAX(lat_max, p.lat);
+        lon_min = MIN(lon_min, p.lon);
+        lon_max = MAX(lon_max, p.lon);
+    }
+    double lat_c = (lat_min + lat_max) / 2, lon_c = (lon_min + lon_max) / 2;
+    double half_lat = MAX((lat_max - lat_min) * INSET_ZOOM_OUT, 12.0) / 2;
+    double half_lon = MIN(MAX((lon_max - lon_min) * INSET_ZOOM_OUT, 16.0) / 2, 179.0);
+    cm_geo_point region[4] = {
+        {MAX(lat_c - half_lat, -80.0), lon_c - half_lon},
+        {MAX(lat_c - half_lat, -80.0), lon_c + half_lon},
+        {MIN(lat_c + half_lat, 80.0), lon_c - half_lon},
+        {MIN(lat_c + half_lat, 80.0), lon_c + half_lon},
+    };
+    cm_box box = map->inset_box;
+    int w = (int)(box.x1 - box.x0), h = (int)(box.y1 - box.y0);
+    cm_projection *projection =
+        outline->len >= 4 ? cm_projection_for_extent(map->context, region[0].lat, region[3].lat,
+                                                      region[0].lon, region[3].lon)
+                          : NULL;
+    cm_frame frame;
+    GArray *points = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    g_array_append_vals(points, region, G_N_ELEMENTS(region));
+    gboolean fitted = projection && fit_frame(projection, points, w, h, 0, h, 0, &frame);
+    g_array_free(points, TRUE);
+    cm_status status = CM_OK;
+    if (!fitted) {
+        cm_context_clear_error(map->context);
+    } else {
+        cairo_save(cr);
+        cairo_translate(cr, box.x0, box.y0);
+        cairo_rectangle(cr, 0, 0, w, h);
+        cairo_clip(cr);
+        status = cm_basemap_draw_overview(map->context, cr, &frame, style);
+        double *x = g_new(double, outline->len), *y = g_new(double, outline->len);
+        for (guint i = 0; i < outline->len; i++) {
+            x[i] = g_array_index(outline, cm_geo_point, i).lon;
+            y[i] = g_array_index(outline, cm_geo_point, i).lat;
+        }
+        cm_draw_geo_polyline(cr, &frame, x, y, outline->len, TRUE);
+        cm_line_style extent = {style->route.color, 2.0, {0}, 0};
+        cm_draw_set_line(cr, &extent);
+        cairo_stroke(cr);
+        g_free(x);
+        g_free(y);
+        cairo_restore(cr);
+        cairo_rectangle(cr, box.x0, box.y0, w, h);
+        cm_line_style frame_line = {style->frame_line_color, 1.5, {0}, 0};
+        cm_draw_set_line(cr, &frame_line);
+        cairo_stroke(cr);
+        map->inset_drawn = status == CM_OK;
+    }
+    cm_projection_free(projection);
+    g_array_free(outline, TRUE);
+    return status;
+}
+
 static cm_status draw_map(cm_map *map, cairo_t *cr)
 {
     /* A transparent map leaves the sea unpainted, for embedding. */
@@ -856,9 +994,16 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     GArray *legend_list = legend_entries(map);
     double legend_w, legend_h;
     cm_furniture_legend_size(cr, style, legend_list, &legend_w, &legend_h);
-    cm_box legend = legend_corner(map, legend_w, legend_h);
+    cm_box legend = quiet_corner(map, legend_w, legend_h, NULL);
     if (legend_w > 0)
         cm_labeller_add_obstacle(labeller, legend);
+    map->inset_drawn = FALSE;
+    if (map->inset) {
+        double inset_w = round(map->width * INSET_SHARE);
+        map->inset_box = quiet_corner(map, inset_w, round(inset_w * 0.75),
+                                      legend_w > 0 ? &legend : NULL);
+        cm_labeller_add_obstacle(labeller, map->inset_box);
+    }
 
     GArray *country_labels = g_array_new(FALSE, TRUE, sizeof(cm_country_label));
     cm_status status = draw_layers(map, map->context, cr, &map->frame, style, labeller,
@@ -891,6 +1036,10 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     }
     cm_labeller_free(labeller);
     cm_country_labels_free(country_labels);
+    if (map->inset && (status = draw_inset(map, cr, style, top, bottom)) != CM_OK) {
+        legend_free(legend_list);
+        return status;
+    }
 
     char *subtitle = subtitle_text(map);
     char *attribution = g_strdup_printf("%s · Natural Earth · GSHHG/WDBII",

@@ -400,6 +400,36 @@ static void test_grids(void)
     g_assert_cmpint(cm_grid_kind_parse(context, "utm", &parsed), ==, CM_ERR_INPUT);
 }
 
+/* The inset locator map: in a corner clear of the legend, framed, showing
+ * the sea and countries, with the map's area outlined in the route colour. */
+static void test_inset(void)
+{
+    double x0, y0, x1, y1;
+    g_assert_true(cm_map_inset_box(map, &x0, &y0, &x1, &y1));
+    g_test_message("inset at %.0f,%.0f-%.0f,%.0f", x0, y0, x1, y1);
+    g_assert_cmpfloat(x1 - x0, ==, round(1600 * 0.18));
+    g_assert_cmpfloat(y1 - y0, ==, round(x1 - x0) * 0.75);
+    rgb outline = style_color("route", "color", 0), sea = style_color("sea", "color", 0);
+    int outline_pixels = 0, sea_pixels = 0;
+    for (int y = (int)y0 + 2; y < (int)y1 - 2; y++)
+        for (int x = (int)x0 + 2; x < (int)x1 - 2; x++) {
+            rgb p = pixel_at(x, y);
+            outline_pixels += p.r == outline.r && p.g == outline.g && p.b == outline.b;
+            sea_pixels += p.r == sea.r && p.g == sea.g && p.b == sea.b;
+        }
+    g_test_message("%d outline and %d sea pixels", outline_pixels, sea_pixels);
+    g_assert_cmpint(outline_pixels, >, 60);
+    g_assert_cmpint(sea_pixels, >, (int)((x1 - x0) * (y1 - y0) / 20));
+    /* No label covers it. */
+    cm_map_label label;
+    for (size_t i = 0; cm_map_label_get(map, i, &label); i++)
+        g_assert_false(label.x0 < x1 && x0 < label.x1 && label.y0 < y1 && y0 < label.y1);
+    cm_map_set_inset(map, 0);
+    render_again();
+    g_assert_false(cm_map_inset_box(map, &x0, &y0, &x1, &y1));
+    cm_map_set_inset(map, 1);
+}
+
 static void test_scale(void)
 {
     /* Metres per pixel at the centre, measured independently: the geodesic
@@ -494,6 +524,7 @@ int main(int argc, char **argv)
     g_test_add_func("/render/sea", test_sea);
     g_test_add_func("/render/every-style", test_every_style);
     g_test_add_func("/render/banner", test_banner);
+    g_test_add_func("/render/inset", test_inset);
     g_test_add_func("/render/grids", test_grids);
     g_test_add_func("/render/scale", test_scale);
     g_test_add_func("/render/projection", test_projection_is_conformal_conic);

@@ -97,6 +97,16 @@ CM_API cm_status cm_map_set_style(cm_map *map, const char *name_or_path);
  * Svalbard zone exceptions. */
 CM_API void cm_map_set_grid(cm_map *map, cm_grid_kind kind);
 
+/* Whether to draw the inset locator map (default yes): a small map of the
+ * countries around, about three times the map's span, with the map's area
+ * outlined, in a corner the routes leave free. */
+CM_API void cm_map_set_inset(cm_map *map, int inset);
+
+/* Where the last render drew the inset, in pixels; returns 0 when it drew
+ * none. */
+CM_API int cm_map_inset_box(const cm_map *map, double *x0, double *y0, double *x1,
+                            double *y1);
+
 /* Title printed at the top; copied. NULL restores the default title. */
 CM_API void cm_map_set_title(cm_map *map, const char *title);
 

@@ -352,7 +352,7 @@ typedef struct render_options {
     char *size, *title, *subtitle, *dtg, *banner, *banner_color, *style, *grid, *output,
         *format;
     double dpi, scale;
-    gboolean transparent;
+    gboolean transparent, no_inset;
 } render_options;
 
 static int render_map(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
@@ -376,6 +376,7 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     cm_map *map = cm_map_new(context);
     cm_map_set_transparent(map, options->transparent);
     cm_map_set_grid(map, grid);
+    cm_map_set_inset(map, !options->no_inset);
     if ((options->size && cm_map_set_page(map, options->size, options->dpi) != CM_OK) ||
         (options->scale != 0 && cm_map_set_scale(map, options->scale) != CM_OK) ||
         (options->style && cm_map_set_style(map, options->style) != CM_OK) ||
@@ -462,6 +463,8 @@ static int command_render(int argc, char **argv)
          "DPI"},
         {"scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale,
          "Draw the PNG this many times larger (2 for HiDPI)", "F"},
+        {"no-inset", 0, 0, G_OPTION_ARG_NONE, &options.no_inset,
+         "Leave out the inset locator map", NULL},
         {"transparent", 0, 0, G_OPTION_ARG_NONE, &options.transparent,
          "Leave the sea unpainted (PNG with alpha), for embedding", NULL},
         {"format", 0, 0, G_OPTION_ARG_STRING, &options.format,
