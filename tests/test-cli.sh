@@ -300,4 +300,18 @@ mkdir -p "$work/nodata"
 CONVOYMAP_DATA="$work/nodata" "$convoymap" render -o "$work/nodata.png" >"$work/stdout" 2>"$work/stderr"; code=$?
 if [ "$code" -eq 1 ] && grep -qF "CONVOYMAP_DATA=$work/nodata" "$work/stderr"; then ok "missing data directory (exit 1)"; else not_ok "missing data directory" "exit $code: $(cat "$work/stderr")"; fi
 
+# Route reports load in GIS and spreadsheets: read back through OGR.
+run route --format geojson
+cp "$work/stdout" "$work/route.geojson"
+check "route GeoJSON reads back through OGR: 3 legs as lines, 4 waypoints and 1 crossing as points" bash -c "
+  ogrinfo -ro -al -q '$work/route.geojson' > '$work/ogr.txt' &&
+  [ \$(grep -c 'LINESTRING' '$work/ogr.txt') -eq 3 ] && [ \$(grep -c 'POINT' '$work/ogr.txt') -eq 5 ] &&
+  grep -q 'from_country (String) = JOR' '$work/ogr.txt' && grep -q 'to_country (String) = IRQ' '$work/ogr.txt'"
+run route --format csv
+cp "$work/stdout" "$work/route.csv"
+check "route CSV reads back through OGR with its coordinates as points" bash -c "
+  ogrinfo -ro -al -q -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat '$work/route.csv' > '$work/ogr-csv.txt' &&
+  [ \$(grep -c 'POINT (' '$work/ogr-csv.txt') -eq 5 ] &&
+  grep -q 'POINT (42.4412 33.7856)' '$work/ogr-csv.txt' && grep -q 'role (String) = RP' '$work/ogr-csv.txt'"
+
 tap_done
