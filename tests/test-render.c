@@ -10,6 +10,7 @@
 #include <ogr_api.h>
 
 #include "convoymap/convoymap.h"
+#include "test-image.h"
 #include "style.h"
 
 static cm_context *context;
@@ -18,64 +19,24 @@ static cm_map *map;
 static cm_route *route;
 static cairo_surface_t *image;
 
-typedef struct png_reader {
-    const unsigned char *data;
-    size_t length, offset;
-} png_reader;
-
-static cairo_status_t read_png(void *closure, unsigned char *out, unsigned int length)
-{
-    png_reader *reader = closure;
-    if (reader->offset + length > reader->length)
-        return CAIRO_STATUS_READ_ERROR;
-    memcpy(out, reader->data + reader->offset, length);
-    reader->offset += length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
-/* The PNG bytes decoded into an image surface the caller destroys. */
-static cairo_surface_t *decode_png(const unsigned char *data, size_t length)
-{
-    png_reader reader = {data, length, 0};
-    cairo_surface_t *decoded = cairo_image_surface_create_from_png_stream(read_png, &reader);
-    g_assert_cmpint(cairo_surface_status(decoded), ==, CAIRO_STATUS_SUCCESS);
-    return decoded;
-}
-
 typedef struct rgb {
     int r, g, b;
 } rgb;
 
+static rgb rgb_from(guint32 value)
+{
+    return (rgb){(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff};
+}
+
 static rgb pixel_at(double x, double y)
 {
-    int ix = (int)floor(x), iy = (int)floor(y);
-    g_assert_cmpint(ix, >=, 0);
-    g_assert_cmpint(iy, >=, 0);
-    g_assert_cmpint(ix, <, cairo_image_surface_get_width(image));
-    g_assert_cmpint(iy, <, cairo_image_surface_get_height(image));
-    const unsigned char *row = cairo_image_surface_get_data(image) +
-                               (size_t)iy * (size_t)cairo_image_surface_get_stride(image);
-    guint32 value = ((const guint32 *)(const void *)row)[ix];
-    return (rgb){(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff};
+    return rgb_from(test_pixel(image, (int)floor(x), (int)floor(y)));
 }
 
 /* A style colour "#rrggbb" read straight from the style file. */
 static rgb style_color(const char *group, const char *key, int palette_index)
 {
-    char *path = g_build_filename(cm_context_data_dir(context), "styles", "briefing.ini", NULL);
-    GKeyFile *file = g_key_file_new();
-    g_assert_true(g_key_file_load_from_file(file, path, G_KEY_FILE_NONE, NULL));
-    char *value = g_key_file_get_string(file, group, key, NULL);
-    g_assert_nonnull(value);
-    char **parts = g_strsplit(value, ";", -1);
-    const char *hex = g_strstrip(parts[palette_index]);
-    unsigned r, g, b;
-    g_assert_cmpint(sscanf(hex, "#%2x%2x%2x", &r, &g, &b), ==, 3);
-    g_strfreev(parts);
-    g_free(value);
-    g_key_file_free(file);
-    g_free(path);
-    return (rgb){(int)r, (int)g, (int)b};
+    return rgb_from(test_style_color(context, group, key, palette_index));
 }
 
 static rgb rgb_of(cm_rgba color)
@@ -284,7 +245,7 @@ static void test_every_style(void)
         unsigned char *png;
         size_t length;
         g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
-        image = decode_png(png, length);
+        image = test_decode_png(png, length);
         cm_string_free((char *)png);
         double x, y;
         project((cm_geo_point){32.9, 34.75}, &x, &y);
@@ -317,7 +278,7 @@ static void test_banner(void)
         unsigned char *png;
         size_t length;
         g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
-        image = decode_png(png, length);
+        image = test_decode_png(png, length);
         cm_string_free((char *)png);
         assert_color(banners[i].text, 3, 3, banners[i].expected, 0);
         assert_color(banners[i].text, 1596, 1196, banners[i].expected, 0);
@@ -511,7 +472,7 @@ int main(int argc, char **argv)
     size_t length;
     if (cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length) != CM_OK)
         g_error("render failed: %s", cm_context_message(context));
-    image = decode_png(png, length);
+    image = test_decode_png(png, length);
     if (g_getenv("CM_TEST_KEEP"))
         cairo_surface_write_to_png(image, g_getenv("CM_TEST_KEEP"));
     cm_string_free((char *)png);

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "convoymap/convoymap.h"
+#include "test-image.h"
 #include "png.h"
 
 static cm_context *context;
@@ -170,36 +171,6 @@ static void test_parse(void)
     g_assert_cmpint(cm_parse_zoom_range(context, "3-", &lo, &hi), ==, CM_ERR_INPUT);
 }
 
-typedef struct png_reader {
-    const unsigned char *data;
-    size_t length, offset;
-} png_reader;
-
-static cairo_status_t read_png(void *closure, unsigned char *out, unsigned int length)
-{
-    png_reader *reader = closure;
-    if (reader->offset + length > reader->length)
-        return CAIRO_STATUS_READ_ERROR;
-    memcpy(out, reader->data + reader->offset, length);
-    reader->offset += length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_surface_t *decode(const unsigned char *png, size_t length)
-{
-    png_reader reader = {png, length, 0};
-    cairo_surface_t *image = cairo_image_surface_create_from_png_stream(read_png, &reader);
-    g_assert_cmpint(cairo_surface_status(image), ==, CAIRO_STATUS_SUCCESS);
-    return image;
-}
-
-static guint32 pixel(cairo_surface_t *image, int x, int y)
-{
-    const unsigned char *row = cairo_image_surface_get_data(image) +
-                               (size_t)y * (size_t)cairo_image_surface_get_stride(image);
-    return ((const guint32 *)(const void *)row)[x] & 0xffffff;
-}
-
 /* The encoder on an image that exercises each filter it tries (noise,
  * gradients, flat areas), read back by Cairo's libpng and by GDAL, pixel for pixel;
  * and a window into a larger surface, as metatiles are cut. */
@@ -229,14 +200,14 @@ static void test_png_encoder(void)
     GByteArray *png = g_byte_array_new();
     g_assert_true(cm_png_encode_rgb24(data + (size_t)oy * (size_t)stride + (size_t)ox * 4, width,
                                       height, stride, png));
-    cairo_surface_t *image = decode(png->data, png->len);
+    cairo_surface_t *image = test_decode_png(png->data, png->len);
     g_assert_cmpint(cairo_image_surface_get_width(image), ==, width);
     g_assert_cmpint(cairo_image_surface_get_height(image), ==, height);
     for (int y = 0; y < height; y++)
         for (int x = 0; x < width; x++)
-            if (pixel(image, x, y) != pixel(source, x + ox, y + oy))
-                g_error("pixel %d,%d is %06x, expected %06x", x, y, pixel(image, x, y),
-                        pixel(source, x + ox, y + oy));
+            if (test_pixel(image, x, y) != test_pixel(source, x + ox, y + oy))
+                g_error("pixel %d,%d is %06x, expected %06x", x, y, test_pixel(image, x, y),
+                        test_pixel(source, x + ox, y + oy));
     /* GDAL's own PNG driver reads the same bytes. */
     VSIFCloseL(VSIFileFromMemBuffer("/vsimem/encoder.png", png->data, png->len, FALSE));
     GDALDatasetH dataset = GDALOpen("/vsimem/encoder.png", GA_ReadOnly);
@@ -247,30 +218,12 @@ static void test_png_encoder(void)
     g_assert_cmpint(GDALRasterIO(GDALGetRasterBand(dataset, 1), GF_Read, 0, 40, 3, 1, red, 3, 1,
                                  GDT_Byte, 0, 0), ==, CE_None);
     for (int x = 0; x < 3; x++)
-        g_assert_cmpint(red[x], ==, (pixel(source, x + ox, 40 + oy) >> 16) & 0xff);
+        g_assert_cmpint(red[x], ==, (test_pixel(source, x + ox, 40 + oy) >> 16) & 0xff);
     GDALClose(dataset);
     VSIUnlink("/vsimem/encoder.png");
     cairo_surface_destroy(image);
     cairo_surface_destroy(source);
     g_byte_array_free(png, TRUE);
-}
-
-/* A style colour "#rrggbb" (entry index of a list) from the style file. */
-static guint32 style_color(const char *group, const char *key, int index)
-{
-    char *path = g_build_filename(cm_context_data_dir(context), "styles", "briefing.ini", NULL);
-    GKeyFile *file = g_key_file_new();
-    g_assert_true(g_key_file_load_from_file(file, path, G_KEY_FILE_NONE, NULL));
-    char *value = g_key_file_get_string(file, group, key, NULL);
-    g_assert_nonnull(value);
-    char **parts = g_strsplit(value, ";", -1);
-    unsigned r, g, b;
-    g_assert_cmpint(sscanf(g_strstrip(parts[index]), "#%2x%2x%2x", &r, &g, &b), ==, 3);
-    g_strfreev(parts);
-    g_free(value);
-    g_key_file_free(file);
-    g_free(path);
-    return r << 16 | g << 8 | b;
 }
 
 static int iraq_mapcolor(void)
@@ -311,10 +264,10 @@ static guint32 colour_at(cm_tiler *tiler, double lat, double lon, int z)
     unsigned char *png;
     size_t length;
     g_assert_cmpint(cm_tiler_render_tile(tiler, tile, &png, &length), ==, CM_OK);
-    cairo_surface_t *image = decode(png, length);
+    cairo_surface_t *image = test_decode_png(png, length);
     int side = cm_tiler_pixel_size(tiler);
     g_assert_cmpint(cairo_image_surface_get_width(image), ==, side);
-    guint32 value = pixel(image, (int)((fx - tile.x) * side), (int)((fy - tile.y) * side));
+    guint32 value = test_pixel(image, (int)((fx - tile.x) * side), (int)((fy - tile.y) * side));
     cairo_surface_destroy(image);
     cm_string_free((char *)png);
     return value;
@@ -331,9 +284,9 @@ static void test_render_tiles(void)
     cm_tiler *tiler = cm_tiler_new(context);
     cm_tiler_add_route(tiler, route);
 
-    guint32 sea = style_color("sea", "color", 0);
-    guint32 iraq = style_color("countries", "palette", iraq_mapcolor() - 1);
-    guint32 route_color = style_color("route", "color", 0);
+    guint32 sea = test_style_color(context, "sea", "color", 0);
+    guint32 iraq = test_style_color(context, "countries", "palette", iraq_mapcolor() - 1);
+    guint32 route_color = test_style_color(context, "route", "color", 0);
     /* Open sea: a z7 tile south of Crete, 34.0N 24.5E, all Mediterranean. */
     assert_near("Mediterranean", colour_at(tiler, 34.0, 24.5, 7), sea, 2);
     assert_near("desert in Iraq", colour_at(tiler, 32.6, 42.2, 10), iraq, 2);
@@ -398,14 +351,14 @@ static void test_metatile_seams(void)
             size_t length;
             g_assert_cmpint(cm_tiler_render_tile(tiler, (cm_tile){9, x, y}, &png, &length), ==,
                             CM_OK);
-            cairo_surface_t *alone = decode(png, length);
+            cairo_surface_t *alone = test_decode_png(png, length);
             /* Antialiasing may differ by a level or two between surfaces
              * of different sizes; a line or symbol cut off at a metatile
              * edge differs by far more. */
             int differing = 0, worst = 0;
             for (int py = 0; py < 256; py++) {
                 for (int px = 0; px < 256; px++) {
-                    guint32 a = pixel(cut, px, py), b = pixel(alone, px, py);
+                    guint32 a = test_pixel(cut, px, py), b = test_pixel(alone, px, py);
                     for (int shift = 0; shift <= 16; shift += 8)
                         worst = MAX(worst, abs((int)((a >> shift) & 0xff) -
                                                (int)((b >> shift) & 0xff)));
@@ -505,9 +458,9 @@ static void test_mbtiles(void)
     g_assert_cmpint(cm_tile_count(context, &request.bbox, 4, 8, &expected), ==, CM_OK);
     g_assert_cmpuint(summary.tiles, ==, expected);
 
-    guint32 sea = style_color("sea", "color", 0);
-    guint32 iraq = style_color("countries", "palette", iraq_mapcolor() - 1);
-    guint32 route_color = style_color("route", "color", 0);
+    guint32 sea = test_style_color(context, "sea", "color", 0);
+    guint32 iraq = test_style_color(context, "countries", "palette", iraq_mapcolor() - 1);
+    guint32 route_color = test_style_color(context, "route", "color", 0);
     /* Off Haifa, in the eastern Mediterranean. */
     assert_near("MBTiles: Mediterranean", mbtiles_colour(path, 8, 32.9, 34.5), sea, 2);
     assert_near("MBTiles: desert in Iraq", mbtiles_colour(path, 8, 32.6, 42.2), iraq, 2);
