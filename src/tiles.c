@@ -713,16 +713,19 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
         status = run_workers(tiler, store, jobs, MIN(request->jobs, (int)jobs->len), request,
                              done, counts.tiles, &counts);
     g_array_free(jobs, TRUE);
-    /* A cancel that came after the last metatile changes nothing. */
-    if (status == CM_OK && g_atomic_int_get(&tiler->cancel) &&
-        done + counts.rendered < counts.tiles)
-        status = cm_fail(context, CM_ERR_CANCELLED, "interrupted after %llu of %llu tiles; "
-                         "run again with --resume to finish", done + counts.rendered,
-                         counts.tiles);
-    if (status == CM_OK && request->preview)
+    /* A cancel that came after the last metatile changes nothing. A
+     * cancelled run is closed as a finished one, so that a failure to close
+     * is reported rather than the interruption. */
+    gboolean cancelled = g_atomic_int_get(&tiler->cancel) &&
+                         done + counts.rendered < counts.tiles;
+    if (status == CM_OK && !cancelled && request->preview)
         status = write_preview(tiler, output, request);
     if (status == CM_OK) {
         status = cm_tile_store_close(store);
+        if (status == CM_OK && cancelled)
+            status = cm_fail(context, CM_ERR_CANCELLED, "interrupted after %llu of %llu "
+                             "tiles; run again with --resume to finish",
+                             done + counts.rendered, counts.tiles);
     } else {
         /* The first failure is the one to report, not what closing adds. */
         char *message = g_strdup(cm_context_message(context));
