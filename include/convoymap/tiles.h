@@ -144,8 +144,9 @@ typedef struct cm_tiles_summary {
  * replaced. summary may be NULL.
  *
  * After cm_tiler_cancel() it stores the metatiles already rendered, closes
- * the output as on success and returns CM_ERR_CANCELLED ("interrupted after
- * N of M tiles; ...") unless every tile was done by then. */
+ * the output as on success (but writes no preview page) and returns
+ * CM_ERR_CANCELLED ("interrupted after N of M tiles; ...") unless every
+ * tile was done by then. */
 CM_API cm_status cm_tiler_write(cm_tiler *tiler, const char *output,
                                 const cm_tiles_request *request, cm_tiles_summary *summary);
 
