@@ -206,6 +206,8 @@ const char *cm_status_name(cm_status status)
         return "data error";
     case CM_ERR_LIBRARY:
         return "library error";
+    case CM_ERR_CANCELLED:
+        return "cancelled";
     }
     return "unknown status";
 }

@@ -38,6 +38,7 @@ struct cm_tiler {
     cm_map *map;               /* what tiles show: routes, markers, crossings */
     cm_projection *mercator;   /* for cm_tiler_render_tile(), made on first use */
     int tile_size, scale, metatile;
+    gint cancel;               /* set by cm_tiler_cancel(), maybe from a signal */
 };
 
 /* ---- Numbering ---- */
@@ -445,7 +446,7 @@ static GArray *plan_blocks(const cm_tiler *tiler, const cm_tiles_request *reques
  * blocks to the storing thread through the queue; into a directory they
  * write the files themselves and only report. */
 typedef struct tiles_run {
-    const cm_tiler *tiler;
+    cm_tiler *tiler;      /* its cancel flag is read by the workers */
     const cm_tile_store *store; /* written by workers when concurrent */
     GArray *jobs;         /* of block_job */
     gint next;            /* next job index to take */
@@ -482,7 +483,8 @@ static gpointer worker_main(gpointer data)
     cm_projection *mercator = cm_projection_web_mercator(self->context);
     if (!mercator)
         g_atomic_int_set(&run->cancelled, 1);
-    while (mercator && !g_atomic_int_get(&run->cancelled)) {
+    while (mercator && !g_atomic_int_get(&run->cancelled) &&
+           !g_atomic_int_get(&run->tiler->cancel)) {
         guint i = (guint)g_atomic_int_add(&run->next, 1);
         if (i >= run->jobs->len)
             break;
@@ -511,7 +513,8 @@ static gpointer worker_main(gpointer data)
 
 /* Renders the jobs on n_workers threads while this thread stores the
  * blocks (or, for a directory, counts those the workers stored); stops at
- * the first failure. */
+ * the first failure. A cancelled run stops taking jobs but still stores
+ * what the workers have rendered. */
 static cm_status run_workers(cm_tiler *tiler, cm_tile_store *store, GArray *jobs,
                              int n_workers, const cm_tiles_request *request,
                              unsigned long long done, unsigned long long total,
@@ -653,8 +656,8 @@ static cm_status write_preview(const cm_tiler *tiler, const char *output,
     return status;
 }
 
-cm_status cm_tiler_write(cm_tiler *tiler, const char *output, const cm_tiles_request *request,
-                         cm_tiles_summary *summary)
+static cm_status write_tileset(cm_tiler *tiler, const char *output,
+                               const cm_tiles_request *request, cm_tiles_summary *summary)
 {
     cm_context *context = tiler->context;
     cm_tiles_summary counts = {0};
@@ -710,10 +713,19 @@ cm_status cm_tiler_write(cm_tiler *tiler, const char *output, const cm_tiles_req
         status = run_workers(tiler, store, jobs, MIN(request->jobs, (int)jobs->len), request,
                              done, counts.tiles, &counts);
     g_array_free(jobs, TRUE);
-    if (status == CM_OK && request->preview)
+    /* A cancel that came after the last metatile changes nothing. A
+     * cancelled run is closed as a finished one, so that a failure to close
+     * is reported rather than the interruption. */
+    gboolean cancelled = g_atomic_int_get(&tiler->cancel) &&
+                         done + counts.rendered < counts.tiles;
+    if (status == CM_OK && !cancelled && request->preview)
         status = write_preview(tiler, output, request);
     if (status == CM_OK) {
         status = cm_tile_store_close(store);
+        if (status == CM_OK && cancelled)
+            status = cm_fail(context, CM_ERR_CANCELLED, "interrupted after %llu of %llu "
+                             "tiles; run again with --resume to finish",
+                             done + counts.rendered, counts.tiles);
     } else {
         /* The first failure is the one to report, not what closing adds. */
         char *message = g_strdup(cm_context_message(context));
@@ -724,4 +736,18 @@ cm_status cm_tiler_write(cm_tiler *tiler, const char *output, const cm_tiles_req
     if (summary)
         *summary = counts;
     return status;
+}
+
+cm_status cm_tiler_write(cm_tiler *tiler, const char *output, const cm_tiles_request *request,
+                         cm_tiles_summary *summary)
+{
+    cm_status status = write_tileset(tiler, output, request, summary);
+    /* A cancel concerns one run; the tiler can write again. */
+    g_atomic_int_set(&tiler->cancel, 0);
+    return status;
+}
+
+void cm_tiler_cancel(cm_tiler *tiler)
+{
+    g_atomic_int_set(&tiler->cancel, 1);
 }

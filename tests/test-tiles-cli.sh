@@ -2,7 +2,8 @@
 # End-to-end tests of `convoymap tiles` and `convoymap tile`, as TAP: the
 # directory layout, PNGs read by GDAL, MBTiles read by gdalinfo and SQLite,
 # a run killed with SIGKILL and resumed giving the same tileset as a clean
-# run, and the error paths with their exit codes.
+# run, a run interrupted with SIGINT stopping cleanly (exit 130) and
+# resumed, and the error paths with their exit codes.
 set -u
 convoymap=$1
 . "$(dirname "$0")/tap.sh"
@@ -147,6 +148,62 @@ run tiles --bbox "$iraq" --zoom 0-10 --metatile 4 --resume -o "$work/killed-dir"
 check "resumed directory has the 1,131 tiles" test "$(find "$work/killed-dir" -name '*.png' | wc -l)" -eq 1131
 run tiles --bbox "$iraq" --zoom 0-10 --metatile 4 --jobs 2 -o "$work/clean-dir"
 check "resumed directory equals a clean run's, file for file" diff -r "$work/killed-dir" "$work/clean-dir"
+
+# Interrupted with SIGINT (Ctrl-C): exit 130 with one line saying how far it
+# got, the metatiles done kept and the output closed properly, then resumed
+# to the clean run's tileset.
+stored_tiles() { # OUT: tiles committed so far
+  case $1 in
+    *.mbtiles) sql "$1" 'SELECT count(*) FROM map' 2>/dev/null || echo 0 ;;
+    *) find "$1" -name '*.png' 2>/dev/null | wc -l ;;
+  esac
+}
+interrupt() { # OUT JOBS: a run sent SIGINT once some tiles are stored
+  # Job control, so that the background run does not start with SIGINT
+  # ignored as a non-interactive shell's background jobs do.
+  set -m
+  "$convoymap" tiles --bbox "$iraq" --zoom 0-10 --metatile 4 --jobs "$2" -o "$1" >"$work/stdout" 2>"$work/stderr" &
+  pid=$!
+  set +m
+  for _ in $(seq 600); do
+    [ "$(stored_tiles "$1")" -ge 50 ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  kill -INT "$pid" 2>/dev/null
+  wait "$pid"
+  code=$?
+}
+check_interrupted() { # OUT DESCRIPTION
+  local stored reported
+  stored=$(stored_tiles "$1")
+  reported=$(sed -n 's/^convoymap: interrupted after \([0-9]*\) of 1131 tiles; run again with --resume to finish$/\1/p' "$work/stderr")
+  if [ "$code" -eq 130 ] && [ "$(wc -l <"$work/stderr")" -eq 1 ] && [ "$reported" = "$stored" ] &&
+     [ "$stored" -gt 0 ] && [ "$stored" -lt 1131 ]; then
+    ok "$2: SIGINT exits 130 after $stored of 1131 tiles, saying so"
+  else
+    not_ok "$2: SIGINT exits 130" "exit $code, $stored tiles" "stderr: $(cat "$work/stderr")"
+  fi
+}
+for jobs in 1 2; do
+  out="$work/interrupted-$jobs.mbtiles"
+  interrupt "$out" "$jobs"
+  check_interrupted "$out" "MBTiles, --jobs $jobs"
+  check "MBTiles, --jobs $jobs: interrupted file passes SQLite's integrity check" test "$(sql "$out" 'PRAGMA integrity_check')" = ok
+  check "MBTiles, --jobs $jobs: no -wal, -shm or -journal left, not in WAL mode" bash -c "
+    [ -z \"\$(find '$work' -maxdepth 1 -name 'interrupted-$jobs.mbtiles-*')\" ] &&
+    [ \"\$(python3 -c \"import sqlite3; print(sqlite3.connect('$out').execute('PRAGMA journal_mode').fetchone()[0])\")\" = delete ]"
+  check "MBTiles, --jobs $jobs: gdalinfo reads the interrupted file" bash -c "
+    gdalinfo '$out' | grep -q '^Driver: MBTiles'"
+  run tiles --bbox "$iraq" --zoom 0-10 --metatile 4 --jobs "$jobs" --resume -o "$out"
+  check "MBTiles, --jobs $jobs: resume after SIGINT exits 0" test "$code" -eq 0
+  check "MBTiles, --jobs $jobs: resumed tileset equals a clean run's, tile for tile" test "$(sql "$out" "$query" | md5sum)" = "$(sql "$work/clean.mbtiles" "$query" | md5sum)"
+done
+interrupt "$work/interrupted-dir" 2
+check_interrupted "$work/interrupted-dir" "directory, --jobs 2"
+check "directory: no .partial file left after SIGINT" test -z "$(find "$work/interrupted-dir" -name '*.partial')"
+run tiles --bbox "$iraq" --zoom 0-10 --metatile 4 --jobs 2 --resume -o "$work/interrupted-dir"
+check "directory: resumed after SIGINT equals a clean run's, file for file" diff -r "$work/interrupted-dir" "$work/clean-dir"
 
 # Errors: one line on stderr, exit 2 for usage, 1 at run time.
 mkdir -p "$work/errors"

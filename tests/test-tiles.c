@@ -521,6 +521,91 @@ static void test_mbtiles(void)
     cm_geocoder_free(geocoder);
 }
 
+/* A run cancelled from another thread once some tiles are stored. */
+typedef struct cancel_watch {
+    cm_tiler *tiler;
+    gint done;     /* tiles stored, from the progress callback */
+    gint finished; /* cm_tiler_write() returned */
+} cancel_watch;
+
+static void count_progress(unsigned long long done, unsigned long long total, void *data)
+{
+    (void)total;
+    cancel_watch *watch = data;
+    g_atomic_int_set(&watch->done, (gint)done);
+}
+
+static gpointer cancel_when_started(gpointer data)
+{
+    cancel_watch *watch = data;
+    while (g_atomic_int_get(&watch->done) < 20 && !g_atomic_int_get(&watch->finished))
+        g_usleep(1000);
+    cm_tiler_cancel(watch->tiler);
+    return NULL;
+}
+
+static void test_cancel(void)
+{
+    cm_tiler *tiler = cm_tiler_new(context);
+    g_assert_cmpint(cm_tiler_set_metatile(tiler, 2), ==, CM_OK);
+    char *dir = g_dir_make_tmp("convoymap-cancel-XXXXXX", NULL);
+    char *path = g_build_filename(dir, "cancelled.mbtiles", NULL);
+    cancel_watch watch = {tiler, 0, 0};
+    cm_tiles_request request = {.bbox = {38, 29, 48, 37}, .min_z = 0, .max_z = 9, .jobs = 2,
+                                .progress = count_progress, .progress_data = &watch};
+    cm_tiles_summary summary;
+    GThread *canceller = g_thread_new("canceller", cancel_when_started, &watch);
+    cm_status status = cm_tiler_write(tiler, path, &request, &summary);
+    g_atomic_int_set(&watch.finished, 1);
+    g_thread_join(canceller);
+    g_assert_cmpint(status, ==, CM_ERR_CANCELLED);
+    g_assert_cmpstr(cm_status_name(status), ==, "cancelled");
+    char *expected = g_strdup_printf("interrupted after %llu of %llu tiles; run again with "
+                                     "--resume to finish", summary.rendered, summary.tiles);
+    g_assert_cmpstr(cm_context_message(context), ==, expected);
+    g_free(expected);
+    g_assert_cmpuint(summary.rendered, >=, 20);
+    g_assert_cmpuint(summary.rendered, <, summary.tiles);
+
+    /* What was rendered is committed and the file closed as on success. */
+    char *wal = g_strconcat(path, "-wal", NULL);
+    g_assert_false(g_file_test(wal, G_FILE_TEST_EXISTS));
+    g_free(wal);
+    sqlite3 *db;
+    g_assert_cmpint(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint(query_int(db, "SELECT count(*) FROM map"), ==,
+                    (sqlite3_int64)summary.rendered);
+    char *text = query_text(db, "PRAGMA journal_mode");
+    g_assert_cmpstr(text, ==, "delete");
+    g_free(text);
+    text = query_text(db, "PRAGMA integrity_check");
+    g_assert_cmpstr(text, ==, "ok");
+    g_free(text);
+    sqlite3_close(db);
+
+    /* The cancel ended with that run: resuming finishes the tileset. */
+    unsigned long long kept = summary.rendered;
+    request.resume = 1;
+    request.progress = NULL;
+    g_assert_cmpint(cm_tiler_write(tiler, path, &request, &summary), ==, CM_OK);
+    g_assert_cmpuint(summary.rendered, ==, summary.tiles - kept);
+
+    /* Cancelled before it starts: no tile rendered, the replaced file valid. */
+    cm_tiler_cancel(tiler);
+    request.resume = 0;
+    g_assert_cmpint(cm_tiler_write(tiler, path, &request, &summary), ==, CM_ERR_CANCELLED);
+    g_assert_cmpuint(summary.rendered, ==, 0);
+    g_assert_cmpint(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint(query_int(db, "SELECT count(*) FROM map"), ==, 0);
+    sqlite3_close(db);
+
+    g_remove(path);
+    g_free(path);
+    g_assert_cmpint(g_rmdir(dir), ==, 0);
+    g_free(dir);
+    cm_tiler_free(tiler);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -536,6 +621,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tiles/render", test_render_tiles);
     g_test_add_func("/tiles/metatile-seams", test_metatile_seams);
     g_test_add_func("/tiles/mbtiles", test_mbtiles);
+    g_test_add_func("/tiles/cancel", test_cancel);
     int status = g_test_run();
     cm_context_free(context);
     return status;

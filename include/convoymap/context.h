@@ -30,6 +30,9 @@ typedef enum cm_status {
     CM_ERR_DATA,
     /* PROJ, GDAL or Cairo refused an operation. Exit code 1. */
     CM_ERR_LIBRARY,
+    /* The caller cancelled a long operation (cm_tiler_cancel()); what was
+     * finished is kept. Exit code 130, as for a shell's Ctrl-C. */
+    CM_ERR_CANCELLED,
 } cm_status;
 
 typedef struct cm_context cm_context;

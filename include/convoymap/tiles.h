@@ -141,9 +141,20 @@ typedef struct cm_tiles_summary {
  * (one SQLite transaction, or files renamed into place), so a crash loses
  * at most the metatiles being drawn; with resume set, a later call skips
  * the metatiles already complete. Without it an existing MBTiles file is
- * replaced. summary may be NULL. */
+ * replaced. summary may be NULL.
+ *
+ * After cm_tiler_cancel() it stores the metatiles already rendered, closes
+ * the output as on success (but writes no preview page) and returns
+ * CM_ERR_CANCELLED ("interrupted after N of M tiles; ...") unless every
+ * tile was done by then. */
 CM_API cm_status cm_tiler_write(cm_tiler *tiler, const char *output,
                                 const cm_tiles_request *request, cm_tiles_summary *summary);
+
+/* Asks the cm_tiler_write() running on tiler (from another thread), or the
+ * next one if none is running, to stop taking metatiles. Async-signal-safe:
+ * it only sets an atomic flag, so a SIGINT handler may call it. The flag is
+ * cleared when that cm_tiler_write() returns. */
+CM_API void cm_tiler_cancel(cm_tiler *tiler);
 
 /* Parses a shard "K/N" (1 <= K <= N <= 1000). */
 CM_API cm_status cm_parse_shard(cm_context *context, const char *text, int *index,

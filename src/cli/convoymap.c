@@ -2,6 +2,7 @@
  * prints; everything it computes is in the library's API. */
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +12,20 @@
 
 #include "convoymap/convoymap.h"
 
-enum { EXIT_USAGE = 2, EXIT_RUNTIME = 1 };
+/* 130 is what a shell reports for a command killed by SIGINT (128 + 2). */
+enum { EXIT_USAGE = 2, EXIT_RUNTIME = 1, EXIT_INTERRUPTED = 130 };
 
 static int fail(cm_context *context)
 {
     fprintf(stderr, "convoymap: %s\n", cm_context_message(context));
-    return cm_context_status(context) == CM_ERR_INPUT ? EXIT_USAGE : EXIT_RUNTIME;
+    switch (cm_context_status(context)) {
+    case CM_ERR_INPUT:
+        return EXIT_USAGE;
+    case CM_ERR_CANCELLED:
+        return EXIT_INTERRUPTED;
+    default:
+        return EXIT_RUNTIME;
+    }
 }
 
 /* Tells how the geocoder read the names it was not sure of, a line each. */
@@ -294,7 +303,10 @@ static int run_command(const char *command, const char *summary, GOptionEntry *e
                                              "or \"lat,lon\". With no route flag, the reference "
                                              "convoy: Amman to Ayn al-Asad Air Base. With "
                                              "--speed and --start, a march table for each "
-                                             "route (see --help-march).");
+                                             "route (see --help-march).\n\nExit status: 0 "
+                                             "success, 2 usage error, 1 runtime failure, 130 "
+                                             "when Ctrl-C or SIGTERM stops 'tiles' (the "
+                                             "metatiles done are kept; --resume finishes).");
     GError *error = NULL;
     int status;
     if (!g_option_context_parse(parser, &argc, &argv, &error)) {
@@ -551,6 +563,41 @@ static cm_tiler *new_tiler(cm_context *context, cm_geocoder *geocoder,
     return tiler;
 }
 
+/* The tiler a SIGINT or SIGTERM cancels while `tiles` runs. */
+static cm_tiler *volatile interrupted_tiler;
+
+/* Only async-signal-safe calls: an atomic store and signal(). */
+static void cancel_tiles(int signal_number)
+{
+    cm_tiler_cancel(interrupted_tiler);
+    /* A second Ctrl-C takes the default action: the user can force-quit. */
+    signal(signal_number, SIG_DFL);
+}
+
+/* Ctrl-C or SIGTERM stops the run after the metatiles being drawn. A
+ * signal the parent ignores (nohup, a shell's background job) stays
+ * ignored. The previous actions go to saved[0] (SIGINT) and saved[1]
+ * (SIGTERM). */
+static void catch_interrupts(cm_tiler *tiler, struct sigaction saved[2])
+{
+    static const int signals[2] = {SIGINT, SIGTERM};
+    struct sigaction action = {.sa_handler = cancel_tiles};
+    sigemptyset(&action.sa_mask);
+    interrupted_tiler = tiler;
+    for (int i = 0; i < 2; i++) {
+        sigaction(signals[i], &action, &saved[i]);
+        if (saved[i].sa_handler == SIG_IGN)
+            sigaction(signals[i], &saved[i], NULL);
+    }
+}
+
+static void release_interrupts(const struct sigaction saved[2])
+{
+    sigaction(SIGINT, &saved[0], NULL);
+    sigaction(SIGTERM, &saved[1], NULL);
+    interrupted_tiler = NULL;
+}
+
 /* Progress on one rewritten line, for a terminal only. */
 static void show_progress(unsigned long long done, unsigned long long total, void *data)
 {
@@ -583,10 +630,17 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     if (!tiler)
         return fail(context);
     cm_tiles_summary summary;
+    struct sigaction saved[2];
+    catch_interrupts(tiler, saved);
     cm_status status = cm_tiler_write(tiler, options->output, &request, &summary);
+    release_interrupts(saved);
     cm_tiler_free(tiler);
-    if (status != CM_OK)
+    if (status != CM_OK) {
+        /* The message goes below the progress line, not onto it. */
+        if (request.progress)
+            fputc('\n', stderr);
         return fail(context);
+    }
     printf("Wrote %s: %llu tiles, zoom %d-%d, %llu rendered in %llu metatiles\n",
            options->output, summary.tiles, request.min_z, request.max_z, summary.rendered,
            summary.metatiles);
