@@ -7,6 +7,7 @@
 #include <ogr_api.h>
 
 #include "convoymap/convoymap.h"
+#include "test-support.h"
 
 static cm_context *context;
 static cm_geocoder *geocoder;
@@ -239,10 +240,7 @@ static void test_country_at(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    char *message = NULL;
-    context = cm_context_new(NULL, &message);
-    if (!context)
-        g_error("no context: %s", message);
+    context = test_context_new();
     geocoder = cm_geocoder_new(context);
     g_assert_nonnull(geocoder);
     g_test_add_func("/borders/reference-route-crosses-once-at-trebil",

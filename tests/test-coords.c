@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "convoymap/convoymap.h"
+#include "test-support.h"
 #include "convoymap/coords.h"
 
 static cm_context *context;
@@ -226,10 +227,7 @@ static void test_format_errors(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    char *message = NULL;
-    context = cm_context_new(NULL, &message);
-    if (!context)
-        g_error("no context: %s", message);
+    context = test_context_new();
     g_test_add_func("/coords/against-geoconvert", test_against_geoconvert);
     g_test_add_func("/coords/degrees", test_degrees);
     g_test_add_func("/coords/mgrs-forms", test_mgrs_forms);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "convoymap/convoymap.h"
+#include "test-support.h"
 #include "fold.h"
 
 static cm_context *context;
@@ -662,10 +663,7 @@ static void test_user_gazetteer(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    char *message = NULL;
-    context = cm_context_new(NULL, &message);
-    if (!context)
-        g_error("no context: %s", message);
+    context = test_context_new();
     geocoder = cm_geocoder_new(context);
     if (!geocoder)
         g_error("no geocoder: %s", cm_context_message(context));

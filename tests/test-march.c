@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "convoymap/convoymap.h"
+#include "test-support.h"
 
 static cm_context *context;
 static cm_geocoder *geocoder;
@@ -401,10 +402,7 @@ static void test_reference_route(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    char *message = NULL;
-    context = cm_context_new(NULL, &message);
-    if (!context)
-        g_error("no context: %s", message);
+    context = test_context_new();
     geocoder = cm_geocoder_new(context);
     g_assert_nonnull(geocoder);
     g_test_add_func("/march/dtg", test_dtg_parse_and_format);

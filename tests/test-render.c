@@ -10,6 +10,7 @@
 #include <ogr_api.h>
 
 #include "convoymap/convoymap.h"
+#include "test-support.h"
 #include "test-image.h"
 #include "style.h"
 
@@ -450,10 +451,7 @@ static void test_svg_and_pdf(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    char *message = NULL;
-    context = cm_context_new(NULL, &message);
-    if (!context)
-        g_error("no context: %s", message);
+    context = test_context_new();
     geocoder = cm_geocoder_new(context);
     g_assert_nonnull(geocoder);
     const char *const *waypoints = cm_reference_waypoints();

@@ -16,6 +16,7 @@
 #include <cairo.h>
 
 #include "internal.h"
+#include "test-support.h"
 #include "style.h"
 
 static cm_context *context;
@@ -265,10 +266,7 @@ static void test_pole_to_pole_map(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    char *message = NULL;
-    context = cm_context_new(NULL, &message);
-    if (!context)
-        g_error("no context: %s", message);
+    context = test_context_new();
     geocoder = cm_geocoder_new(context);
     if (!geocoder)
         g_error("no geocoder: %s", cm_context_message(context));

@@ -9,6 +9,7 @@
 #include <ogr_api.h>
 
 #include "convoymap/convoymap.h"
+#include "test-support.h"
 
 static cm_context *context;
 
@@ -177,10 +178,7 @@ static void test_reports_read_back_through_ogr(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    char *message = NULL;
-    context = cm_context_new(NULL, &message);
-    if (!context)
-        g_error("no context: %s", message);
+    context = test_context_new();
     g_test_add_func("/routefile/geojson-track-with-waypoints", test_geojson_track_with_waypoints);
     g_test_add_func("/routefile/gpx-route", test_gpx_route);
     g_test_add_func("/routefile/gpx-track", test_gpx_track);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "convoymap/convoymap.h"
+#include "test-support.h"
 #include "style.h"
 
 static cm_context *context;
@@ -144,10 +145,7 @@ static void test_broken_styles(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    char *message = NULL;
-    context = cm_context_new(NULL, &message);
-    if (!context)
-        g_error("no context: %s", message);
+    context = test_context_new();
     scratch = g_dir_make_tmp("convoymap-style-XXXXXX", NULL);
     g_assert_nonnull(scratch);
     g_test_add_func("/style/shipped", test_shipped_styles);

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "convoymap/convoymap.h"
+#include "test-support.h"
 #include "test-image.h"
 #include "png.h"
 
@@ -609,10 +610,7 @@ static void test_cancel(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    char *message = NULL;
-    context = cm_context_new(NULL, &message);
-    if (!context)
-        g_error("no context: %s", message);
+    context = test_context_new();
     g_test_add_func("/tiles/numbering", test_numbering);
     g_test_add_func("/tiles/bounds", test_bounds);
     g_test_add_func("/tiles/count", test_count);
