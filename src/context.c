@@ -186,6 +186,14 @@ void *cm_open_user_vector(cm_context *context, const char *path, const char *wha
     return dataset;
 }
 
+int cm_keyword_index(const char *text, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (g_ascii_strcasecmp(text, names[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
 char *cm_data_path(const cm_context *context, const char *name)
 {
     return g_build_filename(context->data_dir, name, NULL);

@@ -36,6 +36,10 @@ const char *cm_gdal_quiet_end(void);
 void *cm_open_user_vector(cm_context *context, const char *path, const char *what,
                           const char *formats);
 
+/* The index of text among the n names (any case), or -1: the parser of
+ * every keyword option (units, formats, grids). */
+int cm_keyword_index(const char *text, const char *const *names, size_t n);
+
 /* Path of a file in the data directory; the caller frees it with g_free(). */
 char *cm_data_path(const cm_context *context, const char *name);
 

@@ -215,11 +215,11 @@ cm_status cm_map_set_scale(cm_map *map, double scale)
 cm_status cm_grid_kind_parse(cm_context *context, const char *text, cm_grid_kind *kind)
 {
     static const char *const names[] = {"none", "latlon", "mgrs"};
-    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
-        if (g_ascii_strcasecmp(text, names[i]) == 0) {
-            *kind = (cm_grid_kind)i;
-            return CM_OK;
-        }
+    int i = cm_keyword_index(text, names, G_N_ELEMENTS(names));
+    if (i >= 0) {
+        *kind = (cm_grid_kind)i;
+        return CM_OK;
+    }
     return cm_fail(context, CM_ERR_INPUT, "grid '%s' is not latlon, mgrs or none", text);
 }
 
@@ -1097,14 +1097,16 @@ int cm_map_label_get(const cm_map *map, size_t i, cm_map_label *label)
     return 1;
 }
 
+/* The formats' names, in cm_format order; also their file extensions. */
+static const char *const format_names[] = {"png", "svg", "pdf"};
+
 cm_status cm_format_parse(cm_context *context, const char *text, cm_format *format)
 {
-    static const char *const names[] = {"png", "svg", "pdf"};
-    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
-        if (g_ascii_strcasecmp(text, names[i]) == 0) {
-            *format = (cm_format)i;
-            return CM_OK;
-        }
+    int i = cm_keyword_index(text, format_names, G_N_ELEMENTS(format_names));
+    if (i >= 0) {
+        *format = (cm_format)i;
+        return CM_OK;
+    }
     return cm_fail(context, CM_ERR_INPUT, "format '%s' is not png, svg or pdf", text);
 }
 
@@ -1112,19 +1114,12 @@ cm_status cm_format_from_path(cm_context *context, const char *path, cm_format *
 {
     const char *dot = strrchr(path, '.');
     const char *slash = strrchr(path, '/');
-    if (dot && (!slash || dot > slash)) {
-        if (g_ascii_strcasecmp(dot, ".png") == 0) {
-            *format = CM_FORMAT_PNG;
-            return CM_OK;
-        }
-        if (g_ascii_strcasecmp(dot, ".svg") == 0) {
-            *format = CM_FORMAT_SVG;
-            return CM_OK;
-        }
-        if (g_ascii_strcasecmp(dot, ".pdf") == 0) {
-            *format = CM_FORMAT_PDF;
-            return CM_OK;
-        }
+    int i = dot && (!slash || dot > slash)
+                ? cm_keyword_index(dot + 1, format_names, G_N_ELEMENTS(format_names))
+                : -1;
+    if (i >= 0) {
+        *format = (cm_format)i;
+        return CM_OK;
     }
     return cm_fail(context, CM_ERR_INPUT, "output '%s' has no supported extension (use "
                    ".png, .svg or .pdf)", path);

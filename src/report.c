@@ -17,11 +17,10 @@
 cm_status cm_units_parse(cm_context *context, const char *text, cm_units *units)
 {
     static const char *const names[] = {"km", "mi", "nmi"};
-    for (int i = 0; i < 3; i++) {
-        if (g_ascii_strcasecmp(text, names[i]) == 0) {
-            *units = (cm_units)i;
-            return CM_OK;
-        }
+    int i = cm_keyword_index(text, names, G_N_ELEMENTS(names));
+    if (i >= 0) {
+        *units = (cm_units)i;
+        return CM_OK;
     }
     return cm_fail(context, CM_ERR_INPUT, "units '%s' are not km, mi or nmi", text);
 }
@@ -48,11 +47,10 @@ cm_status cm_report_format_parse(cm_context *context, const char *text,
                                  cm_report_format *format)
 {
     static const char *const names[] = {"text", "csv", "json", "geojson"};
-    for (int i = 0; i < 4; i++) {
-        if (g_ascii_strcasecmp(text, names[i]) == 0) {
-            *format = (cm_report_format)i;
-            return CM_OK;
-        }
+    int i = cm_keyword_index(text, names, G_N_ELEMENTS(names));
+    if (i >= 0) {
+        *format = (cm_report_format)i;
+        return CM_OK;
     }
     return cm_fail(context, CM_ERR_INPUT, "format '%s' is not text, csv, json or geojson", text);
 }
