@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include <cairo.h>
+#include <gdal.h>
 #include <glib.h>
+#include <ogr_api.h>
 
 #include "convoymap/convoymap.h"
 
@@ -67,6 +69,28 @@ static inline guint32 test_style_color(cm_context *context, const char *group, c
     g_key_file_free(file);
     g_free(path);
     return r << 16 | g << 8 | b;
+}
+
+/* The fill colour of country iso3 on a map in the default style: its map
+ * colour read from geodata/world.gpkg through OGR, looked up in the style's
+ * palette. */
+static inline guint32 test_country_fill(cm_context *context, const char *iso3)
+{
+    char *path = g_build_filename(cm_context_data_dir(context), "geodata", "world.gpkg", NULL);
+    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
+    g_assert_nonnull(dataset);
+    char *sql = g_strdup_printf("SELECT mapcolor FROM countries WHERE iso3 = '%s'", iso3);
+    OGRLayerH result = GDALDatasetExecuteSQL(dataset, sql, NULL, NULL);
+    g_assert_nonnull(result);
+    OGRFeatureH feature = OGR_L_GetNextFeature(result);
+    g_assert_nonnull(feature);
+    int mapcolor = OGR_F_GetFieldAsInteger(feature, 0);
+    OGR_F_Destroy(feature);
+    GDALDatasetReleaseResultSet(dataset, result);
+    GDALClose(dataset);
+    g_free(sql);
+    g_free(path);
+    return test_style_color(context, "countries", "palette", mapcolor - 1);
 }
 
 #endif

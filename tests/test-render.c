@@ -197,21 +197,7 @@ static void test_labels(void)
  * south-west, open desert well inside Iraq and away from labels. */
 static void test_iraq_fill(void)
 {
-    char *path = g_build_filename(cm_context_data_dir(context), "geodata", "world.gpkg", NULL);
-    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
-    g_assert_nonnull(dataset);
-    OGRLayerH result = GDALDatasetExecuteSQL(dataset,
-                                             "SELECT mapcolor FROM countries WHERE iso3 = 'IRQ'",
-                                             NULL, NULL);
-    g_assert_nonnull(result);
-    OGRFeatureH feature = OGR_L_GetNextFeature(result);
-    g_assert_nonnull(feature);
-    int mapcolor = OGR_F_GetFieldAsInteger(feature, 0);
-    OGR_F_Destroy(feature);
-    GDALDatasetReleaseResultSet(dataset, result);
-    GDALClose(dataset);
-    g_free(path);
-    rgb iraq = style_color("countries", "palette", mapcolor - 1);
+    rgb iraq = rgb_from(test_country_fill(context, "IRQ"));
     cm_geo_point inside = {32.6, 42.2};
     double x, y;
     project(inside, &x, &y);

@@ -227,23 +227,6 @@ static void test_png_encoder(void)
     g_byte_array_free(png, TRUE);
 }
 
-static int iraq_mapcolor(void)
-{
-    char *path = g_build_filename(cm_context_data_dir(context), "geodata", "world.gpkg", NULL);
-    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
-    g_assert_nonnull(dataset);
-    OGRLayerH result = GDALDatasetExecuteSQL(
-        dataset, "SELECT mapcolor FROM countries WHERE iso3 = 'IRQ'", NULL, NULL);
-    OGRFeatureH feature = OGR_L_GetNextFeature(result);
-    g_assert_nonnull(feature);
-    int mapcolor = OGR_F_GetFieldAsInteger(feature, 0);
-    OGR_F_Destroy(feature);
-    GDALDatasetReleaseResultSet(dataset, result);
-    GDALClose(dataset);
-    g_free(path);
-    return mapcolor;
-}
-
 static void assert_near(const char *what, guint32 got, guint32 expected, int tolerance)
 {
     g_test_message("%s: #%06x, expected #%06x", what, got, expected);
@@ -274,19 +257,29 @@ static guint32 colour_at(cm_tiler *tiler, double lat, double lon, int z)
     return value;
 }
 
-static void test_render_tiles(void)
+/* A new tiler showing the reference convoy, with the route and the
+ * geocoder that resolved it; the caller frees all three. */
+static cm_tiler *reference_tiler(cm_geocoder **geocoder, cm_route **route)
 {
-    cm_geocoder *geocoder = cm_geocoder_new(context);
+    *geocoder = cm_geocoder_new(context);
+    g_assert_nonnull(*geocoder);
     const char *const *waypoints = cm_reference_waypoints();
-    cm_route *route;
-    g_assert_cmpint(cm_route_new_from_queries(geocoder, "Convoy", waypoints,
-                                              g_strv_length((char **)waypoints), &route),
+    g_assert_cmpint(cm_route_new_from_queries(*geocoder, "Convoy", waypoints,
+                                              g_strv_length((char **)waypoints), route),
                     ==, CM_OK);
     cm_tiler *tiler = cm_tiler_new(context);
-    cm_tiler_add_route(tiler, route);
+    cm_tiler_add_route(tiler, *route);
+    return tiler;
+}
+
+static void test_render_tiles(void)
+{
+    cm_geocoder *geocoder;
+    cm_route *route;
+    cm_tiler *tiler = reference_tiler(&geocoder, &route);
 
     guint32 sea = test_style_color(context, "sea", "color", 0);
-    guint32 iraq = test_style_color(context, "countries", "palette", iraq_mapcolor() - 1);
+    guint32 iraq = test_country_fill(context, "IRQ");
     guint32 route_color = test_style_color(context, "route", "color", 0);
     /* Open sea: a z7 tile south of Crete, 34.0N 24.5E, all Mediterranean. */
     assert_near("Mediterranean", colour_at(tiler, 34.0, 24.5, 7), sea, 2);
@@ -441,14 +434,9 @@ static char *query_text(sqlite3 *db, const char *sql)
  * metadata, the TMS row order, and deduplicated images. */
 static void test_mbtiles(void)
 {
-    cm_geocoder *geocoder = cm_geocoder_new(context);
-    const char *const *waypoints = cm_reference_waypoints();
+    cm_geocoder *geocoder;
     cm_route *route;
-    g_assert_cmpint(cm_route_new_from_queries(geocoder, "Convoy", waypoints,
-                                              g_strv_length((char **)waypoints), &route),
-                    ==, CM_OK);
-    cm_tiler *tiler = cm_tiler_new(context);
-    cm_tiler_add_route(tiler, route);
+    cm_tiler *tiler = reference_tiler(&geocoder, &route);
     char *dir = g_dir_make_tmp("convoymap-mbtiles-XXXXXX", NULL);
     char *path = g_build_filename(dir, "levant.mbtiles", NULL);
     cm_tiles_request request = {.bbox = {33, 29, 46, 37}, .min_z = 4, .max_z = 8, .jobs = 2,
@@ -460,7 +448,7 @@ static void test_mbtiles(void)
     g_assert_cmpuint(summary.tiles, ==, expected);
 
     guint32 sea = test_style_color(context, "sea", "color", 0);
-    guint32 iraq = test_style_color(context, "countries", "palette", iraq_mapcolor() - 1);
+    guint32 iraq = test_country_fill(context, "IRQ");
     guint32 route_color = test_style_color(context, "route", "color", 0);
     /* Off Haifa, in the eastern Mediterranean. */
     assert_near("MBTiles: Mediterranean", mbtiles_colour(path, 8, 32.9, 34.5), sea, 2);
