@@ -227,6 +227,47 @@ static void test_png_encoder(void)
     g_byte_array_free(png, TRUE);
 }
 
+/* Encodes a width x height image whose pixel i has colour colours[i %
+ * n_colours], checks that decoding gives every pixel back and returns the
+ * PNG colour type from IHDR. */
+static int encode_with_colours(int width, int height, const guint32 *colours, int n_colours)
+{
+    cairo_surface_t *source = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    unsigned char *data = cairo_image_surface_get_data(source);
+    int stride = cairo_image_surface_get_stride(source);
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+            ((guint32 *)(void *)(data + (size_t)y * (size_t)stride))[x] =
+                colours[(y * width + x) / 7 % n_colours];
+    cairo_surface_mark_dirty(source);
+    GByteArray *png = g_byte_array_new();
+    g_assert_true(cm_png_encode_rgb24(data, width, height, stride, png));
+    cairo_surface_t *image = test_decode_png(png->data, png->len);
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+            if (test_pixel(image, x, y) != test_pixel(source, x, y))
+                g_error("pixel %d,%d is %06x, expected %06x", x, y, test_pixel(image, x, y),
+                        test_pixel(source, x, y));
+    int colour_type = png->data[25];
+    cairo_surface_destroy(image);
+    cairo_surface_destroy(source);
+    g_byte_array_free(png, TRUE);
+    return colour_type;
+}
+
+/* Up to 256 colours give an exact palette image, one more gives
+ * truecolour; both decode to the same pixels. */
+static void test_png_palette(void)
+{
+    guint32 colours[257];
+    for (int i = 0; i < 257; i++)
+        colours[i] = (guint32)(i * 0x9e3779b1u) & 0xffffff;
+    g_assert_cmpint(encode_with_colours(256, 256, colours, 1), ==, 3);
+    g_assert_cmpint(encode_with_colours(256, 256, colours, 256), ==, 3);
+    g_assert_cmpint(encode_with_colours(256, 256, colours, 257), ==, 2);
+    g_assert_cmpint(encode_with_colours(37, 5, colours, 2), ==, 3);
+}
+
 static void assert_near(const char *what, guint32 got, guint32 expected, int tolerance)
 {
     g_test_message("%s: #%06x, expected #%06x", what, got, expected);
@@ -604,6 +645,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tiles/count", test_count);
     g_test_add_func("/tiles/parse", test_parse);
     g_test_add_func("/tiles/png-encoder", test_png_encoder);
+    g_test_add_func("/tiles/png-palette", test_png_palette);
     g_test_add_func("/tiles/render", test_render_tiles);
     g_test_add_func("/tiles/metatile-seams", test_metatile_seams);
     g_test_add_func("/tiles/mbtiles", test_mbtiles);
