@@ -636,6 +636,46 @@ static void test_cancel(void)
     cm_tiler_free(tiler);
 }
 
+/* Tiles honour the style's zoom ranges: briefing.ini shows rivers from
+ * zoom 3, so the Tigris between Samarra and Kut (vertices from the
+ * GeoPackage, away from lakes) is on the z3 tiles and not on the z2 ones. */
+static void test_layer_zoom_ranges(void)
+{
+    char *path = g_build_filename(cm_context_data_dir(context), "geodata", "world.gpkg", NULL);
+    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
+    g_assert_nonnull(dataset);
+    OGRLayerH rivers = GDALDatasetGetLayerByName(dataset, "rivers");
+    g_assert_nonnull(rivers);
+    OGR_L_SetAttributeFilter(rivers, "name = 'Tigris'");
+    OGR_L_SetSpatialFilterRect(rivers, 43.7, 32.5, 45.5, 34.5);
+    cm_tiler *tiler = cm_tiler_new(context);
+    int n_vertices = 0, n_blue_z3 = 0;
+    OGRFeatureH feature;
+    while ((feature = OGR_L_GetNextFeature(rivers))) {
+        OGRGeometryH line = OGR_F_GetGeometryRef(feature);
+        for (int i = 0; line && i < OGR_G_GetPointCount(line); i += 4) {
+            double lon = OGR_G_GetX(line, i), lat = OGR_G_GetY(line, i);
+            if (lon < 43.7 || lon > 45.5 || lat < 32.5 || lat > 34.5)
+                continue;
+            n_vertices++;
+            /* Blue over red: the river's #5b8fc7 against Iraq's sand. */
+            guint32 z2 = colour_at(tiler, lat, lon, 2), z3 = colour_at(tiler, lat, lon, 3);
+            int blue_z2 = (int)(z2 & 0xff) - (int)(z2 >> 16 & 0xff);
+            int blue_z3 = (int)(z3 & 0xff) - (int)(z3 >> 16 & 0xff);
+            if (blue_z2 > 0)
+                g_error("river drawn at zoom 2 at %.4f, %.4f: #%06x", lat, lon, z2);
+            n_blue_z3 += blue_z3 > 20;
+        }
+        OGR_F_Destroy(feature);
+    }
+    g_test_message("Tigris: %d of %d vertices blue at zoom 3", n_blue_z3, n_vertices);
+    g_assert_cmpint(n_vertices, >, 10);
+    g_assert_cmpint(n_blue_z3, >, n_vertices / 2);
+    cm_tiler_free(tiler);
+    GDALClose(dataset);
+    g_free(path);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -650,6 +690,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tiles/metatile-seams", test_metatile_seams);
     g_test_add_func("/tiles/mbtiles", test_mbtiles);
     g_test_add_func("/tiles/cancel", test_cancel);
+    g_test_add_func("/tiles/layer-zoom-ranges", test_layer_zoom_ranges);
     int status = g_test_run();
     cm_context_free(context);
     return status;
