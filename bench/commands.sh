@@ -34,7 +34,7 @@ for format in png svg pdf; do
 done
 
 row 'convoymap geocode "Ayn al-Asad"' "$(median_ms "$build/convoymap" geocode "Ayn al-Asad")"
-row 'convoymap geocode al-Bukamai (typo: trigram search)' \
+row 'convoymap geocode al-Bukamai (typo: deletion index)' \
   "$(median_ms bash -c "'$build/convoymap' geocode al-Bukamai 2>/dev/null; true")"
 row "convoymap geocode --reverse 33.1,40.2" "$(median_ms "$build/convoymap" geocode --reverse 33.1,40.2)"
 

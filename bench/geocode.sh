@@ -3,8 +3,10 @@
 # whole process (median of RUNS, default 11, after a warm-up), what start-up
 # alone costs (`convoymap --version` against an empty program linked with
 # GDAL), then bench-geocode: a batch of mixed queries (default 100,000)
-# through the library API with per-query p50/p99/max, peak RSS and the
-# index size. Usage: bench/geocode.sh [BUILD_DIR] [RUNS] [QUERIES]
+# through the library API with per-query p50/p95/p99/max for each class
+# (exact, variant, typo, coordinate) and overall, in wall and thread CPU
+# time, how often a typo finds its place, peak RSS and the index size.
+# Usage: bench/geocode.sh [BUILD_DIR] [RUNS] [QUERIES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}

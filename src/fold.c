@@ -203,28 +203,3 @@ char *cm_fold_key(const char *text, cm_fold_hint *hint)
     g_free(literal);
     return g_string_free(key, FALSE);
 }
-
-double cm_fold_similarity(const char *a, const char *b)
-{
-    glong n, m;
-    gunichar *s = g_utf8_to_ucs4_fast(a, -1, &n);
-    gunichar *t = g_utf8_to_ucs4_fast(b, -1, &m);
-    glong *row = g_new(glong, m + 1);
-    for (glong j = 0; j <= m; j++)
-        row[j] = j;
-    for (glong i = 0; i < n; i++) {
-        glong diagonal = row[0];
-        row[0] = i + 1;
-        for (glong j = 1; j <= m; j++) {
-            glong above = row[j];
-            row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1), diagonal + (s[i] != t[j - 1]));
-            diagonal = above;
-        }
-    }
-    double distance = (double)row[m];
-    g_free(row);
-    g_free(s);
-    g_free(t);
-    glong longest = MAX(n, m);
-    return longest ? 1.0 - distance / (double)longest : 1.0;
-}

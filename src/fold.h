@@ -1,13 +1,14 @@
 /* Spelling-insensitive keys for place names. Private to the library and to
  * the tool that builds the gazetteer index, which must fold exactly as the
  * geocoder does: change CM_FOLD_VERSION whenever the result of any function
- * here changes, so that an index built with older rules is refused. */
+ * here or of cm_fuzzy_deletions() (fuzzy.h) changes, or the index's tables
+ * do, so that an index built with older rules is refused. */
 #ifndef CM_FOLD_H
 #define CM_FOLD_H
 
 #include <glib.h>
 
-#define CM_FOLD_VERSION 3
+#define CM_FOLD_VERSION 4
 
 /* The kind of place that a stripped suffix or prefix named ("Air Base",
  * "border crossing", "Camp ..."), or NULL when the name had none. */
@@ -29,9 +30,5 @@ char *cm_fold_literal(const char *text);
  * receives the kind a dropped facility word named. Returns a new string the
  * caller frees with g_free(); never "" for a non-empty literal. */
 char *cm_fold_key(const char *text, cm_fold_hint *hint);
-
-/* Similarity of two keys from 0 (nothing alike) to 1 (equal): one minus
- * their Levenshtein distance in characters over the longer length. */
-double cm_fold_similarity(const char *a, const char *b);
 
 #endif

@@ -9,22 +9,30 @@
 #include <sqlite3.h>
 
 #include "fold.h"
+#include "fuzzy.h"
 
 /* A GeoNames place this close to a curated settlement that matches as
  * well, give or take the gap between an exact and a folded spelling, is the
  * same place. */
 #define NAMESAKE_RADIUS_M 30000.0
 #define NAMESAKE_SLACK 0.1
-/* Fuzzy search: how many keys to take from the trigram index, and how
- * similar a key must be to be suggested. */
-#define FUZZY_KEYS 64
+/* Fuzzy search (fuzzy.h): how similar a key must be to be suggested and
+ * how many of the most similar keys to take. Query keys are looked up with
+ * two characters deleted up to FUZZY_TWO_DELETIONS characters long, with
+ * one up to FUZZY_MAX_LENGTH, and not at all beyond: a long garbage string
+ * costs a bounded number of lookups. At most FUZZY_MAX_CANDIDATES keys are
+ * compared with the query. */
 #define FUZZY_MIN_SIMILARITY 0.7
+#define FUZZY_KEYS 64
+#define FUZZY_TWO_DELETIONS 24
+#define FUZZY_MAX_LENGTH 64
+#define FUZZY_MAX_CANDIDATES 4096
 
 struct cm_geocoder {
     cm_context *context;
     GString *notes;   /* resolutions worth telling the user, one a line */
     sqlite3 *db;
-    sqlite3_stmt *by_key, *fuzzy, *box;
+    sqlite3_stmt *by_key, *deletion, *fuzzy_key, *box;
     GPtrArray *sites; /* curated sites, of cm_place*, owned, for cm_geocoder_nearest() */
     GPtrArray *user;  /* of cm_user_site*, owned: cm_geocoder_add_gazetteer() */
 };
@@ -113,6 +121,12 @@ static cm_status open_index(cm_geocoder *geocoder, const char *path)
                        "by the build from geodata/)", path);
     if (sqlite3_open_v2(path, &geocoder->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
         return database_error(geocoder, path);
+    /* The index is only ever replaced whole (renamed into place): holding
+     * the shared lock spares every statement a lock, an unlock and a check
+     * of the file, which cost more than a key lookup. */
+    if (sqlite3_exec(geocoder->db, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL) !=
+        SQLITE_OK)
+        return database_error(geocoder, path);
     sqlite3_stmt *statement;
     if (sqlite3_prepare_v2(geocoder->db, "PRAGMA user_version", -1, &statement, NULL) !=
         SQLITE_OK)
@@ -133,8 +147,8 @@ static cm_status open_index(cm_geocoder *geocoder, const char *path)
     } statements[] = {
         {&geocoder->by_key, "SELECT " PLACE_COLUMNS ", s.literal FROM spelling s "
                             "JOIN place p ON p.id = s.place WHERE s.key = ?1"},
-        {&geocoder->fuzzy, "SELECT key FROM fuzzy WHERE fuzzy MATCH ?1 ORDER BY rank "
-                           "LIMIT " G_STRINGIFY(FUZZY_KEYS)},
+        {&geocoder->deletion, "SELECT entries FROM fuzzy_bucket WHERE bucket = ?1"},
+        {&geocoder->fuzzy_key, "SELECT key FROM fuzzy_key WHERE id = ?1"},
         {&geocoder->box, "SELECT " PLACE_COLUMNS " FROM place_box b JOIN place p "
                          "ON p.id = b.id WHERE b.max_lat >= ?1 AND b.min_lat <= ?2 "
                          "AND b.max_lon >= ?3 AND b.min_lon <= ?4"},
@@ -176,7 +190,8 @@ void cm_geocoder_free(cm_geocoder *geocoder)
     if (!geocoder)
         return;
     sqlite3_finalize(geocoder->by_key);
-    sqlite3_finalize(geocoder->fuzzy);
+    sqlite3_finalize(geocoder->deletion);
+    sqlite3_finalize(geocoder->fuzzy_key);
     sqlite3_finalize(geocoder->box);
     sqlite3_close(geocoder->db);
     g_ptr_array_free(geocoder->sites, TRUE);
@@ -415,7 +430,8 @@ static void collect_user(cm_geocoder *geocoder, const parsed_query *query, gbool
             continue;
         for (size_t k = 0; site->keys[k]; k++) {
             const char *key = site->keys[k], *literal = site->literals[k];
-            double similarity = fuzzy ? cm_fold_similarity(query->key, key) : 1.0;
+            double similarity =
+                fuzzy ? cm_fuzzy_similarity(query->key, key, FUZZY_MIN_SIMILARITY) : 1.0;
             if (fuzzy ? similarity >= FUZZY_MIN_SIMILARITY && similarity < 1.0
                       : strcmp(key, query->key) == 0)
                 /* User sites' ids lie below the index's, which are near 0
@@ -428,47 +444,86 @@ static void collect_user(cm_geocoder *geocoder, const parsed_query *query, gbool
     }
 }
 
-/* The trigram query for key: any of its trigrams, each quoted. Returns a
- * new string the caller frees with g_free(), or NULL for keys shorter than
- * a trigram. */
-static char *trigram_query(const char *key)
+/* A key found for a typo and its similarity to the query's. */
+typedef struct similar_key {
+    char *key;
+    double similarity;
+} similar_key;
+
+static gint compare_similar_keys(gconstpointer a, gconstpointer b)
 {
-    if (g_utf8_strlen(key, -1) < 3)
-        return NULL;
-    GString *match = g_string_new(NULL);
-    for (const char *p = key; g_utf8_strlen(p, -1) >= 3; p = g_utf8_next_char(p)) {
-        const char *end = g_utf8_offset_to_pointer(p, 3);
-        g_string_append_printf(match, "%s\"%.*s\"", match->len ? " OR " : "",
-                               (int)(end - p), p);
-    }
-    return g_string_free(match, FALSE);
+    const similar_key *x = a, *y = b;
+    if (x->similarity != y->similarity)
+        return x->similarity > y->similarity ? -1 : 1;
+    return strcmp(x->key, y->key);
 }
 
+/* The ids of the keys in the index that share a deletion with key (at
+ * most FUZZY_MAX_CANDIDATES), as a set the caller frees with
+ * g_hash_table_destroy(). */
+static GHashTable *deletion_neighbours(cm_geocoder *geocoder, const char *key, glong length)
+{
+    GHashTable *ids = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    GArray *hashes = g_array_new(FALSE, FALSE, sizeof(guint32));
+    /* Two deletions find no key similar enough to a shorter query. */
+    guint deletions = length >= 7 && length <= FUZZY_TWO_DELETIONS ? 2 : 1;
+    cm_fuzzy_deletions(key, deletions, hashes);
+    sqlite3_stmt *s = geocoder->deletion;
+    for (guint i = 0; i < hashes->len && g_hash_table_size(ids) < FUZZY_MAX_CANDIDATES; i++) {
+        guint32 hash = g_array_index(hashes, guint32, i);
+        guint32 low = hash & ((1u << CM_FUZZY_LOW_BITS) - 1);
+        sqlite3_bind_int64(s, 1, hash >> CM_FUZZY_LOW_BITS);
+        if (sqlite3_step(s) == SQLITE_ROW) {
+            const guint8 *entry = sqlite3_column_blob(s, 0);
+            int n = sqlite3_column_bytes(s, 0) / CM_FUZZY_ENTRY_BYTES;
+            for (int e = 0; e < n; e++, entry += CM_FUZZY_ENTRY_BYTES) {
+                if ((guint32)(entry[0] << 8 | entry[1]) != low)
+                    continue;
+                gint64 id = (gint64)entry[2] << 16 | entry[3] << 8 | entry[4];
+                g_hash_table_add(ids, g_memdup2(&id, sizeof id));
+            }
+        }
+        sqlite3_reset(s);
+    }
+    g_array_free(hashes, TRUE);
+    return ids;
+}
+
+/* Adds the places of the FUZZY_KEYS keys most similar to the query's, if
+ * at least FUZZY_MIN_SIMILARITY, as fuzzy matches. */
 static void collect_fuzzy(cm_geocoder *geocoder, const parsed_query *query, gathering *found)
 {
-    char *match = trigram_query(query->key);
-    if (!match)
+    glong length = g_utf8_strlen(query->key, -1);
+    if (length > FUZZY_MAX_LENGTH)
         return;
-    GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
-    GArray *similarities = g_array_new(FALSE, FALSE, sizeof(double));
-    sqlite3_stmt *s = geocoder->fuzzy;
-    sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        const char *key = (const char *)sqlite3_column_text(s, 0);
-        double similarity = cm_fold_similarity(query->key, key);
-        if (similarity >= FUZZY_MIN_SIMILARITY) {
-            g_ptr_array_add(keys, g_strdup(key));
-            g_array_append_val(similarities, similarity);
+    GHashTable *ids = deletion_neighbours(geocoder, query->key, length);
+    GArray *similar = g_array_new(FALSE, FALSE, sizeof(similar_key));
+    GHashTableIter iter;
+    gpointer id;
+    sqlite3_stmt *s = geocoder->fuzzy_key;
+    g_hash_table_iter_init(&iter, ids);
+    while (g_hash_table_iter_next(&iter, &id, NULL)) {
+        sqlite3_bind_int64(s, 1, *(gint64 *)id);
+        if (sqlite3_step(s) == SQLITE_ROW) {
+            const char *key = (const char *)sqlite3_column_text(s, 0);
+            double similarity = cm_fuzzy_similarity(query->key, key, FUZZY_MIN_SIMILARITY);
+            if (similarity > 0.0) {
+                similar_key k = {g_strdup(key), similarity};
+                g_array_append_val(similar, k);
+            }
         }
+        sqlite3_reset(s);
     }
-    sqlite3_reset(s);
-    g_free(match);
-    for (guint i = 0; i < keys->len; i++)
-        collect_key(geocoder, query, g_ptr_array_index(keys, i),
-                    0.8 * g_array_index(similarities, double, i),
-                    g_array_index(similarities, double, i), CM_MATCH_FUZZY, found);
-    g_ptr_array_free(keys, TRUE);
-    g_array_free(similarities, TRUE);
+    g_hash_table_destroy(ids);
+    g_array_sort(similar, compare_similar_keys);
+    for (guint i = 0; i < similar->len; i++) {
+        similar_key *k = &g_array_index(similar, similar_key, i);
+        if (i < FUZZY_KEYS)
+            collect_key(geocoder, query, k->key, 0.8 * k->similarity, k->similarity,
+                        CM_MATCH_FUZZY, found);
+        g_free(k->key);
+    }
+    g_array_free(similar, TRUE);
 }
 
 static gint compare_candidates(gconstpointer a, gconstpointer b)

@@ -11,6 +11,7 @@
 #include "convoymap/convoymap.h"
 #include "test-support.h"
 #include "fold.h"
+#include "fuzzy.h"
 
 static cm_context *context;
 static cm_geocoder *geocoder;
@@ -80,8 +81,82 @@ static void test_fold(void)
     a = cm_fold_key("\u0AAA\u0AAA\u0AAAx \u4E2D\u6587", NULL);
     g_assert_true(g_utf8_validate(a, -1, NULL));
     g_free(a);
-    g_assert_cmpfloat(cm_fold_similarity("bukamal", "bukamai"), ==, 1.0 - 1.0 / 7.0);
-    g_assert_cmpfloat(cm_fold_similarity("", ""), ==, 1.0);
+}
+
+/* Whether the deletions of a, up to n of its characters, and those of b, up
+ * to m, have a hash in common. */
+static gboolean deletions_meet(const char *a, guint n, const char *b, guint m)
+{
+    GArray *x = g_array_new(FALSE, FALSE, sizeof(guint32));
+    GArray *y = g_array_new(FALSE, FALSE, sizeof(guint32));
+    cm_fuzzy_deletions(a, n, x);
+    cm_fuzzy_deletions(b, m, y);
+    gboolean meet = FALSE;
+    for (guint i = 0; i < x->len; i++)
+        for (guint j = 0; j < y->len; j++)
+            meet |= g_array_index(x, guint32, i) == g_array_index(y, guint32, j);
+    g_array_free(x, TRUE);
+    g_array_free(y, TRUE);
+    return meet;
+}
+
+/* The typo machinery: edit distances, and that the deletions the index
+ * stores meet a query's for each kind of typo. */
+static void test_fuzzy(void)
+{
+    static const struct {
+        const char *a, *b;
+        guint distance;
+    } distances[] = {
+        {"bukamal", "bukamai", 1}, {"ramadi", "ramdai", 1}, {"baghdad", "abghdad", 1},
+        {"kirkuk", "kirkukk", 1},  {"tikrit", "tikrt", 1},  {"baghdad", "bagdhadd", 2},
+        {"بغداد", "بغدا", 1},      {"", "abc", 3},          {"abc", "", 3},
+        {"ca", "abc", 3},          {"ab", "ba", 1},         {"abcd", "badc", 2},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(distances); i++) {
+        g_test_message("%s %s", distances[i].a, distances[i].b);
+        g_assert_cmpuint(cm_fuzzy_distance(distances[i].a, distances[i].b, 8), ==,
+                         distances[i].distance);
+        g_assert_cmpuint(cm_fuzzy_distance(distances[i].b, distances[i].a, 8), ==,
+                         distances[i].distance);
+        /* Above the bound: the bound plus one. */
+        if (distances[i].distance > 0)
+            g_assert_cmpuint(cm_fuzzy_distance(distances[i].a, distances[i].b,
+                                               distances[i].distance - 1), ==,
+                             distances[i].distance);
+    }
+    g_assert_cmpuint(cm_fuzzy_distance("kxzvbnmwrtp", "kirkuk", 3), ==, 4);
+    g_assert_cmpfloat(cm_fuzzy_similarity("bukamal", "bukamai", 0.7), ==, 1.0 - 1.0 / 7.0);
+    g_assert_cmpfloat(cm_fuzzy_similarity("ramadi", "ramdai", 0.7), ==, 1.0 - 1.0 / 6.0);
+    g_assert_cmpfloat(cm_fuzzy_similarity("", "", 0.7), ==, 1.0);
+    /* At the threshold, and under it. */
+    g_assert_cmpfloat(cm_fuzzy_similarity("abcde", "abcdx", 0.8), ==, 0.8);
+    g_assert_cmpfloat(cm_fuzzy_similarity("abcde", "abcxx", 0.7), ==, 0.0);
+    /* The key, its deletions, no duplicates ("kirkukk" less either k at
+     * the end is one string), none empty. */
+    GArray *hashes = g_array_new(FALSE, FALSE, sizeof(guint32));
+    cm_fuzzy_deletions("kirkukk", 1, hashes);
+    g_assert_cmpuint(hashes->len, ==, 1 + 6);
+    cm_fuzzy_deletions("ab", 2, hashes);
+    g_assert_cmpuint(hashes->len, ==, 3);
+    cm_fuzzy_deletions("بغداد", 1, hashes);
+    g_assert_cmpuint(hashes->len, ==, 1 + 5);
+    g_array_free(hashes, TRUE);
+    /* Index side one deletion, query side two. */
+    static const char *const one_edit[][2] = {
+        {"bukamal", "bukamai"},  /* substitution */
+        {"ramadi", "ramdai"},    /* transposition */
+        {"tikrit", "tikrt"},     /* deletion */
+        {"mosul", "mosull"},     /* insertion */
+        {"kirkuk", "xirkuk"},    /* first letter */
+        {"بغداد", "بغدا"},        /* Arabic script */
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(one_edit); i++)
+        g_assert_true(deletions_meet(one_edit[i][0], 1, one_edit[i][1], 1));
+    g_assert_true(deletions_meet("baghdad", 1, "bagdhadd", 2));
+    g_assert_true(deletions_meet("kirkuk", 1, "kirkukkk", 2));
+    g_assert_false(deletions_meet("baghdad", 1, "bagdhadd", 1));
+    g_assert_false(deletions_meet("kirkuk", 1, "basra", 2));
 }
 
 static cm_place *lookup_ok(const char *query)
@@ -380,6 +455,24 @@ static const struct {
     {"Ayn al-Asd", NULL, SUGGEST, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
     {"Kirkukk", NULL, SUGGEST, "Kirkuk", "IRQ", 35.47, 44.39, 10},
     {"Fallujha", NULL, SUGGEST, NULL, "IRQ", 33.35, 43.78, 10},
+    /* One edit of each kind, at the first and last letter and inside a
+     * word of several; in Arabic script; two edits in a longer name. */
+    {"Ramdai", NULL, SUGGEST, "Ramadi", "IRQ", 33.42056, 43.30778, 3},
+    {"aBghdad", NULL, SUGGEST, "Baghdad", "IRQ", 33.34058, 44.40088, 3},
+    {"Tikrt", NULL, SUGGEST, NULL, "IRQ", 34.61581, 43.67861, 3},
+    {"Mosull", NULL, SUGGEST, "Mosul", "IRQ", 36.335, 43.11889, 3},
+    {"Xirkuk", NULL, SUGGEST, "Kirkuk", "IRQ", 35.47, 44.39, 10},
+    {"Baghdaf", NULL, SUGGEST, "Baghdad", "IRQ", 33.34058, 44.40088, 3},
+    {"Amamn", NULL, SUGGEST, "Amman", "JOR", 31.95522, 35.94503, 3},
+    {"Basrha", NULL, SUGGEST, "Basrah", "IRQ", 30.50852, 47.7804, 3},
+    {"Ayn al-Asadd Air Base", NULL, SUGGEST, "Ayn al-Asad Air Base", "IRQ", 33.7856, 42.4412, 2},
+    {"Abu Kamak", NULL, SUGGEST, "Abu Kamal", "SYR", 34.4506, 40.9186, 3},
+    {"Kuwait Cty", NULL, SUGGEST, "Kuwait City", "KWT", 29.36972, 47.97833, 5},
+    {"Ar Rutbha", NULL, SUGGEST, "Ar Rutbah", "IRQ", 33.03806, 40.28444, 3},
+    {"بغدا", NULL, SUGGEST, "Baghdad", "IRQ", 33.34058, 44.40088, 3},
+    {"كركو", NULL, SUGGEST, "Kirkuk", "IRQ", 35.47, 44.39, 10},
+    {"Bagdhadd", NULL, SUGGEST, "Baghdad", "IRQ", 33.34058, 44.40088, 3},
+    {"Kirkukkk", NULL, SUGGEST, "Kirkuk", "IRQ", 35.47, 44.39, 10},
     /* Nonsense. */
     {"Qxzvbnmwrtp", NULL, NONE, NULL, NULL, 0, 0, 0},
     {"Atlantis-under-the-Sea", NULL, NONE, NULL, NULL, 0, 0, 0},
@@ -536,6 +629,13 @@ static void test_errors(void)
 {
     expect_input_error("Atlantis-under-the-Sea", "unknown site 'Atlantis-under-the-Sea'");
     expect_input_error("Baghdadd", "did you mean 'Baghdad'");
+    /* Long garbage is looked up, found in no spelling and suggests
+     * nothing (the typo search gives up on keys that long). */
+    GString *garbage = g_string_new(NULL);
+    for (int i = 0; garbage->len < 10000; i++)
+        g_string_append(garbage, i % 2 ? "Baghdad " : "Qxzv ");
+    expect_input_error(garbage->str, "(give a gazetteer name or 'lat,lon')");
+    g_string_free(garbage, TRUE);
     expect_input_error("", "empty site name");
     expect_input_error("   ", "empty site name");
     expect_input_error("91,10", "out of range");
@@ -766,6 +866,7 @@ int main(int argc, char **argv)
     if (!geocoder)
         g_error("no geocoder: %s", cm_context_message(context));
     g_test_add_func("/geocode/fold", test_fold);
+    g_test_add_func("/geocode/fuzzy", test_fuzzy);
     g_test_add_func("/geocode/reference-sites", test_reference_sites);
     g_test_add_func("/geocode/press-report-geometry", test_press_report_geometry);
     g_test_add_func("/geocode/case-and-spacing", test_case_and_spacing);

@@ -7,7 +7,8 @@
  * regardless of case, diacritics, punctuation, the Arabic article, common
  * transliteration variants (Ayn/Ain, Abu/Albu/Bu, Qaim/Kaim, doubled
  * letters) and facility words (Air Base, AB, Airport, Border Crossing, Camp); the
- * rules are in src/fold.h. Typos find only suggestions, except when
+ * rules are in src/fold.h. Typos (a letter or two dropped, added, wrong or
+ * swapped with the next; src/fuzzy.h) find only suggestions, except when
  * cm_geocoder_resolve() finds them clear. Everything is offline.
  */
 #ifndef CONVOYMAP_GEOCODE_H
@@ -44,7 +45,8 @@ typedef struct cm_candidate {
     const cm_place *place; /* owned by the list */
     double score;          /* 0..1, higher is better */
     cm_match match;
-    double similarity;     /* CM_MATCH_FUZZY: of the spelling to the query, 0..1; else 1 */
+    double similarity;     /* CM_MATCH_FUZZY: of the spelling to the query, 0..1 (one minus
+                              its edits over the longer length, folded); else 1 */
 } cm_candidate;
 
 typedef struct cm_candidate_list cm_candidate_list;

@@ -5,8 +5,10 @@
  *     cm-build-index SITES.csv GAZETTEER.tsv OUTPUT.sqlite
  *
  * Every name and alternate name becomes a row of `spelling` under its loose
- * key (fold.h); `fuzzy` holds the distinct keys for trigram search and
- * `place_box` the positions for reverse geocoding. The index records
+ * key (fold.h); `fuzzy_key` numbers the distinct keys and
+ * `fuzzy_bucket` holds the hashes of each key and its one-character
+ * deletions (fuzzy.h) for typos; `place_box` the positions for reverse
+ * geocoding. The index records
  * CM_FOLD_VERSION as its user_version. Curated sites have ids -1, -2, ...
  * in file order; GeoNames places keep their GeoNames id and store no source
  * text (the geocoder names it from the id), which keeps the index small. */
@@ -24,6 +26,7 @@
 #include <sqlite3.h>
 
 #include "fold.h"
+#include "fuzzy.h"
 
 static const char schema[] =
     "CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"
@@ -32,7 +35,8 @@ static const char schema[] =
     "CREATE TABLE spelling(key TEXT NOT NULL, place INTEGER NOT NULL, literal TEXT NOT NULL,"
     " PRIMARY KEY(key, place, literal)) WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE place_box USING rtree(id, min_lat, max_lat, min_lon, max_lon);"
-    "CREATE VIRTUAL TABLE fuzzy USING fts5(key, tokenize='trigram', detail='none', columnsize=0);";
+    "CREATE TABLE fuzzy_key(id INTEGER PRIMARY KEY, key TEXT NOT NULL);"
+    "CREATE TABLE fuzzy_bucket(bucket INTEGER PRIMARY KEY, entries BLOB NOT NULL);";
 
 typedef struct index_writer {
     sqlite3 *db;
@@ -276,6 +280,70 @@ static sqlite3_stmt *prepare(index_writer *w, const char *sql)
     return statement;
 }
 
+/* One (hash, key) pair of fuzzy_bucket. */
+typedef struct deletion {
+    guint32 hash;
+    guint32 key;
+} deletion;
+
+static gint compare_deletions(gconstpointer a, gconstpointer b)
+{
+    const deletion *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash > y->hash ? 1 : -1;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+/* Numbers the distinct keys of spelling into fuzzy_key and stores the
+ * hashes of their deletions in fuzzy_bucket. */
+static void add_fuzzy(index_writer *w)
+{
+    sqlite3_stmt *keys = prepare(w, "SELECT DISTINCT key FROM spelling ORDER BY key");
+    sqlite3_stmt *insert = prepare(w, "INSERT INTO fuzzy_key VALUES (?, ?)");
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(deletion));
+    GArray *hashes = g_array_new(FALSE, FALSE, sizeof(guint32));
+    guint32 id = 0;
+    int rc;
+    while ((rc = sqlite3_step(keys)) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(keys, 0);
+        if (++id > CM_FUZZY_MAX_KEYS)
+            die("more than %d distinct keys", CM_FUZZY_MAX_KEYS);
+        sqlite3_bind_int64(insert, 1, id);
+        sqlite3_bind_text(insert, 2, key, -1, SQLITE_STATIC);
+        run(w, insert);
+        cm_fuzzy_deletions(key, CM_FUZZY_INDEX_DELETIONS, hashes);
+        for (guint i = 0; i < hashes->len; i++) {
+            deletion row = {g_array_index(hashes, guint32, i), id};
+            g_array_append_val(rows, row);
+        }
+    }
+    check(w, rc, sqlite3_sql(keys));
+    sqlite3_finalize(keys);
+    sqlite3_finalize(insert);
+    g_array_sort(rows, compare_deletions);
+    insert = prepare(w, "INSERT INTO fuzzy_bucket VALUES (?, ?)");
+    GByteArray *entries = g_byte_array_new();
+    for (guint i = 0; i < rows->len;) {
+        guint32 bucket = g_array_index(rows, deletion, i).hash >> CM_FUZZY_LOW_BITS;
+        g_byte_array_set_size(entries, 0);
+        for (; i < rows->len && g_array_index(rows, deletion, i).hash >> CM_FUZZY_LOW_BITS ==
+                                    bucket; i++) {
+            const deletion *row = &g_array_index(rows, deletion, i);
+            guint32 low = row->hash & ((1u << CM_FUZZY_LOW_BITS) - 1);
+            guint8 entry[CM_FUZZY_ENTRY_BYTES] = {low >> 8, low & 0xFF, row->key >> 16,
+                                                  (row->key >> 8) & 0xFF, row->key & 0xFF};
+            g_byte_array_append(entries, entry, sizeof entry);
+        }
+        sqlite3_bind_int64(insert, 1, bucket);
+        sqlite3_bind_blob(insert, 2, entries->data, (int)entries->len, SQLITE_STATIC);
+        run(w, insert);
+    }
+    sqlite3_finalize(insert);
+    g_byte_array_free(entries, TRUE);
+    g_array_free(rows, TRUE);
+    g_array_free(hashes, TRUE);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 4)
@@ -305,8 +373,7 @@ int main(int argc, char **argv)
     sqlite3_finalize(w.spelling);
     sqlite3_finalize(w.box);
     g_hash_table_destroy(w.curated_positions);
-    exec(&w, "INSERT INTO fuzzy(key) SELECT DISTINCT key FROM spelling");
-    exec(&w, "INSERT INTO fuzzy(fuzzy) VALUES ('optimize')");
+    add_fuzzy(&w);
     exec(&w, "COMMIT");
     exec(&w, "VACUUM");
     if (sqlite3_close(w.db) != SQLITE_OK)
