@@ -2,7 +2,9 @@
 #include "labels.h"
 
 #include <math.h>
+#include <string.h>
 
+#include "arabic-name.h"
 #include "draw.h"
 
 typedef struct label_request {
@@ -69,6 +71,11 @@ static label_request *add_request(cm_labeller *labeller, const char *text, const
     label_request *request = g_new0(label_request, 1);
     request->text = g_strdup(text);
     request->layout = cm_draw_layout(labeller->measure, font, text);
+    /* Pango sets each line's direction from its first letter and aligns an
+     * Arabic line right, a Latin one left: a label with both reads better
+     * centred. */
+    if (strchr(text, '\n') && cm_arabic_script_text(text))
+        pango_layout_set_alignment(request->layout, PANGO_ALIGN_CENTER);
     request->color = color;
     request->anchor_x = anchor_x;
     request->anchor_y = anchor_y;
