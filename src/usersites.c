@@ -84,6 +84,10 @@ static cm_status read_feature(cm_context *context, const char *path, const char 
                       g_ascii_isupper(country[1]) && g_ascii_isupper(country[2])))
         return cm_fail(context, CM_ERR_INPUT, "gazetteer %s %s ('%s'): country '%s' is not "
                        "an ISO 3166 alpha-3 code such as IRQ", path, where, name, country);
+    const char *name_ar = field_text(feature, "name_ar");
+    if (!g_utf8_validate(name_ar, -1, NULL))
+        return cm_fail(context, CM_ERR_INPUT, "gazetteer %s %s ('%s'): name_ar is not valid "
+                       "UTF-8 text", path, where, name);
     const char *kind = field_text(feature, "kind");
     char *source = g_strdup_printf("user gazetteer %s", path);
     cm_place *place = g_new0(cm_place, 1);
@@ -103,7 +107,6 @@ static cm_status read_feature(cm_context *context, const char *path, const char 
             add_spelling(literals, keys, *alias);
     /* An Arabic name given as such, else one chosen among the spellings
      * as the shipped gazetteer's are. */
-    const char *name_ar = field_text(feature, "name_ar");
     if (*name_ar) {
         place->name_ar = g_strdup(name_ar);
     } else {
