@@ -258,6 +258,12 @@ static gboolean place(cm_labeller *labeller, label_request *request, double halo
         {ax - w / 2, ay + g},         {ax + g, ay - g - h},       {ax - g - w, ay - g - h},
         {ax + g, ay + g},             {ax - g - w, ay + g},
     };
+    /* Text read right to left starts beside its marker on the left: the
+     * same order, mirrored about the anchor. */
+    const PangoLayoutLine *first = pango_layout_get_line_readonly(request->layout, 0);
+    if (first && first->resolved_dir == PANGO_DIRECTION_RTL)
+        for (size_t i = 0; i < G_N_ELEMENTS(around); i++)
+            around[i][0] = 2 * ax - around[i][0] - w;
     double centred[][2] = {
         {ax - w / 2, ay - h / 2},     {ax - w / 2, ay - h * 1.5}, {ax - w / 2, ay + h / 2},
         {ax - w, ay - h / 2},         {ax, ay - h / 2},

@@ -471,6 +471,18 @@ static void test_label_languages(void)
             g_error("no label '%s' with --labels ar", arabic_names[i]);
     g_assert_false(g_strv_contains((const char *const *)arabic, "Ramadi"));
     g_assert_false(g_strv_contains((const char *const *)arabic, "IRAQ"));
+    /* Read right to left, a name starts beside its marker on the left
+     * where there is room, as the English one does on the right. */
+    cm_place *place;
+    g_assert_cmpint(cm_geocoder_lookup(geocoder, "Ramadi", &place), ==, CM_OK);
+    double x, y;
+    project(place->position, &x, &y);
+    cm_place_free(place);
+    cm_map_label ramadi_ar = label_of("الرمادي");
+    g_test_message("Ramadi at x %.1f: English label %.1f..%.1f, Arabic %.1f..%.1f", x,
+                   ramadi.x0, ramadi.x1, ramadi_ar.x0, ramadi_ar.x1);
+    g_assert_cmpfloat(ramadi.x0, >, x);
+    g_assert_cmpfloat(ramadi_ar.x1, <, x);
     cm_style *style = cm_style_load(context, "briefing");
     for (char **text = arabic; *text; text++) {
         g_assert_cmpint(missing_glyphs(style->waypoint_font, *text), ==, 0);

@@ -45,7 +45,8 @@ CM_API cm_status cm_grid_kind_parse(cm_context *context, const char *text, cm_gr
 typedef enum cm_label_language {
     CM_LABELS_EN,   /* the English names (the default) */
     CM_LABELS_AR,   /* the Arabic names (cm_place.name_ar), the English one where a
-                     * place has none */
+                     * place has none; a place's Arabic name goes left of its
+                     * marker where there is room */
     CM_LABELS_BOTH, /* the English name above the Arabic one, lines centred */
 } cm_label_language;
 
