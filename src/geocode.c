@@ -404,7 +404,8 @@ static void collect_key(cm_geocoder *geocoder, const parsed_query *query, const 
             continue;
         add_candidate(query, found, sqlite3_column_int64(s, 0),
                       sqlite3_column_int(s, 8) ? TIER_CURATED : TIER_GEONAMES, row_place(s),
-                      (const char *)sqlite3_column_text(s, PLACE_N_COLUMNS), quality, similarity, match);
+                      (const char *)sqlite3_column_text(s, PLACE_N_COLUMNS), quality,
+                      similarity, match);
     }
     sqlite3_reset(s);
 }

@@ -667,11 +667,11 @@ static void draw_routes(const cm_map *map, const cm_frame *frame, cairo_t *cr,
 }
 
 /* A name in the map's label language: english, arabic (NULL when there is
- * none) or both on two lines. Returns a new string the caller frees with
- * g_free(). */
+ * none) or both on two lines (one when they are the same). Returns a new
+ * string the caller frees with g_free(). */
 static char *label_name(const cm_map *map, const char *english, const char *arabic)
 {
-    if (!arabic || map->labels_language == CM_LABELS_EN)
+    if (!arabic || map->labels_language == CM_LABELS_EN || strcmp(arabic, english) == 0)
         return g_strdup(english);
     if (map->labels_language == CM_LABELS_AR)
         return g_strdup(arabic);
@@ -1064,10 +1064,9 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
         if (!cm_frame_geo_to_pixel(&map->frame, label->anchor, &px, &py))
             continue;
         char *upper = g_utf8_strup(label->name, -1);
-        char *text = label_name(map, upper, arabic_countries
-                                                ? g_hash_table_lookup(arabic_countries,
-                                                                      label->name)
-                                                : NULL);
+        const char *arabic =
+            arabic_countries ? g_hash_table_lookup(arabic_countries, label->name) : NULL;
+        char *text = label_name(map, upper, arabic);
         cm_labeller_add(labeller, text, style->country_label_font, style->country_label_color,
                         px, py, 0, CM_LABEL_CENTRED, 10);
         g_free(text);

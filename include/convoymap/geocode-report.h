@@ -25,9 +25,10 @@ typedef struct cm_geocode_answer {
  * is an array with one object per answer:
  *   {"query", "name", "name_ar", "lat", "lon", "kind", "country", "admin1",
  *    "mgrs", "population", "source", "match", "score", "alternatives": [...]}
- * where name_ar is the Arabic display name or null, match is "exact", "folded", "fuzzy" or "coordinate", mgrs has 1 m
- * precision and each alternative is an object of the same keys without
- * "query" and "alternatives". Text gives one line per answer and an
+ * where name_ar is the Arabic display name or null, match is "exact",
+ * "folded", "fuzzy" or "coordinate", mgrs has 1 m precision and each
+ * alternative is an object of the same keys without "query" and
+ * "alternatives". Text gives one line per answer and an
  * indented line per alternative. Returns a new string the caller frees
  * with cm_string_free(), or NULL with CM_ERR_INPUT on the context for
  * another format. */
