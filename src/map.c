@@ -72,6 +72,7 @@ struct cm_map {
     cm_projection *projection;
     cm_frame frame;
     double m_per_px;
+    double zoom; /* web-mercator zoom, for the style's layer zoom ranges */
     double scale_ground_m;
     GArray *labels; /* of placed_label: what the last render placed */
 };
@@ -461,6 +462,10 @@ static GArray *content_points(const cm_map *map)
     return points;
 }
 
+/* Web-mercator ground metres per pixel at zoom 0 on the equator (256-pixel
+ * tiles): 2 pi 6378137 / 256. */
+#define MERCATOR_M_PER_PX_Z0 156543.03392804097
+
 /* Ground metres per pixel at the frame's centre, measured along the
  * ellipsoid across 100 pixels. */
 static double centre_scale(const cm_frame *frame)
@@ -560,6 +565,12 @@ cm_status cm_map_layout(cm_map *map)
         invalidate_layout(map);
         return cm_fail(context, CM_ERR_INPUT, "the map's centre cannot be projected");
     }
+    /* The zoom whose tiles have the map's ground resolution at its centre. */
+    cm_geo_point centre;
+    map->zoom = cm_frame_pixel_to_geo(&map->frame, map->width / 2.0, map->height / 2.0, &centre)
+                    ? MAX(0.0, log2(MERCATOR_M_PER_PX_Z0 * cos(centre.lat * G_PI / 180) /
+                                    map->m_per_px))
+                    : 0;
     map->scale_ground_m = cm_furniture_scale_length(map->m_per_px, map->width * 0.18, 1000);
     map->laid_out = TRUE;
     return CM_OK;
@@ -584,6 +595,11 @@ cm_status cm_map_geo_to_pixel(cm_map *map, cm_geo_point point, double *x, double
 double cm_map_metres_per_pixel(cm_map *map)
 {
     return cm_map_layout(map) == CM_OK ? map->m_per_px : 0;
+}
+
+double cm_map_zoom(cm_map *map)
+{
+    return cm_map_layout(map) == CM_OK ? map->zoom : -1;
 }
 
 cm_status cm_map_scale_bar(cm_map *map, double *ground_m, double *length_px)
@@ -706,7 +722,7 @@ static void draw_marker(const cm_map *map, const cm_frame *frame, cairo_t *cr,
                                                 py + extent});
     cm_labeller_add(labeller, label, waypoint ? style->waypoint_font : style->label_font,
                     style->label_color, px, py, extent + 3, CM_LABEL_AROUND,
-                    waypoint ? 100 : 80);
+                    waypoint ? style->priority.waypoint : style->priority.site);
 }
 
 static void offer_leg_labels(cm_map *map, cm_labeller *labeller)
@@ -735,7 +751,7 @@ static void offer_leg_labels(cm_map *map, cm_labeller *labeller)
             double leg_px = leg.geodesic.distance_m / map->m_per_px;
             cm_labeller_add_beside_line(labeller, text, style->leg_font, style->leg_color, px,
                                         py, ax - px, ay - py, style->route_casing.width / 2 + 5,
-                                        leg_px * 0.12, 90);
+                                        leg_px * 0.12, style->priority.leg);
             g_free(text);
         }
     }
@@ -788,12 +804,14 @@ static cm_box quiet_corner(cm_map *map, double legend_w, double legend_h, const 
 }
 
 /* The legend: per route its line, name and total, then its legs; the
- * crossing symbol when there are crossings. Free with legend_free(). */
+ * crossing symbol when there are crossings; each only when the style shows
+ * its layer at the map's zoom. Free with legend_free(). */
 static GArray *legend_entries(const cm_map *map)
 {
     GArray *entries = g_array_new(FALSE, TRUE, sizeof(cm_legend_entry));
     const char *unit = cm_units_symbol(map->units);
-    for (guint r = 0; r < map->routes->len; r++) {
+    guint n_routes = cm_style_shows(map->style, CM_LAYER_ROUTE, map->zoom) ? map->routes->len : 0;
+    for (guint r = 0; r < n_routes; r++) {
         const cm_route *route = g_ptr_array_index(map->routes, r);
         cm_legend_entry heading = {CM_LEGEND_ROUTE, route_style(map, r), NULL};
         heading.text = g_strdup_printf("%s — total %.1f %s", cm_route_name(route),
@@ -810,7 +828,7 @@ static GArray *legend_entries(const cm_map *map)
             g_array_append_val(entries, line);
         }
     }
-    if (map->crossings->len > 0) {
+    if (map->crossings->len > 0 && cm_style_shows(map->style, CM_LAYER_CROSSING, map->zoom)) {
         cm_legend_entry crossing = {CM_LEGEND_CROSSING, {{0}}, g_strdup("Border crossing")};
         g_array_append_val(entries, crossing);
     }
@@ -839,7 +857,7 @@ static void draw_crossings(const cm_map *map, const cm_frame *frame, cairo_t *cr
         double r = style->crossing_radius + 1;
         cm_labeller_add_obstacle(labeller, (cm_box){px - r, py - r, px + r, py + r});
         cm_labeller_add(labeller, crossing->label, style->label_font, style->label_color, px, py,
-                        r + 3, CM_LABEL_AROUND, 95);
+                        r + 3, CM_LABEL_AROUND, style->priority.crossing);
     }
 }
 
@@ -860,26 +878,19 @@ static char *subtitle_text(cm_map *map)
     return g_string_free(text, FALSE);
 }
 
-/* The layers under the labels, shared by the briefing map and its tiles:
- * basemap (in style, which may differ from the map's in its sea), the grid,
- * routes, waypoint and site markers, crossing symbols. labeller, when not
- * NULL, learns their obstacles and labels (and the briefing map's grid is
- * drawn); country_labels, when not NULL, receives the countries to name. */
-static cm_status draw_layers(const cm_map *map, cm_context *context, cairo_t *cr,
-                             const cm_frame *frame, const cm_style *style,
-                             cm_labeller *labeller, GArray *country_labels)
+/* Larger population first (a stable sort keeps the order of equals). */
+static gint compare_population(gconstpointer a, gconstpointer b)
 {
-    cm_status status = cm_basemap_draw(context, cr, frame, style, country_labels);
-    if (status != CM_OK)
-        return status;
-    if (labeller) {
-        double top, bottom;
-        cm_furniture_bands(map->width, map->height, map->banner != NULL, &top, &bottom);
-        status = cm_grid_draw(context, cr, frame, style, map->grid, top, bottom, labeller);
-        if (status != CM_OK)
-            return status;
-    }
-    draw_routes(map, frame, cr, labeller);
+    long long pa = (*(const cm_place *const *)a)->population;
+    long long pb = (*(const cm_place *const *)b)->population;
+    return (pb > pa) - (pb < pa);
+}
+
+/* Draws the waypoint and site markers, offering their labels to labeller
+ * when there is one. */
+static void draw_markers(const cm_map *map, const cm_frame *frame, cairo_t *cr,
+                         cm_labeller *labeller)
+{
     for (guint r = 0; r < map->routes->len; r++) {
         const cm_route *route = g_ptr_array_index(map->routes, r);
         char **due = g_ptr_array_index(map->due_times, r);
@@ -893,14 +904,109 @@ static cm_status draw_layers(const cm_map *map, cm_context *context, cairo_t *cr
             g_free(name);
         }
     }
-    for (guint m = 0; m < map->markers->len; m++) {
-        const cm_place *place = g_ptr_array_index(map->markers, m);
+    /* Larger places first: their labels win where labels of the same
+     * priority compete. */
+    GPtrArray *sites = g_ptr_array_copy(map->markers, NULL, NULL);
+    g_ptr_array_set_free_func(sites, NULL);
+    g_ptr_array_sort(sites, compare_population);
+    for (guint m = 0; m < sites->len; m++) {
+        const cm_place *place = g_ptr_array_index(sites, m);
         char *label = label_name(map, place->name, place->name_ar);
         draw_marker(map, frame, cr, labeller, place, label, FALSE);
         g_free(label);
     }
-    draw_crossings(map, frame, cr, labeller);
-    return CM_OK;
+    g_ptr_array_free(sites, TRUE);
+}
+
+static void paint_sea(cairo_t *cr, const cm_frame *frame, const cm_style *style)
+{
+    cairo_rectangle(cr, 0, 0, frame->width, frame->height);
+    cm_draw_set_color(cr, style->sea);
+    cairo_fill(cr);
+}
+
+/* Draws, in one read of the basemap, the basemap layers marked in shown
+ * (in the basemap's own order) and the sea when paint_sea: the others are
+ * given clear colours and zero widths, which Cairo skips. country_labels,
+ * when not NULL, receives the countries to name if they are shown. */
+static cm_status draw_basemap_layers(cm_context *context, cairo_t *cr, const cm_frame *frame,
+                                     const cm_style *style,
+                                     const gboolean shown[CM_LAYER_N_BASEMAP],
+                                     gboolean paint_sea, GArray *country_labels)
+{
+    cm_style run = *style;
+    if (!paint_sea)
+        run.sea.a = 0;
+    if (!shown[CM_LAYER_COUNTRIES])
+        for (int i = 0; i < CM_STYLE_PALETTE_SIZE; i++)
+            run.country_palette[i].a = 0;
+    if (!shown[CM_LAYER_LAKES])
+        run.lakes.a = 0;
+    cm_line_style *lines[CM_LAYER_N_BASEMAP] = {
+        [CM_LAYER_RIVERS] = &run.rivers,       [CM_LAYER_ADMIN1] = &run.admin1,
+        [CM_LAYER_COASTLINE] = &run.coastline, [CM_LAYER_DISPUTED] = &run.disputed,
+        [CM_LAYER_BORDERS] = &run.borders,
+    };
+    for (int layer = 0; layer < CM_LAYER_N_BASEMAP; layer++)
+        if (lines[layer] && !shown[layer]) {
+            lines[layer]->color.a = 0;
+            lines[layer]->width = 0;
+        }
+    return cm_basemap_draw(context, cr, frame, &run,
+                           shown[CM_LAYER_COUNTRIES] ? country_labels : NULL);
+}
+
+/* The layers under the labels, shared by the briefing map and its tiles,
+ * in the style's order and as its zoom ranges allow at zoom: the sea, then
+ * basemap (in style, which may differ from the map's in its sea), grid,
+ * routes, waypoint and site markers, crossing symbols. labeller, when not
+ * NULL, learns their obstacles and labels (and the briefing map's grid is
+ * drawn); country_labels, when not NULL, receives the countries to name. */
+static cm_status draw_layers(const cm_map *map, cm_context *context, cairo_t *cr,
+                             const cm_frame *frame, const cm_style *style, double zoom,
+                             cm_labeller *labeller, GArray *country_labels)
+{
+    const cm_layer *order = style->layer_order;
+    int n = style->n_layers;
+    /* The basemap paints the sea when it comes first. */
+    gboolean sea_painted = n == 0 || order[0] >= CM_LAYER_N_BASEMAP;
+    if (sea_painted)
+        paint_sea(cr, frame, style);
+    cm_status status = CM_OK;
+    for (int i = 0; i < n && status == CM_OK;) {
+        cm_layer layer = order[i];
+        if (layer < CM_LAYER_N_BASEMAP) {
+            /* Consecutive basemap layers in the basemap's own order share
+             * one read of it. */
+            gboolean shown[CM_LAYER_N_BASEMAP] = {FALSE};
+            gboolean any = FALSE;
+            do {
+                shown[order[i]] = cm_style_shows(style, order[i], zoom);
+                any = any || shown[order[i]];
+                i++;
+            } while (i < n && order[i] < CM_LAYER_N_BASEMAP && order[i] > order[i - 1]);
+            if (any || !sea_painted)
+                status = draw_basemap_layers(context, cr, frame, style, shown, !sea_painted,
+                                             country_labels);
+            sea_painted = TRUE;
+            continue;
+        }
+        i++;
+        if (!cm_style_shows(style, layer, zoom))
+            continue;
+        if (layer == CM_LAYER_GRID && labeller) {
+            double top, bottom;
+            cm_furniture_bands(map->width, map->height, map->banner != NULL, &top, &bottom);
+            status = cm_grid_draw(context, cr, frame, style, map->grid, top, bottom, labeller);
+        } else if (layer == CM_LAYER_ROUTE) {
+            draw_routes(map, frame, cr, labeller);
+        } else if (layer == CM_LAYER_MARKER) {
+            draw_markers(map, frame, cr, labeller);
+        } else if (layer == CM_LAYER_CROSSING) {
+            draw_crossings(map, frame, cr, labeller);
+        }
+    }
+    return status;
 }
 
 cm_status cm_map_prepare_layers(cm_map *map)
@@ -915,9 +1021,9 @@ cm_status cm_map_prepare_layers(cm_map *map)
 }
 
 cm_status cm_map_draw_layers(const cm_map *map, cm_context *context, cairo_t *cr,
-                             const cm_frame *frame)
+                             const cm_frame *frame, double zoom)
 {
-    return draw_layers(map, context, cr, frame, map->style, NULL, NULL);
+    return draw_layers(map, context, cr, frame, map->style, zoom, NULL, NULL);
 }
 
 /* The outline of the map area (between the bands) as geographic points,
@@ -1047,8 +1153,8 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
         !(arabic_countries = cm_country_names_ar(map->context)))
         status = map->context->status;
     if (status == CM_OK)
-        status = draw_layers(map, map->context, cr, &map->frame, style, labeller,
-                             country_labels);
+        status = draw_layers(map, map->context, cr, &map->frame, style, map->zoom,
+                             labeller, country_labels);
     if (status != CM_OK) {
         legend_free(legend_list);
         cm_labeller_free(labeller);
@@ -1057,7 +1163,8 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
             g_hash_table_destroy(arabic_countries);
         return status;
     }
-    offer_leg_labels(map, labeller);
+    if (cm_style_shows(style, CM_LAYER_ROUTE, map->zoom))
+        offer_leg_labels(map, labeller);
     for (guint i = 0; i < country_labels->len; i++) {
         const cm_country_label *label = &g_array_index(country_labels, cm_country_label, i);
         double px, py;
@@ -1068,7 +1175,7 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
             arabic_countries ? g_hash_table_lookup(arabic_countries, label->name) : NULL;
         char *text = label_name(map, upper, arabic);
         cm_labeller_add(labeller, text, style->country_label_font, style->country_label_color,
-                        px, py, 0, CM_LABEL_CENTRED, 10);
+                        px, py, 0, CM_LABEL_CENTRED, style->priority.country);
         g_free(text);
         g_free(upper);
     }

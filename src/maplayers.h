@@ -14,10 +14,12 @@
 cm_status cm_map_prepare_layers(cm_map *map);
 
 /* Draws basemap, routes, waypoint and site markers and crossing symbols of
- * map in frame onto cr. It only reads map, so several threads may draw the
- * same prepared map at once, each with its own context (PROJ, GDAL and
- * errors) and a frame whose projection belongs to that context. */
+ * map in frame onto cr, in the style's layer order, each layer only when
+ * its zoom range holds zoom (the tiles' web-mercator zoom). It only reads
+ * map, so several threads may draw the same prepared map at once, each
+ * with its own context (PROJ, GDAL and errors) and a frame whose
+ * projection belongs to that context. */
 cm_status cm_map_draw_layers(const cm_map *map, cm_context *context, cairo_t *cr,
-                             const cm_frame *frame);
+                             const cm_frame *frame, double zoom);
 
 #endif

@@ -1,4 +1,5 @@
-/* PNG writer: chunks with zlib's CRC-32, each row filtered with the
+/* PNG writer: an exact 8-bit palette image when the pixels have at most
+ * 256 colours, else truecolour with each row filtered by the
  * heuristic the PNG specification recommends (of Sub, Up and Paeth, the
  * filter with the smallest sum of absolute differences), compressed with
  * deflate's run-length strategy.
@@ -138,82 +139,188 @@ static const struct {
     {FILTER_PAETH, filter_paeth},
 };
 
-gboolean cm_png_encode_rgb24(const unsigned char *data, int width, int height, int stride,
-                             GByteArray *out)
-{
-    size_t row_bytes = (size_t)width * 3;
-    unsigned char *rows = g_malloc0(2 * row_bytes);  /* previous and current, unfiltered */
-    unsigned char *candidates = g_malloc((row_bytes + 1) * G_N_ELEMENTS(filters));
-    unsigned char *prev = rows, *cur = rows + row_bytes;
+/* The IDAT payload: rows fed to deflate as they are produced, into a
+ * buffer that grows when the estimate was short. */
+typedef struct idat_stream {
+    z_stream z;
+    unsigned char *data;
+    size_t capacity;
+    int result;
+} idat_stream;
 
-    z_stream z = {0};
-    if (deflateInit2(&z, PNG_DEFLATE_LEVEL, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK) {
-        g_free(rows);
-        g_free(candidates);
+static gboolean idat_begin(idat_stream *stream, size_t raw_length)
+{
+    memset(stream, 0, sizeof *stream);
+    if (deflateInit2(&stream->z, PNG_DEFLATE_LEVEL, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK)
         return FALSE;
-    }
     /* deflateBound is the size for a single call; the stream is fed row by
      * row, so the buffer still grows when it has to. */
-    size_t capacity = deflateBound(&z, (uLong)((row_bytes + 1) * (size_t)height));
-    unsigned char *idat = g_malloc(capacity);
-    z.next_out = idat;
-    z.avail_out = (uInt)capacity;
-    int result = Z_OK;
-    for (int y = 0; y <= height && result == Z_OK; y++) {
-        int flush = Z_FINISH;
-        if (y < height) {
-            unpack_row(data + (size_t)y * (size_t)stride, width, cur);
-            size_t best = 0;
-            unsigned long best_cost = ULONG_MAX;
-            for (size_t f = 0; f < G_N_ELEMENTS(filters) && best_cost > 0; f++) {
-                unsigned char *candidate = candidates + f * (row_bytes + 1);
-                candidate[0] = filters[f].type;
-                unsigned long cost = filters[f].apply(cur, prev, row_bytes, candidate + 1);
-                if (cost < best_cost) {
-                    best_cost = cost;
-                    best = f;
-                }
-            }
-            z.next_in = candidates + best * (row_bytes + 1);
-            z.avail_in = (uInt)(row_bytes + 1);
-            flush = Z_NO_FLUSH;
-            unsigned char *swap = prev;
-            prev = cur;
-            cur = swap;
-        }
-        do {
-            if (z.avail_out == 0) {
-                size_t used = capacity;
-                capacity *= 2;
-                idat = g_realloc(idat, capacity);
-                z.next_out = idat + used;
-                z.avail_out = (uInt)(capacity - used);
-            }
-            result = deflate(&z, flush);
-        } while (result == Z_OK && (z.avail_in > 0 || z.avail_out == 0 || flush == Z_FINISH));
-        /* A row that exactly filled the buffer leaves nothing to flush. */
-        if (result == Z_BUF_ERROR && flush == Z_NO_FLUSH)
-            result = Z_OK;
-    }
-    gboolean ok = result == Z_STREAM_END;
-    size_t idat_length = capacity - z.avail_out;
-    deflateEnd(&z);
+    stream->capacity = deflateBound(&stream->z, (uLong)raw_length);
+    stream->data = g_malloc(stream->capacity);
+    stream->z.next_out = stream->data;
+    stream->z.avail_out = (uInt)stream->capacity;
+    stream->result = Z_OK;
+    return TRUE;
+}
 
+/* Compresses n bytes of filtered rows; flush is Z_FINISH after the last. */
+static void idat_feed(idat_stream *stream, const unsigned char *bytes, size_t n, int flush)
+{
+    if (stream->result != Z_OK)
+        return;
+    z_stream *z = &stream->z;
+    z->next_in = (Bytef *)bytes;
+    z->avail_in = (uInt)n;
+    do {
+        if (z->avail_out == 0) {
+            size_t used = stream->capacity;
+            stream->capacity *= 2;
+            stream->data = g_realloc(stream->data, stream->capacity);
+            z->next_out = stream->data + used;
+            z->avail_out = (uInt)(stream->capacity - used);
+        }
+        stream->result = deflate(z, flush);
+    } while (stream->result == Z_OK && (z->avail_in > 0 || z->avail_out == 0 || flush == Z_FINISH));
+    /* Input that exactly filled the buffer leaves nothing to flush. */
+    if (stream->result == Z_BUF_ERROR && flush == Z_NO_FLUSH)
+        stream->result = Z_OK;
+}
+
+/* Ends the stream and, when deflate finished cleanly, appends the whole
+ * PNG to out: colour_type 2 (truecolour) or 3 (indexed, with the
+ * n_colours xRGB entries of palette). Frees the stream's buffers. */
+static gboolean idat_end_png(idat_stream *stream, int width, int height, unsigned char colour_type,
+                             const uint32_t *palette, int n_colours, GByteArray *out)
+{
+    gboolean ok = stream->result == Z_STREAM_END;
+    size_t idat_length = stream->capacity - stream->z.avail_out;
+    deflateEnd(&stream->z);
     if (ok) {
         static const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
         g_byte_array_append(out, signature, sizeof signature);
         unsigned char ihdr[13];
         put_u32(ihdr, (uint32_t)width);
         put_u32(ihdr + 4, (uint32_t)height);
-        ihdr[8] = 8;  /* bits per channel */
-        ihdr[9] = 2;  /* truecolour */
+        ihdr[8] = 8;  /* bits per channel or per palette index */
+        ihdr[9] = colour_type;
         ihdr[10] = ihdr[11] = ihdr[12] = 0;  /* deflate, adaptive filtering, no interlace */
         append_chunk(out, "IHDR", ihdr, sizeof ihdr);
-        append_chunk(out, "IDAT", idat, idat_length);
+        if (colour_type == 3) {
+            unsigned char plte[3 * 256];
+            for (int i = 0; i < n_colours; i++) {
+                plte[3 * i] = (unsigned char)(palette[i] >> 16);
+                plte[3 * i + 1] = (unsigned char)(palette[i] >> 8);
+                plte[3 * i + 2] = (unsigned char)palette[i];
+            }
+            append_chunk(out, "PLTE", plte, 3 * (size_t)n_colours);
+        }
+        append_chunk(out, "IDAT", stream->data, idat_length);
         append_chunk(out, "IEND", NULL, 0);
     }
-    g_free(idat);
+    g_free(stream->data);
+    return ok;
+}
+
+static gboolean encode_truecolour(const unsigned char *data, int width, int height, int stride,
+                                  GByteArray *out)
+{
+    size_t row_bytes = (size_t)width * 3;
+    idat_stream stream;
+    if (!idat_begin(&stream, (row_bytes + 1) * (size_t)height))
+        return FALSE;
+    unsigned char *rows = g_malloc0(2 * row_bytes);  /* previous and current, unfiltered */
+    unsigned char *candidates = g_malloc((row_bytes + 1) * G_N_ELEMENTS(filters));
+    unsigned char *prev = rows, *cur = rows + row_bytes;
+    for (int y = 0; y < height; y++) {
+        unpack_row(data + (size_t)y * (size_t)stride, width, cur);
+        size_t best = 0;
+        unsigned long best_cost = ULONG_MAX;
+        for (size_t f = 0; f < G_N_ELEMENTS(filters) && best_cost > 0; f++) {
+            unsigned char *candidate = candidates + f * (row_bytes + 1);
+            candidate[0] = filters[f].type;
+            unsigned long cost = filters[f].apply(cur, prev, row_bytes, candidate + 1);
+            if (cost < best_cost) {
+                best_cost = cost;
+                best = f;
+            }
+        }
+        idat_feed(&stream, candidates + best * (row_bytes + 1), row_bytes + 1, Z_NO_FLUSH);
+        unsigned char *swap = prev;
+        prev = cur;
+        cur = swap;
+    }
+    idat_feed(&stream, NULL, 0, Z_FINISH);
     g_free(rows);
     g_free(candidates);
+    return idat_end_png(&stream, width, height, 2, NULL, 0, out);
+}
+
+/* Open addressing over the colours seen so far; twice the palette's size
+ * keeps probes short. */
+#define COLOUR_SLOTS 512
+
+/* The palette image of data when it has at most 256 colours: palette in
+ * order of first appearance (so the output is deterministic) and, in
+ * indexed, each row as PNG filter type None followed by one index a pixel.
+ * Returns the number of colours, or 0 as soon as a 257th colour shows that
+ * the image needs truecolour. */
+static int index_colours(const unsigned char *data, int width, int height, int stride,
+                         uint32_t palette[256], unsigned char *indexed)
+{
+    uint32_t slot_colour[COLOUR_SLOTS];
+    int slot_index[COLOUR_SLOTS];
+    for (int i = 0; i < COLOUR_SLOTS; i++)
+        slot_index[i] = -1;
+    int n_colours = 0;
+    uint32_t last_colour = 0;
+    int last_index = -1;
+    for (int y = 0; y < height; y++) {
+        const uint32_t *pixels = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
+        unsigned char *row = indexed + (size_t)y * ((size_t)width + 1);
+        row[0] = 0;
+        for (int x = 0; x < width; x++) {
+            uint32_t colour = pixels[x] & 0xffffffu;
+            if (colour != last_colour || last_index < 0) {
+                /* Fibonacci hashing: the top bits of the product. */
+                unsigned slot = (unsigned)((colour * 2654435769u) >> 23);
+                while (slot_index[slot] >= 0 && slot_colour[slot] != colour)
+                    slot = (slot + 1) & (COLOUR_SLOTS - 1);
+                if (slot_index[slot] < 0) {
+                    if (n_colours == 256)
+                        return 0;
+                    slot_colour[slot] = colour;
+                    slot_index[slot] = n_colours;
+                    palette[n_colours++] = colour;
+                }
+                last_colour = colour;
+                last_index = slot_index[slot];
+            }
+            row[x + 1] = (unsigned char)last_index;
+        }
+    }
+    return n_colours;
+}
+
+gboolean cm_png_encode_rgb24(const unsigned char *data, int width, int height, int stride,
+                             GByteArray *out)
+{
+    size_t indexed_length = ((size_t)width + 1) * (size_t)height;
+    unsigned char *indexed = g_malloc(indexed_length);
+    uint32_t palette[256];
+    int n_colours = index_colours(data, width, height, stride, palette, indexed);
+    gboolean ok;
+    if (n_colours > 0) {
+        /* Filter None throughout: the specification's advice for palette
+         * images, and runs of one index are what Z_RLE compresses best. */
+        idat_stream stream;
+        ok = idat_begin(&stream, indexed_length);
+        if (ok) {
+            idat_feed(&stream, indexed, indexed_length, Z_FINISH);
+            ok = idat_end_png(&stream, width, height, 3, palette, n_colours, out);
+        }
+    } else {
+        ok = encode_truecolour(data, width, height, stride, out);
+    }
+    g_free(indexed);
     return ok;
 }

@@ -8,10 +8,13 @@
 
 #include <glib.h>
 
-/* Appends to out a PNG (8-bit RGB, no alpha, not interlaced) of the
- * width x height pixels of a CAIRO_FORMAT_RGB24 or opaque ARGB32 image
+/* Appends to out a PNG (not interlaced, no alpha) of the width x height
+ * pixels of a CAIRO_FORMAT_RGB24 or opaque ARGB32 image
  * starting at data, stride bytes from one row to the next. data may point
  * inside a larger surface, which is how metatiles are cut into tiles.
+ * An image of at most 256 colours (most tiles: flat fills and a few
+ * antialiased lines) is written exactly as an 8-bit palette image, a third
+ * of the bytes to compress; any other as 8-bit RGB.
  * Returns FALSE only when zlib fails; out is then left as it was. */
 gboolean cm_png_encode_rgb24(const unsigned char *data, int width, int height, int stride,
                              GByteArray *out);

@@ -3,10 +3,13 @@
  * reported with the file, line and key that hold it. */
 #include "style.h"
 
+#include <math.h>
 #include <string.h>
 
 /* How deep [style] inherits= may chain; deeper is taken for a cycle. */
 #define MAX_INHERITANCE 8
+/* Zoom levels beyond any tile set or briefing map. */
+#define MAX_ZOOM 30
 
 typedef struct style_reader {
     cm_context *context;
@@ -233,6 +236,124 @@ static void read_route_series(style_reader *reader, cm_style *style)
     g_strfreev(widths);
 }
 
+static const char *const layer_names[CM_LAYER_COUNT] = {
+    "countries", "lakes", "rivers", "admin1", "coastline", "disputed",
+    "borders", "grid", "route", "marker", "crossing",
+};
+
+const char *cm_layer_name(cm_layer layer)
+{
+    return layer_names[layer];
+}
+
+/* The layers known, comma-separated, for messages; freed with g_free(). */
+static char *known_layers(void)
+{
+    GString *names = g_string_new(NULL);
+    for (int layer = 0; layer < CM_LAYER_COUNT; layer++)
+        g_string_append_printf(names, "%s%s", layer ? ", " : "", layer_names[layer]);
+    return g_string_free(names, FALSE);
+}
+
+static gboolean layer_listed(const cm_style *style, cm_layer layer)
+{
+    for (int i = 0; i < style->n_layers; i++)
+        if (style->layer_order[i] == layer)
+            return TRUE;
+    return FALSE;
+}
+
+/* [map] layers: the drawing order, bottom first. */
+static void read_layer_order(style_reader *reader, cm_style *style)
+{
+    char *text = read_string(reader, "map", "layers");
+    if (!text)
+        return;
+    char **names = g_strsplit(text, ";", -1);
+    g_free(text);
+    style->n_layers = 0;
+    for (char **name = names; *name && reader_ok(reader); name++) {
+        /* GLib's lists may end in ';'. */
+        if (!*g_strstrip(*name))
+            continue;
+        int layer = 0;
+        while (layer < CM_LAYER_COUNT && strcmp(*name, layer_names[layer]) != 0)
+            layer++;
+        if (layer == CM_LAYER_COUNT) {
+            char *known = known_layers();
+            reader_fail(reader, "map", "layers", "unknown layer '%s' (layers: %s)", *name,
+                        known);
+            g_free(known);
+        } else if (layer_listed(style, (cm_layer)layer)) {
+            reader_fail(reader, "map", "layers", "layer '%s' is listed twice", *name);
+        } else {
+            style->layer_order[style->n_layers++] = (cm_layer)layer;
+        }
+    }
+    g_strfreev(names);
+}
+
+/* TRUE when the style asked for (not one it inherits) sets [group] key. */
+static gboolean set_by_top(const style_reader *reader, const char *group, const char *key)
+{
+    char *id = entry_id(group, key);
+    const char *path = g_hash_table_lookup(reader->origin, id);
+    g_free(id);
+    return path && strcmp(path, reader->top_path) == 0;
+}
+
+/* The zoom range of each layer: min-zoom and max-zoom of its group. An
+ * empty range is reported at min-zoom when only that key is the style's
+ * own (the other inherited), else at max-zoom. */
+static void read_zoom_ranges(style_reader *reader, cm_style *style)
+{
+    for (int layer = 0; layer < CM_LAYER_COUNT && reader_ok(reader); layer++) {
+        const char *group = layer_names[layer];
+        double *min = &style->min_zoom[layer], *max = &style->max_zoom[layer];
+        char *min_text = read_string(reader, group, "min-zoom");
+        char *max_text = read_string(reader, group, "max-zoom");
+        if (min_text && (!parse_number(g_strstrip(min_text), min) || *min > MAX_ZOOM))
+            reader_fail(reader, group, "min-zoom", "'%s' is not a zoom from 0 to %d", min_text,
+                        MAX_ZOOM);
+        else if (max_text &&
+                 (!parse_number(g_strstrip(max_text), max) || *max > MAX_ZOOM))
+            reader_fail(reader, group, "max-zoom", "'%s' is not a zoom from 0 to %d", max_text,
+                        MAX_ZOOM);
+        else if (max_text && *max <= *min && set_by_top(reader, group, "min-zoom") &&
+                 !set_by_top(reader, group, "max-zoom"))
+            reader_fail(reader, group, "min-zoom", "%g is not below max-zoom %g", *min, *max);
+        else if (max_text && *max <= *min)
+            reader_fail(reader, group, "max-zoom", "%g is not above min-zoom %g", *max, *min);
+        g_free(min_text);
+        g_free(max_text);
+    }
+}
+
+static int read_priority(style_reader *reader, const char *key)
+{
+    double value = read_number(reader, "labels", key);
+    if (reader_ok(reader) && value != floor(value))
+        reader_fail(reader, "labels", key, "'%g' is not a whole number from 0 to 1000", value);
+    return (int)value;
+}
+
+static void read_label_priorities(style_reader *reader, cm_style *style)
+{
+    style->priority = (cm_label_priorities){
+        .waypoint = read_priority(reader, "waypoint-priority"),
+        .crossing = read_priority(reader, "crossing-priority"),
+        .leg = read_priority(reader, "leg-priority"),
+        .site = read_priority(reader, "site-priority"),
+        .country = read_priority(reader, "country-priority"),
+    };
+}
+
+gboolean cm_style_shows(const cm_style *style, cm_layer layer, double zoom)
+{
+    return zoom >= style->min_zoom[layer] && zoom < style->max_zoom[layer] &&
+           layer_listed(style, layer);
+}
+
 /* Each line of a key file is blank, a comment, a [group] or key=value;
  * GLib's own parse errors do not say where, so check first. */
 static gboolean check_lines(style_reader *reader, const char *path, const char *text)
@@ -450,6 +571,9 @@ static void read_style(style_reader *reader, cm_style *style)
     style->frame_color = read_color(reader, "frame", "color");
     style->panel_color = read_color(reader, "frame", "panel-color");
     style->frame_line_color = read_color(reader, "frame", "line-color");
+    read_label_priorities(reader, style);
+    read_zoom_ranges(reader, style);
+    read_layer_order(reader, style);
     if (reader_ok(reader))
         check_unknown_keys(reader);
 }

@@ -18,6 +18,31 @@ typedef struct cm_line_style {
 
 #define CM_STYLE_PALETTE_SIZE 6
 
+/* The layers a style orders and shows by zoom, each named after its group
+ * in the style file. The basemap's come first, in the order in which
+ * cm_basemap_draw() draws them. */
+typedef enum cm_layer {
+    CM_LAYER_COUNTRIES,
+    CM_LAYER_LAKES,
+    CM_LAYER_RIVERS,
+    CM_LAYER_ADMIN1,
+    CM_LAYER_COASTLINE,
+    CM_LAYER_DISPUTED,
+    CM_LAYER_BORDERS,
+    CM_LAYER_GRID,     /* graticule or MGRS grid (briefing maps only) */
+    CM_LAYER_ROUTE,    /* routes and their leg labels */
+    CM_LAYER_MARKER,   /* waypoint and site markers and their labels */
+    CM_LAYER_CROSSING, /* border crossing symbols and their labels */
+    CM_LAYER_COUNT
+} cm_layer;
+
+#define CM_LAYER_N_BASEMAP (CM_LAYER_BORDERS + 1)
+
+/* Placement priorities of the label classes: higher places first. */
+typedef struct cm_label_priorities {
+    int waypoint, crossing, leg, site, country;
+} cm_label_priorities;
+
 typedef struct cm_style {
     cm_rgba sea;
     cm_rgba country_palette[CM_STYLE_PALETTE_SIZE];
@@ -43,6 +68,14 @@ typedef struct cm_style {
     cm_rgba grid_label_color;
     char *title_font, *text_font;
     cm_rgba frame_color, panel_color, frame_line_color;
+    /* [map] layers: drawn in this order, bottom first; a layer left out is
+     * not drawn. */
+    cm_layer layer_order[CM_LAYER_COUNT];
+    int n_layers;
+    /* Each layer shows at min_zoom <= zoom < max_zoom (web-mercator zoom;
+     * see cm_map_zoom()). */
+    double min_zoom[CM_LAYER_COUNT], max_zoom[CM_LAYER_COUNT];
+    cm_label_priorities priority;
 } cm_style;
 
 /* Loads a style: a shipped one by NAME (styles/NAME.ini in the data
@@ -59,5 +92,12 @@ cm_style *cm_style_parse(cm_context *context, const char *path, const char *data
                          size_t length);
 
 void cm_style_free(cm_style *style);
+
+/* The layer's name in style files (its group): "countries", "route"... */
+const char *cm_layer_name(cm_layer layer);
+
+/* TRUE when style shows layer at zoom: listed in [map] layers and within
+ * the layer's min-zoom and max-zoom. */
+gboolean cm_style_shows(const cm_style *style, cm_layer layer, double zoom);
 
 #endif

@@ -345,7 +345,7 @@ static cm_tile_block *render_block(const cm_tiler *tiler, cm_context *context,
                                                           frame.height * scale);
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, scale, scale);
-    cm_status status = cm_map_draw_layers(tiler->map, context, cr, &frame);
+    cm_status status = cm_map_draw_layers(tiler->map, context, cr, &frame, z);
     if (status == CM_OK && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
         status = cm_fail(context, CM_ERR_LIBRARY, "drawing tiles failed: %s",
                          cairo_status_to_string(cairo_status(cr)));

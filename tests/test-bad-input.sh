@@ -170,6 +170,7 @@ latitude not a number|sites.csv line 3: '3x.5' is not a number|Amman,,city,JOR,3
 latitude out of range|sites.csv line 2: bad name, coordinate or country|Amman,,city,JOR,131.9,35.9,x\n
 row without a name|sites.csv line 2: bad name, coordinate or country|,,city,JOR,31.9,35.9,x\n
 row without a source|sites.csv line 2: no kind or source|Amman,,city,JOR,31.9,35.9,\n
+misspelt kind|sites.csv line 2: unknown kind 'airbse'|Al Asad,,airbse,IRQ,33.8,42.4,x\n
 CASES
 printf 'name,lat\nAmman,31.9\n' >"$work/sites/sites.csv"
 if ! "$build_index" "$work/sites/sites.csv" "$work/sites/empty.tsv" "$work/sites/out.sqlite" 2>"$work/stderr" &&

@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <gdal.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <ogr_api.h>
 #include <pango/pangocairo.h>
 
@@ -528,6 +529,244 @@ static void test_svg_and_pdf(void)
     cm_string_free((char *)data);
 }
 
+/* Renders the map in a style written from text (a file in a scratch
+ * directory) into image, the previous image freed; the caller restores
+ * the briefing style. */
+static void render_with_style(const char *text)
+{
+    char *dir = g_dir_make_tmp("convoymap-render-XXXXXX", NULL);
+    char *path = g_build_filename(dir, "test.ini", NULL);
+    g_assert_true(g_file_set_contents(path, text, -1, NULL));
+    if (cm_map_set_style(map, path) != CM_OK)
+        g_error("%s", cm_context_message(context));
+    unsigned char *png;
+    size_t length;
+    g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
+    cairo_surface_destroy(image);
+    image = test_decode_png(png, length);
+    cm_string_free((char *)png);
+    g_unlink(path);
+    g_rmdir(dir);
+    g_free(path);
+    g_free(dir);
+}
+
+static void restore_briefing(void)
+{
+    g_assert_cmpint(cm_map_set_style(map, "briefing"), ==, CM_OK);
+    unsigned char *png;
+    size_t length;
+    g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
+    cairo_surface_destroy(image);
+    image = test_decode_png(png, length);
+    cm_string_free((char *)png);
+}
+
+/* The map's zoom is the web-mercator zoom whose ground resolution at the
+ * map's centre equals the map's. */
+static void test_zoom(void)
+{
+    double zoom = cm_map_zoom(map);
+    cm_geo_point centre;
+    g_assert_cmpint(cm_map_pixel_to_geo(map, 800, 600, &centre), ==, CM_OK);
+    double tile_m_per_px = 2 * G_PI * 6378137 / 256 * cos(centre.lat * G_PI / 180) /
+                           pow(2, zoom);
+    g_test_message("zoom %.3f at latitude %.2f", zoom, centre.lat);
+    g_assert_cmpfloat(fabs(tile_m_per_px / cm_map_metres_per_pixel(map) - 1), <, 1e-9);
+    /* As styles/briefing.ini says. */
+    g_assert_cmpfloat(round(zoom * 10) / 10, ==, 7.6);
+}
+
+/* [map] layers orders the layers: with the routes first, the countries
+ * cover them; left out, a layer is not drawn. */
+static void test_layer_order(void)
+{
+    cm_route_leg leg;
+    g_assert_true(cm_route_leg_get(route, 0, &leg));
+    cm_geo_point on_route = cm_geodesic_direct(leg.from->position, leg.geodesic.azimuth_deg,
+                                               leg.geodesic.distance_m * 0.4);
+    double x, y;
+    project(on_route, &x, &y);
+    rgb jordan = rgb_from(test_country_fill(context, "JOR"));
+    rgb route_color = style_color("route", "color", 0);
+    rgb sea = style_color("sea", "color", 0);
+    double sea_x, sea_y;
+    project((cm_geo_point){32.9, 34.75}, &sea_x, &sea_y);
+    assert_color("route in the default order", x, y, route_color, 2);
+
+    render_with_style("[style]\ninherits=briefing\n[map]\n"
+                      "layers=route;countries;lakes;rivers;admin1;coastline;disputed;borders;"
+                      "grid;marker;crossing\n");
+    assert_color("route under the countries", x, y, jordan, 2);
+    assert_color("Mediterranean", sea_x, sea_y, sea, 2);
+    double ax, ay;
+    project(cm_route_waypoint(route, 0)->position, &ax, &ay);
+    assert_color("Amman's marker", ax, ay, style_color("marker", "color", 0), 2);
+
+    /* Countries, then route, then the other basemap layers, which must not
+     * paint the sea over what is below; no markers. */
+    render_with_style("[style]\ninherits=briefing\n[map]\n"
+                      "layers=countries;route;lakes;rivers;admin1;coastline;borders;\n");
+    assert_color("route over the countries", x, y, route_color, 2);
+    assert_color("Mediterranean", sea_x, sea_y, sea, 2);
+    rgb amman = pixel_at(ax, ay);
+    g_assert_false(abs(amman.b - 0x93) < 10 && abs(amman.r - 0x1f) < 10);
+    restore_briefing();
+}
+
+/* Vertices of the province outlines (admin1) inside Iraq's interior,
+ * from the GeoPackage. */
+static GArray *province_vertices(void)
+{
+    char *path = g_build_filename(cm_context_data_dir(context), "geodata", "world.gpkg", NULL);
+    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
+    g_assert_nonnull(dataset);
+    OGRLayerH layer = GDALDatasetGetLayerByName(dataset, "admin1");
+    g_assert_nonnull(layer);
+    OGR_L_SetSpatialFilterRect(layer, 41.5, 32, 44.5, 34.5);
+    GArray *points = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    OGRFeatureH feature;
+    while ((feature = OGR_L_GetNextFeature(layer))) {
+        OGRGeometryH multi = OGR_F_GetGeometryRef(feature);
+        for (int p = 0; multi && p < OGR_G_GetGeometryCount(multi); p++) {
+            OGRGeometryH polygon = OGR_G_GetGeometryRef(multi, p);
+            OGRGeometryH ring = OGR_G_GetGeometryRef(polygon, 0);
+            for (int i = 0; ring && i < OGR_G_GetPointCount(ring); i++) {
+                cm_geo_point point = {OGR_G_GetY(ring, i), OGR_G_GetX(ring, i)};
+                if (point.lat > 32 && point.lat < 34.5 && point.lon > 41.5 && point.lon < 44.5)
+                    g_array_append_val(points, point);
+            }
+        }
+        OGR_F_Destroy(feature);
+    }
+    GDALClose(dataset);
+    g_free(path);
+    return points;
+}
+
+static gboolean is_magenta(rgb c)
+{
+    return c.r > 0xe0 && c.g < 0x30 && c.b > 0xe0;
+}
+
+/* A layer shows only within its zoom range: province lines drawn solid in
+ * magenta are there at the map's zoom and gone when min-zoom is above it
+ * (or max-zoom at it). */
+static void test_layer_zoom_range(void)
+{
+    GArray *vertices = province_vertices();
+    g_assert_cmpuint(vertices->len, >, 50);
+    const char *lines = "[style]\ninherits=briefing\n[admin1]\ncolor=#ff00ff\nwidth=3\n"
+                        "dash=none\n";
+    char *shown = g_strdup_printf("%smin-zoom=%g\n", lines, floor(cm_map_zoom(map)));
+    char *above = g_strdup_printf("%smin-zoom=%g\n", lines, floor(cm_map_zoom(map)) + 1);
+    char *at_max = g_strdup_printf("%smax-zoom=%g\n", lines, floor(cm_map_zoom(map)));
+    render_with_style(shown);
+    GArray *on_line = g_array_new(FALSE, FALSE, sizeof(double) * 2);
+    for (guint i = 0; i < vertices->len; i++) {
+        double xy[2];
+        project(g_array_index(vertices, cm_geo_point, i), &xy[0], &xy[1]);
+        if (xy[0] >= 0 && xy[0] < 1600 && xy[1] >= 0 && xy[1] < 1200 &&
+            is_magenta(pixel_at(xy[0], xy[1])))
+            g_array_append_val(on_line, xy);
+    }
+    g_test_message("%u of %u province vertices show the line", on_line->len, vertices->len);
+    g_assert_cmpuint(on_line->len, >, 30);
+    const char *hidden[] = {above, at_max};
+    for (size_t h = 0; h < G_N_ELEMENTS(hidden); h++) {
+        render_with_style(hidden[h]);
+        for (guint i = 0; i < on_line->len; i++) {
+            const double *xy = &g_array_index(on_line, double, 2 * i);
+            if (is_magenta(pixel_at(xy[0], xy[1])))
+                g_error("province line at (%.1f, %.1f) drawn out of its zoom range", xy[0],
+                        xy[1]);
+        }
+    }
+    g_array_free(on_line, TRUE);
+    g_array_free(vertices, TRUE);
+    g_free(shown);
+    g_free(above);
+    g_free(at_max);
+    restore_briefing();
+}
+
+/* Whether the last render of m placed a label reading text. */
+static gboolean placed(cm_map *m, const char *text)
+{
+    cm_map_label label;
+    for (size_t i = 0; cm_map_label_get(m, i, &label); i++)
+        if (strcmp(label.text, text) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* A waypoint and a site on the same spot, in fonts so large that only one
+ * of their labels fits (below the markers: the route and the frame's edge
+ * leave no other place): the label class with the higher [labels] priority
+ * keeps its label; of two sites, the larger place, whatever the order they
+ * were added in. Without a halo a site's label clears the waypoint's larger
+ * marker. */
+static void test_label_priority(void)
+{
+    const char *const queries[] = {"Amman", "Ar Rutbah"};
+    cm_route *pair;
+    g_assert_cmpint(cm_route_new_from_queries(geocoder, "Pair", queries, 2, &pair), ==, CM_OK);
+    cm_place *site = cm_place_copy(cm_route_waypoint(pair, 0));
+    g_free(site->name);
+    site->name = g_strdup("Depot 77");
+    cm_place *town = cm_place_copy(site);
+    g_free(town->name);
+    town->name = g_strdup("Town 78");
+    town->population = 25000;
+    const char *big = "[style]\ninherits=briefing\n[labels]\nfont=DejaVu Sans 30\n"
+                      "waypoint-font=DejaVu Sans 30\nhalo-width=0\n";
+    char *site_first = g_strdup_printf("%ssite-priority=200\n", big);
+    const struct {
+        const char *style;
+        gboolean with_town;
+        const char *kept, *dropped;
+    } cases[] = {
+        {big, FALSE, "Amman", "Depot 77"},
+        {site_first, FALSE, "Depot 77", "Amman"},
+        {site_first, TRUE, "Town 78", "Depot 77"},
+    };
+    char *dir = g_dir_make_tmp("convoymap-render-XXXXXX", NULL);
+    char *path = g_build_filename(dir, "priority.ini", NULL);
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        cm_map *m = cm_map_new(context);
+        cm_map_add_route(m, pair);
+        cm_map_add_marker(m, site);
+        if (cases[i].with_town)
+            cm_map_add_marker(m, town);
+        g_assert_cmpint(cm_map_set_size(m, 1000, 600), ==, CM_OK);
+        g_assert_true(g_file_set_contents(path, cases[i].style, -1, NULL));
+        g_assert_cmpint(cm_map_set_style(m, path), ==, CM_OK);
+        unsigned char *png;
+        size_t length;
+        g_assert_cmpint(cm_map_render_memory(m, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
+        if (g_getenv("CM_TEST_KEEP_PRIORITY")) {
+            char *name = g_strdup_printf("%s-%zu.png", g_getenv("CM_TEST_KEEP_PRIORITY"), i);
+            g_file_set_contents(name, (const char *)png, (gssize)length, NULL);
+            g_free(name);
+        }
+        cm_string_free((char *)png);
+        cm_map_label label;
+        for (size_t l = 0; cm_map_label_get(m, l, &label); l++)
+            g_test_message("case %zu placed '%s'", i, label.text);
+        g_assert_true(placed(m, cases[i].kept));
+        g_assert_false(placed(m, cases[i].dropped));
+        cm_map_free(m);
+    }
+    g_unlink(path);
+    g_rmdir(dir);
+    g_free(path);
+    g_free(dir);
+    g_free(site_first);
+    cm_place_free(site);
+    cm_place_free(town);
+    cm_route_free(pair);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -569,6 +808,10 @@ int main(int argc, char **argv)
     g_test_add_func("/render/projection", test_projection_is_conformal_conic);
     g_test_add_func("/render/pixel-to-geo", test_pixel_to_geo_inverts_geo_to_pixel);
     g_test_add_func("/render/svg-and-pdf", test_svg_and_pdf);
+    g_test_add_func("/render/zoom", test_zoom);
+    g_test_add_func("/render/layer-order", test_layer_order);
+    g_test_add_func("/render/layer-zoom-range", test_layer_zoom_range);
+    g_test_add_func("/render/label-priority", test_label_priority);
     g_test_add_func("/render/label-languages", test_label_languages);
     int status = g_test_run();
     cairo_surface_destroy(image);

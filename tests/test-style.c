@@ -93,6 +93,53 @@ static void test_inheritance(void)
     g_free(child);
 }
 
+/* The layer order, zoom ranges and label priorities of briefing.ini, which
+ * the other shipped styles inherit; a child changes them key by key. */
+static void test_layers_and_priorities(void)
+{
+    cm_style *style = cm_style_load(context, "briefing");
+    g_assert_nonnull(style);
+    static const char *const order[] = {"countries", "lakes", "rivers", "admin1",
+                                        "coastline", "disputed", "borders", "grid",
+                                        "route", "marker", "crossing"};
+    g_assert_cmpint(style->n_layers, ==, G_N_ELEMENTS(order));
+    for (size_t i = 0; i < G_N_ELEMENTS(order); i++)
+        g_assert_cmpstr(cm_layer_name(style->layer_order[i]), ==, order[i]);
+    g_assert_cmpfloat(style->min_zoom[CM_LAYER_ADMIN1], ==, 4);
+    g_assert_cmpfloat(style->min_zoom[CM_LAYER_RIVERS], ==, 3);
+    g_assert_cmpfloat(style->max_zoom[CM_LAYER_ROUTE], ==, 30);
+    /* min-zoom <= zoom < max-zoom. */
+    g_assert_false(cm_style_shows(style, CM_LAYER_ADMIN1, 3.99));
+    g_assert_true(cm_style_shows(style, CM_LAYER_ADMIN1, 4));
+    g_assert_false(cm_style_shows(style, CM_LAYER_ADMIN1, 30));
+    g_assert_cmpint(style->priority.waypoint, ==, 100);
+    g_assert_cmpint(style->priority.crossing, ==, 95);
+    g_assert_cmpint(style->priority.leg, ==, 90);
+    g_assert_cmpint(style->priority.site, ==, 80);
+    g_assert_cmpint(style->priority.country, ==, 10);
+    cm_style_free(style);
+
+    char *child = write_style("child.ini", "[style]\ninherits=night\n[map]\n"
+                                           "layers = countries; route ;borders;\n"
+                                           "[admin1]\nmax-zoom=12.5\n"
+                                           "[labels]\nsite-priority=120\n");
+    style = cm_style_load(context, child);
+    if (!style)
+        g_error("%s", cm_context_message(context));
+    g_assert_cmpint(style->n_layers, ==, 3);
+    g_assert_cmpint(style->layer_order[0], ==, CM_LAYER_COUNTRIES);
+    g_assert_cmpint(style->layer_order[1], ==, CM_LAYER_ROUTE);
+    g_assert_cmpint(style->layer_order[2], ==, CM_LAYER_BORDERS);
+    /* Left out of the list: not drawn at any zoom. */
+    g_assert_false(cm_style_shows(style, CM_LAYER_MARKER, 10));
+    g_assert_cmpfloat(style->min_zoom[CM_LAYER_ADMIN1], ==, 4);
+    g_assert_cmpfloat(style->max_zoom[CM_LAYER_ADMIN1], ==, 12.5);
+    g_assert_cmpint(style->priority.site, ==, 120);
+    g_assert_cmpint(style->priority.waypoint, ==, 100);
+    cm_style_free(style);
+    g_free(child);
+}
+
 /* Loading text as a style fails with CM_ERR_INPUT and a message holding
  * each of the fragments (the file's path stands for "FILE"). */
 static void expect_broken(const char *text, const char *const *fragments)
@@ -133,6 +180,31 @@ static void test_broken_styles(void)
                   (const char *const[]){"unknown style 'no-such-style'",
                                         "shipped: briefing, colorblind, grayscale, night",
                                         NULL});
+    expect_broken("[style]\ninherits=briefing\n[map]\nlayers=countries;roads;route\n",
+                  (const char *const[]){"style FILE:4: [map] layers: unknown layer 'roads'",
+                                        "(layers: countries, lakes,", NULL});
+    expect_broken("[style]\ninherits=briefing\n[map]\nlayers=route;countries;route\n",
+                  (const char *const[]){"FILE:4: [map] layers: layer 'route' is listed twice",
+                                        NULL});
+    expect_broken("[style]\ninherits=briefing\n[rivers]\nmin-zoom=far\n",
+                  (const char *const[]){"FILE:4: [rivers] min-zoom: 'far' is not a zoom from "
+                                        "0 to 30", NULL});
+    expect_broken("[style]\ninherits=briefing\n[rivers]\nmax-zoom=31\n",
+                  (const char *const[]){"FILE:4: [rivers] max-zoom: '31' is not a zoom", NULL});
+    expect_broken("[style]\ninherits=briefing\n[admin1]\n\nmax-zoom=4\n",
+                  (const char *const[]){"FILE:5: [admin1] max-zoom: 4 is not above min-zoom 4",
+                                        NULL});
+    expect_broken("[style]\ninherits=briefing\n[admin1]\nmin-zoom=30\n",
+                  (const char *const[]){"FILE:4: [admin1] min-zoom: 30 is not below max-zoom 30",
+                                        NULL});
+    expect_broken("[style]\ninherits=briefing\n[labels]\nleg-priority=9.5\n",
+                  (const char *const[]){"FILE:4: [labels] leg-priority: '9.5' is not a whole "
+                                        "number", NULL});
+    expect_broken("[style]\ninherits=briefing\n[labels]\nsite-priority=-3\n",
+                  (const char *const[]){"FILE:4: [labels] site-priority: '-3' is not a number",
+                                        NULL});
+    expect_broken("[style]\ninherits=briefing\n[route]\nmin_zoom=3\n",
+                  (const char *const[]){"FILE:4: [route] min_zoom: unknown key", NULL});
     /* A style without a parent must give every key. */
     expect_broken("[sea]\ncolor=#000000\n",
                   (const char *const[]){"style FILE: [countries] palette: missing", NULL});
@@ -151,6 +223,7 @@ int main(int argc, char **argv)
     g_test_add_func("/style/shipped", test_shipped_styles);
     g_test_add_func("/style/grayscale-without-colour", test_grayscale_routes_differ_without_colour);
     g_test_add_func("/style/inheritance", test_inheritance);
+    g_test_add_func("/style/layers-and-priorities", test_layers_and_priorities);
     g_test_add_func("/style/broken", test_broken_styles);
     int status = g_test_run();
     const char *names[] = {"parent.ini", "child.ini", "broken.ini"};

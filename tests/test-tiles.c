@@ -227,6 +227,47 @@ static void test_png_encoder(void)
     g_byte_array_free(png, TRUE);
 }
 
+/* Encodes a width x height image whose pixel i has colour colours[i %
+ * n_colours], checks that decoding gives every pixel back and returns the
+ * PNG colour type from IHDR. */
+static int encode_with_colours(int width, int height, const guint32 *colours, int n_colours)
+{
+    cairo_surface_t *source = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    unsigned char *data = cairo_image_surface_get_data(source);
+    int stride = cairo_image_surface_get_stride(source);
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+            ((guint32 *)(void *)(data + (size_t)y * (size_t)stride))[x] =
+                colours[(y * width + x) / 7 % n_colours];
+    cairo_surface_mark_dirty(source);
+    GByteArray *png = g_byte_array_new();
+    g_assert_true(cm_png_encode_rgb24(data, width, height, stride, png));
+    cairo_surface_t *image = test_decode_png(png->data, png->len);
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+            if (test_pixel(image, x, y) != test_pixel(source, x, y))
+                g_error("pixel %d,%d is %06x, expected %06x", x, y, test_pixel(image, x, y),
+                        test_pixel(source, x, y));
+    int colour_type = png->data[25];
+    cairo_surface_destroy(image);
+    cairo_surface_destroy(source);
+    g_byte_array_free(png, TRUE);
+    return colour_type;
+}
+
+/* Up to 256 colours give an exact palette image, one more gives
+ * truecolour; both decode to the same pixels. */
+static void test_png_palette(void)
+{
+    guint32 colours[257];
+    for (int i = 0; i < 257; i++)
+        colours[i] = (guint32)(i * 0x9e3779b1u) & 0xffffff;
+    g_assert_cmpint(encode_with_colours(256, 256, colours, 1), ==, 3);
+    g_assert_cmpint(encode_with_colours(256, 256, colours, 256), ==, 3);
+    g_assert_cmpint(encode_with_colours(256, 256, colours, 257), ==, 2);
+    g_assert_cmpint(encode_with_colours(37, 5, colours, 2), ==, 3);
+}
+
 static void assert_near(const char *what, guint32 got, guint32 expected, int tolerance)
 {
     g_test_message("%s: #%06x, expected #%06x", what, got, expected);
@@ -595,6 +636,46 @@ static void test_cancel(void)
     cm_tiler_free(tiler);
 }
 
+/* Tiles honour the style's zoom ranges: briefing.ini shows rivers from
+ * zoom 3, so the Tigris between Samarra and Kut (vertices from the
+ * GeoPackage, away from lakes) is on the z3 tiles and not on the z2 ones. */
+static void test_layer_zoom_ranges(void)
+{
+    char *path = g_build_filename(cm_context_data_dir(context), "geodata", "world.gpkg", NULL);
+    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
+    g_assert_nonnull(dataset);
+    OGRLayerH rivers = GDALDatasetGetLayerByName(dataset, "rivers");
+    g_assert_nonnull(rivers);
+    OGR_L_SetAttributeFilter(rivers, "name = 'Tigris'");
+    OGR_L_SetSpatialFilterRect(rivers, 43.7, 32.5, 45.5, 34.5);
+    cm_tiler *tiler = cm_tiler_new(context);
+    int n_vertices = 0, n_blue_z3 = 0;
+    OGRFeatureH feature;
+    while ((feature = OGR_L_GetNextFeature(rivers))) {
+        OGRGeometryH line = OGR_F_GetGeometryRef(feature);
+        for (int i = 0; line && i < OGR_G_GetPointCount(line); i += 4) {
+            double lon = OGR_G_GetX(line, i), lat = OGR_G_GetY(line, i);
+            if (lon < 43.7 || lon > 45.5 || lat < 32.5 || lat > 34.5)
+                continue;
+            n_vertices++;
+            /* Blue over red: the river's #5b8fc7 against Iraq's sand. */
+            guint32 z2 = colour_at(tiler, lat, lon, 2), z3 = colour_at(tiler, lat, lon, 3);
+            int blue_z2 = (int)(z2 & 0xff) - (int)(z2 >> 16 & 0xff);
+            int blue_z3 = (int)(z3 & 0xff) - (int)(z3 >> 16 & 0xff);
+            if (blue_z2 > 0)
+                g_error("river drawn at zoom 2 at %.4f, %.4f: #%06x", lat, lon, z2);
+            n_blue_z3 += blue_z3 > 20;
+        }
+        OGR_F_Destroy(feature);
+    }
+    g_test_message("Tigris: %d of %d vertices blue at zoom 3", n_blue_z3, n_vertices);
+    g_assert_cmpint(n_vertices, >, 10);
+    g_assert_cmpint(n_blue_z3, >, n_vertices / 2);
+    cm_tiler_free(tiler);
+    GDALClose(dataset);
+    g_free(path);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -604,10 +685,12 @@ int main(int argc, char **argv)
     g_test_add_func("/tiles/count", test_count);
     g_test_add_func("/tiles/parse", test_parse);
     g_test_add_func("/tiles/png-encoder", test_png_encoder);
+    g_test_add_func("/tiles/png-palette", test_png_palette);
     g_test_add_func("/tiles/render", test_render_tiles);
     g_test_add_func("/tiles/metatile-seams", test_metatile_seams);
     g_test_add_func("/tiles/mbtiles", test_mbtiles);
     g_test_add_func("/tiles/cancel", test_cancel);
+    g_test_add_func("/tiles/layer-zoom-ranges", test_layer_zoom_ranges);
     int status = g_test_run();
     cm_context_free(context);
     return status;

@@ -187,6 +187,12 @@ CM_API cm_status cm_map_pixel_to_geo(cm_map *map, double x, double y, cm_geo_poi
  * measured along the ellipsoid; 0 when the layout fails. */
 CM_API double cm_map_metres_per_pixel(cm_map *map);
 
+/* The map's web-mercator zoom level, which the style's layer zoom ranges
+ * (min-zoom, max-zoom) are compared with:
+ * log2(156543.03 * cos(latitude) / metres per pixel) at the map's centre,
+ * at least 0; -1 when the layout fails. */
+CM_API double cm_map_zoom(cm_map *map);
+
 /* The kilometre scale bar drawn on the map: its ground length and its
  * length in pixels. Returns CM_OK or the layout's error. */
 CM_API cm_status cm_map_scale_bar(cm_map *map, double *ground_m, double *length_px);

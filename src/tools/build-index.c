@@ -40,6 +40,7 @@ static const char schema[] =
 typedef struct index_writer {
     sqlite3 *db;
     sqlite3_stmt *place, *spelling, *box;
+    GHashTable *curated_positions; /* "lat lon" of every curated site */
 } index_writer;
 
 static void die(const char *format, ...) G_GNUC_PRINTF(1, 2) G_GNUC_NORETURN;
@@ -99,7 +100,16 @@ typedef struct place_row {
     gboolean curated;
 } place_row;
 
-/* Adds place id and its own name. */
+/* The key of a position in curated_positions; the caller frees it. */
+static char *position_key(double lat, double lon)
+{
+    return g_strdup_printf("%.17g %.17g", lat, lon);
+}
+
+/* Adds place id and its own name. A GeoNames place at the very position
+ * of a curated site (which cites it: "GeoNames 98677") stays out of
+ * place_box, so that reverse geocoding names the curated site rather than
+ * whichever of the two the R*Tree happens to return first. */
 static void add_place(index_writer *w, sqlite3_int64 id, const place_row *row,
                       const char *where)
 {
@@ -125,12 +135,20 @@ static void add_place(index_writer *w, sqlite3_int64 id, const place_row *row,
     else
         sqlite3_bind_null(s, 11);
     run(w, s);
-    sqlite3_bind_int64(w->box, 1, id);
-    sqlite3_bind_double(w->box, 2, row->lat);
-    sqlite3_bind_double(w->box, 3, row->lat);
-    sqlite3_bind_double(w->box, 4, row->lon);
-    sqlite3_bind_double(w->box, 5, row->lon);
-    run(w, w->box);
+    char *position = position_key(row->lat, row->lon);
+    gboolean boxed = row->curated || !g_hash_table_contains(w->curated_positions, position);
+    if (row->curated)
+        g_hash_table_add(w->curated_positions, position);
+    else
+        g_free(position);
+    if (boxed) {
+        sqlite3_bind_int64(w->box, 1, id);
+        sqlite3_bind_double(w->box, 2, row->lat);
+        sqlite3_bind_double(w->box, 3, row->lat);
+        sqlite3_bind_double(w->box, 4, row->lon);
+        sqlite3_bind_double(w->box, 5, row->lon);
+        run(w, w->box);
+    }
     add_spelling(w, id, row->name);
 }
 
@@ -146,6 +164,19 @@ static char *arabic_name(const char *name, char **others, const char *country)
                                          spellings->len, country);
     g_ptr_array_free(spellings, TRUE);
     return chosen;
+}
+
+/* The kinds a curated site may have (geodata/README.md); a typo in a
+ * kind would otherwise give a site that no facility word ranks up. */
+static gboolean is_site_kind(const char *kind)
+{
+    static const char *const kinds[] = {
+        "city", "town", "airbase", "airport", "border_crossing", "camp", "port",
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(kinds); i++)
+        if (strcmp(kind, kinds[i]) == 0)
+            return TRUE;
+    return FALSE;
 }
 
 /* sites.csv through OGR's CSV driver, which handles its quoting. */
@@ -188,6 +219,9 @@ static void add_sites(index_writer *w, const char *path)
         };
         if (!*row.kind || !*row.source)
             die("%s: no kind or source", where);
+        if (!is_site_kind(row.kind))
+            die("%s: unknown kind '%s' (city, town, airbase, airport, border_crossing, camp or "
+                "port)", where, row.kind);
         sqlite3_int64 id = 1 - line;
         char **aliases = g_strsplit(OGR_F_GetFieldAsString(feature, field[1]), "|", -1);
         for (char **alias = aliases; *alias; alias++)
@@ -292,11 +326,13 @@ int main(int argc, char **argv)
     w.place = prepare(&w, "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     w.spelling = prepare(&w, "INSERT OR IGNORE INTO spelling VALUES (?, ?, ?)");
     w.box = prepare(&w, "INSERT INTO place_box VALUES (?, ?, ?, ?, ?)");
+    w.curated_positions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     add_sites(&w, argv[1]);
     add_gazetteer(&w, argv[2]);
     sqlite3_finalize(w.place);
     sqlite3_finalize(w.spelling);
     sqlite3_finalize(w.box);
+    g_hash_table_destroy(w.curated_positions);
     exec(&w, "INSERT INTO fuzzy(key) SELECT DISTINCT key FROM spelling");
     exec(&w, "INSERT INTO fuzzy(fuzzy) VALUES ('optimize')");
     exec(&w, "COMMIT");
