@@ -8,7 +8,7 @@
 
 #include <glib.h>
 
-#define CM_FOLD_VERSION 4
+#define CM_FOLD_VERSION 5
 
 /* The kind of place that a stripped suffix or prefix named ("Air Base",
  * "border crossing", "Camp ..."), or NULL when the name had none. */

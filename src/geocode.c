@@ -64,6 +64,7 @@ cm_place *cm_place_copy(const cm_place *place)
     g_free(copy->admin1);
     copy->admin1 = g_strdup(place->admin1);
     copy->population = place->population;
+    copy->name_ar = g_strdup(place->name_ar);
     return copy;
 }
 
@@ -76,12 +77,15 @@ void cm_place_free(cm_place *place)
     g_free(place->country);
     g_free(place->source);
     g_free(place->admin1);
+    g_free(place->name_ar);
     g_free(place);
 }
 
 /* The columns every place query selects, in this order. */
 #define PLACE_COLUMNS "p.id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, " \
-                      "p.population, p.curated, p.source"
+                      "p.population, p.curated, p.source, p.name_ar"
+/* How many columns PLACE_COLUMNS selects: the index of the next one. */
+#define PLACE_N_COLUMNS 11
 
 /* The place in the current row of statement, whose first columns are
  * PLACE_COLUMNS. Returns a new place the caller frees with cm_place_free(). */
@@ -104,6 +108,7 @@ static cm_place *row_place(sqlite3_stmt *statement)
     g_free(place->admin1);
     place->admin1 = g_strdup((const char *)sqlite3_column_text(statement, 4));
     place->population = sqlite3_column_int64(statement, 7);
+    place->name_ar = g_strdup((const char *)sqlite3_column_text(statement, 10));
     return place;
 }
 
@@ -414,7 +419,8 @@ static void collect_key(cm_geocoder *geocoder, const parsed_query *query, const 
             continue;
         add_candidate(query, found, sqlite3_column_int64(s, 0),
                       sqlite3_column_int(s, 8) ? TIER_CURATED : TIER_GEONAMES, row_place(s),
-                      (const char *)sqlite3_column_text(s, 10), quality, similarity, match);
+                      (const char *)sqlite3_column_text(s, PLACE_N_COLUMNS), quality,
+                      similarity, match);
     }
     sqlite3_reset(s);
 }

@@ -2,7 +2,9 @@
 #include "labels.h"
 
 #include <math.h>
+#include <string.h>
 
+#include "arabic-name.h"
 #include "draw.h"
 
 typedef struct label_request {
@@ -69,6 +71,11 @@ static label_request *add_request(cm_labeller *labeller, const char *text, const
     label_request *request = g_new0(label_request, 1);
     request->text = g_strdup(text);
     request->layout = cm_draw_layout(labeller->measure, font, text);
+    /* Pango sets each line's direction from its first letter and aligns an
+     * Arabic line right, a Latin one left: a label with both reads better
+     * centred. */
+    if (strchr(text, '\n') && cm_arabic_script_text(text))
+        pango_layout_set_alignment(request->layout, PANGO_ALIGN_CENTER);
     request->color = color;
     request->anchor_x = anchor_x;
     request->anchor_y = anchor_y;
@@ -251,6 +258,12 @@ static gboolean place(cm_labeller *labeller, label_request *request, double halo
         {ax - w / 2, ay + g},         {ax + g, ay - g - h},       {ax - g - w, ay - g - h},
         {ax + g, ay + g},             {ax - g - w, ay + g},
     };
+    /* Text read right to left starts beside its marker on the left: the
+     * same order, mirrored about the anchor. */
+    const PangoLayoutLine *first = pango_layout_get_line_readonly(request->layout, 0);
+    if (first && first->resolved_dir == PANGO_DIRECTION_RTL)
+        for (size_t i = 0; i < G_N_ELEMENTS(around); i++)
+            around[i][0] = 2 * ax - around[i][0] - w;
     double centred[][2] = {
         {ax - w / 2, ay - h / 2},     {ax - w / 2, ay - h * 1.5}, {ax - w / 2, ay + h / 2},
         {ax - w, ay - h / 2},         {ax, ay - h / 2},

@@ -26,7 +26,8 @@ typedef struct cm_label_box {
 gboolean cm_label_boxes_overlap(const cm_label_box *a, const cm_label_box *b);
 
 typedef enum cm_label_mode {
-    CM_LABEL_AROUND,  /* beside a point marker: right, left, above, below, diagonals */
+    CM_LABEL_AROUND,  /* beside a point marker: right, left, above, below, diagonals
+                       * (left first when the first line reads right to left) */
     CM_LABEL_CENTRED, /* centred on the anchor, nudged a little if needed (areas) */
     CM_LABEL_BESIDE_LINE, /* along a line through the anchor, either side, slid along it */
     CM_LABEL_FIXED,       /* exactly where asked (a grid label at the frame's edge) */

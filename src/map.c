@@ -18,6 +18,7 @@
 #include <cairo.h>
 
 #include "basemap.h"
+#include "country-names.h"
 #include "draw.h"
 #include "furniture.h"
 #include "grid.h"
@@ -54,6 +55,7 @@ struct cm_map {
     double paper_w_in, paper_h_in; /* the paper's size, 0 for a WxH map */
     gboolean transparent;
     cm_grid_kind grid;
+    cm_label_language labels_language;
     gboolean inset;       /* draw the inset locator map */
     gboolean inset_drawn; /* the last render drew it, in inset_box */
     cm_box inset_box;
@@ -227,6 +229,23 @@ cm_status cm_grid_kind_parse(cm_context *context, const char *text, cm_grid_kind
 void cm_map_set_grid(cm_map *map, cm_grid_kind kind)
 {
     map->grid = kind;
+}
+
+cm_status cm_label_language_parse(cm_context *context, const char *text,
+                                  cm_label_language *labels)
+{
+    static const char *const names[] = {"en", "ar", "both"};
+    int i = cm_keyword_index(text, names, G_N_ELEMENTS(names));
+    if (i >= 0) {
+        *labels = (cm_label_language)i;
+        return CM_OK;
+    }
+    return cm_fail(context, CM_ERR_INPUT, "labels '%s' is not en, ar or both", text);
+}
+
+void cm_map_set_labels(cm_map *map, cm_label_language labels)
+{
+    map->labels_language = labels;
 }
 
 void cm_map_set_inset(cm_map *map, int inset)
@@ -663,6 +682,18 @@ static void draw_routes(const cm_map *map, const cm_frame *frame, cairo_t *cr,
     }
 }
 
+/* A name in the map's label language: english, arabic (NULL when there is
+ * none) or both on two lines (one when they are the same). Returns a new
+ * string the caller frees with g_free(). */
+static char *label_name(const cm_map *map, const char *english, const char *arabic)
+{
+    if (!arabic || map->labels_language == CM_LABELS_EN || strcmp(arabic, english) == 0)
+        return g_strdup(english);
+    if (map->labels_language == CM_LABELS_AR)
+        return g_strdup(arabic);
+    return g_strdup_printf("%s\n%s", english, arabic);
+}
+
 /* Draws place's marker and, when there is a labeller, offers label (its
  * name, or more) beside it. */
 static void draw_marker(const cm_map *map, const cm_frame *frame, cairo_t *cr,
@@ -865,10 +896,12 @@ static void draw_markers(const cm_map *map, const cm_frame *frame, cairo_t *cr,
         char **due = g_ptr_array_index(map->due_times, r);
         for (size_t i = 0; i < cm_route_n_waypoints(route); i++) {
             const cm_place *place = cm_route_waypoint(route, i);
-            char *label = due && *due[i] ? g_strdup_printf("%s\n%s", place->name, due[i])
-                                         : g_strdup(place->name);
+            char *name = label_name(map, place->name, place->name_ar);
+            char *label = due && *due[i] ? g_strdup_printf("%s\n%s", name, due[i])
+                                         : g_strdup(name);
             draw_marker(map, frame, cr, labeller, place, label, TRUE);
             g_free(label);
+            g_free(name);
         }
     }
     /* Larger places first: their labels win where labels of the same
@@ -878,7 +911,9 @@ static void draw_markers(const cm_map *map, const cm_frame *frame, cairo_t *cr,
     g_ptr_array_sort(sites, compare_population);
     for (guint m = 0; m < sites->len; m++) {
         const cm_place *place = g_ptr_array_index(sites, m);
-        draw_marker(map, frame, cr, labeller, place, place->name, FALSE);
+        char *label = label_name(map, place->name, place->name_ar);
+        draw_marker(map, frame, cr, labeller, place, label, FALSE);
+        g_free(label);
     }
     g_ptr_array_free(sites, TRUE);
 }
@@ -1112,12 +1147,20 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     }
 
     GArray *country_labels = g_array_new(FALSE, TRUE, sizeof(cm_country_label));
-    cm_status status = draw_layers(map, map->context, cr, &map->frame, style, map->zoom,
-                                   labeller, country_labels);
+    GHashTable *arabic_countries = NULL;
+    cm_status status = CM_OK;
+    if (map->labels_language != CM_LABELS_EN &&
+        !(arabic_countries = cm_country_names_ar(map->context)))
+        status = map->context->status;
+    if (status == CM_OK)
+        status = draw_layers(map, map->context, cr, &map->frame, style, map->zoom,
+                             labeller, country_labels);
     if (status != CM_OK) {
         legend_free(legend_list);
         cm_labeller_free(labeller);
         cm_country_labels_free(country_labels);
+        if (arabic_countries)
+            g_hash_table_destroy(arabic_countries);
         return status;
     }
     if (cm_style_shows(style, CM_LAYER_ROUTE, map->zoom))
@@ -1128,10 +1171,16 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
         if (!cm_frame_geo_to_pixel(&map->frame, label->anchor, &px, &py))
             continue;
         char *upper = g_utf8_strup(label->name, -1);
-        cm_labeller_add(labeller, upper, style->country_label_font, style->country_label_color,
+        const char *arabic =
+            arabic_countries ? g_hash_table_lookup(arabic_countries, label->name) : NULL;
+        char *text = label_name(map, upper, arabic);
+        cm_labeller_add(labeller, text, style->country_label_font, style->country_label_color,
                         px, py, 0, CM_LABEL_CENTRED, style->priority.country);
+        g_free(text);
         g_free(upper);
     }
+    if (arabic_countries)
+        g_hash_table_destroy(arabic_countries);
     size_t n_placed = cm_labeller_place_and_draw(labeller, cr, style);
     g_array_set_size(map->labels, 0);
     for (size_t i = 0; i < n_placed; i++) {

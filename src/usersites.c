@@ -2,6 +2,7 @@
  * (columns like geodata/sites.csv), GeoJSON or GeoPackage points. */
 #include "internal.h"
 
+#include "arabic-name.h"
 #include "fold.h"
 
 #include <math.h>
@@ -83,6 +84,10 @@ static cm_status read_feature(cm_context *context, const char *path, const char 
                       g_ascii_isupper(country[1]) && g_ascii_isupper(country[2])))
         return cm_fail(context, CM_ERR_INPUT, "gazetteer %s %s ('%s'): country '%s' is not "
                        "an ISO 3166 alpha-3 code such as IRQ", path, where, name, country);
+    const char *name_ar = field_text(feature, "name_ar");
+    if (!g_utf8_validate(name_ar, -1, NULL))
+        return cm_fail(context, CM_ERR_INPUT, "gazetteer %s %s ('%s'): name_ar is not valid "
+                       "UTF-8 text", path, where, name);
     const char *kind = field_text(feature, "kind");
     char *source = g_strdup_printf("user gazetteer %s", path);
     cm_place *place = g_new0(cm_place, 1);
@@ -100,6 +105,19 @@ static cm_status read_feature(cm_context *context, const char *path, const char 
     for (char **alias = aliases; *alias; alias++)
         if (*g_strstrip(*alias))
             add_spelling(literals, keys, *alias);
+    /* An Arabic name given as such, else one chosen among the spellings
+     * as the shipped gazetteer's are. */
+    if (*name_ar) {
+        place->name_ar = g_strdup(name_ar);
+    } else {
+        GPtrArray *spellings = g_ptr_array_new();
+        g_ptr_array_add(spellings, (gpointer)name);
+        for (char **alias = aliases; *alias; alias++)
+            g_ptr_array_add(spellings, *alias);
+        place->name_ar = cm_arabic_name_choose((const char *const *)spellings->pdata,
+                                               spellings->len, country);
+        g_ptr_array_free(spellings, TRUE);
+    }
     g_strfreev(aliases);
     g_ptr_array_add(literals, NULL);
     g_ptr_array_add(keys, NULL);

@@ -54,6 +54,10 @@ d=$(make_data style-no-key); sed -i '/^\[marker\]/,/^\[/{/^radius/d}' "$d/styles
 d=$(make_data style-long-dash); sed -i '0,/^dash *=.*/s//dash = 1;2;3;4;5/' "$d/styles/briefing.ini"
 d=$(make_data style-huge-width); sed -i '0,/^width *=.*/s//width = 1e9/' "$d/styles/briefing.ini"
 d=$(make_data style-garbage); head -c 3000 /bin/sh >"$d/styles/briefing.ini"
+# (make_data leaves out the Arabic country names, read only for --labels ar|both.)
+d=$(make_data no-country-names)
+d=$(make_data bad-country-names)
+printf 'iso3\tname\tname_ar\nIRQ\tIraq\n' >"$d/geodata/countries-ar.tsv"
 
 # Broken route files.
 routes=$work/routes
@@ -71,6 +75,7 @@ printf '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Docume
 printf 'name,lat,lon\n' >"$routes/header.csv"
 printf 'name,lat,lon\nA,95,1\nB,1,2\n' >"$routes/range.csv"
 printf 'name,lat,lon\nA,north,east\nB,1,2\n' >"$routes/words.csv"
+printf 'name,lat,lon,name_ar\nX,33,40,\377\n' >"$routes/bad-arabic.csv"
 
 # A full disk and an immutable directory need root and a willing kernel.
 if [ "$(id -u)" -eq 0 ] && mkdir -p "$work/full" && mount -t tmpfs -o size=64k tmpfs "$work/full" 2>/dev/null; then

@@ -54,6 +54,19 @@ check "pdftotext finds the subtitle, the DTG and the banner top and bottom" bash
   grep -q 'Test subtitle' '$work/pdftext' && grep -q '071200CSEP19' '$work/pdftext' &&
   [ \$(grep -o 'UNCLASSIFIED//FOR TRAINING' '$work/pdftext' | wc -l) -eq 2 ]"
 
+# Arabic labels stay text in a PDF: poppler reads them back in logical
+# order, through the embedded fonts' ToUnicode maps.
+run render --labels both -o "$work/both.pdf"
+check "pdftotext finds both names of the sites with --labels both" bash -c "
+  test $code -eq 0 && pdftotext '$work/both.pdf' - > '$work/bothtext' &&
+  grep -q 'Ar Rutbah' '$work/bothtext' && grep -q 'الرطبة' '$work/bothtext' &&
+  grep -q 'Ramadi' '$work/bothtext' && grep -q 'الرمادي' '$work/bothtext' &&
+  grep -q 'IRAQ' '$work/bothtext' && grep -q 'العراق' '$work/bothtext'"
+run render --labels AR --size 1000x800 -o "$work/ar.svg"
+check "--labels ar renders an SVG that rsvg-convert reads" bash -c "
+  test $code -eq 0 && ! grep -q '<image' '$work/ar.svg' &&
+  rsvg-convert '$work/ar.svg' -o '$work/ar-svg.png' && file '$work/ar-svg.png' | grep -q '1000 x 800'"
+
 # Paper, resolution, HiDPI, transparency and standard output.
 run render --size A3-landscape -o "$work/a3.pdf"
 check "A3 landscape PDF is an A3 page" bash -c "pdfinfo '$work/a3.pdf' | grep -q '^Page size: *1190.55 x 841.89 pts (A3)'"
@@ -211,6 +224,13 @@ assert 'LBN' in [b['country'] for b in answers[1]['alternatives']]
 assert len(answers[1]['alternatives']) == 2
 assert answers[2]['name'] == 'Al-Qaim'
 assert 0 < answers[0]['score'] <= 1
+"
+run geocode --json Baghdad Ramadi Amman "Ayn al-Asad" 33.1,40.2
+check "geocode --json gives the Arabic name, null for a coordinate" python3 -c "
+import json
+answers = json.load(open('$work/stdout'))
+assert $code == 0
+assert [a['name_ar'] for a in answers] == ['بغداد', 'الرمادي', 'عمان', 'قاعدة عين الأسد', None], answers
 "
 run geocode --json --country LBN Tripoli
 check "geocode --country picks the namesake" python3 -c "

@@ -10,6 +10,7 @@
 
 #include "convoymap/convoymap.h"
 #include "test-support.h"
+#include "arabic-name.h"
 #include "fold.h"
 #include "fuzzy.h"
 
@@ -858,6 +859,92 @@ static void test_user_gazetteer(void)
     cm_geocoder_free(mine);
 }
 
+/* Arabic names carried by geocoder results: curated sites from their
+ * aliases, GeoNames places by the rule of arabic-name.h, none for a
+ * coordinate or a site without one. */
+static void test_arabic_names(void)
+{
+    static const struct {
+        const char *query, *name_ar;
+    } cases[] = {
+        {"Baghdad", "بغداد"},
+        {"Ramadi", "الرمادي"},
+        {"Amman", "عمان"},
+        {"Ar Rutbah", "الرطبة"},
+        {"Trebil", "طريبيل"},
+        {"Ayn al-Asad", "قاعدة عين الأسد"},
+        {"Mosul", "الموصل"},    /* GeoNames: الموصل, موصل, موصول and Kurdish spellings */
+        {"Erbil", "أربيل"},     /* not the Kurdish هەولێر */
+        {"Cairo", "القاهرة"},   /* not the Persian قاهره */
+        {"London", "لندن"},     /* not the transliteration لأندأن */
+        {"Tehran", "تهران"},    /* Iran: the Persian name, not the Arabic طهران */
+        {"Amman Civil Airport", NULL},
+        {"33.1,40.2", NULL},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        cm_place *place = NULL;
+        g_assert_cmpint(cm_geocoder_lookup(geocoder, cases[i].query, &place), ==, CM_OK);
+        g_test_message("%s: %s", cases[i].query, place->name_ar ? place->name_ar : "(none)");
+        g_assert_cmpstr(place->name_ar, ==, cases[i].name_ar);
+        cm_place *copy = cm_place_copy(place);
+        g_assert_cmpstr(copy->name_ar, ==, cases[i].name_ar);
+        cm_place_free(copy);
+        cm_place_free(place);
+    }
+}
+
+/* The rule on GeoNames' own lists of alternate names (code-point order). */
+static void test_arabic_name_rule(void)
+{
+    static const char *const amman[] = {"'Amman", "Amman", "am'man", "ئاممان", "امان", "عمان",
+                                        "عمان شہر", "عمّان", "عَمّان", "عەممان", "‘Ammān"};
+    static const char *const ramadi[] = {"Ramadi", "alrmady", "الرمادى", "الرمادي", "رامادی",
+                                         "رمادی"};
+    static const char *const ankara[] = {"Ankara", "آنکارا", "أنقرة", "ئەنقەرە", "انقره",
+                                         "انقرہ", "انکرہ"};
+    static const char *const kurdish_only[] = {"Hewlêr", "هەولێر"};
+    static const char *const kuwait[] = {"Kuwait City", "اَلْكُوَيْت", "مدينة الكويت"};
+    static const struct {
+        const char *const *spellings;
+        size_t n;
+        const char *country, *expected;
+    } cases[] = {
+        {amman, G_N_ELEMENTS(amman), "JOR", "عمان"},
+        {ramadi, G_N_ELEMENTS(ramadi), "IRQ", "الرمادي"},
+        {ankara, G_N_ELEMENTS(ankara), "TUR", "أنقرة"},
+        {kurdish_only, G_N_ELEMENTS(kurdish_only), "IRQ", NULL},
+        /* In Iran the same Kurdish spelling is the local script's. */
+        {kurdish_only, G_N_ELEMENTS(kurdish_only), "IRN", "هەولێر"},
+        /* Vowel marks dropped: الكويت, not اَلْكُوَيْت. */
+        {kuwait, G_N_ELEMENTS(kuwait), "KWT", "الكويت"},
+        {kuwait, 1, "KWT", NULL},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *name = cm_arabic_name_choose(cases[i].spellings, cases[i].n, cases[i].country);
+        g_assert_cmpstr(name, ==, cases[i].expected);
+        g_free(name);
+    }
+}
+
+/* A user gazetteer's Arabic name: its name_ar column, else its aliases. */
+static void test_user_gazetteer_arabic(void)
+{
+    cm_geocoder *mine = cm_geocoder_new(context);
+    char *csv = g_test_build_filename(G_TEST_DIST, "data", "user-sites-ar.csv", NULL);
+    g_assert_cmpint(cm_geocoder_add_gazetteer(mine, csv), ==, CM_OK);
+    static const char *const cases[][2] = {
+        {"Treibil", "طريبيل"}, {"Camp Juniper", "قاعدة العرعر"}, {"Checkpoint Seven", NULL}};
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        cm_place *place = NULL;
+        g_assert_cmpint(cm_geocoder_lookup(mine, cases[i][0], &place), ==, CM_OK);
+        g_assert_true(g_str_has_prefix(place->source, "user gazetteer "));
+        g_assert_cmpstr(place->name_ar, ==, cases[i][1]);
+        cm_place_free(place);
+    }
+    g_free(csv);
+    cm_geocoder_free(mine);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -880,6 +967,9 @@ int main(int argc, char **argv)
     g_test_add_func("/geocode/resolve-context", test_resolve_context);
     g_test_add_func("/geocode/resolve-typos", test_resolve_typos);
     g_test_add_func("/geocode/user-gazetteer", test_user_gazetteer);
+    g_test_add_func("/geocode/arabic-names", test_arabic_names);
+    g_test_add_func("/geocode/arabic-name-rule", test_arabic_name_rule);
+    g_test_add_func("/geocode/user-gazetteer-arabic", test_user_gazetteer_arabic);
     int status = g_test_run();
     cm_geocoder_free(geocoder);
     cm_context_free(context);

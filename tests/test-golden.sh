@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Golden images of the reference briefing map: each shipped style as PNG,
-# and the default style as SVG (rasterised by rsvg-convert) and PDF
-# (rasterised by pdftoppm), compared by golden-compare, which tolerates
+# the default style as SVG (rasterised by rsvg-convert) and PDF
+# (rasterised by pdftoppm), and the default style with --labels both
+# (English and Arabic names: catches a broken shaping, direction or font), compared by golden-compare, which tolerates
 # anti-aliasing and hinting but not a moved label or a wrong colour. TAP.
 # After a deliberate change of the drawing, regenerate the goldens with
 #   tests/test-golden.sh build/convoymap build/tests/golden-compare --update
@@ -15,8 +16,9 @@ golden=$(cd "$(dirname "$0")" && pwd)/golden
 
 # case name, then how to make its PNG in $work/NAME.png
 make_case() {
-  local name=$1 style=$2 format=$3
-  "$convoymap" render --style "$style" --size 800x600 -o "$work/$name.$format" >/dev/null || return 1
+  local name=$1 style=$2 format=$3 labels=$4
+  "$convoymap" render --style "$style" --labels "$labels" --size 800x600 \
+    -o "$work/$name.$format" >/dev/null || return 1
   case $format in
     png) ;;
     svg) rsvg-convert "$work/$name.svg" -o "$work/$name.png" ;;
@@ -25,10 +27,11 @@ make_case() {
 }
 
 for spec in briefing:briefing:png night:night:png grayscale:grayscale:png \
-            colorblind:colorblind:png briefing-svg:briefing:svg briefing-pdf:briefing:pdf; do
-  IFS=: read -r name style format <<<"$spec"
+            colorblind:colorblind:png briefing-svg:briefing:svg briefing-pdf:briefing:pdf \
+            briefing-both:briefing:png:both; do
+  IFS=: read -r name style format labels <<<"$spec"
   n=$((n + 1))
-  if ! make_case "$name" "$style" "$format"; then
+  if ! make_case "$name" "$style" "$format" "${labels:-en}"; then
     failed=$((failed + 1)); echo "not ok $n - $name renders"; continue
   fi
   if [ "$update" = --update ]; then

@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <ogr_api.h>
+#include <pango/pangocairo.h>
 
 #include "convoymap/convoymap.h"
 #include "test-support.h"
@@ -419,6 +420,99 @@ static void test_projection_is_conformal_conic(void)
     g_assert_nonnull(strstr(definition, "+proj=lcc"));
 }
 
+/* Renders the map in labels and returns a copy of each placed label's
+ * text (a GStrv the caller frees with g_strfreev()). */
+static char **render_labels(cm_label_language labels)
+{
+    cm_map_set_labels(map, labels);
+    unsigned char *png;
+    size_t length;
+    g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
+    cm_string_free((char *)png);
+    GPtrArray *texts = g_ptr_array_new();
+    cm_map_label label;
+    for (size_t i = 0; cm_map_label_get(map, i, &label); i++)
+        g_ptr_array_add(texts, g_strdup(label.text));
+    g_ptr_array_add(texts, NULL);
+    return (char **)g_ptr_array_free(texts, FALSE);
+}
+
+/* How many glyphs of text the font has no glyph for (drawn as boxes). */
+static int missing_glyphs(const char *font, const char *text)
+{
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *cr = cairo_create(surface);
+    PangoLayout *layout = pango_cairo_create_layout(cr);
+    PangoFontDescription *description = pango_font_description_from_string(font);
+    pango_layout_set_font_description(layout, description);
+    pango_layout_set_text(layout, text, -1);
+    int missing = pango_layout_get_unknown_glyphs_count(layout);
+    pango_font_description_free(description);
+    g_object_unref(layout);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    return missing;
+}
+
+/* --labels ar and both: the Arabic names replace or join the English ones,
+ * every placed label keeps clear of the others at its real (two-line) size,
+ * the style's fonts have every glyph, and en is the default again. */
+static void test_label_languages(void)
+{
+    char **english = render_labels(CM_LABELS_EN);
+    cm_map_label ramadi = label_of("Ramadi");
+    g_assert_true(g_strv_contains((const char *const *)english, "IRAQ"));
+
+    char **arabic = render_labels(CM_LABELS_AR);
+    assert_no_label_overlaps();
+    const char *const arabic_names[] = {"الرمادي", "بغداد", "عمان", "الرطبة", "طريبيل",
+                                        "قاعدة عين الأسد", "العراق", "الأردن"};
+    for (size_t i = 0; i < G_N_ELEMENTS(arabic_names); i++)
+        if (!g_strv_contains((const char *const *)arabic, arabic_names[i]))
+            g_error("no label '%s' with --labels ar", arabic_names[i]);
+    g_assert_false(g_strv_contains((const char *const *)arabic, "Ramadi"));
+    g_assert_false(g_strv_contains((const char *const *)arabic, "IRAQ"));
+    /* Read right to left, a name starts beside its marker on the left
+     * where there is room, as the English one does on the right. */
+    cm_place *place;
+    g_assert_cmpint(cm_geocoder_lookup(geocoder, "Ramadi", &place), ==, CM_OK);
+    double x, y;
+    project(place->position, &x, &y);
+    cm_place_free(place);
+    cm_map_label ramadi_ar = label_of("الرمادي");
+    g_test_message("Ramadi at x %.1f: English label %.1f..%.1f, Arabic %.1f..%.1f", x,
+                   ramadi.x0, ramadi.x1, ramadi_ar.x0, ramadi_ar.x1);
+    g_assert_cmpfloat(ramadi.x0, >, x);
+    g_assert_cmpfloat(ramadi_ar.x1, <, x);
+    cm_style *style = cm_style_load(context, "briefing");
+    for (char **text = arabic; *text; text++) {
+        g_assert_cmpint(missing_glyphs(style->waypoint_font, *text), ==, 0);
+        g_assert_cmpint(missing_glyphs(style->label_font, *text), ==, 0);
+        g_assert_cmpint(missing_glyphs(style->country_label_font, *text), ==, 0);
+    }
+    cm_style_free(style);
+
+    char **both = render_labels(CM_LABELS_BOTH);
+    assert_no_label_overlaps();
+    g_assert_true(g_strv_contains((const char *const *)both, "Ramadi\nالرمادي"));
+    g_assert_true(g_strv_contains((const char *const *)both, "IRAQ\nالعراق"));
+    /* The collision box holds both lines. */
+    cm_map_label bilingual = label_of("Ramadi\nالرمادي");
+    g_test_message("Ramadi: %.1f x %.1f px, bilingual %.1f x %.1f px", ramadi.width,
+                   ramadi.height, bilingual.width, bilingual.height);
+    g_assert_cmpfloat(bilingual.height, >, 1.7 * ramadi.height);
+    g_assert_cmpfloat(bilingual.width, >=, ramadi.width);
+
+    char **again = render_labels(CM_LABELS_EN);
+    g_assert_cmpuint(g_strv_length(again), ==, g_strv_length(english));
+    for (size_t i = 0; english[i]; i++)
+        g_assert_cmpstr(again[i], ==, english[i]);
+    g_strfreev(english);
+    g_strfreev(arabic);
+    g_strfreev(both);
+    g_strfreev(again);
+}
+
 static void test_svg_and_pdf(void)
 {
     unsigned char *data;
@@ -718,6 +812,7 @@ int main(int argc, char **argv)
     g_test_add_func("/render/layer-order", test_layer_order);
     g_test_add_func("/render/layer-zoom-range", test_layer_zoom_range);
     g_test_add_func("/render/label-priority", test_label_priority);
+    g_test_add_func("/render/label-languages", test_label_languages);
     int status = g_test_run();
     cairo_surface_destroy(image);
     cm_map_free(map);

@@ -23,11 +23,12 @@ typedef struct cm_geocode_answer {
 
 /* The report of n answers in format CM_REPORT_TEXT or CM_REPORT_JSON. JSON
  * is an array with one object per answer:
- *   {"query", "name", "lat", "lon", "kind", "country", "admin1", "mgrs",
- *    "population", "source", "match", "score", "alternatives": [...]}
- * where match is "exact", "folded", "fuzzy" or "coordinate", mgrs has 1 m
- * precision and each alternative is an object of the same keys without
- * "query" and "alternatives". Text gives one line per answer and an
+ *   {"query", "name", "name_ar", "lat", "lon", "kind", "country", "admin1",
+ *    "mgrs", "population", "source", "match", "score", "alternatives": [...]}
+ * where name_ar is the Arabic display name or null, match is "exact",
+ * "folded", "fuzzy" or "coordinate", mgrs has 1 m precision and each
+ * alternative is an object of the same keys without "query" and
+ * "alternatives". Text gives one line per answer and an
  * indented line per alternative. Returns a new string the caller frees
  * with cm_string_free(), or NULL with CM_ERR_INPUT on the context for
  * another format. */
@@ -36,8 +37,8 @@ CM_API char *cm_report_geocode(cm_context *context, const cm_geocode_answer *ans
 
 /* The report of a reverse query: point, the place found nearest to it and
  * the geodesic from that place to point (cm_geocoder_reverse()). JSON is
- * one object {"query": {"lat", "lon", "mgrs"}, "name", "lat", "lon", "kind",
- * "country", "admin1", "mgrs", "distance_km", "bearing_deg"}, the bearing
+ * one object {"query": {"lat", "lon", "mgrs"}, "name", "name_ar", "lat", "lon",
+ * "kind", "country", "admin1", "mgrs", "distance_km", "bearing_deg"}, the bearing
  * from the place to point; text is one line such as
  * "12.3 km 045° from Ar Rutbah (town, IRQ, 33.03718, 40.28586)". Returns a
  * new string the caller frees with cm_string_free(), or NULL with

@@ -21,7 +21,9 @@
 extern "C" {
 #endif
 
-/* A resolved place. All strings are owned by the place. */
+/* A resolved place. All strings are owned by the place and freed by
+ * cm_place_free(); a place built by hand must zero the fields it does not
+ * set. */
 typedef struct cm_place {
     char *name;      /* display name, e.g. "Ayn al-Asad Air Base" */
     char *kind;      /* "city", "town", "airbase", "border_crossing", "coordinate", ... */
@@ -30,6 +32,12 @@ typedef struct cm_place {
     cm_geo_point position;
     char *admin1;    /* GeoNames first-level division code, "" or NULL when unknown */
     long long population; /* inhabitants, 0 when unknown or not a settlement */
+    /* Arabic display name, e.g. "الرمادي", or NULL when the place has none
+     * (raw coordinates, most places outside the Arabic-script world). Chosen
+     * among the gazetteer's spellings of the place: an Arabic-language
+     * spelling, or the Persian, Dari, Pashto or Urdu one in Iran,
+     * Afghanistan and Pakistan (the rules are in src/arabic-name.h). */
+    char *name_ar;
 } cm_place;
 
 /* How a candidate matched its query. */
@@ -63,9 +71,10 @@ CM_API void cm_geocoder_free(cm_geocoder *geocoder);
 
 /* Adds the user's own sites from the gazetteer file at path, read through
  * OGR: CSV with the columns of geodata/sites.csv (name, aliases separated
- * by '|', kind, country as ISO3, lat, lon; only name, lat and lon are
- * required), GeoJSON points or GeoPackage point layers with a "name"
- * property (and optionally the others). User sites match like shipped
+ * by '|', kind, country as ISO3, lat, lon, and optionally name_ar, the
+ * Arabic name, else chosen among name and aliases as the shipped places'
+ * is; only name, lat and lon are required), GeoJSON points or GeoPackage
+ * point layers with a "name" property (and optionally the others). User sites match like shipped
  * names, score 0.01 above a curated site on the same match (so they win
  * ties), and hide shipped places that match about as well within 30 km.
  * They are not used for reverse geocoding. Returns CM_OK, or CM_ERR_INPUT

@@ -39,6 +39,22 @@ typedef enum cm_grid_kind {
 /* "none", "latlon" or "mgrs" into *kind; CM_ERR_INPUT naming text otherwise. */
 CM_API cm_status cm_grid_kind_parse(cm_context *context, const char *text, cm_grid_kind *kind);
 
+/* The language of the names on the map's labels: places (waypoints,
+ * markers) and countries. Crossing, leg and furniture labels stay as they
+ * are. Pango shapes the Arabic and sets each line's direction. */
+typedef enum cm_label_language {
+    CM_LABELS_EN,   /* the English names (the default) */
+    CM_LABELS_AR,   /* the Arabic names (cm_place.name_ar), the English one where a
+                     * place has none; a place's Arabic name goes left of its
+                     * marker where there is room */
+    CM_LABELS_BOTH, /* the English name above the Arabic one, lines centred */
+} cm_label_language;
+
+/* "en", "ar" or "both" (any case) into *labels; CM_ERR_INPUT naming text
+ * otherwise. */
+CM_API cm_status cm_label_language_parse(cm_context *context, const char *text,
+                                         cm_label_language *labels);
+
 #define CM_MAP_DEFAULT_WIDTH 1600
 #define CM_MAP_DEFAULT_HEIGHT 1200
 /* Largest accepted side in pixels, so that a typo cannot ask for gigabytes. */
@@ -96,6 +112,9 @@ CM_API cm_status cm_map_set_style(cm_map *map, const char *name_or_path);
  * area's edges (default CM_GRID_NONE). The MGRS grid ignores the Norway and
  * Svalbard zone exceptions. */
 CM_API void cm_map_set_grid(cm_map *map, cm_grid_kind kind);
+
+/* The language of the place and country labels (default CM_LABELS_EN). */
+CM_API void cm_map_set_labels(cm_map *map, cm_label_language labels);
 
 /* Whether to draw the inset locator map (default yes): a small map of the
  * countries around, about three times the map's span, with the map's area

@@ -361,8 +361,8 @@ done:
 }
 
 typedef struct render_options {
-    char *size, *title, *subtitle, *dtg, *banner, *banner_color, *style, *grid, *output,
-        *format;
+    char *size, *title, *subtitle, *dtg, *banner, *banner_color, *style, *grid, *labels,
+        *output, *format;
     double dpi, scale;
     gboolean transparent, no_inset;
 } render_options;
@@ -385,7 +385,11 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     cm_grid_kind grid = CM_GRID_NONE;
     if (options->grid && cm_grid_kind_parse(context, options->grid, &grid) != CM_OK)
         return fail(context);
+    cm_label_language labels = CM_LABELS_EN;
+    if (options->labels && cm_label_language_parse(context, options->labels, &labels) != CM_OK)
+        return fail(context);
     cm_map *map = cm_map_new(context);
+    cm_map_set_labels(map, labels);
     cm_map_set_transparent(map, options->transparent);
     cm_map_set_grid(map, grid);
     cm_map_set_inset(map, !options->no_inset);
@@ -492,6 +496,8 @@ static int command_render(int argc, char **argv)
          "Banner colour; needed unless TEXT is a recognised level", "#RRGGBB"},
         {"grid", 0, 0, G_OPTION_ARG_STRING, &options.grid,
          "Reference grid: latlon, mgrs or none (default)", "KIND"},
+        {"labels", 0, 0, G_OPTION_ARG_STRING, &options.labels,
+         "Names on labels: en (default), ar (Arabic) or both", "LANG"},
         {"style", 0, 0, G_OPTION_ARG_STRING, &options.style,
          "briefing (default), night, grayscale, colorblind, or a style file", "NAME|PATH"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
@@ -508,6 +514,7 @@ static int command_render(int argc, char **argv)
     g_free(options.banner_color);
     g_free(options.style);
     g_free(options.grid);
+    g_free(options.labels);
     g_free(options.output);
     g_free(options.format);
     return status;

@@ -11,7 +11,9 @@
  * geocoding. The index records
  * CM_FOLD_VERSION as its user_version. Curated sites have ids -1, -2, ...
  * in file order; GeoNames places keep their GeoNames id and store no source
- * text (the geocoder names it from the id), which keeps the index small. */
+ * text (the geocoder names it from the id), which keeps the index small.
+ * `place.name_ar` is the Arabic display name chosen among the place's
+ * spellings (arabic-name.h), NULL when it has none. */
 #include <errno.h>
 #include <stdarg.h>
 #include <math.h>
@@ -25,13 +27,14 @@
 #include <ogr_api.h>
 #include <sqlite3.h>
 
+#include "arabic-name.h"
 #include "fold.h"
 #include "fuzzy.h"
 
 static const char schema[] =
     "CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"
     " country TEXT NOT NULL, admin1 TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,"
-    " population INTEGER NOT NULL, curated INTEGER NOT NULL, source TEXT);"
+    " population INTEGER NOT NULL, curated INTEGER NOT NULL, source TEXT, name_ar TEXT);"
     "CREATE TABLE spelling(key TEXT NOT NULL, place INTEGER NOT NULL, literal TEXT NOT NULL,"
     " PRIMARY KEY(key, place, literal)) WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE place_box USING rtree(id, min_lat, max_lat, min_lon, max_lon);"
@@ -95,6 +98,7 @@ static void add_spelling(index_writer *w, sqlite3_int64 id, const char *text)
 
 typedef struct place_row {
     const char *name, *kind, *country, *admin1, *source;
+    char *name_ar; /* owned by the caller, NULL for none */
     double lat, lon;
     gint64 population;
     gboolean curated;
@@ -130,6 +134,10 @@ static void add_place(index_writer *w, sqlite3_int64 id, const place_row *row,
         sqlite3_bind_text(s, 10, row->source, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(s, 10);
+    if (row->name_ar)
+        sqlite3_bind_text(s, 11, row->name_ar, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, 11);
     run(w, s);
     char *position = position_key(row->lat, row->lon);
     gboolean boxed = row->curated || !g_hash_table_contains(w->curated_positions, position);
@@ -146,6 +154,20 @@ static void add_place(index_writer *w, sqlite3_int64 id, const place_row *row,
         run(w, w->box);
     }
     add_spelling(w, id, row->name);
+}
+
+/* The Arabic display name among name and the other spellings (a NULL-
+ * terminated array), or NULL; the caller frees it with g_free(). */
+static char *arabic_name(const char *name, char **others, const char *country)
+{
+    GPtrArray *spellings = g_ptr_array_new();
+    g_ptr_array_add(spellings, (gpointer)name);
+    for (char **other = others; *other; other++)
+        g_ptr_array_add(spellings, *other);
+    char *chosen = cm_arabic_name_choose((const char *const *)spellings->pdata,
+                                         spellings->len, country);
+    g_ptr_array_free(spellings, TRUE);
+    return chosen;
 }
 
 /* The kinds a curated site may have (geodata/README.md); a typo in a
@@ -205,10 +227,14 @@ static void add_sites(index_writer *w, const char *path)
             die("%s: unknown kind '%s' (city, town, airbase, airport, border_crossing, camp or "
                 "port)", where, row.kind);
         sqlite3_int64 id = 1 - line;
-        add_place(w, id, &row, where);
         char **aliases = g_strsplit(OGR_F_GetFieldAsString(feature, field[1]), "|", -1);
         for (char **alias = aliases; *alias; alias++)
-            add_spelling(w, id, g_strstrip(*alias));
+            g_strstrip(*alias);
+        row.name_ar = arabic_name(row.name, aliases, row.country);
+        add_place(w, id, &row, where);
+        g_free(row.name_ar);
+        for (char **alias = aliases; *alias; alias++)
+            add_spelling(w, id, *alias);
         g_strfreev(aliases);
         g_free(where);
         OGR_F_Destroy(feature);
@@ -260,9 +286,11 @@ static void add_gazetteer(index_writer *w, const char *path)
             .admin1 = c[7], .source = NULL, .lat = parse_double(c[4], where),
             .lon = parse_double(c[5], where), .population = population, .curated = FALSE,
         };
-        add_place(w, id, &row, where);
-        add_spelling(w, id, c[2]);
         char **alternates = g_strsplit(c[3], "|", -1);
+        row.name_ar = arabic_name(row.name, alternates, row.country);
+        add_place(w, id, &row, where);
+        g_free(row.name_ar);
+        add_spelling(w, id, c[2]);
         for (char **alternate = alternates; *alternate; alternate++)
             add_spelling(w, id, *alternate);
         g_strfreev(alternates);
@@ -363,7 +391,7 @@ int main(int argc, char **argv)
     exec(&w, version);
     g_free(version);
     exec(&w, "BEGIN");
-    w.place = prepare(&w, "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    w.place = prepare(&w, "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     w.spelling = prepare(&w, "INSERT OR IGNORE INTO spelling VALUES (?, ?, ?)");
     w.box = prepare(&w, "INSERT INTO place_box VALUES (?, ?, ?, ?, ?)");
     w.curated_positions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
