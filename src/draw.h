@@ -15,9 +15,17 @@ void cm_draw_set_color(cairo_t *cr, cm_rgba color);
 void cm_draw_set_line(cairo_t *cr, const cm_line_style *line);
 
 /* Appends to cr's path the projected polyline of n geographic points
- * (x = longitude, y = latitude, degrees; overwritten with pixels). Points
- * that cannot be projected break the line; vertices closer than a quarter
- * pixel to the previous one are skipped. close_rings closes the path. */
+ * (x = longitude, y = latitude, degrees; overwritten with projected
+ * metres). The line is cut where the projection cannot take a point, and
+ * where it jumps (across the edge of its valid area or its antimeridian:
+ * a segment whose middle stays far from its chord however finely it is
+ * halved); segments the projection bends are drawn through their
+ * projected middles. Far off the frame the path is clipped, since Cairo's
+ * fixed point cannot hold such pixels. A ring (close_ring, or a last point
+ * equal to the first) is clipped as an area, so that its fill stays whole,
+ * and closed unless it was cut; a cut ring is left as open runs, which a
+ * fill closes along the cut. Vertices closer than a quarter pixel to the
+ * previous one are skipped. */
 void cm_draw_geo_polyline(cairo_t *cr, const cm_frame *frame, double *x, double *y,
                           size_t n, gboolean close_ring);
 

@@ -31,13 +31,24 @@
 /* Geodesic legs are drawn as chords no longer than this: well under a pixel
  * from the true curve at any briefing scale. */
 #define ROUTE_STEP_M 1000.0
-/* Space kept around the routes and sites, as a share of the map area. */
-#define EXTENT_MARGIN 0.12
+/* Space the inset keeps around the map's area, as a share of its own. */
+#define INSET_MARGIN 0.12
+/* Largest radius of cm_map_set_center(): a hemisphere. */
+#define MAX_RADIUS_KM 10000.0
+/* Points per edge of a bounding box and around a circle, enough to catch
+ * their extremes in any projection within a fraction of a pixel. */
+#define BOX_EDGE_SAMPLES 64
+#define CIRCLE_SAMPLES 360
+/* A box or circle over which the scale changes more than this many times
+ * is no map (Mercator near a pole). */
+#define MAX_SCALE_SPREAD 100.0
 #define MIN_SIDE 200
 /* The inset locator map: its width as a share of the map's, and how many
  * times the map's span it shows. */
 #define INSET_SHARE 0.18
 #define INSET_ZOOM_OUT 3.0
+/* A map wider than this east to west gets no inset. */
+#define MAX_INSET_MAP_SPAN_DEG 90.0
 
 typedef struct map_crossing {
     cm_geo_point position;
@@ -45,6 +56,13 @@ typedef struct map_crossing {
 } map_crossing;
 
 static void map_crossing_clear(map_crossing *crossing) { g_free(crossing->label); }
+
+/* What the map's area is chosen to show. */
+typedef enum map_extent {
+    EXTENT_CONTENT, /* the routes and sites, with a margin */
+    EXTENT_BOX,     /* a longitude-latitude box */
+    EXTENT_CIRCLE,  /* a geodesic circle */
+} map_extent;
 
 struct cm_map {
     cm_context *context;
@@ -66,6 +84,12 @@ struct cm_map {
     GPtrArray *markers; /* of cm_place*, owned */
     GArray *crossings;  /* of map_crossing */
     cm_units units;
+    char *crs;          /* the user's CRS definition, NULL for automatic */
+    map_extent extent;
+    double margin;      /* EXTENT_CONTENT: share of the map area kept free each side */
+    double west, south, east, north; /* EXTENT_BOX; east > west, unrolled past 180 */
+    cm_geo_point centre; /* EXTENT_CIRCLE */
+    double radius_m;
     /* Layout, valid while laid_out. */
     gboolean laid_out;
     cm_style *style;
@@ -95,6 +119,7 @@ cm_map *cm_map_new(cm_context *context)
     map->height = CM_MAP_DEFAULT_HEIGHT;
     map->paper_scale = map->scale = map->vector_scale = 1;
     map->inset = TRUE;
+    map->margin = CM_MAP_DEFAULT_MARGIN;
     map->routes = g_ptr_array_new_with_free_func((GDestroyNotify)cm_route_free);
     map->due_times = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
     map->markers = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
@@ -127,7 +152,108 @@ void cm_map_free(cm_map *map)
     g_free(map->subtitle);
     g_free(map->dtg);
     g_free(map->banner);
+    g_free(map->crs);
     g_free(map);
+}
+
+cm_status cm_map_set_crs(cm_map *map, const char *definition)
+{
+    if (definition) {
+        /* Checked now, so that a bad CRS is named where it is given. */
+        cm_projection *check = cm_projection_for_crs(map->context, definition, 0);
+        if (!check)
+            return map->context->status;
+        cm_projection_free(check);
+    }
+    g_free(map->crs);
+    map->crs = g_strdup(definition);
+    invalidate_layout(map);
+    return CM_OK;
+}
+
+/* Why west, south, east, north is no box (a string to g_free), or NULL. */
+static char *bbox_problem(double west, double south, double east, double north)
+{
+    if (!(west >= -180 && west <= 180 && east >= -180 && east <= 180))
+        return g_strdup_printf("longitude %g is out of range (-180 to 180)",
+                               west >= -180 && west <= 180 ? east : west);
+    if (!(south >= -90 && south <= 90 && north >= -90 && north <= 90))
+        return g_strdup_printf("latitude %g is out of range (-90 to 90)",
+                               south >= -90 && south <= 90 ? north : south);
+    if (!(south < north))
+        return g_strdup_printf("south %g is not below north %g", south, north);
+    if (west == east)
+        return g_strdup_printf("west and east are both %g: no width", west);
+    return NULL;
+}
+
+cm_status cm_map_set_bbox(cm_map *map, double west, double south, double east, double north)
+{
+    char *problem = bbox_problem(west, south, east, north);
+    if (problem) {
+        cm_fail(map->context, CM_ERR_INPUT, "bounding box %g,%g,%g,%g: %s", west, south, east,
+                north, problem);
+        g_free(problem);
+        return CM_ERR_INPUT;
+    }
+    map->extent = EXTENT_BOX;
+    map->west = west;
+    /* West beyond east: the box crosses the antimeridian. */
+    map->east = east > west ? east : east + 360;
+    map->south = south;
+    map->north = north;
+    invalidate_layout(map);
+    return CM_OK;
+}
+
+cm_status cm_map_set_bbox_text(cm_map *map, const char *text)
+{
+    char **parts = g_strsplit(text, ",", -1);
+    double v[4];
+    gboolean ok = g_strv_length(parts) == 4;
+    for (int i = 0; ok && i < 4; i++) {
+        char *end;
+        const char *part = g_strstrip(parts[i]);
+        v[i] = g_ascii_strtod(part, &end);
+        ok = end != part && *end == '\0' && isfinite(v[i]);
+    }
+    g_strfreev(parts);
+    if (!ok)
+        return cm_fail(map->context, CM_ERR_INPUT, "bounding box '%s' is not WEST,SOUTH,EAST,"
+                       "NORTH in degrees (e.g. 38,29,48,37)", text);
+    char *problem = bbox_problem(v[0], v[1], v[2], v[3]);
+    if (problem) {
+        cm_fail(map->context, CM_ERR_INPUT, "bounding box '%s': %s", text, problem);
+        g_free(problem);
+        return CM_ERR_INPUT;
+    }
+    return cm_map_set_bbox(map, v[0], v[1], v[2], v[3]);
+}
+
+cm_status cm_map_set_center(cm_map *map, double lat, double lon, double radius_km)
+{
+    if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180))
+        return cm_fail(map->context, CM_ERR_INPUT, "centre %g,%g is out of range (latitude "
+                       "-90 to 90, longitude -180 to 180)", lat, lon);
+    if (!(radius_km >= 0.1 && radius_km <= MAX_RADIUS_KM))
+        return cm_fail(map->context, CM_ERR_INPUT, "radius %g km is out of range (0.1 to "
+                       "%.0f km)", radius_km, MAX_RADIUS_KM);
+    map->extent = EXTENT_CIRCLE;
+    map->centre = (cm_geo_point){lat, lon};
+    map->radius_m = radius_km * 1000;
+    invalidate_layout(map);
+    return CM_OK;
+}
+
+cm_status cm_map_fit_content(cm_map *map, double margin)
+{
+    if (!(margin >= 0 && margin <= CM_MAP_MAX_MARGIN))
+        return cm_fail(map->context, CM_ERR_INPUT, "margin %g%% is out of range (0 to %g%%)",
+                       margin * 100, CM_MAP_MAX_MARGIN * 100);
+    map->extent = EXTENT_CONTENT;
+    map->margin = margin;
+    invalidate_layout(map);
+    return CM_OK;
 }
 
 cm_status cm_map_set_style(cm_map *map, const char *name_or_path)
@@ -479,20 +605,24 @@ static double centre_scale(const cm_frame *frame)
 }
 
 /* The frame of a width x height image that shows points (geographic)
- * projected with projection, centred in the band of area_h pixels that
- * starts top pixels down, with EXTENT_MARGIN on each side; content smaller
- * than min_span metres is shown min_span across. FALSE when no point can
- * be projected. */
-static gboolean fit_frame(const cm_projection *projection, GArray *points, int width,
-                          int height, double top, double area_h, double min_span,
+ * projected with projection, in the band of area_h pixels that starts top
+ * pixels down, with margin (a share of the band) on each side; content
+ * smaller than min_span metres is shown min_span across. The points are
+ * centred, or centre is, when not NULL, with the points fitted around it.
+ * FALSE when no point can be projected, or, with all, when one cannot. */
+static gboolean fit_frame(const cm_projection *projection, GArray *points,
+                          const cm_geo_point *centre, gboolean all, int width, int height,
+                          double top, double area_h, double margin, double min_span,
                           cm_frame *frame)
 {
-    double *x = g_new(double, points->len), *y = g_new(double, points->len);
+    double *x = g_new(double, points->len + 1), *y = g_new(double, points->len + 1);
     for (guint i = 0; i < points->len; i++) {
         x[i] = g_array_index(points, cm_geo_point, i).lon;
         y[i] = g_array_index(points, cm_geo_point, i).lat;
     }
-    cm_projection_forward(projection, x, y, points->len);
+    x[points->len] = centre ? centre->lon : 0;
+    y[points->len] = centre ? centre->lat : 0;
+    size_t failed = cm_projection_forward(projection, x, y, points->len + (centre != NULL));
     double min_x = HUGE_VAL, max_x = -HUGE_VAL, min_y = HUGE_VAL, max_y = -HUGE_VAL;
     for (guint i = 0; i < points->len; i++) {
         if (x[i] == HUGE_VAL)
@@ -502,16 +632,27 @@ static gboolean fit_frame(const cm_projection *projection, GArray *points, int w
         min_y = MIN(min_y, y[i]);
         max_y = MAX(max_y, y[i]);
     }
+    double centre_x = (min_x + max_x) / 2, centre_y = (min_y + max_y) / 2;
+    if (centre && x[points->len] != HUGE_VAL) {
+        centre_x = x[points->len];
+        centre_y = y[points->len];
+        /* Symmetric about the centre, so that everything fits around it. */
+        double half_x = MAX(max_x - centre_x, centre_x - min_x);
+        double half_y = MAX(max_y - centre_y, centre_y - min_y);
+        min_x = centre_x - half_x;
+        max_x = centre_x + half_x;
+        min_y = centre_y - half_y;
+        max_y = centre_y + half_y;
+    }
     g_free(x);
     g_free(y);
-    if (min_x == HUGE_VAL)
+    if (min_x == HUGE_VAL || (all && failed > 0))
         return FALSE;
     double span_x = MAX(max_x - min_x, 1.0), span_y = MAX(max_y - min_y, 1.0);
     if (span_x < min_span && span_y < min_span)
         span_x = span_y = min_span;
-    double px_per_m = MIN(width * (1 - 2 * EXTENT_MARGIN) / span_x,
-                          area_h * (1 - 2 * EXTENT_MARGIN) / span_y);
-    double centre_x = (min_x + max_x) / 2, centre_y = (min_y + max_y) / 2;
+    double px_per_m = MIN(width * (1 - 2 * margin) / span_x,
+                          area_h * (1 - 2 * margin) / span_y);
     *frame = (cm_frame){
         .projection = projection,
         .min_x = centre_x - (width / 2.0) / px_per_m,
@@ -523,18 +664,40 @@ static gboolean fit_frame(const cm_projection *projection, GArray *points, int w
     return TRUE;
 }
 
-cm_status cm_map_layout(cm_map *map)
+/* The points the map's area is fitted to: the routes and sites, the edges
+ * of the box, or the circle, longitudes unrolled (continuing past ±180). */
+static GArray *extent_points(const cm_map *map)
 {
-    if (map->laid_out)
-        return CM_OK;
-    cm_context *context = map->context;
-    if (!map->style && !(map->style = cm_style_load(context, "briefing")))
-        return context->status;
-    GArray *points = content_points(map);
-    if (points->len == 0) {
-        g_array_free(points, TRUE);
-        return cm_fail(context, CM_ERR_INPUT, "the map has no route and no site to show");
+    if (map->extent == EXTENT_CONTENT)
+        return content_points(map);
+    GArray *points = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    if (map->extent == EXTENT_BOX) {
+        const cm_geo_point corners[5] = {{map->south, map->west}, {map->south, map->east},
+                                         {map->north, map->east}, {map->north, map->west},
+                                         {map->south, map->west}};
+        for (int edge = 0; edge < 4; edge++)
+            for (int k = 0; k < BOX_EDGE_SAMPLES; k++) {
+                double t = (double)k / BOX_EDGE_SAMPLES;
+                cm_geo_point p = {
+                    corners[edge].lat + t * (corners[edge + 1].lat - corners[edge].lat),
+                    corners[edge].lon + t * (corners[edge + 1].lon - corners[edge].lon)};
+                g_array_append_val(points, p);
+            }
+        return points;
     }
+    for (int k = 0; k < CIRCLE_SAMPLES; k++) {
+        cm_geo_point p = cm_geodesic_direct(map->centre, 360.0 * k / CIRCLE_SAMPLES,
+                                            map->radius_m);
+        p.lon = map->centre.lon + remainder(p.lon - map->centre.lon, 360.0);
+        g_array_append_val(points, p);
+    }
+    return points;
+}
+
+/* The projection of the map: the user's CRS (a geographic one centred on
+ * the extent), or one chosen for the extent. */
+static cm_projection *extent_projection(cm_map *map, GArray *points)
+{
     double lat_min = HUGE_VAL, lat_max = -HUGE_VAL, lon_min = HUGE_VAL, lon_max = -HUGE_VAL;
     for (guint i = 0; i < points->len; i++) {
         cm_geo_point p = g_array_index(points, cm_geo_point, i);
@@ -543,22 +706,100 @@ cm_status cm_map_layout(cm_map *map)
         lon_min = MIN(lon_min, p.lon);
         lon_max = MAX(lon_max, p.lon);
     }
-    map->projection = cm_projection_for_extent(context, lat_min, lat_max, lon_min, lon_max);
+    if (map->extent == EXTENT_CIRCLE) {
+        /* A circle round a pole holds every longitude up to the pole. */
+        for (int pole = -1; pole <= 1; pole += 2)
+            if (cm_geodesic_inverse(map->centre, (cm_geo_point){90.0 * pole, 0}).distance_m <
+                map->radius_m) {
+                lat_min = MIN(lat_min, 90.0 * pole);
+                lat_max = MAX(lat_max, 90.0 * pole);
+                lon_min = map->centre.lon - 180;
+                lon_max = map->centre.lon + 180;
+            }
+    }
+    if (map->crs)
+        return cm_projection_for_crs(map->context, map->crs,
+                                     remainder((lon_min + lon_max) / 2, 360.0));
+    return cm_projection_for_extent(map->context, lat_min, lat_max, lon_min, lon_max);
+}
+
+/* Why the extent cannot be drawn in the map's projection. */
+static cm_status extent_unprojectable(cm_map *map)
+{
+    const char *crs = map->crs ? map->crs : cm_projection_definition(map->projection);
+    if (map->extent == EXTENT_BOX)
+        return cm_fail(map->context, CM_ERR_INPUT, "bounding box %g,%g,%g,%g reaches past the "
+                       "area CRS '%s' can show (where it cannot project, or its scale "
+                       "grows without bound, as Mercator's toward a pole)", map->west,
+                       map->south, remainder(map->east, 360.0), map->north, crs);
+    if (map->extent == EXTENT_CIRCLE)
+        return cm_fail(map->context, CM_ERR_INPUT, "a circle of %g km round %g,%g reaches past "
+                       "the area CRS '%s' can show (where it cannot project, or its scale "
+                       "grows without bound, as Mercator's toward a pole)",
+                       map->radius_m / 1000, map->centre.lat, map->centre.lon, crs);
+    return cm_fail(map->context, CM_ERR_INPUT, "no route or site can be projected with CRS "
+                   "'%s'", crs);
+}
+
+/* How far apart the largest and smallest scale over the extent's points
+ * are, as a ratio: pixels per ground km 1 km equatorward and east of
+ * each, the smaller of the two (plate carrée stretches a pole into a line
+ * east-west only; Mercator blows up both ways). HUGE_VAL when a point
+ * cannot be projected. */
+static double scale_spread(const cm_frame *frame, GArray *points)
+{
+    double low = HUGE_VAL, high = 0;
+    for (guint i = 0; i < points->len; i++) {
+        cm_geo_point p = g_array_index(points, cm_geo_point, i);
+        double x, y, xn, yn, xe, ye;
+        if (!cm_frame_geo_to_pixel(frame, p, &x, &y) ||
+            !cm_frame_geo_to_pixel(frame, cm_geodesic_direct(p, p.lat >= 0 ? 180 : 0, 1000),
+                                   &xn, &yn) ||
+            !cm_frame_geo_to_pixel(frame, cm_geodesic_direct(p, 90, 1000), &xe, &ye))
+            return HUGE_VAL;
+        double px_per_km = MIN(hypot(xn - x, yn - y), hypot(xe - x, ye - y));
+        low = MIN(low, px_per_km);
+        high = MAX(high, px_per_km);
+    }
+    return low > 0 ? high / low : HUGE_VAL;
+}
+
+cm_status cm_map_layout(cm_map *map)
+{
+    if (map->laid_out)
+        return CM_OK;
+    cm_context *context = map->context;
+    if (!map->style && !(map->style = cm_style_load(context, "briefing")))
+        return context->status;
+    GArray *points = extent_points(map);
+    if (points->len == 0) {
+        g_array_free(points, TRUE);
+        return cm_fail(context, CM_ERR_INPUT, "the map has no route and no site to show (add "
+                       "one, or give the area: a bounding box or a centre and radius)");
+    }
+    map->projection = extent_projection(map, points);
     if (!map->projection) {
         g_array_free(points, TRUE);
         return context->status;
     }
-    /* Fit the content into the area between the title and bottom bands,
-     * keeping a margin, and centre it there. A single site gets 50 km. */
+    /* Fit the extent into the area between the title and bottom bands and
+     * centre it there: content with a margin (a single site gets 50 km), a
+     * box or a circle exactly, the circle round its centre. */
     double top, bottom;
     cm_furniture_bands(map->width, map->height, map->banner != NULL, &top, &bottom);
-    gboolean fitted = fit_frame(map->projection, points, map->width, map->height, top,
-                                map->height - top - bottom, 50000, &map->frame);
+    gboolean content = map->extent == EXTENT_CONTENT;
+    gboolean fitted = fit_frame(map->projection, points,
+                                map->extent == EXTENT_CIRCLE ? &map->centre : NULL, !content,
+                                map->width, map->height, top, map->height - top - bottom,
+                                content ? map->margin : 0, content ? 50000 : 0, &map->frame);
+    /* A box or circle reaching where the projection blows up (a pole in
+     * Mercator) would be fitted by a few pixels of its part near there. */
+    double spread = fitted && !content ? scale_spread(&map->frame, points) : 1;
     g_array_free(points, TRUE);
-    if (!fitted) {
+    if (!fitted || spread > MAX_SCALE_SPREAD) {
+        cm_status status = extent_unprojectable(map);
         invalidate_layout(map);
-        return cm_fail(context, CM_ERR_INPUT, "no site can be projected with %s",
-                       cm_projection_definition(map->projection));
+        return status;
     }
     map->m_per_px = centre_scale(&map->frame);
     if (map->m_per_px <= 0) {
@@ -1066,6 +1307,11 @@ static cm_status draw_inset(cm_map *map, cairo_t *cr, const cm_style *style, dou
         lon_min = MIN(lon_min, p.lon);
         lon_max = MAX(lon_max, p.lon);
     }
+    /* A map of a quarter of the globe, or round a pole, locates itself. */
+    if (lon_max - lon_min > MAX_INSET_MAP_SPAN_DEG) {
+        g_array_free(outline, TRUE);
+        return CM_OK;
+    }
     double lat_c = (lat_min + lat_max) / 2, lon_c = (lon_min + lon_max) / 2;
     double half_lat = MAX((lat_max - lat_min) * INSET_ZOOM_OUT, 12.0) / 2;
     double half_lon = MIN(MAX((lon_max - lon_min) * INSET_ZOOM_OUT, 16.0) / 2, 179.0);
@@ -1084,7 +1330,8 @@ static cm_status draw_inset(cm_map *map, cairo_t *cr, const cm_style *style, dou
     cm_frame frame;
     GArray *points = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
     g_array_append_vals(points, region, G_N_ELEMENTS(region));
-    gboolean fitted = projection && fit_frame(projection, points, w, h, 0, h, 0, &frame);
+    gboolean fitted = projection && fit_frame(projection, points, NULL, FALSE, w, h, 0, h,
+                                              INSET_MARGIN, 0, &frame);
     g_array_free(points, TRUE);
     cm_status status = CM_OK;
     if (!fitted) {
@@ -1205,7 +1452,7 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     cm_units second = map->units == CM_UNITS_MI ? CM_UNITS_MI : CM_UNITS_NMI;
     double second_unit_m = 1 / cm_units_from_metres(second, 1);
     cm_sheet sheet = {
-        .title = map->title ? map->title : "Convoy route",
+        .title = map->title ? map->title : map->routes->len ? "Convoy route" : "Briefing map",
         .subtitle = subtitle,
         .dtg = map->dtg,
         .attribution = attribution,

@@ -15,6 +15,17 @@ typedef struct cm_projection cm_projection;
 cm_projection *cm_projection_for_extent(cm_context *context, double lat_min,
                                         double lat_max, double lon_min, double lon_max);
 
+/* The CRS definition names (anything proj_create() reads: "EPSG:32638",
+ * "ESRI:102025", a PROJ string with or without +type=crs, WKT, PROJJSON),
+ * fed with WGS84 longitudes and latitudes. A bound CRS is drawn in its
+ * source CRS, a compound one in its horizontal part, a geographic one as
+ * plate carrée centred on lon_0 (degrees; ignored otherwise). NULL with
+ * CM_ERR_INPUT naming definition when PROJ does not know it or it is no
+ * map CRS (geocentric, vertical, engineering). Free with
+ * cm_projection_free(). */
+cm_projection *cm_projection_for_crs(cm_context *context, const char *definition,
+                                     double lon_0);
+
 /* Web Mercator (EPSG:3857), the projection of XYZ map tiles. NULL with the
  * reason in the context. Free with cm_projection_free(). */
 cm_projection *cm_projection_web_mercator(cm_context *context);

@@ -334,4 +334,32 @@ check "route CSV reads back through OGR with its coordinates as points" bash -c 
   [ \$(grep -c 'POINT (' '$work/ogr-csv.txt') -eq 5 ] &&
   grep -q 'POINT (42.4412 33.7856)' '$work/ogr-csv.txt' && grep -q 'role (String) = RP' '$work/ogr-csv.txt'"
 
+# Projection and extent: a box alone is a map of the area, without the
+# reference convoy; a CRS is named on the sheet; a route across the map's
+# antimeridian is cut, not drawn across the page.
+run render --bbox 38,29,48,37 -o "$work/area.pdf"
+check "--bbox alone renders the area (exit 0) with no route table" bash -c "
+  [ $code -eq 0 ] && ! grep -q 'Total' '$work/stdout' && grep -q '^Wrote' '$work/stdout'"
+check "the area map names Iraq, no convoy, in a conic projection" bash -c "
+  pdftotext '$work/area.pdf' - | tr -s ' \n' ' ' > '$work/area.txt' &&
+  grep -q 'Briefing map' '$work/area.txt' && grep -q 'IRAQ' '$work/area.txt' &&
+  grep -q 'Lambert conformal conic' '$work/area.txt' && ! grep -q 'Amman' '$work/area.txt'"
+run render --crs EPSG:32638 --center Baghdad --radius-km 150 --mark Baghdad -o "$work/utm.pdf"
+check "--crs EPSG:32638 --center Baghdad renders, names the CRS and marks Baghdad" bash -c "
+  [ $code -eq 0 ] && pdftotext '$work/utm.pdf' - | tr -s ' \n' ' ' > '$work/utm.txt' &&
+  grep -q 'WGS 84 / UTM zone 38N (EPSG:32638)' '$work/utm.txt' && grep -q 'Baghdad' '$work/utm.txt'"
+run render --crs EPSG:4326 --size 800x600 --no-inset --bbox -30,-60,150,80 \
+  --route "name=Cut; 50,-110 > 50,-130" -o "$work/cut.png"
+cut_red=$(python3 "$(dirname "$0")/png-count.py" "$work/cut.png" c0181f)
+run render --crs EPSG:4326 --size 800x600 --no-inset --bbox -30,-60,150,80 \
+  --route "name=Drawn; -45,40 > -45,100" -o "$work/drawn.png"
+drawn_red=$(python3 "$(dirname "$0")/png-count.py" "$work/drawn.png" c0181f)
+check "a route across the map's edge is cut ($cut_red red pixels, the legend's), one inside drawn ($drawn_red)" \
+  bash -c "[ $cut_red -lt 150 ] && [ $drawn_red -gt \$(($cut_red + 200)) ]"
+run render --crs EPSG:4326 -o "$work/plate.pdf"
+check "--crs EPSG:4326 is drawn as plate carree" bash -c "
+  [ $code -eq 0 ] && pdftotext '$work/plate.pdf' - | tr -s ' \n' ' ' | grep -q 'WGS 84 (EPSG:4326) as plate carrée'"
+expect_error "--bbox and --center together" 2 "--bbox and --center both set the map's area" render --bbox 38,29,48,37 --center Baghdad --radius-km 50 -o "$work/both.png"
+check "no file from the failed run" test ! -e "$work/both.png"
+
 tap_done

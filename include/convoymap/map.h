@@ -2,8 +2,9 @@
  * drawn once and written as PNG, SVG or PDF.
  *
  * A cm_map collects what to draw; its layout (projection, extent, scale) is
- * computed from the routes and sites on first use and can be queried, so
- * that a report generator can place its own annotations on the image.
+ * computed on first use, from the routes and sites or from the box or
+ * circle asked for, and can be queried, so that a report generator can
+ * place its own annotations on the image.
  */
 #ifndef CONVOYMAP_MAP_H
 #define CONVOYMAP_MAP_H
@@ -146,6 +147,56 @@ CM_API cm_status cm_map_set_dtg(cm_map *map, const char *dtg);
  * naming the value when text or color is unusable. */
 CM_API cm_status cm_map_set_banner(cm_map *map, const char *text, const char *color);
 
+/* The map's CRS, instead of the automatic conformal projection (Lambert
+ * conformal conic, Mercator near the equator, polar stereographic near the
+ * poles, fitted to the extent): any definition PROJ reads, e.g.
+ * "EPSG:32638", "ESRI:102025", "+proj=lcc +lat_1=30 +lat_2=36 +lon_0=44"
+ * (read as a CRS, on its own ellipsoid) or WKT. A geographic CRS
+ * (EPSG:4326) is drawn as plate carrée centred on the extent: a degree of
+ * longitude as long as one of latitude, as GIS tools draw it (for true
+ * shapes at a latitude use "+proj=eqc +lat_ts=LAT"). A compound CRS is
+ * drawn in its horizontal part, a bound CRS in its source CRS. Copied;
+ * NULL restores the automatic projection. CM_ERR_INPUT naming definition
+ * when PROJ does not know it or it cannot be drawn (geocentric, vertical,
+ * engineering); the map keeps its previous CRS then. Lines leaving the
+ * CRS's valid area or crossing its antimeridian are cut there. */
+CM_API cm_status cm_map_set_crs(cm_map *map, const char *definition);
+
+/* The map's area shows exactly the box west..east, south..north (degrees;
+ * west above east crosses the antimeridian): the box, as the CRS draws it,
+ * fitted into the area between the title and bottom bands, its centre in
+ * the middle, touching two opposite sides. Routes and sites outside it
+ * are cut off; with none at all the map shows the basemap alone.
+ * Replaces cm_map_set_center() and cm_map_fit_content(). CM_ERR_INPUT,
+ * naming the value, for a longitude outside -180..180, a latitude outside
+ * -90..90, south not below north or west equal to east. The layout fails
+ * with CM_ERR_INPUT when part of the box cannot be projected in the CRS,
+ * or its scale changes a hundredfold over the box (Mercator toward a
+ * pole). */
+CM_API cm_status cm_map_set_bbox(cm_map *map, double west, double south, double east,
+                                 double north);
+
+/* cm_map_set_bbox() from text "WEST,SOUTH,EAST,NORTH" (e.g. "38,29,48,37").
+ * CM_ERR_INPUT naming text when it is malformed or out of range. */
+CM_API cm_status cm_map_set_bbox_text(cm_map *map, const char *text);
+
+/* The map's area shows at least the geodesic circle of radius_km (0.1 to
+ * 10000) round lat, lon (degrees), which is in the middle; the circle
+ * touches the area's shorter sides. Routes and sites outside are cut off;
+ * with none, the map shows the basemap alone. Replaces cm_map_set_bbox()
+ * and cm_map_fit_content(). CM_ERR_INPUT naming the value when one is out
+ * of range; the layout fails like cm_map_set_bbox()'s. */
+CM_API cm_status cm_map_set_center(cm_map *map, double lat, double lon, double radius_km);
+
+#define CM_MAP_DEFAULT_MARGIN 0.12
+#define CM_MAP_MAX_MARGIN 0.4
+
+/* The map's area fits the routes and sites, keeping margin (a share of the
+ * area's width and height, 0 to CM_MAP_MAX_MARGIN) free on each side: the
+ * default, with CM_MAP_DEFAULT_MARGIN. Replaces cm_map_set_bbox() and
+ * cm_map_set_center(). CM_ERR_INPUT naming margin when out of range. */
+CM_API cm_status cm_map_fit_content(cm_map *map, double margin);
+
 /* Draws a copy of route. */
 CM_API void cm_map_add_route(cm_map *map, const cm_route *route);
 
@@ -166,11 +217,14 @@ CM_API void cm_map_set_units(cm_map *map, cm_units units);
 CM_API void cm_map_add_marker(cm_map *map, const cm_place *place);
 
 /* Computes the projection and extent; done implicitly by the calls below.
- * Fails with CM_ERR_INPUT when the map holds no site. */
+ * Fails with CM_ERR_INPUT when the map fits its content and holds no site,
+ * or when its box or circle cannot be projected in its CRS. */
 CM_API cm_status cm_map_layout(cm_map *map);
 
-/* The PROJ definition of the map's projection; owned by the map, valid
- * until the map changes. NULL before a successful layout. */
+/* The PROJ definition of the map's projection (for a CRS given with
+ * cm_map_set_crs(), its PROJ string, or the definition as given when PROJ
+ * has none; for a geographic CRS, the plate carrée drawn); owned by the
+ * map, valid until the map changes. NULL when the layout fails. */
 CM_API const char *cm_map_projection(cm_map *map);
 
 /* Pixel position (origin top left, y down) of a geographic point. Returns

@@ -2,6 +2,7 @@
  * prints; everything it computes is in the library's API. */
 #include <errno.h>
 #include <locale.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -362,15 +363,65 @@ done:
 
 typedef struct render_options {
     char *size, *title, *subtitle, *dtg, *banner, *banner_color, *style, *grid, *labels,
-        *output, *format;
+        *output, *format, *crs, *bbox, *center, *margin, *radius_km;
     double dpi, scale;
     gboolean transparent, no_inset;
 } render_options;
+
+/* A finite number, optionally followed by suffix, into *value. */
+static gboolean parse_number(const char *text, const char *suffix, double *value)
+{
+    char *end;
+    *value = g_ascii_strtod(text, &end);
+    return end != text && (*end == '\0' || strcmp(end, suffix) == 0) && isfinite(*value);
+}
+
+static int usage_value_error(const char *what, const char *value, const char *expected)
+{
+    char *message = g_strdup_printf("%s '%s' is not %s", what, value, expected);
+    int status = usage_error("render", message);
+    g_free(message);
+    return status;
+}
+
+/* The flags' extent and CRS on map; centre is the --center site's
+ * position. Usage errors are printed here. */
+static int set_extent(cm_context *context, cm_map *map, const render_options *options,
+                      const cm_geo_point *centre)
+{
+    if (options->bbox && options->center)
+        return usage_error("render", "--bbox and --center both set the map's area: give one");
+    if (options->center && !options->radius_km)
+        return usage_error("render", "--center needs --radius-km (e.g. --center Baghdad "
+                                     "--radius-km 150)");
+    if (!options->center && options->radius_km)
+        return usage_error("render", "--radius-km goes with --center");
+    if (options->margin && (options->bbox || options->center))
+        return usage_error("render", "--margin goes with the automatic extent, not with "
+                                     "--bbox or --center");
+    double margin = 0, radius_km = 0;
+    if (options->margin && !parse_number(options->margin, "%", &margin))
+        return usage_value_error("margin", options->margin, "a percentage (e.g. 5 or 5%)");
+    if (options->radius_km && !parse_number(options->radius_km, "", &radius_km))
+        return usage_value_error("radius", options->radius_km, "a number of km (e.g. 150)");
+    if ((options->crs && cm_map_set_crs(map, options->crs) != CM_OK) ||
+        (options->bbox && cm_map_set_bbox_text(map, options->bbox) != CM_OK) ||
+        (centre && cm_map_set_center(map, centre->lat, centre->lon, radius_km) != CM_OK) ||
+        (options->margin && cm_map_fit_content(map, margin / 100) != CM_OK))
+        return fail(context);
+    return EXIT_SUCCESS;
+}
 
 static int render_map(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
                       GArray *plans, gboolean reference, cm_units units, void *data)
 {
     const render_options *options = data;
+    /* An area without routes asks for a map of the area (with the marks
+     * given), not for the reference convoy. */
+    if (reference && (options->bbox || options->center)) {
+        g_array_set_size(plans, 0);
+        reference = FALSE;
+    }
     if (!options->output)
         return usage_error("render", "missing -o FILE (.png, .svg or .pdf, or - for stdout)");
     gboolean to_stdout = strcmp(options->output, "-") == 0;
@@ -420,20 +471,36 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
         for (size_t w = 0; w < cm_route_n_waypoints(route); w++)
             g_array_append_val(near, cm_route_waypoint(route, w)->position);
     }
+    /* The --center site is read like the marks, after them. */
     size_t n_marks = marks ? g_strv_length((char **)marks) : 0;
-    cm_candidate_list **lists = g_new0(cm_candidate_list *, n_marks);
-    cm_status status = cm_geocoder_resolve(geocoder, marks, n_marks,
+    size_t n_queries = n_marks + (options->center != NULL);
+    const char **queries = g_new0(const char *, n_queries + 1);
+    for (size_t i = 0; i < n_marks; i++)
+        queries[i] = marks[i];
+    if (options->center)
+        queries[n_marks] = options->center;
+    cm_candidate_list **lists = g_new0(cm_candidate_list *, n_queries);
+    cm_status status = cm_geocoder_resolve(geocoder, queries, n_queries,
                                            (const cm_geo_point *)near->data, near->len, lists);
     g_array_free(near, TRUE);
+    g_free(queries);
     print_notes(geocoder);
-    for (size_t i = 0; i < n_marks && status == CM_OK; i++) {
+    for (size_t i = 0; i < n_marks && status == CM_OK; i++)
         cm_map_add_marker(map, cm_candidate_list_get(lists[i], 0)->place);
+    cm_geo_point centre = {0, 0};
+    if (status == CM_OK && options->center)
+        centre = cm_candidate_list_get(lists[n_marks], 0)->place->position;
+    for (size_t i = 0; i < n_queries && status == CM_OK; i++)
         cm_candidate_list_free(lists[i]);
-    }
     g_free(lists);
     if (status != CM_OK) {
         cm_map_free(map);
         return fail(context);
+    }
+    int extent_status = set_extent(context, map, options, options->center ? &centre : NULL);
+    if (extent_status != EXIT_SUCCESS) {
+        cm_map_free(map);
+        return extent_status;
     }
     cm_map_set_title(map, options->title ? options->title
                           : reference   ? cm_reference_title()
@@ -462,7 +529,8 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     cm_map_free(map);
     if (status != CM_OK)
         return fail(context);
-    int printed = print_report(context, plans, CM_REPORT_TEXT, units);
+    int printed = plans->len ? print_report(context, plans, CM_REPORT_TEXT, units)
+                             : EXIT_SUCCESS;
     printf("Wrote %s (%dx%d %s)\n", options->output, width, height,
            format == CM_FORMAT_PNG ? "px" : format == CM_FORMAT_PDF ? "pt" : "px");
     return printed;
@@ -500,6 +568,19 @@ static int command_render(int argc, char **argv)
          "Names on labels: en (default), ar (Arabic) or both", "LANG"},
         {"style", 0, 0, G_OPTION_ARG_STRING, &options.style,
          "briefing (default), night, grayscale, colorblind, or a style file", "NAME|PATH"},
+        {"crs", 0, 0, G_OPTION_ARG_STRING, &options.crs,
+         "Draw in this CRS instead of the automatic conformal projection: EPSG:32638, "
+         "ESRI:..., a PROJ string or WKT; a geographic CRS is drawn as plate carree", "DEF"},
+        {"bbox", 0, 0, G_OPTION_ARG_STRING, &options.bbox,
+         "Show exactly this area, in degrees (WEST > EAST crosses the antimeridian); "
+         "alone, without routes or marks, a map of the area only", "W,S,E,N"},
+        {"center", 0, 0, G_OPTION_ARG_STRING, &options.center,
+         "Show the area round a site (a name, lat,lon or MGRS), with --radius-km", "SITE"},
+        {"radius-km", 0, 0, G_OPTION_ARG_STRING, &options.radius_km,
+         "With --center: the map shows at least this geodesic radius (0.1 to 10000)", "KM"},
+        {"margin", 0, 0, G_OPTION_ARG_STRING, &options.margin,
+         "Space kept round the routes and sites, in percent of the map area on each side "
+         "(default 12, 0 to 40)", "PCT"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
          "Output file: .png, .svg or .pdf; - for stdout", "FILE"},
         {NULL},
@@ -517,6 +598,11 @@ static int command_render(int argc, char **argv)
     g_free(options.labels);
     g_free(options.output);
     g_free(options.format);
+    g_free(options.crs);
+    g_free(options.bbox);
+    g_free(options.center);
+    g_free(options.margin);
+    g_free(options.radius_km);
     return status;
 }
 
