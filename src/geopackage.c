@@ -162,16 +162,19 @@ cm_gpkg_layer *cm_geopackage_layer(cm_geopackage *gpkg, const char *layer,
     int n_columns = 0;
     for (const char *const *c = columns; *c; c++, n_columns++) {
         char *column = quote(*c);
-        g_string_append_printf(sql, "%s, ", column);
+        g_string_append_printf(sql, "m.%s, ", column);
         g_free(column);
     }
-    g_string_append_printf(sql, "%s FROM %s", geom, table);
     /* The R-tree's boxes are rounded outwards to single precision, so no
-     * feature meeting the rectangle is missed. */
+     * feature meeting the rectangle is missed. Features come in the order
+     * of the R-tree's scan, as GDAL reads them, so that overlapping
+     * features are drawn as they always were. */
     if (has_rtree)
-        g_string_append_printf(sql, " WHERE rowid IN (SELECT id FROM %s WHERE maxx >= ?1 AND "
-                               "minx <= ?3 AND maxy >= ?2 AND miny <= ?4)", rtree);
-    g_string_append(sql, " ORDER BY rowid");
+        g_string_append_printf(sql, "m.%s FROM %s m JOIN %s r ON m.rowid = r.id WHERE "
+                               "r.maxx >= ?1 AND r.minx <= ?3 AND r.maxy >= ?2 AND "
+                               "r.miny <= ?4", geom, table, rtree);
+    else
+        g_string_append_printf(sql, "m.%s FROM %s m", geom, table);
     sqlite3_stmt *select = NULL;
     int rc = sqlite3_prepare_v2(gpkg->db, sql->str, -1, &select, NULL);
     g_string_free(sql, TRUE);

@@ -31,7 +31,8 @@ cm_gpkg_layer *cm_geopackage_layer(cm_geopackage *gpkg, const char *layer,
                                    const char *const *columns, gboolean *missing);
 
 /* Starts reading the features whose bounding box meets
- * [west, east] x [south, north] (degrees), in feature id order. */
+ * [west, east] x [south, north] (degrees), in the order of the R-tree's
+ * scan (GDAL's order). */
 void cm_gpkg_layer_select(cm_gpkg_layer *layer, double west, double south, double east,
                           double north);
 
