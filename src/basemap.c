@@ -123,9 +123,11 @@ static cm_status read_status(basemap_reader *reader)
                  : CM_OK;
 }
 
-/* Appends a line or ring (closed) to cr's path. */
+/* Appends a line or ring to cr's path. Rings are not closed: their last
+ * vertex repeats the first, and OGR, which this reader replaced, handed
+ * them over as plain lines, so the maps stay as they were. */
 static void add_line_path(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
-                          const GEOSGeometry *line, gboolean closed)
+                          const GEOSGeometry *line)
 {
     const GEOSCoordSequence *sequence = GEOSGeom_getCoordSeq_r(reader->geos, line);
     unsigned n = 0;
@@ -135,7 +137,7 @@ static void add_line_path(basemap_reader *reader, cairo_t *cr, const cm_frame *f
     g_array_set_size(reader->ys, n);
     double *x = (double *)(void *)reader->xs->data, *y = (double *)(void *)reader->ys->data;
     GEOSCoordSeq_copyToArrays_r(reader->geos, sequence, x, y, NULL, NULL);
-    cm_draw_geo_polyline(cr, frame, x, y, n, closed);
+    cm_draw_geo_polyline(cr, frame, x, y, n, FALSE);
 }
 
 /* Appends geometry's lines and rings to cr's path. */
@@ -145,15 +147,13 @@ static void add_geometry_path(basemap_reader *reader, cairo_t *cr, const cm_fram
     GEOSContextHandle_t geos = reader->geos;
     switch (GEOSGeomTypeId_r(geos, geometry)) {
     case GEOS_LINESTRING:
-        add_line_path(reader, cr, frame, geometry, FALSE);
-        break;
     case GEOS_LINEARRING:
-        add_line_path(reader, cr, frame, geometry, TRUE);
+        add_line_path(reader, cr, frame, geometry);
         break;
     case GEOS_POLYGON:
-        add_line_path(reader, cr, frame, GEOSGetExteriorRing_r(geos, geometry), TRUE);
+        add_line_path(reader, cr, frame, GEOSGetExteriorRing_r(geos, geometry));
         for (int i = 0; i < GEOSGetNumInteriorRings_r(geos, geometry); i++)
-            add_line_path(reader, cr, frame, GEOSGetInteriorRingN_r(geos, geometry, i), TRUE);
+            add_line_path(reader, cr, frame, GEOSGetInteriorRingN_r(geos, geometry, i));
         break;
     case GEOS_MULTILINESTRING:
     case GEOS_MULTIPOLYGON:

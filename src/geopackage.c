@@ -5,6 +5,7 @@
  * that follows to GEOS. */
 #include "geopackage.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -20,9 +21,12 @@ struct cm_geopackage {
 struct cm_gpkg_layer {
     cm_geopackage *gpkg;
     char *name;
-    sqlite3_stmt *select;
+    sqlite3_stmt *select; /* the features meeting a box, through the R-tree */
+    sqlite3_stmt *scan;   /* every feature, in feature id order */
+    sqlite3_stmt *current;
     int n_columns;      /* attribute columns; the geometry comes after them */
     gboolean has_rtree; /* without an index, every feature is read */
+    double extent[4];   /* the layer's, from gpkg_contents: west, south, east, north */
 };
 
 static void set_error(cm_geopackage *gpkg, char *text)
@@ -34,6 +38,7 @@ static void set_error(cm_geopackage *gpkg, char *text)
 static void layer_free(cm_gpkg_layer *layer)
 {
     sqlite3_finalize(layer->select);
+    sqlite3_finalize(layer->scan);
     g_free(layer->name);
     g_free(layer);
 }
@@ -100,20 +105,29 @@ static char *quote(const char *identifier)
 }
 
 /* layer's geometry column, from the GeoPackage's register of feature
- * tables; NULL when it has none (g_free() it), with *failed set when
- * SQLite could not tell. */
-static char *geometry_column(cm_geopackage *gpkg, const char *layer, gboolean *failed)
+ * tables, and its extent (infinite where gpkg_contents leaves it out);
+ * NULL when it has none (g_free() it), with *failed set when SQLite could
+ * not tell. */
+static char *geometry_column(cm_geopackage *gpkg, const char *layer, double extent[4],
+                             gboolean *failed)
 {
     sqlite3_stmt *stmt = NULL;
     char *column = NULL;
     *failed = TRUE;
-    if (sqlite3_prepare_v2(gpkg->db, "SELECT column_name FROM gpkg_geometry_columns "
-                           "WHERE table_name = ?", -1, &stmt, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(gpkg->db, "SELECT g.column_name, c.min_x, c.min_y, c.max_x, "
+                           "c.max_y FROM gpkg_geometry_columns g LEFT JOIN gpkg_contents c "
+                           "ON c.table_name = g.table_name WHERE g.table_name = ?", -1, &stmt,
+                           NULL) != SQLITE_OK)
         return NULL;
     sqlite3_bind_text(stmt, 1, layer, -1, SQLITE_STATIC);
     int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW)
+    if (rc == SQLITE_ROW) {
         column = g_strdup((const char *)sqlite3_column_text(stmt, 0));
+        for (int i = 0; i < 4; i++)
+            extent[i] = sqlite3_column_type(stmt, i + 1) == SQLITE_NULL
+                            ? (i < 2 ? -HUGE_VAL : HUGE_VAL)
+                            : sqlite3_column_double(stmt, i + 1);
+    }
     *failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
     sqlite3_finalize(stmt);
     return column;
@@ -145,7 +159,8 @@ cm_gpkg_layer *cm_geopackage_layer(cm_geopackage *gpkg, const char *layer,
         return found;
     }
     gboolean failed;
-    char *geometry = geometry_column(gpkg, layer, &failed);
+    double extent[4];
+    char *geometry = geometry_column(gpkg, layer, extent, &failed);
     if (!geometry) {
         if (failed)
             set_error(gpkg, g_strdup(sqlite3_errmsg(gpkg->db)));
@@ -165,19 +180,23 @@ cm_gpkg_layer *cm_geopackage_layer(cm_geopackage *gpkg, const char *layer,
         g_string_append_printf(sql, "m.%s, ", column);
         g_free(column);
     }
+    g_string_append_printf(sql, "m.%s FROM %s m", geom, table);
+    GString *scan_sql = g_string_new(sql->str);
+    g_string_append(scan_sql, " ORDER BY m.rowid");
     /* The R-tree's boxes are rounded outwards to single precision, so no
      * feature meeting the rectangle is missed. Features come in the order
-     * of the R-tree's scan, as GDAL reads them, so that overlapping
-     * features are drawn as they always were. */
+     * of the R-tree's scan, or of their ids when the box holds the whole
+     * layer, as GDAL reads them, so that features overlapping at their
+     * edges are drawn as they always were. */
     if (has_rtree)
-        g_string_append_printf(sql, "m.%s FROM %s m JOIN %s r ON m.rowid = r.id WHERE "
-                               "r.maxx >= ?1 AND r.minx <= ?3 AND r.maxy >= ?2 AND "
-                               "r.miny <= ?4", geom, table, rtree);
-    else
-        g_string_append_printf(sql, "m.%s FROM %s m", geom, table);
-    sqlite3_stmt *select = NULL;
+        g_string_append_printf(sql, " JOIN %s r ON m.rowid = r.id WHERE r.maxx >= ?1 AND "
+                               "r.minx <= ?3 AND r.maxy >= ?2 AND r.miny <= ?4", rtree);
+    sqlite3_stmt *select = NULL, *scan = NULL;
     int rc = sqlite3_prepare_v2(gpkg->db, sql->str, -1, &select, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(gpkg->db, scan_sql->str, -1, &scan, NULL);
     g_string_free(sql, TRUE);
+    g_string_free(scan_sql, TRUE);
     g_free(table);
     g_free(geom);
     g_free(geometry);
@@ -186,6 +205,7 @@ cm_gpkg_layer *cm_geopackage_layer(cm_geopackage *gpkg, const char *layer,
     if (rc != SQLITE_OK) {
         set_error(gpkg, g_strdup(sqlite3_errmsg(gpkg->db)));
         sqlite3_finalize(select);
+        sqlite3_finalize(scan);
         g_string_free(key, TRUE);
         return NULL;
     }
@@ -193,6 +213,9 @@ cm_gpkg_layer *cm_geopackage_layer(cm_geopackage *gpkg, const char *layer,
     found->gpkg = gpkg;
     found->name = g_strdup(layer);
     found->select = select;
+    found->scan = scan;
+    found->current = scan;
+    memcpy(found->extent, extent, sizeof found->extent);
     found->n_columns = n_columns;
     found->has_rtree = has_rtree;
     g_hash_table_insert(gpkg->layers, g_string_free(key, FALSE), found);
@@ -203,8 +226,11 @@ void cm_gpkg_layer_select(cm_gpkg_layer *layer, double west, double south, doubl
                           double north)
 {
     set_error(layer->gpkg, NULL);
-    sqlite3_reset(layer->select);
-    if (layer->has_rtree) {
+    sqlite3_reset(layer->current);
+    const double *e = layer->extent;
+    gboolean whole = west <= e[0] && south <= e[1] && east >= e[2] && north >= e[3];
+    layer->current = layer->has_rtree && !whole ? layer->select : layer->scan;
+    if (layer->current == layer->select) {
         sqlite3_bind_double(layer->select, 1, west);
         sqlite3_bind_double(layer->select, 2, south);
         sqlite3_bind_double(layer->select, 3, east);
@@ -216,25 +242,25 @@ gboolean cm_gpkg_layer_next(cm_gpkg_layer *layer)
 {
     if (layer->gpkg->error)
         return FALSE;
-    int rc = sqlite3_step(layer->select);
+    int rc = sqlite3_step(layer->current);
     if (rc == SQLITE_ROW)
         return TRUE;
     if (rc != SQLITE_DONE)
         set_error(layer->gpkg, g_strdup(sqlite3_errmsg(layer->gpkg->db)));
     /* Done: the statement lets go of its read lock. */
-    sqlite3_reset(layer->select);
+    sqlite3_reset(layer->current);
     return FALSE;
 }
 
 const char *cm_gpkg_layer_text(cm_gpkg_layer *layer, int i)
 {
-    const unsigned char *text = sqlite3_column_text(layer->select, i);
+    const unsigned char *text = sqlite3_column_text(layer->current, i);
     return text ? (const char *)text : "";
 }
 
 int cm_gpkg_layer_int(cm_gpkg_layer *layer, int i)
 {
-    return sqlite3_column_int(layer->select, i);
+    return sqlite3_column_int(layer->current, i);
 }
 
 GEOSGeometry *cm_gpkg_layer_geometry(cm_gpkg_layer *layer)
@@ -242,8 +268,8 @@ GEOSGeometry *cm_gpkg_layer_geometry(cm_gpkg_layer *layer)
     static const size_t envelope_bytes[] = {0, 32, 48, 48, 64};
     cm_geopackage *gpkg = layer->gpkg;
     int column = layer->n_columns;
-    const unsigned char *blob = sqlite3_column_blob(layer->select, column);
-    size_t size = (size_t)sqlite3_column_bytes(layer->select, column);
+    const unsigned char *blob = sqlite3_column_blob(layer->current, column);
+    size_t size = (size_t)sqlite3_column_bytes(layer->current, column);
     if (!blob)
         return NULL;
     if (size >= 8 && blob[0] == 'G' && blob[1] == 'P' && blob[2] == 0) {

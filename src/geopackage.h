@@ -31,8 +31,8 @@ cm_gpkg_layer *cm_geopackage_layer(cm_geopackage *gpkg, const char *layer,
                                    const char *const *columns, gboolean *missing);
 
 /* Starts reading the features whose bounding box meets
- * [west, east] x [south, north] (degrees), in the order of the R-tree's
- * scan (GDAL's order). */
+ * [west, east] x [south, north] (degrees), in the order GDAL reads them:
+ * the R-tree's, or feature ids' when the box holds the layer's extent. */
 void cm_gpkg_layer_select(cm_gpkg_layer *layer, double west, double south, double east,
                           double north);
 
