@@ -13,6 +13,7 @@ typedef struct route_source {
     GArray *track;      /* of cm_geo_point, travel order */
     GPtrArray *names;   /* waypoint names (owned), parallel to points */
     GArray *points;     /* of cm_geo_point */
+    gboolean not_wgs84; /* a feature's coordinates did not convert to WGS84 */
 } route_source;
 
 /* The value of the first field called name (any case, as OGR looks fields
@@ -50,6 +51,7 @@ static int collect_feature(const cm_ogr_feature *feature, void *data)
 {
     route_source *source = data;
     const char *name = feature_name(feature);
+    source->not_wgs84 = source->not_wgs84 || feature->not_wgs84;
     for (size_t i = 0; i < feature->n_parts; i++) {
         const cm_ogr_part *part = &feature->parts[i];
         if (!part->is_line) {
@@ -167,7 +169,7 @@ cm_status cm_route_read_file(cm_context *context, const char *path, cm_route **r
         return context->status;
     route_source source = {g_array_new(FALSE, FALSE, sizeof(cm_geo_point)),
                            g_ptr_array_new_with_free_func(g_free),
-                           g_array_new(FALSE, FALSE, sizeof(cm_geo_point))};
+                           g_array_new(FALSE, FALSE, sizeof(cm_geo_point)), FALSE};
     if (g_strcmp0(api->driver(dataset), "GPX") == 0) {
         collect_gpx(&source, api, dataset);
     } else {
@@ -176,7 +178,10 @@ cm_status cm_route_read_file(cm_context *context, const char *path, cm_route **r
     }
     api->close(dataset);
     cm_status status = CM_OK;
-    if (source.points->len + (source.track->len >= 2 ? 2 : 0) < 2)
+    if (source.not_wgs84)
+        status = cm_fail(context, CM_ERR_INPUT, "route file '%s' has coordinates that do not "
+                         "convert to WGS84", path);
+    else if (source.points->len + (source.track->len >= 2 ? 2 : 0) < 2)
         status = cm_fail(context, CM_ERR_INPUT, "route file '%s' has no track and fewer than "
                          "two waypoints", path);
     char *base = g_path_get_basename(path);
