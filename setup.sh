@@ -8,7 +8,7 @@ mode=${1:-map}
 case "$mode" in map|test) ;; *) echo "usage: ./setup.sh [test]" >&2; exit 2 ;; esac
 
 build_packages=(gcc pkg-config meson ninja-build libglib2.0-dev libcairo2-dev libpango1.0-dev
-  libproj-dev proj-data libgdal-dev libsqlite3-dev zlib1g-dev fonts-dejavu-core fonts-noto-core)
+  libproj-dev proj-data libgdal-dev libgeos-dev libsqlite3-dev zlib1g-dev fonts-dejavu-core fonts-noto-core)
 # Real consumers of our output, used by the tests.
 test_packages=(librsvg2-bin poppler-utils gdal-bin file python3 valgrind)
 # clang and its libFuzzer runtime: the warnings check and the short fuzz run.

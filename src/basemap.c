@@ -1,14 +1,13 @@
-/* Reads the shipped basemap through OGR with a spatial filter on the
- * frame's extent, projects it through PROJ and draws it with Cairo. */
+/* Reads the shipped basemap (geopackage.c) in the frame's extent, projects
+ * it through PROJ and draws it with Cairo; GEOS finds where country names
+ * go. */
 #include "basemap.h"
 
 #include <math.h>
 #include <string.h>
 
-#include <gdal.h>
-#include <ogr_api.h>
-
 #include "draw.h"
+#include "geopackage.h"
 
 /* Countries covering less of the view than this are not named: their
  * label would not fit. */
@@ -16,20 +15,23 @@
 
 typedef struct basemap_reader {
     cm_context *context;
-    GDALDatasetH dataset;
+    GEOSContextHandle_t geos;
+    cm_geopackage *gpkg;
     const char *path;
     cm_geo_point sw, ne;     /* geographic bounding box of the frame */
-    OGRGeometryH view;       /* the frame as a lon/lat polygon */
+    GEOSGeometry *view;      /* the frame as a lon/lat polygon; NULL if degenerate */
     GArray *xs, *ys;         /* scratch buffers for vertex arrays */
     gboolean past_antimeridian; /* reading the view's continuation from -180 */
 } basemap_reader;
 
 /* The frame's outline as a geographic polygon, sampled along its edges
  * because straight pixel edges are curves in longitude and latitude. */
-static OGRGeometryH frame_outline(const cm_frame *frame, cm_geo_point *sw, cm_geo_point *ne)
+static GEOSGeometry *frame_outline(GEOSContextHandle_t geos, const cm_frame *frame,
+                                   cm_geo_point *sw, cm_geo_point *ne)
 {
     enum { SAMPLES = 24 };
-    OGRGeometryH ring = OGR_G_CreateGeometry(wkbLinearRing);
+    double xs[4 * SAMPLES + 1], ys[4 * SAMPLES + 1];
+    unsigned n = 0;
     double corners[5][2] = {{0, 0}, {frame->width, 0}, {frame->width, frame->height},
                             {0, frame->height}, {0, 0}};
     sw->lat = sw->lon = HUGE_VAL;
@@ -45,7 +47,8 @@ static OGRGeometryH frame_outline(const cm_frame *frame, cm_geo_point *sw, cm_ge
             cm_geo_point p;
             if (!cm_frame_pixel_to_geo(frame, px, py, &p))
                 continue;
-            OGR_G_AddPoint_2D(ring, p.lon, p.lat);
+            xs[n] = p.lon;
+            ys[n++] = p.lat;
             unrolled = unrolled == HUGE_VAL ? p.lon
                                             : unrolled + remainder(p.lon - unrolled, 360.0);
             sw->lat = MIN(sw->lat, p.lat);
@@ -63,82 +66,124 @@ static OGRGeometryH frame_outline(const cm_frame *frame, cm_geo_point *sw, cm_ge
         sw->lon -= shift;
         ne->lon -= shift;
     }
-    OGR_G_CloseRings(ring);
-    OGRGeometryH polygon = OGR_G_CreateGeometry(wkbPolygon);
-    OGR_G_AddGeometryDirectly(polygon, ring);
-    return polygon;
+    if (n < 3)
+        return NULL;
+    if (xs[n - 1] != xs[0] || ys[n - 1] != ys[0]) {
+        xs[n] = xs[0];
+        ys[n++] = ys[0];
+    }
+    GEOSCoordSequence *sequence = GEOSCoordSeq_copyFromArrays_r(geos, xs, ys, NULL, NULL, n);
+    GEOSGeometry *ring = sequence ? GEOSGeom_createLinearRing_r(geos, sequence) : NULL;
+    return ring ? GEOSGeom_createPolygon_r(geos, ring, NULL, 0) : NULL;
 }
 
-static OGRLayerH open_layer(basemap_reader *reader, const char *name)
+static cm_gpkg_layer *open_layer(basemap_reader *reader, const char *name,
+                                 const char *const *columns)
 {
-    OGRLayerH layer = GDALDatasetGetLayerByName(reader->dataset, name);
+    gboolean missing;
+    cm_gpkg_layer *layer = cm_geopackage_layer(reader->gpkg, name, columns, &missing);
     if (!layer) {
-        cm_fail(reader->context, CM_ERR_DATA, "basemap %s has no layer '%s'", reader->path,
-                name);
+        if (missing)
+            cm_fail(reader->context, CM_ERR_DATA, "basemap %s has no layer '%s'",
+                    reader->path, name);
+        else
+            cm_fail(reader->context, CM_ERR_DATA, "cannot read basemap %s: %s", reader->path,
+                    cm_geopackage_error(reader->gpkg));
         return NULL;
     }
-    OGR_L_SetSpatialFilterRect(layer, reader->sw.lon, reader->sw.lat,
-                               MIN(reader->ne.lon, 180.0), reader->ne.lat);
-    OGR_L_ResetReading(layer);
+    cm_gpkg_layer_select(layer, reader->sw.lon, reader->sw.lat, MIN(reader->ne.lon, 180.0),
+                         reader->ne.lat);
     reader->past_antimeridian = FALSE;
     return layer;
 }
 
-/* The next feature of layer in view, NULL at the end: those in the view's
- * box, then, when the view runs past the antimeridian, those in its
- * continuation from -180. */
-static OGRFeatureH next_in_view(basemap_reader *reader, OGRLayerH layer)
+/* Moves to the next feature of layer in view, FALSE at the end: those in
+ * the view's box, then, when the view runs past the antimeridian, those in
+ * its continuation from -180. */
+static gboolean next_in_view(basemap_reader *reader, cm_gpkg_layer *layer)
 {
-    OGRFeatureH feature = OGR_L_GetNextFeature(layer);
-    if (!feature && reader->ne.lon > 180.0 && !reader->past_antimeridian) {
+    if (cm_gpkg_layer_next(layer))
+        return TRUE;
+    if (reader->ne.lon > 180.0 && !reader->past_antimeridian &&
+        !cm_geopackage_error(reader->gpkg)) {
         reader->past_antimeridian = TRUE;
-        OGR_L_SetSpatialFilterRect(layer, -180.0, reader->sw.lat, reader->ne.lon - 360.0,
-                                   reader->ne.lat);
-        OGR_L_ResetReading(layer);
-        feature = OGR_L_GetNextFeature(layer);
+        cm_gpkg_layer_select(layer, -180.0, reader->sw.lat, reader->ne.lon - 360.0,
+                             reader->ne.lat);
+        return cm_gpkg_layer_next(layer);
     }
-    return feature;
+    return FALSE;
+}
+
+/* CM_OK, or CM_ERR_DATA when reading the basemap failed on the way. */
+static cm_status read_status(basemap_reader *reader)
+{
+    const char *error = cm_geopackage_error(reader->gpkg);
+    return error ? cm_fail(reader->context, CM_ERR_DATA, "cannot read basemap %s: %s",
+                           reader->path, error)
+                 : CM_OK;
+}
+
+/* Appends a line or ring to cr's path. Rings are not closed: their last
+ * vertex repeats the first, and OGR, which this reader replaced, handed
+ * them over as plain lines, so the maps stay as they were. */
+static void add_line_path(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
+                          const GEOSGeometry *line)
+{
+    const GEOSCoordSequence *sequence = GEOSGeom_getCoordSeq_r(reader->geos, line);
+    unsigned n = 0;
+    if (!sequence || !GEOSCoordSeq_getSize_r(reader->geos, sequence, &n) || n < 2)
+        return;
+    g_array_set_size(reader->xs, n);
+    g_array_set_size(reader->ys, n);
+    double *x = (double *)(void *)reader->xs->data, *y = (double *)(void *)reader->ys->data;
+    GEOSCoordSeq_copyToArrays_r(reader->geos, sequence, x, y, NULL, NULL);
+    cm_draw_geo_polyline(cr, frame, x, y, n, FALSE);
 }
 
 /* Appends geometry's lines and rings to cr's path. */
 static void add_geometry_path(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
-                              OGRGeometryH geometry)
+                              const GEOSGeometry *geometry)
 {
-    int n_parts = OGR_G_GetGeometryCount(geometry);
-    if (n_parts > 0) {
-        for (int i = 0; i < n_parts; i++)
-            add_geometry_path(reader, cr, frame, OGR_G_GetGeometryRef(geometry, i));
-        return;
+    GEOSContextHandle_t geos = reader->geos;
+    switch (GEOSGeomTypeId_r(geos, geometry)) {
+    case GEOS_LINESTRING:
+    case GEOS_LINEARRING:
+        add_line_path(reader, cr, frame, geometry);
+        break;
+    case GEOS_POLYGON:
+        add_line_path(reader, cr, frame, GEOSGetExteriorRing_r(geos, geometry));
+        for (int i = 0; i < GEOSGetNumInteriorRings_r(geos, geometry); i++)
+            add_line_path(reader, cr, frame, GEOSGetInteriorRingN_r(geos, geometry, i));
+        break;
+    case GEOS_MULTILINESTRING:
+    case GEOS_MULTIPOLYGON:
+    case GEOS_GEOMETRYCOLLECTION:
+        for (int i = 0; i < GEOSGetNumGeometries_r(geos, geometry); i++)
+            add_geometry_path(reader, cr, frame, GEOSGetGeometryN_r(geos, geometry, i));
+        break;
+    default:
+        break;
     }
-    int n = OGR_G_GetPointCount(geometry);
-    if (n < 2)
-        return;
-    g_array_set_size(reader->xs, (guint)n);
-    g_array_set_size(reader->ys, (guint)n);
-    double *x = (double *)(void *)reader->xs->data, *y = (double *)(void *)reader->ys->data;
-    OGR_G_GetPoints(geometry, x, sizeof *x, y, sizeof *y, NULL, 0);
-    OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(geometry));
-    cm_draw_geo_polyline(cr, frame, x, y, (size_t)n, type == wkbLinearRing);
 }
 
 /* Fills or strokes every feature of a layer; fill_color_of, when given,
  * picks a fill per feature. */
-typedef gboolean (*feature_fill_fn)(OGRFeatureH feature, const cm_style *style,
+typedef gboolean (*feature_fill_fn)(cm_gpkg_layer *feature, const cm_style *style,
                                     cm_rgba *color);
 
 static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
-                            const char *name, const cm_style *style,
-                            feature_fill_fn fill_of, const cm_rgba *fill,
-                            const cm_line_style *line)
+                            const char *name, const char *const *columns,
+                            const cm_style *style, feature_fill_fn fill_of,
+                            const cm_rgba *fill, const cm_line_style *line)
 {
-    OGRLayerH layer = open_layer(reader, name);
+    cm_gpkg_layer *layer = open_layer(reader, name, columns);
     if (!layer)
         return CM_ERR_DATA;
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-    OGRFeatureH feature;
-    while ((feature = next_in_view(reader, layer)) != NULL) {
-        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
+    while (next_in_view(reader, layer)) {
+        GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
         if (geometry) {
+            cm_gpkg_layer *feature = layer;
             cm_rgba color;
             if (fill_of && fill_of(feature, style, &color)) {
                 add_geometry_path(reader, cr, frame, geometry);
@@ -154,50 +199,54 @@ static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame 
                 cm_draw_set_line(cr, line);
                 cairo_stroke(cr);
             }
+            GEOSGeom_destroy_r(reader->geos, geometry);
         }
-        OGR_F_Destroy(feature);
     }
-    return CM_OK;
+    return read_status(reader);
 }
 
-static gboolean country_fill(OGRFeatureH feature, const cm_style *style, cm_rgba *color)
+/* The columns the countries layer is read with, in this order. */
+static const char *const country_columns[] = {"name", "mapcolor", NULL};
+enum { COUNTRY_NAME, COUNTRY_MAPCOLOR };
+
+static gboolean country_fill(cm_gpkg_layer *feature, const cm_style *style, cm_rgba *color)
 {
-    int field = OGR_F_GetFieldIndex(feature, "mapcolor");
-    int index = field >= 0 ? OGR_F_GetFieldAsInteger(feature, field) : 1;
+    int index = cm_gpkg_layer_int(feature, COUNTRY_MAPCOLOR);
     *color = style->country_palette[CLAMP(index, 1, CM_STYLE_PALETTE_SIZE) - 1];
     return TRUE;
 }
 
 /* A point well inside the visible part of a country: the centroid of its
  * largest visible polygon when that lies inside, else a point on its surface. */
-static gboolean label_anchor(OGRGeometryH visible, cm_geo_point *anchor)
+static gboolean label_anchor(GEOSContextHandle_t geos, const GEOSGeometry *visible,
+                             cm_geo_point *anchor)
 {
-    OGRGeometryH largest = visible;
-    if (wkbFlatten(OGR_G_GetGeometryType(visible)) == wkbMultiPolygon ||
-        wkbFlatten(OGR_G_GetGeometryType(visible)) == wkbGeometryCollection) {
+    const GEOSGeometry *largest = visible;
+    int type = GEOSGeomTypeId_r(geos, visible);
+    if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
         double best = -1;
-        for (int i = 0; i < OGR_G_GetGeometryCount(visible); i++) {
-            OGRGeometryH part = OGR_G_GetGeometryRef(visible, i);
-            double area = OGR_G_Area(part);
+        for (int i = 0; i < GEOSGetNumGeometries_r(geos, visible); i++) {
+            const GEOSGeometry *part = GEOSGetGeometryN_r(geos, visible, i);
+            double area = 0;
+            GEOSArea_r(geos, part, &area);
             if (area > best) {
                 best = area;
                 largest = part;
             }
         }
     }
-    OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
-    gboolean ok = OGR_G_Centroid(largest, point) == OGRERR_NONE &&
-                  OGR_G_Contains(largest, point);
-    if (!ok) {
-        OGR_G_DestroyGeometry(point);
-        point = OGR_G_PointOnSurface(largest);
-        ok = point != NULL;
+    GEOSGeometry *point = GEOSGetCentroid_r(geos, largest);
+    if (point && (GEOSisEmpty_r(geos, point) || GEOSContains_r(geos, largest, point) != 1)) {
+        GEOSGeom_destroy_r(geos, point);
+        point = NULL;
     }
-    if (ok) {
-        anchor->lon = OGR_G_GetX(point, 0);
-        anchor->lat = OGR_G_GetY(point, 0);
-    }
-    OGR_G_DestroyGeometry(point);
+    if (!point)
+        point = GEOSPointOnSurface_r(geos, largest);
+    gboolean ok = point && !GEOSisEmpty_r(geos, point) &&
+                  GEOSGeomGetX_r(geos, point, &anchor->lon) &&
+                  GEOSGeomGetY_r(geos, point, &anchor->lat);
+    if (point)
+        GEOSGeom_destroy_r(geos, point);
     return ok;
 }
 
@@ -210,31 +259,36 @@ static gint compare_share(gconstpointer a, gconstpointer b)
 
 static cm_status collect_country_labels(basemap_reader *reader, GArray *labels)
 {
-    OGRLayerH layer = open_layer(reader, "countries");
+    GEOSContextHandle_t geos = reader->geos;
+    cm_gpkg_layer *layer = open_layer(reader, "countries", country_columns);
     if (!layer)
         return CM_ERR_DATA;
-    double view_area = OGR_G_Area(reader->view);
-    OGRFeatureH feature;
-    while ((feature = next_in_view(reader, layer)) != NULL) {
-        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
-        OGRGeometryH visible = geometry ? OGR_G_Intersection(geometry, reader->view) : NULL;
+    double view_area = 0;
+    if (!reader->view || !GEOSArea_r(geos, reader->view, &view_area) || view_area <= 0)
+        return CM_OK;
+    while (next_in_view(reader, layer)) {
+        GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
         /* GEOS refuses a few invalid polygons of the shipped data: such a
          * country goes unnamed, which is no read error. */
-        if (geometry && !visible)
-            CPLErrorReset();
-        double share = visible ? OGR_G_Area(visible) / view_area : 0;
+        GEOSGeometry *visible = geometry ? GEOSIntersection_r(geos, geometry, reader->view)
+                                         : NULL;
+        double area = 0;
+        if (visible)
+            GEOSArea_r(geos, visible, &area);
+        double share = area / view_area;
         cm_country_label label = {0};
-        if (share >= MIN_LABEL_SHARE && label_anchor(visible, &label.anchor)) {
-            label.name = g_strdup(OGR_F_GetFieldAsString(feature,
-                                                        OGR_F_GetFieldIndex(feature, "name")));
+        if (share >= MIN_LABEL_SHARE && label_anchor(geos, visible, &label.anchor)) {
+            label.name = g_strdup(cm_gpkg_layer_text(layer, COUNTRY_NAME));
             label.visible_share = share;
             g_array_append_val(labels, label);
         }
-        OGR_G_DestroyGeometry(visible);
-        OGR_F_Destroy(feature);
+        if (visible)
+            GEOSGeom_destroy_r(geos, visible);
+        if (geometry)
+            GEOSGeom_destroy_r(geos, geometry);
     }
     g_array_sort(labels, compare_share);
-    return CM_OK;
+    return read_status(reader);
 }
 
 void cm_country_labels_free(GArray *labels)
@@ -253,17 +307,16 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
                               const cm_style *style, gboolean overview, GArray *labels)
 {
     char *path = cm_data_path(context, "geodata/world.gpkg");
-    basemap_reader reader = {context, NULL, path, {0}, {0}, NULL, NULL, NULL};
-    cm_gdal_quiet_begin();
-    reader.dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
-    if (!reader.dataset) {
-        const char *reason = cm_gdal_quiet_end();
-        cm_status status = cm_fail(context, CM_ERR_DATA, "cannot open basemap %s%s%s", path,
-                                   reason ? ": " : "", reason ? reason : "");
+    const char *reason;
+    basemap_reader reader = {context, cm_context_geos(context), cm_context_basemap(context, &reason),
+                             path, {0}, {0}, NULL, NULL, NULL, FALSE};
+    if (!reader.gpkg) {
+        cm_status status = cm_fail(context, CM_ERR_DATA, "cannot open basemap %s: %s", path,
+                                   reason);
         g_free(path);
         return status;
     }
-    reader.view = frame_outline(frame, &reader.sw, &reader.ne);
+    reader.view = frame_outline(reader.geos, frame, &reader.sw, &reader.ne);
     reader.xs = g_array_new(FALSE, FALSE, sizeof(double));
     reader.ys = g_array_new(FALSE, FALSE, sizeof(double));
 
@@ -273,37 +326,36 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
     cm_draw_set_color(cr, style->sea);
     cairo_paint(cr);
     /* Layers in drawing order; an overview keeps only the political map. */
+    static const char *const no_columns[] = {NULL};
     const struct {
         const char *name;
+        const char *const *columns;
         gboolean in_overview;
         feature_fill_fn fill_of;
         const cm_rgba *fill;
         const cm_line_style *line;
     } layers[] = {
-        {"countries", TRUE, country_fill, NULL, NULL},
-        {"lakes", FALSE, NULL, &style->lakes, NULL},
-        {"rivers", FALSE, NULL, NULL, &style->rivers},
-        {"admin1", FALSE, NULL, NULL, &style->admin1},
-        {"coastline", FALSE, NULL, NULL, &style->coastline},
-        {"disputed", FALSE, NULL, NULL, &style->disputed},
-        {"borders", TRUE, NULL, NULL, &style->borders},
+        {"countries", country_columns, TRUE, country_fill, NULL, NULL},
+        {"lakes", no_columns, FALSE, NULL, &style->lakes, NULL},
+        {"rivers", no_columns, FALSE, NULL, NULL, &style->rivers},
+        {"admin1", no_columns, FALSE, NULL, NULL, &style->admin1},
+        {"coastline", no_columns, FALSE, NULL, NULL, &style->coastline},
+        {"disputed", no_columns, FALSE, NULL, NULL, &style->disputed},
+        {"borders", no_columns, TRUE, NULL, NULL, &style->borders},
     };
     cm_status status = CM_OK;
     for (size_t i = 0; i < G_N_ELEMENTS(layers) && status == CM_OK; i++)
         if (!overview || layers[i].in_overview)
-            status = draw_layer(&reader, cr, frame, layers[i].name, style, layers[i].fill_of,
-                                layers[i].fill, layers[i].line);
+            status = draw_layer(&reader, cr, frame, layers[i].name, layers[i].columns, style,
+                                layers[i].fill_of, layers[i].fill, layers[i].line);
     cairo_restore(cr);
     if (status == CM_OK && labels)
         status = collect_country_labels(&reader, labels);
 
-    OGR_G_DestroyGeometry(reader.view);
+    if (reader.view)
+        GEOSGeom_destroy_r(reader.geos, reader.view);
     g_array_free(reader.xs, TRUE);
     g_array_free(reader.ys, TRUE);
-    GDALClose(reader.dataset);
-    const char *reason = cm_gdal_quiet_end();
-    if (status == CM_OK && reason)
-        status = cm_fail(context, CM_ERR_DATA, "cannot read basemap %s: %s", path, reason);
     g_free(path);
     return status;
 }

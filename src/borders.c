@@ -1,6 +1,6 @@
 /* Border crossings: the route is sampled every few hundred metres along its
  * geodesic legs, each sample is located in a country polygon (GEOS prepared
- * geometries through OGR), every change of country is pinned down by
+ * geometries), every change of country is pinned down by
  * bisection along the geodesic, and runs too shallow to be real (polygon
  * generalisation along a border) or at sea are folded away. */
 #include "internal.h"
@@ -8,8 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include <gdal.h>
-#include <ogr_api.h>
+#include "geopackage.h"
 
 /* Samples along a segment are at most this far apart; a country entered and
  * left between two samples is missed, so keep it below the narrowest strip
@@ -22,10 +21,11 @@
 
 typedef struct country_shape {
     char iso3[4];
-    OGRGeometryH geometry;
-    OGRPreparedGeometryH prepared;
-    OGRGeometryH boundary; /* computed on first use */
-    OGREnvelope envelope;
+    GEOSContextHandle_t geos;
+    GEOSGeometry *geometry;
+    const GEOSPreparedGeometry *prepared;
+    GEOSGeometry *boundary; /* computed on first use */
+    double min_x, min_y, max_x, max_y;
 } country_shape;
 
 struct cm_crossing_list {
@@ -44,16 +44,17 @@ typedef struct country_run {
 
 typedef struct border_finder {
     cm_context *context;
+    GEOSContextHandle_t geos;
     GPtrArray *shapes; /* of country_shape*, owned */
-    OGRGeometryH probe; /* a reusable point */
     GArray *runs;      /* of country_run */
 } border_finder;
 
 static void shape_free(country_shape *shape)
 {
-    OGRDestroyPreparedGeometry(shape->prepared);
-    OGR_G_DestroyGeometry(shape->geometry);
-    OGR_G_DestroyGeometry(shape->boundary);
+    GEOSPreparedGeom_destroy_r(shape->geos, shape->prepared);
+    GEOSGeom_destroy_r(shape->geos, shape->geometry);
+    if (shape->boundary)
+        GEOSGeom_destroy_r(shape->geos, shape->boundary);
     g_free(shape);
 }
 
@@ -61,52 +62,49 @@ static void shape_free(country_shape *shape)
 static cm_status load_countries(cm_context *context, cm_geo_point sw, cm_geo_point ne,
                                 GPtrArray *shapes)
 {
-    char *path = cm_data_path(context, "geodata/world.gpkg");
-    cm_gdal_quiet_begin();
-    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
-    OGRLayerH layer = dataset ? GDALDatasetGetLayerByName(dataset, "countries") : NULL;
-    if (!layer) {
-        const char *reason = cm_gdal_quiet_end();
-        cm_status status = cm_fail(context, CM_ERR_DATA, "cannot read the countries of %s%s%s",
-                                   path, reason ? ": " : "", reason ? reason : "");
-        if (dataset)
-            GDALClose(dataset);
-        g_free(path);
-        return status;
-    }
-    OGR_L_SetSpatialFilterRect(layer, sw.lon, sw.lat, ne.lon, ne.lat);
-    int iso3_field = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), "iso3");
-    OGRFeatureH feature;
-    while ((feature = OGR_L_GetNextFeature(layer)) != NULL) {
-        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
-        if (geometry && iso3_field >= 0) {
+    static const char *const columns[] = {"iso3", NULL};
+    GEOSContextHandle_t geos = cm_context_geos(context);
+    const char *reason = NULL;
+    gboolean missing = FALSE;
+    cm_geopackage *gpkg = cm_context_basemap(context, &reason);
+    cm_gpkg_layer *layer = gpkg ? cm_geopackage_layer(gpkg, "countries", columns, &missing)
+                                : NULL;
+    if (layer) {
+        cm_gpkg_layer_select(layer, sw.lon, sw.lat, ne.lon, ne.lat);
+        while (cm_gpkg_layer_next(layer)) {
+            GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
+            if (!geometry)
+                continue;
             country_shape *shape = g_new0(country_shape, 1);
-            g_strlcpy(shape->iso3, OGR_F_GetFieldAsString(feature, iso3_field),
-                      sizeof shape->iso3);
-            shape->geometry = OGR_G_Clone(geometry);
-            shape->prepared = OGRCreatePreparedGeometry(shape->geometry);
-            OGR_G_GetEnvelope(shape->geometry, &shape->envelope);
+            g_strlcpy(shape->iso3, cm_gpkg_layer_text(layer, 0), sizeof shape->iso3);
+            shape->geos = geos;
+            shape->geometry = geometry;
+            shape->prepared = GEOSPrepare_r(geos, geometry);
+            GEOSGeom_getXMin_r(geos, geometry, &shape->min_x);
+            GEOSGeom_getYMin_r(geos, geometry, &shape->min_y);
+            GEOSGeom_getXMax_r(geos, geometry, &shape->max_x);
+            GEOSGeom_getYMax_r(geos, geometry, &shape->max_y);
             g_ptr_array_add(shapes, shape);
         }
-        OGR_F_Destroy(feature);
+        reason = cm_geopackage_error(gpkg);
+    } else if (gpkg) {
+        reason = missing ? "no layer 'countries'" : cm_geopackage_error(gpkg);
     }
-    GDALClose(dataset);
-    const char *reason = cm_gdal_quiet_end();
-    cm_status status = CM_OK;
-    if (reason)
-        status = cm_fail(context, CM_ERR_DATA, "cannot read the countries of %s: %s", path,
-                         reason);
+    if (layer && !reason)
+        return CM_OK;
+    char *path = cm_data_path(context, "geodata/world.gpkg");
+    cm_status status = cm_fail(context, CM_ERR_DATA, "cannot read the countries of %s: %s",
+                               path, reason);
     g_free(path);
     return status;
 }
 
-static gboolean shape_contains(const country_shape *shape, OGRGeometryH point, double lon,
-                               double lat)
+static gboolean shape_contains(const country_shape *shape, const GEOSGeometry *point,
+                               double lon, double lat)
 {
-    const OGREnvelope *e = &shape->envelope;
-    if (lon < e->MinX || lon > e->MaxX || lat < e->MinY || lat > e->MaxY)
+    if (lon < shape->min_x || lon > shape->max_x || lat < shape->min_y || lat > shape->max_y)
         return FALSE;
-    return OGRPreparedGeometryContains(shape->prepared, point);
+    return GEOSPreparedContains_r(shape->geos, shape->prepared, point) == 1;
 }
 
 /* The country containing p, trying hint first (consecutive samples are
@@ -115,15 +113,17 @@ static const country_shape *country_of(border_finder *finder, cm_geo_point p,
                                        const country_shape *hint)
 {
     double lon = remainder(p.lon, 360.0);
-    OGR_G_SetPoint_2D(finder->probe, 0, lon, p.lat);
-    if (hint && shape_contains(hint, finder->probe, lon, p.lat))
-        return hint;
-    for (guint i = 0; i < finder->shapes->len; i++) {
+    GEOSGeometry *probe = GEOSGeom_createPointFromXY_r(finder->geos, lon, p.lat);
+    const country_shape *found = NULL;
+    if (hint && shape_contains(hint, probe, lon, p.lat))
+        found = hint;
+    for (guint i = 0; !found && i < finder->shapes->len; i++) {
         const country_shape *shape = g_ptr_array_index(finder->shapes, i);
-        if (shape != hint && shape_contains(shape, finder->probe, lon, p.lat))
-            return shape;
+        if (shape != hint && shape_contains(shape, probe, lon, p.lat))
+            found = shape;
     }
-    return NULL;
+    GEOSGeom_destroy_r(finder->geos, probe);
+    return found;
 }
 
 /* How far p lies inside shape, in metres, as a lower bound: the planar
@@ -132,9 +132,13 @@ static const country_shape *country_of(border_finder *finder, cm_geo_point p,
 static double depth_m(border_finder *finder, country_shape *shape, cm_geo_point p)
 {
     if (!shape->boundary)
-        shape->boundary = OGR_G_Boundary(shape->geometry);
-    OGR_G_SetPoint_2D(finder->probe, 0, remainder(p.lon, 360.0), p.lat);
-    double degrees = OGR_G_Distance(finder->probe, shape->boundary);
+        shape->boundary = GEOSBoundary_r(finder->geos, shape->geometry);
+    GEOSGeometry *probe = GEOSGeom_createPointFromXY_r(finder->geos, remainder(p.lon, 360.0),
+                                                       p.lat);
+    double degrees = 0;
+    if (!shape->boundary || !GEOSDistance_r(finder->geos, probe, shape->boundary, &degrees))
+        degrees = 0;
+    GEOSGeom_destroy_r(finder->geos, probe);
     return degrees * MIN_METRES_PER_DEGREE * MAX(cos(p.lat * G_PI / 180.0), 0.01);
 }
 
@@ -293,8 +297,8 @@ cm_status cm_route_find_crossings(cm_context *context, const cm_route *route,
         *crossings = list;
         return CM_OK;
     }
-    border_finder finder = {context, g_ptr_array_new_with_free_func((GDestroyNotify)shape_free),
-                            OGR_G_CreateGeometry(wkbPoint),
+    border_finder finder = {context, cm_context_geos(context),
+                            g_ptr_array_new_with_free_func((GDestroyNotify)shape_free),
                             g_array_new(FALSE, FALSE, sizeof(country_run))};
     cm_geo_point sw, ne;
     route_bounds(route, &sw, &ne);
@@ -329,7 +333,6 @@ cm_status cm_route_find_crossings(cm_context *context, const cm_route *route,
         g_array_free(over_water, TRUE);
     }
     g_array_free(finder.runs, TRUE);
-    OGR_G_DestroyGeometry(finder.probe);
     g_ptr_array_free(finder.shapes, TRUE);
     if (status != CM_OK) {
         cm_crossing_list_free(list);
@@ -363,8 +366,8 @@ void cm_crossing_list_free(cm_crossing_list *crossings)
 cm_status cm_country_at(cm_context *context, cm_geo_point point, char iso3[4])
 {
     iso3[0] = '\0';
-    border_finder finder = {context, g_ptr_array_new_with_free_func((GDestroyNotify)shape_free),
-                            OGR_G_CreateGeometry(wkbPoint), NULL};
+    border_finder finder = {context, cm_context_geos(context),
+                            g_ptr_array_new_with_free_func((GDestroyNotify)shape_free), NULL};
     cm_geo_point p = {point.lat, remainder(point.lon, 360.0)};
     cm_status status = load_countries(context, p, p, finder.shapes);
     if (status == CM_OK) {
@@ -372,7 +375,6 @@ cm_status cm_country_at(cm_context *context, cm_geo_point point, char iso3[4])
         if (shape)
             g_strlcpy(iso3, shape->iso3, 4);
     }
-    OGR_G_DestroyGeometry(finder.probe);
     g_ptr_array_free(finder.shapes, TRUE);
     return status;
 }

@@ -1,11 +1,11 @@
-/* The context: data directory, PROJ context and the last error. */
+/* The context: data directory, PROJ and GEOS contexts, the basemap and
+ * the last error. */
 #include "internal.h"
 
 #include <stdarg.h>
 #include <string.h>
 
-#include <cpl_error.h>
-#include <gdal.h>
+#include "geopackage.h"
 
 /* A data directory holds geodata/ and styles/; this file must be in it. */
 #define CM_DATA_MARKER "geodata/world.gpkg"
@@ -66,7 +66,6 @@ cm_context *cm_context_new(const char *data_dir, char **message)
     proj_context_set_enable_network(context->proj, 0);
     proj_log_level(context->proj, PJ_LOG_NONE);
     context->message = g_string_new("");
-    GDALAllRegister();
     return context;
 }
 
@@ -75,6 +74,10 @@ void cm_context_free(cm_context *context)
     if (!context)
         return;
     proj_context_destroy(context->proj);
+    cm_geopackage_free(context->basemap);
+    g_free(context->basemap_error);
+    if (context->geos)
+        GEOS_finish_r(context->geos);
     g_string_free(context->message, TRUE);
     g_free(context->data_dir);
     g_free(context);
@@ -149,41 +152,13 @@ cm_status cm_fail(cm_context *context, cm_status status, const char *format, ...
     return status;
 }
 
-void cm_gdal_quiet_begin(void)
+GEOSContextHandle_t cm_context_geos(cm_context *context)
 {
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    CPLErrorReset();
-}
-
-const char *cm_gdal_quiet_end(void)
-{
-    CPLPopErrorHandler();
-    if (CPLGetLastErrorType() < CE_Failure)
-        return NULL;
-    const char *message = CPLGetLastErrorMsg();
-    return *message ? message : "unknown GDAL error";
-}
-
-void *cm_open_user_vector(cm_context *context, const char *path, const char *what,
-                          const char *formats)
-{
-    if (g_file_test(path, G_FILE_TEST_EXISTS) && !g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-        cm_fail(context, CM_ERR_INPUT, "%s '%s' is not a regular file", what, path);
-        return NULL;
-    }
-    const char *const open_options[] = {"X_POSSIBLE_NAMES=lon,longitude,long,x",
-                                        "Y_POSSIBLE_NAMES=lat,latitude,y",
-                                        "KEEP_GEOM_COLUMNS=NO", NULL};
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
-                                      open_options, NULL);
-    CPLPopErrorHandler();
-    if (!dataset && g_file_test(path, G_FILE_TEST_EXISTS))
-        cm_fail(context, CM_ERR_INPUT, "%s '%s' is not %s that OGR can read", what, path,
-                formats);
-    else if (!dataset)
-        cm_fail(context, CM_ERR_INPUT, "%s '%s' does not exist", what, path);
-    return dataset;
+    /* Without message handlers GEOS stays silent; failures show as NULL
+     * results. */
+    if (!context->geos)
+        context->geos = GEOS_init_r();
+    return context->geos;
 }
 
 int cm_keyword_index(const char *text, const char *const *names, size_t n)

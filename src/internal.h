@@ -5,11 +5,17 @@
 #include <glib.h>
 #include <proj.h>
 
+#define GEOS_USE_ONLY_R_API
+#include <geos_c.h>
+
 #include "convoymap/convoymap.h"
 
 struct cm_context {
     char *data_dir;
     PJ_CONTEXT *proj;
+    GEOSContextHandle_t geos;       /* created on first use */
+    struct cm_geopackage *basemap;  /* opened on first use (geopackage.h) */
+    char *basemap_error;            /* why it could not be opened */
     cm_status status;
     GString *message;
 };
@@ -19,22 +25,9 @@ struct cm_context {
 cm_status cm_fail(cm_context *context, cm_status status, const char *format, ...)
     G_GNUC_PRINTF(3, 4);
 
-/* GDAL prints its errors on stderr, which would break the promise of one
- * line per failure: reads of GDAL data go between these two calls, which
- * silence GDAL and collect its errors. cm_gdal_quiet_end() returns the
- * message of a failure since cm_gdal_quiet_begin() (GDAL's storage), or
- * NULL. A read whose features stop early on a corrupt file only shows
- * here. */
-void cm_gdal_quiet_begin(void);
-const char *cm_gdal_quiet_end(void);
-
-/* Opens a vector file the user gave (what: "route file", "gazetteer";
- * formats: what it may be, for the message), as OGR reads it, CSV
- * coordinates found under their usual column names. Refuses what is not a
- * regular file (OGR would block on a FIFO no one writes to). Returns the
- * dataset (close with GDALClose()), or NULL with CM_ERR_INPUT naming path. */
-void *cm_open_user_vector(cm_context *context, const char *path, const char *what,
-                          const char *formats);
+/* The context's GEOS handle, created on first use and freed with the
+ * context: GEOS's reentrant API wants one per thread, as contexts are. */
+GEOSContextHandle_t cm_context_geos(cm_context *context);
 
 /* The index of text among the n names (any case), or -1: the parser of
  * every keyword option (units, formats, grids). */

@@ -1,15 +1,13 @@
 /* Route reports in text, CSV, JSON and GeoJSON. Numbers are written with
  * g_ascii_formatd so that the caller's locale never turns a decimal point
- * into a comma; GeoJSON is written by GDAL's own driver. */
+ * into a comma; GeoJSON is written by GDAL's own driver, through the GDAL
+ * module (ogr-loader.h). */
 #include "internal.h"
 
 #include <math.h>
 #include <string.h>
 
-#include <cpl_vsi.h>
-#include <gdal.h>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
+#include "ogr-loader.h"
 
 /* Geodesic legs in GeoJSON are densified to this step. */
 #define GEOJSON_STEP_M 1000.0
@@ -483,81 +481,103 @@ static void json_route(GString *out, const cm_route_report *report, cm_units uni
     g_string_append(out, "}");
 }
 
-/* Adds a feature with geometry and string/number properties to layer;
- * FALSE when GDAL refuses it. */
-static gboolean add_feature(OGRLayerH layer, OGRGeometryH geometry, const route_event *event,
-                        const char *route_name, size_t leg_index, const cm_route_leg *leg,
-                        cm_units units)
+/* The properties of the GeoJSON report's features, in this order; the
+ * march table's come last and only when a route has one. */
+enum {
+    FIELD_ROUTE, FIELD_KIND, FIELD_ROLE, FIELD_NAME, FIELD_LEG, FIELD_DISTANCE,
+    FIELD_DISTANCE_FROM_START, FIELD_UNITS, FIELD_AZIMUTH, FIELD_FINAL_AZIMUTH,
+    FIELD_FROM_COUNTRY, FIELD_TO_COUNTRY, FIELD_POINT, FIELD_DUE_DTG, FIELD_DUE_ISO,
+    FIELD_CLEAR_DTG, FIELD_CLEAR_ISO, N_FIELDS, N_FIELDS_WITHOUT_MARCH = FIELD_POINT
+};
+
+static const cm_ogr_field geojson_fields[N_FIELDS] = {
+    {"route", CM_OGR_STRING}, {"kind", CM_OGR_STRING}, {"role", CM_OGR_STRING},
+    {"name", CM_OGR_STRING}, {"leg", CM_OGR_INTEGER}, {"distance", CM_OGR_REAL},
+    {"distance_from_start", CM_OGR_REAL}, {"units", CM_OGR_STRING},
+    {"azimuth_deg", CM_OGR_REAL}, {"final_azimuth_deg", CM_OGR_REAL},
+    {"from_country", CM_OGR_STRING}, {"to_country", CM_OGR_STRING},
+    {"point", CM_OGR_STRING}, {"due_dtg", CM_OGR_STRING}, {"due_iso", CM_OGR_STRING},
+    {"clear_dtg", CM_OGR_STRING}, {"clear_iso", CM_OGR_STRING},
+};
+
+static void set_text(cm_ogr_value *values, int field, const char *text)
 {
-    OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
-    OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "route"), route_name);
-    OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "kind"),
-                         event ? event->kind : "leg");
-    OGR_F_SetFieldInteger(feature, OGR_F_GetFieldIndex(feature, "leg"), (int)leg_index + 1);
+    values[field] = (cm_ogr_value){1, text, 0};
+}
+
+static void set_number(cm_ogr_value *values, int field, double number)
+{
+    values[field] = (cm_ogr_value){1, NULL, number};
+}
+
+/* Adds the feature of a leg (event NULL: a line) or of an event (a point)
+ * to writer; FALSE when GDAL refuses it. */
+static gboolean add_feature(const cm_ogr_api *api, void *writer, const double *lon,
+                            const double *lat, size_t n, const route_event *event,
+                            const char *route_name, size_t leg_index, const cm_route_leg *leg,
+                            cm_units units)
+{
+    cm_ogr_value values[N_FIELDS] = {{0}};
+    char *name = NULL;
+    set_text(values, FIELD_ROUTE, route_name);
+    set_text(values, FIELD_KIND, event ? event->kind : "leg");
+    set_number(values, FIELD_LEG, (double)leg_index + 1);
     if (event) {
-        OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "role"), event->role);
-        OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "name"), event->name);
-        OGR_F_SetFieldDouble(feature, OGR_F_GetFieldIndex(feature, "distance_from_start"),
-                             cm_units_from_metres(units, event->distance_m));
+        set_text(values, FIELD_ROLE, event->role);
+        set_text(values, FIELD_NAME, event->name);
+        set_number(values, FIELD_DISTANCE_FROM_START,
+                   cm_units_from_metres(units, event->distance_m));
         if (event->crossing) {
-            OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "from_country"),
-                                 event->crossing->from_country);
-            OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "to_country"),
-                                 event->crossing->to_country);
+            set_text(values, FIELD_FROM_COUNTRY, event->crossing->from_country);
+            set_text(values, FIELD_TO_COUNTRY, event->crossing->to_country);
         }
-        /* The layer has these fields whenever a route has a march table. */
+        /* The writer has these fields whenever a route has a march table. */
         if (event->march) {
             const cm_march_point *p = event->march;
-            const char *const values[][2] = {{"point", p->point}, {"due_dtg", p->due_dtg},
-                                             {"due_iso", p->due_iso},
-                                             {"clear_dtg", p->clear_dtg},
-                                             {"clear_iso", p->clear_iso}};
-            for (size_t i = 0; i < G_N_ELEMENTS(values); i++)
-                OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, values[i][0]),
-                                     values[i][1]);
+            set_text(values, FIELD_POINT, p->point);
+            set_text(values, FIELD_DUE_DTG, p->due_dtg);
+            set_text(values, FIELD_DUE_ISO, p->due_iso);
+            set_text(values, FIELD_CLEAR_DTG, p->clear_dtg);
+            set_text(values, FIELD_CLEAR_ISO, p->clear_iso);
         }
     } else {
-        char *name = g_strdup_printf("%s to %s", leg->from->name, leg->to->name);
-        OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "name"), name);
-        g_free(name);
-        OGR_F_SetFieldDouble(feature, OGR_F_GetFieldIndex(feature, "distance"),
-                             cm_units_from_metres(units, leg->geodesic.distance_m));
-        OGR_F_SetFieldDouble(feature, OGR_F_GetFieldIndex(feature, "azimuth_deg"),
-                             leg->geodesic.azimuth_deg);
-        OGR_F_SetFieldDouble(feature, OGR_F_GetFieldIndex(feature, "final_azimuth_deg"),
-                             leg->geodesic.final_azimuth_deg);
+        name = g_strdup_printf("%s to %s", leg->from->name, leg->to->name);
+        set_text(values, FIELD_NAME, name);
+        set_number(values, FIELD_DISTANCE, cm_units_from_metres(units, leg->geodesic.distance_m));
+        set_number(values, FIELD_AZIMUTH, leg->geodesic.azimuth_deg);
+        set_number(values, FIELD_FINAL_AZIMUTH, leg->geodesic.final_azimuth_deg);
     }
-    OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "units"),
-                         cm_units_symbol(units));
-    OGR_F_SetGeometryDirectly(feature, geometry);
-    gboolean added = OGR_L_CreateFeature(layer, feature) == OGRERR_NONE;
-    OGR_F_Destroy(feature);
+    set_text(values, FIELD_UNITS, cm_units_symbol(units));
+    gboolean added = api->geojson_add(writer, values, event == NULL, lon, lat, n) != 0;
+    g_free(name);
     return added;
 }
 
-static gboolean geojson_route(OGRLayerH layer, const cm_route_report *report, cm_units units)
+static gboolean geojson_route(const cm_ogr_api *api, void *writer,
+                              const cm_route_report *report, cm_units units)
 {
     gboolean ok = TRUE;
     const char *name = cm_route_name(report->route);
     cm_route_leg leg;
-    for (size_t i = 0; cm_route_leg_get(report->route, i, &leg); i++) {
+    for (size_t i = 0; ok && cm_route_leg_get(report->route, i, &leg); i++) {
         size_t n;
         cm_geo_point *points = cm_geodesic_densify(leg.from->position, leg.to->position,
                                                    GEOJSON_STEP_M, &n);
-        OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
-        for (size_t k = 0; k < n; k++)
-            OGR_G_AddPoint_2D(line, points[k].lon, points[k].lat);
+        double *lon = g_new(double, n), *lat = g_new(double, n);
+        for (size_t k = 0; k < n; k++) {
+            lon[k] = points[k].lon;
+            lat[k] = points[k].lat;
+        }
         cm_geo_points_free(points);
-        if (!add_feature(layer, line, NULL, name, i, &leg, units))
-            ok = FALSE;
+        ok = add_feature(api, writer, lon, lat, n, NULL, name, i, &leg, units);
+        g_free(lon);
+        g_free(lat);
     }
     GArray *events = route_events(report);
-    for (guint i = 0; i < events->len; i++) {
+    for (guint i = 0; ok && i < events->len; i++) {
         const route_event *e = &g_array_index(events, route_event, i);
-        OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
-        OGR_G_SetPoint_2D(point, 0, e->position.lon, e->position.lat);
-        if (!add_feature(layer, point, e, name, e->leg, NULL, units))
-            ok = FALSE;
+        ok = add_feature(api, writer, &e->position.lon, &e->position.lat, 1, e, name, e->leg,
+                         NULL, units);
     }
     g_array_free(events, TRUE);
     return ok;
@@ -566,49 +586,21 @@ static gboolean geojson_route(OGRLayerH layer, const cm_route_report *report, cm
 static char *geojson_report(cm_context *context, const cm_route_report *reports, size_t n,
                             cm_units units, gboolean with_march)
 {
-    GDALDriverH driver = GDALGetDriverByName("GeoJSON");
-    char *path = g_strdup_printf("/vsimem/convoymap-report-%p.geojson", (void *)reports);
-    GDALDatasetH dataset = driver ? GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, NULL) : NULL;
-    if (!dataset) {
+    const cm_ogr_api *api = cm_ogr_module(context);
+    if (!api)
+        return NULL;
+    void *writer = api->geojson_new(geojson_fields,
+                                    with_march ? N_FIELDS : N_FIELDS_WITHOUT_MARCH);
+    if (!writer) {
         cm_fail(context, CM_ERR_LIBRARY, "GDAL cannot write GeoJSON");
-        g_free(path);
         return NULL;
     }
-    OGRSpatialReferenceH wgs84 = OSRNewSpatialReference(NULL);
-    OSRSetWellKnownGeogCS(wgs84, "WGS84");
-    OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
-    char *options[] = {"RFC7946=YES", "COORDINATE_PRECISION=6", "WRITE_NAME=NO", NULL};
-    OGRLayerH layer = GDALDatasetCreateLayer(dataset, "routes", wgs84, wkbUnknown, options);
-    OSRRelease(wgs84);
-    const struct {
-        const char *name;
-        OGRFieldType type;
-    } fields[] = {{"route", OFTString}, {"kind", OFTString}, {"role", OFTString},
-                  {"name", OFTString}, {"leg", OFTInteger}, {"distance", OFTReal},
-                  {"distance_from_start", OFTReal}, {"units", OFTString},
-                  {"azimuth_deg", OFTReal}, {"final_azimuth_deg", OFTReal},
-                  {"from_country", OFTString}, {"to_country", OFTString}};
-    for (size_t i = 0; i < G_N_ELEMENTS(fields); i++) {
-        OGRFieldDefnH field = OGR_Fld_Create(fields[i].name, fields[i].type);
-        OGR_L_CreateField(layer, field, TRUE);
-        OGR_Fld_Destroy(field);
-    }
-    const char *const march_fields[] = {"point", "due_dtg", "due_iso", "clear_dtg",
-                                        "clear_iso"};
-    for (size_t i = 0; with_march && i < G_N_ELEMENTS(march_fields); i++) {
-        OGRFieldDefnH field = OGR_Fld_Create(march_fields[i], OFTString);
-        OGR_L_CreateField(layer, field, TRUE);
-        OGR_Fld_Destroy(field);
-    }
-    gboolean ok = layer != NULL;
+    gboolean ok = TRUE;
     for (size_t r = 0; ok && r < n; r++)
-        ok = geojson_route(layer, &reports[r], units);
-    GDALClose(dataset);
-    vsi_l_offset length = 0;
-    GByte *bytes = VSIGetMemFileBuffer(path, &length, TRUE);
-    char *text = ok && bytes ? g_strndup((const char *)bytes, (gsize)length) : NULL;
-    VSIFree(bytes);
-    g_free(path);
+        ok = geojson_route(api, writer, &reports[r], units);
+    char *bytes = api->geojson_finish(writer);
+    char *text = ok && bytes ? g_strdup(bytes) : NULL;
+    api->free_text(bytes);
     if (!text)
         cm_fail(context, CM_ERR_LIBRARY, "GDAL failed to write the GeoJSON report");
     return text;

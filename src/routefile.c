@@ -1,28 +1,38 @@
-/* Route files read through OGR: GeoJSON, KML, GPX and CSV. Every format
- * boils down to an ordered track (possibly empty) and ordered named
- * waypoints, which are then woven together into a route. */
+/* Route files read through OGR (the GDAL module, ogr-loader.h): GeoJSON,
+ * KML, GPX and CSV. Every format boils down to an ordered track (possibly
+ * empty) and ordered named waypoints, which are then woven together into a
+ * route. */
 #include "internal.h"
 
 #include <math.h>
 #include <string.h>
 
-#include <gdal.h>
-#include <ogr_api.h>
+#include "ogr-loader.h"
 
 typedef struct route_source {
     GArray *track;      /* of cm_geo_point, travel order */
     GPtrArray *names;   /* waypoint names (owned), parallel to points */
     GArray *points;     /* of cm_geo_point */
+    gboolean not_wgs84; /* a feature's coordinates did not convert to WGS84 */
 } route_source;
 
-static const char *feature_name(OGRFeatureH feature)
+/* The value of the first field called name (any case, as OGR looks fields
+ * up), or NULL when there is none or it is null. */
+static const char *field_value(const cm_ogr_feature *feature, const char *name)
 {
-    static const char *const fields[] = {"name", "Name", "NAME", "title", "desc"};
+    for (size_t i = 0; i < feature->n_fields; i++)
+        if (g_ascii_strcasecmp(feature->names[i], name) == 0)
+            return feature->values[i];
+    return NULL;
+}
+
+static const char *feature_name(const cm_ogr_feature *feature)
+{
+    static const char *const fields[] = {"name", "title", "desc"};
     for (size_t i = 0; i < G_N_ELEMENTS(fields); i++) {
-        int index = OGR_F_GetFieldIndex(feature, fields[i]);
-        if (index >= 0 && OGR_F_IsFieldSetAndNotNull(feature, index) &&
-            *OGR_F_GetFieldAsString(feature, index))
-            return OGR_F_GetFieldAsString(feature, index);
+        const char *value = field_value(feature, fields[i]);
+        if (value && *value)
+            return value;
     }
     return NULL;
 }
@@ -36,52 +46,58 @@ static void add_point(route_source *source, const char *name, double lon, double
                          : g_strdup_printf("Waypoint %u", source->points->len));
 }
 
-/* Appends geometry's lines to the track and its points to the waypoints. */
-static void collect_geometry(route_source *source, OGRGeometryH geometry, const char *name)
+/* Appends a feature's lines to the track and its points to the waypoints. */
+static int collect_feature(const cm_ogr_feature *feature, void *data)
 {
-    OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(geometry));
-    if (type == wkbPoint) {
-        add_point(source, name, OGR_G_GetX(geometry, 0), OGR_G_GetY(geometry, 0));
-    } else if (type == wkbLineString) {
-        for (int i = 0; i < OGR_G_GetPointCount(geometry); i++) {
-            cm_geo_point p = {OGR_G_GetY(geometry, i), OGR_G_GetX(geometry, i)};
+    route_source *source = data;
+    const char *name = feature_name(feature);
+    source->not_wgs84 = source->not_wgs84 || feature->not_wgs84;
+    for (size_t i = 0; i < feature->n_parts; i++) {
+        const cm_ogr_part *part = &feature->parts[i];
+        if (!part->is_line) {
+            add_point(source, name, part->lon[0], part->lat[0]);
+            continue;
+        }
+        for (size_t k = 0; k < part->n_points; k++) {
+            cm_geo_point p = {part->lat[k], part->lon[k]};
             g_array_append_val(source->track, p);
         }
-    } else {
-        for (int i = 0; i < OGR_G_GetGeometryCount(geometry); i++)
-            collect_geometry(source, OGR_G_GetGeometryRef(geometry, i), name);
     }
+    return 0;
 }
 
-static void collect_layer(route_source *source, OGRLayerH layer)
+/* The index of the layer called name, or -1. */
+static int layer_index(const cm_ogr_api *api, void *dataset, const char *name)
 {
-    OGRFeatureH feature;
-    OGR_L_ResetReading(layer);
-    while ((feature = OGR_L_GetNextFeature(layer)) != NULL) {
-        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
-        if (geometry)
-            collect_geometry(source, geometry, feature_name(feature));
-        OGR_F_Destroy(feature);
-    }
+    for (int i = 0; i < api->layer_count(dataset); i++)
+        if (g_strcmp0(api->layer_name(dataset, i), name) == 0)
+            return i;
+    return -1;
 }
 
-static gboolean layer_has_features(GDALDatasetH dataset, const char *name)
+static void collect_layer(route_source *source, const cm_ogr_api *api, void *dataset, int layer)
 {
-    OGRLayerH layer = GDALDatasetGetLayerByName(dataset, name);
-    return layer && OGR_L_GetFeatureCount(layer, TRUE) > 0;
+    if (layer >= 0)
+        api->read_layer(dataset, layer, collect_feature, source);
+}
+
+static gboolean layer_has_features(const cm_ogr_api *api, void *dataset, const char *name)
+{
+    int layer = layer_index(api, dataset, name);
+    return layer >= 0 && api->feature_count(dataset, layer) > 0;
 }
 
 /* GPX exposes each route and track twice (as lines and as their points):
  * read the lines for a track, the points for a route. */
-static void collect_gpx(route_source *source, GDALDatasetH dataset)
+static void collect_gpx(route_source *source, const cm_ogr_api *api, void *dataset)
 {
-    if (layer_has_features(dataset, "tracks")) {
-        collect_layer(source, GDALDatasetGetLayerByName(dataset, "tracks"));
-        collect_layer(source, GDALDatasetGetLayerByName(dataset, "waypoints"));
-    } else if (layer_has_features(dataset, "route_points")) {
-        collect_layer(source, GDALDatasetGetLayerByName(dataset, "route_points"));
+    if (layer_has_features(api, dataset, "tracks")) {
+        collect_layer(source, api, dataset, layer_index(api, dataset, "tracks"));
+        collect_layer(source, api, dataset, layer_index(api, dataset, "waypoints"));
+    } else if (layer_has_features(api, dataset, "route_points")) {
+        collect_layer(source, api, dataset, layer_index(api, dataset, "route_points"));
     } else {
-        collect_layer(source, GDALDatasetGetLayerByName(dataset, "waypoints"));
+        collect_layer(source, api, dataset, layer_index(api, dataset, "waypoints"));
     }
 }
 
@@ -146,23 +162,26 @@ static cm_status weave(cm_context *context, route_source *source, cm_route *rout
 cm_status cm_route_read_file(cm_context *context, const char *path, cm_route **route)
 {
     *route = NULL;
-    GDALDatasetH dataset = cm_open_user_vector(context, path, "route file",
-                                               "GeoJSON, GPX, KML or CSV");
+    const cm_ogr_api *api;
+    void *dataset = cm_open_user_vector(context, path, "route file", "GeoJSON, GPX, KML or CSV",
+                                        &api);
     if (!dataset)
         return context->status;
     route_source source = {g_array_new(FALSE, FALSE, sizeof(cm_geo_point)),
                            g_ptr_array_new_with_free_func(g_free),
-                           g_array_new(FALSE, FALSE, sizeof(cm_geo_point))};
-    const char *driver = GDALGetDriverShortName(GDALGetDatasetDriver(dataset));
-    if (g_strcmp0(driver, "GPX") == 0) {
-        collect_gpx(&source, dataset);
+                           g_array_new(FALSE, FALSE, sizeof(cm_geo_point)), FALSE};
+    if (g_strcmp0(api->driver(dataset), "GPX") == 0) {
+        collect_gpx(&source, api, dataset);
     } else {
-        for (int i = 0; i < GDALDatasetGetLayerCount(dataset); i++)
-            collect_layer(&source, GDALDatasetGetLayer(dataset, i));
+        for (int i = 0; i < api->layer_count(dataset); i++)
+            collect_layer(&source, api, dataset, i);
     }
-    GDALClose(dataset);
+    api->close(dataset);
     cm_status status = CM_OK;
-    if (source.points->len + (source.track->len >= 2 ? 2 : 0) < 2)
+    if (source.not_wgs84)
+        status = cm_fail(context, CM_ERR_INPUT, "route file '%s' has coordinates that do not "
+                         "convert to WGS84", path);
+    else if (source.points->len + (source.track->len >= 2 ? 2 : 0) < 2)
         status = cm_fail(context, CM_ERR_INPUT, "route file '%s' has no track and fewer than "
                          "two waypoints", path);
     char *base = g_path_get_basename(path);

@@ -1,16 +1,14 @@
-/* User gazetteers: the planner's own sites, read through OGR from CSV
- * (columns like geodata/sites.csv), GeoJSON or GeoPackage points. */
+/* User gazetteers: the planner's own sites, read through OGR (the GDAL
+ * module, ogr-loader.h) from CSV (columns like geodata/sites.csv), GeoJSON
+ * or GeoPackage points, in any CRS the file declares. */
 #include "internal.h"
 
 #include "arabic-name.h"
 #include "fold.h"
+#include "ogr-loader.h"
 
 #include <math.h>
 #include <string.h>
-
-#include <gdal.h>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
 
 void cm_user_site_free(cm_user_site *site)
 {
@@ -22,31 +20,14 @@ void cm_user_site_free(cm_user_site *site)
     g_free(site);
 }
 
-/* The text of field name in feature, or "" when it is absent or null. */
-static const char *field_text(OGRFeatureH feature, const char *name)
+/* The text of field name (any case, as OGR looks fields up) in feature,
+ * or "" when it is absent or null. */
+static const char *field_text(const cm_ogr_feature *feature, const char *name)
 {
-    int index = OGR_F_GetFieldIndex(feature, name);
-    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(feature, index))
-        return "";
-    return OGR_F_GetFieldAsString(feature, index);
-}
-
-/* A transformation from layer's coordinates to WGS84 longitude, latitude,
- * or NULL when they already are (or the layer says nothing). The caller
- * frees it with OCTDestroyCoordinateTransformation(). */
-static OGRCoordinateTransformationH to_wgs84(OGRLayerH layer)
-{
-    OGRSpatialReferenceH source = OGR_L_GetSpatialRef(layer);
-    if (!source)
-        return NULL;
-    OGRSpatialReferenceH wgs84 = OSRNewSpatialReference(NULL);
-    OSRImportFromEPSG(wgs84, 4326);
-    OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
-    OGRCoordinateTransformationH transform = NULL;
-    if (!OSRIsSame(source, wgs84))
-        transform = OCTNewCoordinateTransformation(source, wgs84);
-    OSRDestroySpatialReference(wgs84);
-    return transform;
+    for (size_t i = 0; i < feature->n_fields; i++)
+        if (g_ascii_strcasecmp(feature->names[i], name) == 0)
+            return feature->values[i] ? feature->values[i] : "";
+    return "";
 }
 
 /* Appends the folded literal and key of spelling to literals and keys. */
@@ -59,21 +40,19 @@ static void add_spelling(GPtrArray *literals, GPtrArray *keys, const char *spell
 /* The site of one feature, into *site; where names the feature in
  * messages ("row 3", "feature 2"). */
 static cm_status read_feature(cm_context *context, const char *path, const char *where,
-                              OGRFeatureH feature, OGRCoordinateTransformationH transform,
-                              cm_user_site **site)
+                              const cm_ogr_feature *feature, cm_user_site **site)
 {
     const char *name = field_text(feature, "name");
     if (!*name)
         return cm_fail(context, CM_ERR_INPUT, "gazetteer %s %s has no name", path, where);
-    OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
-    if (!geometry || OGR_G_IsEmpty(geometry))
+    if (!feature->geometry_name || feature->is_empty)
         return cm_fail(context, CM_ERR_INPUT, "gazetteer %s %s ('%s') has no position (lat "
                        "and lon columns, or a point)", path, where, name);
-    if (wkbFlatten(OGR_G_GetGeometryType(geometry)) != wkbPoint)
+    if (!feature->is_point || feature->n_parts != 1)
         return cm_fail(context, CM_ERR_INPUT, "gazetteer %s %s ('%s') is a %s, not a point",
-                       path, where, name, OGR_G_GetGeometryName(geometry));
-    double x = OGR_G_GetX(geometry, 0), y = OGR_G_GetY(geometry, 0);
-    if (transform && !OCTTransform(transform, 1, &x, &y, NULL))
+                       path, where, name, feature->geometry_name);
+    double x = feature->parts[0].lon[0], y = feature->parts[0].lat[0];
+    if (feature->not_wgs84)
         return cm_fail(context, CM_ERR_INPUT, "gazetteer %s %s ('%s'): its position does not "
                        "convert to WGS84", path, where, name);
     if (!isfinite(x) || !isfinite(y) || fabs(y) > 90 || fabs(x) > 180)
@@ -128,38 +107,44 @@ static cm_status read_feature(cm_context *context, const char *path, const char 
     return CM_OK;
 }
 
+/* What the reading of one layer's features needs and what it found. */
+typedef struct sites_reader {
+    cm_context *context;
+    const char *path;
+    gboolean csv;
+    GPtrArray *sites;
+    cm_status status;
+} sites_reader;
+
+static int read_site(const cm_ogr_feature *feature, void *data)
+{
+    sites_reader *reader = data;
+    /* A CSV row by its line in the file (the header is line 1); a feature
+     * by its place in the layer. */
+    char *where = reader->csv ? g_strdup_printf("line %lld", feature->index + 1)
+                              : g_strdup_printf("feature %lld", feature->index);
+    cm_user_site *site = NULL;
+    reader->status = read_feature(reader->context, reader->path, where, feature, &site);
+    if (reader->status == CM_OK)
+        g_ptr_array_add(reader->sites, site);
+    g_free(where);
+    return reader->status != CM_OK;
+}
+
 cm_status cm_user_sites_read(cm_context *context, const char *path, GPtrArray *sites)
 {
-    GDALDatasetH dataset = cm_open_user_vector(context, path, "gazetteer",
-                                               "CSV, GeoJSON or GeoPackage");
+    const cm_ogr_api *api;
+    void *dataset = cm_open_user_vector(context, path, "gazetteer", "CSV, GeoJSON or GeoPackage",
+                                        &api);
     if (!dataset)
         return context->status;
-    gboolean csv = g_strcmp0(GDALGetDriverShortName(GDALGetDatasetDriver(dataset)), "CSV") == 0;
+    sites_reader reader = {context, path, g_strcmp0(api->driver(dataset), "CSV") == 0, sites,
+                           CM_OK};
     guint first = sites->len;
-    cm_status status = CM_OK;
-    for (int l = 0; l < GDALDatasetGetLayerCount(dataset) && status == CM_OK; l++) {
-        OGRLayerH layer = GDALDatasetGetLayer(dataset, l);
-        OGRCoordinateTransformationH transform = to_wgs84(layer);
-        OGR_L_ResetReading(layer);
-        OGRFeatureH feature;
-        long long count = 0;
-        while (status == CM_OK && (feature = OGR_L_GetNextFeature(layer)) != NULL) {
-            /* A CSV row by its line in the file (the header is line 1); a
-             * feature by its place in the layer. */
-            count++;
-            char *where = csv ? g_strdup_printf("line %lld", count + 1)
-                              : g_strdup_printf("feature %lld", count);
-            cm_user_site *site = NULL;
-            status = read_feature(context, path, where, feature, transform, &site);
-            if (status == CM_OK)
-                g_ptr_array_add(sites, site);
-            g_free(where);
-            OGR_F_Destroy(feature);
-        }
-        if (transform)
-            OCTDestroyCoordinateTransformation(transform);
-    }
-    GDALClose(dataset);
+    for (int l = 0; l < api->layer_count(dataset) && reader.status == CM_OK; l++)
+        api->read_layer(dataset, l, read_site, &reader);
+    api->close(dataset);
+    cm_status status = reader.status;
     if (status == CM_OK && sites->len == first)
         status = cm_fail(context, CM_ERR_INPUT, "gazetteer %s has no sites", path);
     if (status != CM_OK)

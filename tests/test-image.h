@@ -73,9 +73,10 @@ static inline guint32 test_style_color(cm_context *context, const char *group, c
 
 /* The fill colour of country iso3 on a map in the default style: its map
  * colour read from geodata/world.gpkg through OGR, looked up in the style's
- * palette. */
+ * palette. The library no longer registers GDAL's drivers, so this does. */
 static inline guint32 test_country_fill(cm_context *context, const char *iso3)
 {
+    GDALAllRegister();
     char *path = g_build_filename(cm_context_data_dir(context), "geodata", "world.gpkg", NULL);
     GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
     g_assert_nonnull(dataset);

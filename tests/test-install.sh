@@ -49,6 +49,16 @@ else
   not_ok "installed geocoder reads the installed index"
 fi
 
+# The installed tool loads the installed GDAL module for a route file.
+if CONVOYMAP_DATA="$root/share/convoymap" LD_LIBRARY_PATH="$libdir" "$root/bin/convoymap" route \
+     --format csv --route-file "$source_root/tests/data/routes/route.gpx" >"$work/log" 2>&1 &&
+   grep -q "^route,waypoint,SP,Amman,31.955220,35.945030," "$work/log" &&
+   [ -f "$libdir/convoymap/convoymap-ogr.so" ]; then
+  ok "installed convoymap reads a GPX route through the installed OGR module"
+else
+  not_ok "installed convoymap reads a GPX route through the installed OGR module"
+fi
+
 # The first C block of README.md.
 awk '/^```c$/ { inside = 1; next } /^```$/ && inside { exit } inside' "$source_root/README.md" >"$work/example.c"
 if [ -s "$work/example.c" ] &&

@@ -6,6 +6,7 @@
 #include <cpl_vsi.h>
 #include <gdal.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <ogr_api.h>
 
 #include "convoymap/convoymap.h"
@@ -175,16 +176,56 @@ static void test_reports_read_back_through_ogr(void)
     cm_route_free(route);
 }
 
+/* A route file in another CRS (a GeoJSON "crs" member, Web Mercator): the
+ * waypoints come back in WGS84 longitude and latitude. */
+static void test_other_crs(void)
+{
+    const double lonlat[2][2] = {{35.94503, 31.95522}, {38.95, 33.0}};
+    const double radius = 6378137.0;
+    GString *text = g_string_new("{\"type\": \"FeatureCollection\", \"crs\": {\"type\": "
+                                 "\"name\", \"properties\": {\"name\": "
+                                 "\"urn:ogc:def:crs:EPSG::3857\"}}, \"features\": [");
+    for (int i = 0; i < 2; i++) {
+        double x = radius * lonlat[i][0] * G_PI / 180.0;
+        double y = radius * log(tan(G_PI / 4 + lonlat[i][1] * G_PI / 360.0));
+        g_string_append_printf(text, "%s{\"type\": \"Feature\", \"properties\": {\"name\": "
+                               "\"P%d\"}, \"geometry\": {\"type\": \"Point\", "
+                               "\"coordinates\": [%.4f, %.4f]}}", i ? ", " : "", i, x, y);
+    }
+    g_string_append(text, "]}");
+    char *dir = g_dir_make_tmp("convoymap-XXXXXX", NULL);
+    char *path = g_build_filename(dir, "mercator.geojson", NULL);
+    g_assert_true(g_file_set_contents(path, text->str, -1, NULL));
+    cm_route *route = NULL;
+    g_assert_cmpint(cm_route_read_file(context, path, &route), ==, CM_OK);
+    g_assert_cmpuint(cm_route_n_waypoints(route), ==, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const cm_place *p = cm_route_waypoint(route, i);
+        g_assert_cmpfloat_with_epsilon(p->position.lon, lonlat[i][0], 1e-7);
+        g_assert_cmpfloat_with_epsilon(p->position.lat, lonlat[i][1], 1e-7);
+    }
+    cm_route_free(route);
+    g_unlink(path);
+    g_rmdir(dir);
+    g_free(path);
+    g_free(dir);
+    g_string_free(text, TRUE);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     context = test_context_new();
+    /* The expectations are read through GDAL itself, which the library no
+     * longer loads. */
+    GDALAllRegister();
     g_test_add_func("/routefile/geojson-track-with-waypoints", test_geojson_track_with_waypoints);
     g_test_add_func("/routefile/gpx-route", test_gpx_route);
     g_test_add_func("/routefile/gpx-track", test_gpx_track);
     g_test_add_func("/routefile/kml", test_kml);
     g_test_add_func("/routefile/csv", test_csv);
     g_test_add_func("/routefile/bad-files", test_bad_files);
+    g_test_add_func("/routefile/other-crs", test_other_crs);
     g_test_add_func("/routefile/reports-read-back", test_reports_read_back_through_ogr);
     int status = g_test_run();
     cm_context_free(context);

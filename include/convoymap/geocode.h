@@ -79,7 +79,9 @@ CM_API void cm_geocoder_free(cm_geocoder *geocoder);
  * ties), and hide shipped places that match about as well within 30 km.
  * They are not used for reverse geocoding. Returns CM_OK, or CM_ERR_INPUT
  * naming the file and the bad line (CSV) or feature, having added
- * nothing. The geocoder keeps what it read; path is not kept. */
+ * nothing (CM_ERR_LIBRARY when the GDAL/OGR module cannot be loaded, as for
+ * cm_route_read_file()). The geocoder keeps what it read; path is not
+ * kept. */
 CM_API cm_status cm_geocoder_add_gazetteer(cm_geocoder *geocoder, const char *path);
 
 /* Resolves query to its best-ranked place (see cm_geocoder_search()). On

@@ -55,8 +55,9 @@ typedef struct cm_route_report {
  * column below the legs. GeoJSON (RFC 7946, written by GDAL) has a
  * LineString per leg, drawn as the geodesic, and a Point per waypoint and
  * crossing, with the properties point, due_dtg, due_iso, clear_dtg and
- * clear_iso when any route has a march table. Returns a new string the
- * caller frees with cm_string_free(), or NULL with the error on context. */
+ * clear_iso when any route has a march table; it needs the GDAL/OGR module
+ * (see cm_route_read_file()). Returns a new string the caller frees with
+ * cm_string_free(), or NULL with the error on context. */
 CM_API char *cm_report_routes(cm_context *context, const cm_route_report *reports, size_t n,
                               cm_report_format format, cm_units units);
 

@@ -85,7 +85,9 @@ CM_API cm_status cm_route_parse(cm_geocoder *geocoder, const char *spec, cm_rout
  * vertex; a track without waypoints runs from "Start" to "End". Distances
  * of a route with a track are measured along the track. On success *route
  * receives a new route named after the file (free with cm_route_free());
- * CM_ERR_INPUT naming the file and the problem otherwise. */
+ * CM_ERR_INPUT naming the file and the problem otherwise, CM_ERR_LIBRARY
+ * naming the module when the GDAL/OGR module convoymap-ogr.so (installed
+ * in convoymap/ beside the library, loaded on first use) cannot be loaded. */
 CM_API cm_status cm_route_read_file(cm_context *context, const char *path, cm_route **route);
 
 /* The route's name; owned by the route. */

@@ -1,5 +1,5 @@
 /* Shared set-up of the libFuzzer targets: one context and geocoder for the
- * whole run (they hold the gazetteer and GDAL's drivers), and the input as a
+ * whole run (they hold the gazetteer), and the input as a
  * NUL-terminated string, as the library's text APIs take it. */
 #ifndef CM_FUZZ_H
 #define CM_FUZZ_H

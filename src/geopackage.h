@@ -1,0 +1,54 @@
+/* The shipped basemap's GeoPackage read with SQLite directly: a layer's
+ * features whose R-tree box meets a rectangle, their attribute columns and
+ * their geometry as GEOS geometries. Loading GDAL for this cost every
+ * command tens of milliseconds of dynamic linking. */
+#ifndef CM_GEOPACKAGE_H
+#define CM_GEOPACKAGE_H
+
+#include "internal.h"
+
+typedef struct cm_geopackage cm_geopackage;
+
+/* A query of one layer's columns, prepared once and cached by its
+ * GeoPackage; owned by it. */
+typedef struct cm_gpkg_layer cm_gpkg_layer;
+
+/* The context's basemap (geodata/world.gpkg), opened read-only on first
+ * use and kept until cm_context_free(). NULL when it cannot be opened, with
+ * the reason in *reason (SQLite's text, valid until the next call). */
+cm_geopackage *cm_context_basemap(cm_context *context, const char **reason);
+
+void cm_geopackage_free(cm_geopackage *gpkg);
+
+/* The text of the last failure of gpkg or of one of its layers (SQLite's
+ * or a broken geometry), or NULL; owned by gpkg. */
+const char *cm_geopackage_error(const cm_geopackage *gpkg);
+
+/* The query of layer's features with the NULL-terminated attribute
+ * columns, or NULL when the GeoPackage has no such feature layer
+ * (*missing set) or SQLite refuses it (cm_geopackage_error()). */
+cm_gpkg_layer *cm_geopackage_layer(cm_geopackage *gpkg, const char *layer,
+                                   const char *const *columns, gboolean *missing);
+
+/* Starts reading the features whose bounding box meets
+ * [west, east] x [south, north] (degrees), in the order GDAL reads them:
+ * the R-tree's, or feature ids' when the box holds the layer's extent. */
+void cm_gpkg_layer_select(cm_gpkg_layer *layer, double west, double south, double east,
+                          double north);
+
+/* Moves to the next feature; FALSE at the end or on a read error
+ * (cm_geopackage_error() then says which). */
+gboolean cm_gpkg_layer_next(cm_gpkg_layer *layer);
+
+/* Attribute column i (in the order given) of the current feature: text
+ * ("" when null; owned by SQLite until the next row), or an integer (0
+ * when null). */
+const char *cm_gpkg_layer_text(cm_gpkg_layer *layer, int i);
+int cm_gpkg_layer_int(cm_gpkg_layer *layer, int i);
+
+/* The current feature's geometry, which the caller frees with
+ * GEOSGeom_destroy_r(); NULL when it has none or it is empty, and NULL with
+ * cm_geopackage_error() set when it is broken. */
+GEOSGeometry *cm_gpkg_layer_geometry(cm_gpkg_layer *layer);
+
+#endif
