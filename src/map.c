@@ -652,11 +652,10 @@ static void draw_routes(const cm_map *map, const cm_frame *frame, cairo_t *cr,
     }
 }
 
-/* The radius of a waypoint's or a site's marker, outline included. */
-static double marker_extent(const cm_style *style, gboolean waypoint)
+/* The radius of a waypoint's (circle) or a site's (square) marker. */
+static double marker_radius(const cm_style *style, gboolean waypoint)
 {
-    return (waypoint ? style->marker_radius : style->marker_radius * 0.8) +
-           style->marker_outline_width;
+    return waypoint ? style->marker_radius : style->marker_radius * 0.8;
 }
 
 /* Registers the marker at (px, py) with the labeller and offers its
@@ -665,13 +664,13 @@ static void offer_marker_label(const cm_map *map, cm_labeller *labeller, double 
                                const char *label, gboolean waypoint)
 {
     const cm_style *style = map->style;
-    double extent = marker_extent(style, waypoint);
+    double extent = marker_radius(style, waypoint) + style->marker_outline_width;
     cm_labeller_add_obstacle(labeller, (cm_box){px - extent, py - extent, px + extent,
                                                 py + extent});
     if (label)
         cm_labeller_add(labeller, label, waypoint ? style->waypoint_font : style->label_font,
-                    style->label_color, px, py, extent + 3, CM_LABEL_AROUND,
-                    waypoint ? 100 : 80);
+                        style->label_color, px, py, extent + 3, CM_LABEL_AROUND,
+                        waypoint ? 100 : 80);
 }
 
 /* Registers the crossing symbol at (px, py) with the labeller and offers
@@ -684,7 +683,7 @@ static void offer_crossing_label(const cm_map *map, cm_labeller *labeller, doubl
     cm_labeller_add_obstacle(labeller, (cm_box){px - r, py - r, px + r, py + r});
     if (label)
         cm_labeller_add(labeller, label, style->label_font, style->label_color, px, py, r + 3,
-                    CM_LABEL_AROUND, 95);
+                        CM_LABEL_AROUND, 95);
 }
 
 /* Draws place's marker and, when there is a labeller, offers label (its
@@ -697,7 +696,7 @@ static void draw_marker(const cm_map *map, const cm_frame *frame, cairo_t *cr,
     double px, py;
     if (!cm_frame_geo_to_pixel(frame, place->position, &px, &py))
         return;
-    double r = waypoint ? style->marker_radius : style->marker_radius * 0.8;
+    double r = marker_radius(style, waypoint);
     if (waypoint)
         cairo_arc(cr, px, py, r, 0, 2 * G_PI);
     else

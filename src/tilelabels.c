@@ -52,15 +52,28 @@ struct cm_tile_labels {
     GMutex lock;             /* guards blocks, and the data below */
     GHashTable *blocks;      /* block key -> label_block* */
     sqlite3 *gazetteer;      /* opened on first use */
-    sqlite3_stmt *places;
+    sqlite3_stmt *places;    /* the cities and towns in a box */
+    /* The cities and towns of at least ranked_min people, largest first
+     * (of place_row): wide blocks scan these rather than the R-tree. */
+    GArray *ranked;
+    long long ranked_min;
+    long long expected_min;  /* the least population the run will ask for */
     GArray *countries;       /* of country_anchor, read on first use */
 };
 
-/* Who a place is: what the gazetteer query returns. */
+/* Who a place is: what the gazetteer queries return. */
 typedef struct place_row {
     char *name;
     cm_geo_point position;
+    long long population;
 } place_row;
+
+static void place_rows_free(GArray *rows)
+{
+    for (guint i = 0; i < rows->len; i++)
+        g_free(g_array_index(rows, place_row, i).name);
+    g_array_free(rows, TRUE);
+}
 
 static void tile_label_clear(tile_label *label)
 {
@@ -85,6 +98,8 @@ cm_tile_labels *cm_tile_labels_new(const cm_map *map, int tile_size)
     labels->style = cm_map_layers_style(map);
     labels->tile_size = tile_size;
     g_mutex_init(&labels->lock);
+    labels->ranked_min = G_MAXINT64;
+    labels->expected_min = G_MAXINT64;
     labels->blocks = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
                                            (GDestroyNotify)label_block_free);
     return labels;
@@ -97,10 +112,24 @@ void cm_tile_labels_free(cm_tile_labels *labels)
     g_hash_table_destroy(labels->blocks);
     sqlite3_finalize(labels->places);
     sqlite3_close(labels->gazetteer);
+    if (labels->ranked)
+        place_rows_free(labels->ranked);
     if (labels->countries)
         g_array_free(labels->countries, TRUE);
     g_mutex_clear(&labels->lock);
     g_free(labels);
+}
+
+/* The least population of a place labelled at zoom z with tiles of this
+ * size. */
+static long long least_population(const cm_tile_labels *labels, int z)
+{
+    return cm_tile_labels_min_population(z + (labels->tile_size > 256 ? 1 : 0));
+}
+
+void cm_tile_labels_expect_zoom(cm_tile_labels *labels, int max_z)
+{
+    labels->expected_min = MIN(labels->expected_min, least_population(labels, max_z));
 }
 
 long long cm_tile_labels_min_population(int z)
@@ -127,7 +156,7 @@ static cm_status open_gazetteer(cm_tile_labels *labels, cm_context *context)
     cm_status status = CM_OK;
     if (sqlite3_open_v2(path, &labels->gazetteer, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(labels->gazetteer,
-                           "SELECT p.name, p.lat, p.lon FROM place_box b JOIN place p "
+                           "SELECT p.name, p.lat, p.lon, p.population FROM place_box b JOIN place p "
                            "ON p.id = b.id WHERE b.max_lat >= ?1 AND b.min_lat <= ?2 "
                            "AND b.max_lon >= ?3 AND b.min_lon <= ?4 AND p.population >= ?5 "
                            "AND p.kind IN ('city', 'town') "
@@ -144,22 +173,81 @@ static cm_status open_gazetteer(cm_tile_labels *labels, cm_context *context)
     return status;
 }
 
-static void place_rows_free(GArray *rows)
+/* Reads the cities and towns of at least min_population people, largest
+ * first, when fewer were read; called with labels->lock held. */
+static cm_status rank_places(cm_tile_labels *labels, cm_context *context,
+                             long long min_population)
 {
-    for (guint i = 0; i < rows->len; i++)
-        g_free(g_array_index(rows, place_row, i).name);
-    g_array_free(rows, TRUE);
+    if (min_population >= labels->ranked_min)
+        return CM_OK;
+    /* One reading for the whole run where the places of every zoom it
+     * draws are ranked. */
+    if (labels->expected_min > 0)
+        min_population = MIN(min_population, labels->expected_min);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(labels->gazetteer,
+                           "SELECT name, lat, lon, population FROM place WHERE population >= ?1 "
+                           "AND kind IN ('city', 'town') ORDER BY population DESC, id",
+                           -1, &s, NULL) != SQLITE_OK)
+        return cm_fail(context, CM_ERR_DATA, "gazetteer index: %s",
+                       sqlite3_errmsg(labels->gazetteer));
+    sqlite3_bind_int64(s, 1, min_population);
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(place_row));
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        place_row row = {g_strdup((const char *)sqlite3_column_text(s, 0)),
+                         {sqlite3_column_double(s, 1), sqlite3_column_double(s, 2)},
+                         sqlite3_column_int64(s, 3)};
+        g_array_append_val(rows, row);
+    }
+    sqlite3_finalize(s);
+    if (step != SQLITE_DONE) {
+        place_rows_free(rows);
+        return cm_fail(context, CM_ERR_DATA, "gazetteer index: %s",
+                       sqlite3_errmsg(labels->gazetteer));
+    }
+    if (labels->ranked)
+        place_rows_free(labels->ranked);
+    labels->ranked = rows;
+    labels->ranked_min = min_population;
+    return CM_OK;
+}
+
+/* The places of the ranked list in box, largest first, copied into rows. */
+static void ranked_in(const cm_tile_labels *labels, const cm_bbox *box,
+                      long long min_population, GArray *rows)
+{
+    for (guint i = 0; i < labels->ranked->len && rows->len < MAX_BLOCK_PLACES; i++) {
+        const place_row *place = &g_array_index(labels->ranked, place_row, i);
+        if (place->population < min_population)
+            break;
+        if (place->position.lat >= box->south && place->position.lat <= box->north &&
+            place->position.lon >= box->west && place->position.lon <= box->east) {
+            place_row copy = *place;
+            copy.name = g_strdup(place->name);
+            g_array_append_val(rows, copy);
+        }
+    }
 }
 
 /* The cities and towns of at least min_population in the box, largest
- * first: a new array of place_row freed with place_rows_free(), or NULL. */
+ * first: a new array of place_row freed with place_rows_free(), or NULL.
+ * A population threshold picks the few large places out of the ranked
+ * list, which a wide box at a low zoom would otherwise take from the
+ * R-tree by the ten thousand; every place, from zoom 14, comes from the
+ * R-tree, in boxes small by then. */
 static GArray *query_places(cm_tile_labels *labels, cm_context *context, const cm_bbox *box,
                             long long min_population)
 {
     g_mutex_lock(&labels->lock);
     cm_status status = open_gazetteer(labels, context);
+    if (status == CM_OK && min_population > 0)
+        status = rank_places(labels, context, min_population);
     GArray *rows = NULL;
-    if (status == CM_OK) {
+    if (status == CM_OK && min_population > 0) {
+        rows = g_array_new(FALSE, FALSE, sizeof(place_row));
+        ranked_in(labels, box, min_population, rows);
+    } else if (status == CM_OK) {
         rows = g_array_new(FALSE, FALSE, sizeof(place_row));
         sqlite3_stmt *s = labels->places;
         sqlite3_bind_double(s, 1, box->south);
@@ -170,7 +258,8 @@ static GArray *query_places(cm_tile_labels *labels, cm_context *context, const c
         int step;
         while ((step = sqlite3_step(s)) == SQLITE_ROW) {
             place_row row = {g_strdup((const char *)sqlite3_column_text(s, 0)),
-                             {sqlite3_column_double(s, 1), sqlite3_column_double(s, 2)}};
+                             {sqlite3_column_double(s, 1), sqlite3_column_double(s, 2)},
+                             sqlite3_column_int64(s, 3)};
             g_array_append_val(rows, row);
         }
         if (step != SQLITE_DONE) {
@@ -332,9 +421,7 @@ static cm_status place_block(cm_tile_labels *labels, cm_context *context,
     /* PROJ wraps the east edge of the last block to -180°. */
     cm_bbox box = {north_west.lon, south_east.lat,
                    south_east.lon <= north_west.lon ? 180.0 : south_east.lon, north_west.lat};
-    int zoom_for_size = z + (labels->tile_size > 256 ? 1 : 0);
-    GArray *places = query_places(labels, context, &box,
-                                  cm_tile_labels_min_population(zoom_for_size));
+    GArray *places = query_places(labels, context, &box, least_population(labels, z));
     if (!places)
         return context->status;
     g_mutex_lock(&labels->lock);
@@ -435,20 +522,17 @@ static gboolean reaches(const tile_label *label, double x0, double y0, double x1
  * by block in row order and in placement order within a block, so that
  * every metatile draws shared pixels in the same order. */
 static cm_status for_labels_in(cm_tile_labels *labels, cm_context *context,
-                               const cm_projection *mercator, int z, double origin_x,
-                               double origin_y, int width, int height,
-                               void (*visit)(const tile_label *, void *), void *data)
+                               const cm_projection *mercator, int z, const cm_box *area,
+                               double slack, void (*visit)(const tile_label *, void *),
+                               void *data)
 {
     int n = 1 << z, bs = MIN(CM_LABEL_BLOCK_TILES, n);
     double block_px = (double)bs * labels->tile_size;
-    /* A dot pokes out of its block by its radius at most. */
-    double slack = dot_radius(labels->style) + labels->style->marker_outline_width;
-    double x1 = origin_x + width, y1 = origin_y + height;
     int blocks = n / bs;
-    int bx0 = MAX(0, (int)floor((origin_x - slack) / block_px));
-    int by0 = MAX(0, (int)floor((origin_y - slack) / block_px));
-    int bx1 = MIN(blocks - 1, (int)floor((x1 + slack) / block_px));
-    int by1 = MIN(blocks - 1, (int)floor((y1 + slack) / block_px));
+    int bx0 = MAX(0, (int)floor((area->x0 - slack) / block_px));
+    int by0 = MAX(0, (int)floor((area->y0 - slack) / block_px));
+    int bx1 = MIN(blocks - 1, (int)floor((area->x1 + slack) / block_px));
+    int by1 = MIN(blocks - 1, (int)floor((area->y1 + slack) / block_px));
     for (int by = by0; by <= by1; by++) {
         for (int bx = bx0; bx <= bx1; bx++) {
             label_block *block = get_block(labels, context, mercator, z, bs, bx, by);
@@ -456,7 +540,8 @@ static cm_status for_labels_in(cm_tile_labels *labels, cm_context *context,
                 return context->status;
             for (guint i = 0; i < block->labels->len; i++) {
                 const tile_label *label = &g_array_index(block->labels, tile_label, i);
-                if (reaches(label, origin_x - slack, origin_y - slack, x1 + slack, y1 + slack))
+                if (reaches(label, area->x0 - slack, area->y0 - slack, area->x1 + slack,
+                            area->y1 + slack))
                     visit(label, data);
             }
         }
@@ -487,13 +572,15 @@ static void draw_label(const tile_label *label, void *data)
 
 cm_status cm_tile_labels_draw(cm_tile_labels *labels, cm_context *context,
                               const cm_projection *mercator, cairo_t *cr, int z,
-                              double origin_x, double origin_y, int width, int height)
+                              double origin_x, double origin_y, const cm_box *area)
 {
     draw_data data = {cr, labels->style};
+    /* A dot pokes out of its label's box by its radius at most. */
+    double slack = dot_radius(labels->style) + labels->style->marker_outline_width;
     cairo_save(cr);
     cairo_translate(cr, -origin_x, -origin_y);
-    cm_status status = for_labels_in(labels, context, mercator, z, origin_x, origin_y, width,
-                                     height, draw_label, &data);
+    cm_status status = for_labels_in(labels, context, mercator, z, area, slack, draw_label,
+                                     &data);
     cairo_restore(cr);
     return status;
 }
@@ -518,8 +605,9 @@ GArray *cm_tile_labels_in(cm_tile_labels *labels, cm_context *context,
 {
     collect_data data = {g_array_new(FALSE, FALSE, sizeof(cm_tile_label)), origin_x, origin_y,
                          origin_x + width, origin_y + height};
-    if (for_labels_in(labels, context, mercator, z, origin_x, origin_y, width, height,
-                      collect_label, &data) != CM_OK) {
+    cm_box area = {data.x0, data.y0, data.x1, data.y1};
+    if (for_labels_in(labels, context, mercator, z, &area, 0, collect_label, &data) !=
+        CM_OK) {
         g_array_free(data.found, TRUE);
         return NULL;
     }

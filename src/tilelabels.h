@@ -30,14 +30,19 @@ void cm_tile_labels_free(cm_tile_labels *labels);
  * (512-pixel tiles use the next zoom's). */
 long long cm_tile_labels_min_population(int z);
 
-/* Draws onto cr the labels of zoom z that reach into the width x height
- * pixels whose top-left corner is (origin_x, origin_y) in the zoom's global
- * pixels (an integer, so that every metatile draws a label on the same
- * pixel grid). Places the blocks not placed yet; several threads may call
- * it at once, each with its own context and mercator projection. */
+/* Says that tiles up to zoom max_z will be drawn, so that the places they
+ * label are read from the gazetteer at once rather than zoom by zoom. */
+void cm_tile_labels_expect_zoom(cm_tile_labels *labels, int max_z);
+
+/* Draws onto cr, whose top-left corner is (origin_x, origin_y) in the
+ * zoom's global pixels (whole numbers, so that every metatile draws a label
+ * on the same pixel grid), the labels of zoom z that reach into area (in
+ * global pixels), each whole. Places the blocks not placed yet; several
+ * threads may call it at once, each with its own context and mercator
+ * projection. */
 cm_status cm_tile_labels_draw(cm_tile_labels *labels, cm_context *context,
                               const cm_projection *mercator, cairo_t *cr, int z,
-                              double origin_x, double origin_y, int width, int height);
+                              double origin_x, double origin_y, const cm_box *area);
 
 /* The labels of zoom z that reach into the same area: a new array of
  * cm_tile_label (text owned by labels) the caller frees with g_array_free(),

@@ -370,10 +370,13 @@ static cm_tile_block *render_block(const cm_tiler *tiler, cm_context *context,
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, scale, scale);
     cm_status status = cm_map_draw_layers(tiler->map, context, cr, &frame);
+    /* Labels that reach into the tiles, not only into the bleed. */
+    cm_box tiles_area = {(double)x0 * size, (double)y0 * size, (double)(x0 + nx) * size,
+                         (double)(y0 + ny) * size};
     if (status == CM_OK)
         status = cm_tile_labels_draw(tiler->labels, context, mercator, cr, z,
                                      (double)x0 * size - BLEED_PX, (double)y0 * size - BLEED_PX,
-                                     frame.width, frame.height);
+                                     &tiles_area);
     if (status == CM_OK && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
         status = cm_fail(context, CM_ERR_LIBRARY, "drawing tiles failed: %s",
                          cairo_status_to_string(cairo_status(cr)));
@@ -421,6 +424,7 @@ cm_status cm_tiler_render_tile(cm_tiler *tiler, cm_tile tile, unsigned char **pn
         return status;
     if (!tiler->mercator && !(tiler->mercator = cm_projection_web_mercator(tiler->context)))
         return tiler->context->status;
+    cm_tile_labels_expect_zoom(tiler->labels, tile.z);
     cm_tile_block *block = render_block(tiler, tiler->context, tiler->mercator, tile.z, tile.x,
                                         tile.y, 1, 1);
     if (!block)
@@ -753,6 +757,7 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
         status = prepare(tiler);
     if (status != CM_OK)
         return status;
+    cm_tile_labels_expect_zoom(tiler->labels, request->max_z);
     GArray *planned = plan_blocks(tiler, request, &counts.tiles);
     cm_tile_store_info info = {request->name ? request->name : "convoymap", request->bbox,
                                request->min_z, request->max_z};

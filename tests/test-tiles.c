@@ -429,8 +429,9 @@ static cairo_surface_t *label_layer(cm_tile_labels *labels, const cm_projection 
     cairo_t *cr = cairo_create(surface);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
+    cm_box area = {mx * 256.0, my * 256.0, (mx + side) * 256.0, (my + side) * 256.0};
     g_assert_cmpint(cm_tile_labels_draw(labels, context, mercator, cr, z, mx * 256.0 - bleed,
-                                        my * 256.0 - bleed, px, px), ==, CM_OK);
+                                        my * 256.0 - bleed, &area), ==, CM_OK);
     cairo_destroy(cr);
     cairo_surface_t *tile = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 256, 256);
     cr = cairo_create(tile);
