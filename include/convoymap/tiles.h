@@ -129,6 +129,7 @@ typedef struct cm_tile_label {
 CM_API cm_status cm_tiler_labels(cm_tiler *tiler, cm_tile tile, cm_tile_label **labels,
                                  size_t *n);
 
+/* Frees an array of labels from cm_tiler_labels(). */
 CM_API void cm_tile_label_array_free(cm_tile_label *labels);
 
 /* Called after each metatile is stored, from the thread that called
