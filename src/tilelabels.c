@@ -362,7 +362,8 @@ static gboolean inside(const cm_frame *frame, double px, double py)
 }
 
 /* Offers the names of the countries whose anchor lies in the frame and
- * whose largest part is wide and tall enough at this scale to hold it. */
+ * whose largest part is at least as wide as the name and twice as tall at
+ * this scale. */
 static void offer_countries(cm_tile_labels *labels, const cm_frame *frame, cairo_t *measure,
                             cm_labeller *labeller)
 {
@@ -382,7 +383,7 @@ static void offer_countries(cm_tile_labels *labels, const cm_frame *frame, cairo
         int w, h;
         pango_layout_get_pixel_size(layout, &w, &h);
         g_object_unref(layout);
-        if (ex - wx < 1.5 * w || sy - ny < 3 * h)
+        if (ex - wx < w || sy - ny < 2 * h)
             continue;
         cm_labeller_add(labeller, country->name, style->country_label_font,
                         style->country_label_color, px, py, 0, CM_LABEL_CENTRED,
