@@ -16,8 +16,8 @@
 #define MERCATOR_HALF (G_PI * 6378137.0)
 /* Places offered to one block at most, largest first: far more than fit. */
 #define MAX_BLOCK_PLACES 2000
-/* A place this close (pixels) to a waypoint, site or crossing is that
- * point's: its name is not offered a second time. */
+/* A place this close (pixels) to a waypoint, site, crossing or larger
+ * place is that point's: its name is not offered a second time. */
 #define SAME_PLACE_PX 16.0
 /* Label priorities below the waypoints (100), crossings (95) and sites
  * (80) that the map offers. */
@@ -452,6 +452,9 @@ static cm_status place_block(cm_tile_labels *labels, cm_context *context,
             continue;
         double xy[2] = {px, py};
         g_array_append_vals(dots, xy, 2);
+        /* A smaller place on top of this one (the gazetteer has a few
+         * near-duplicates) or too close to read apart is not offered. */
+        g_array_append_vals(anchors, xy, 2);
         cm_labeller_add(labeller, row->name, style->label_font, style->label_color, px, py,
                         extent + 2, CM_LABEL_AROUND, PLACE_PRIORITY);
     }
