@@ -8,7 +8,7 @@
 #include "draw.h"
 
 typedef struct label_request {
-    char *text;
+    char *text, *font;
     PangoLayout *layout;
     cm_rgba color;
     double anchor_x, anchor_y, gap;
@@ -32,6 +32,7 @@ struct cm_labeller {
 static void request_free(label_request *request)
 {
     g_free(request->text);
+    g_free(request->font);
     g_object_unref(request->layout);
     g_free(request);
 }
@@ -70,6 +71,7 @@ static label_request *add_request(cm_labeller *labeller, const char *text, const
 {
     label_request *request = g_new0(label_request, 1);
     request->text = g_strdup(text);
+    request->font = g_strdup(font);
     request->layout = cm_draw_layout(labeller->measure, font, text);
     /* Pango sets each line's direction from its first letter and aligns an
      * Arabic line right, a Latin one left: a label with both reads better
@@ -114,6 +116,11 @@ void cm_labeller_add_fixed(cm_labeller *labeller, const char *text, const char *
                                          priority);
     request->align_x = align_x;
     request->align_y = align_y;
+}
+
+size_t cm_labeller_n_offered(const cm_labeller *labeller)
+{
+    return labeller->requests->len;
 }
 
 static gboolean boxes_overlap(const cm_box *a, const cm_box *b)
@@ -276,7 +283,7 @@ static gboolean place(cm_labeller *labeller, label_request *request, double halo
     return FALSE;
 }
 
-size_t cm_labeller_place_and_draw(cm_labeller *labeller, cairo_t *cr, const cm_style *style)
+size_t cm_labeller_place(cm_labeller *labeller, const cm_style *style)
 {
     GPtrArray *order = g_ptr_array_copy(labeller->requests, NULL, NULL);
     /* The copy inherits the owner's free function; it only borrows. */
@@ -290,16 +297,28 @@ size_t cm_labeller_place_and_draw(cm_labeller *labeller, cairo_t *cr, const cm_s
             g_array_append_val(labeller->placed, request);
     }
     g_ptr_array_free(order, TRUE);
+    return labeller->placed->len;
+}
+
+/* Draws layout, whose box (halo included) is where, with its halo. */
+static void draw_at(cairo_t *cr, PangoLayout *layout, const cm_label_box *where,
+                    cm_rgba color, const cm_style *style)
+{
+    double halo = style->halo_width / 2;
+    cairo_save(cr);
+    cairo_translate(cr, where->cx, where->cy);
+    cairo_rotate(cr, where->angle);
+    cm_draw_layout_with_halo(cr, layout, -where->half_width + halo, -where->half_height + halo,
+                             color, style->halo_color, style->halo_width);
+    cairo_restore(cr);
+}
+
+size_t cm_labeller_place_and_draw(cm_labeller *labeller, cairo_t *cr, const cm_style *style)
+{
+    cm_labeller_place(labeller, style);
     for (guint i = 0; i < labeller->placed->len; i++) {
         label_request *request = g_array_index(labeller->placed, label_request *, i);
-        const cm_label_box *where = &request->where;
-        cairo_save(cr);
-        cairo_translate(cr, where->cx, where->cy);
-        cairo_rotate(cr, where->angle);
-        cm_draw_layout_with_halo(cr, request->layout, -where->half_width + halo,
-                                 -where->half_height + halo, request->color, style->halo_color,
-                                 style->halo_width);
-        cairo_restore(cr);
+        draw_at(cr, request->layout, &request->where, request->color, style);
     }
     return labeller->placed->len;
 }
@@ -314,4 +333,21 @@ gboolean cm_labeller_placed(const cm_labeller *labeller, size_t i, cm_label_box 
     if (text)
         *text = request->text;
     return TRUE;
+}
+
+gboolean cm_labeller_placed_label(const cm_labeller *labeller, size_t i, cm_placed_label *label)
+{
+    if (i >= labeller->placed->len)
+        return FALSE;
+    const label_request *request = g_array_index(labeller->placed, label_request *, i);
+    *label = (cm_placed_label){request->text, request->font, request->color, request->where,
+                               request->order};
+    return TRUE;
+}
+
+void cm_label_draw(cairo_t *cr, const cm_placed_label *label, const cm_style *style)
+{
+    PangoLayout *layout = cm_draw_layout(cr, label->font, label->text);
+    draw_at(cr, layout, &label->box, label->color, style);
+    g_object_unref(layout);
 }

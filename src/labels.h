@@ -63,6 +63,13 @@ void cm_labeller_add_fixed(cm_labeller *labeller, const char *text, const char *
                            cm_rgba color, double x, double y, double align_x, double align_y,
                            int priority);
 
+/* How many labels were offered so far. */
+size_t cm_labeller_n_offered(const cm_labeller *labeller);
+
+/* Places the labels offered, without drawing them. Returns the number
+ * placed. */
+size_t cm_labeller_place(cm_labeller *labeller, const cm_style *style);
+
 /* Places the labels offered and draws those placed, with halos. Returns the
  * number placed. */
 size_t cm_labeller_place_and_draw(cm_labeller *labeller, cairo_t *cr, const cm_style *style);
@@ -71,5 +78,20 @@ size_t cm_labeller_place_and_draw(cm_labeller *labeller, cairo_t *cr, const cm_s
  * (owned by the labeller); FALSE when out of range. */
 gboolean cm_labeller_placed(const cm_labeller *labeller, size_t i, cm_label_box *box,
                             const char **text);
+
+/* A placed label, all that drawing it again needs. */
+typedef struct cm_placed_label {
+    const char *text, *font; /* owned by the labeller (or whoever copied them) */
+    cm_rgba color;
+    cm_label_box box;        /* halo included */
+    size_t offer;            /* 0-based order in which it was offered */
+} cm_placed_label;
+
+/* Placed label i (in placement order); FALSE when out of range. */
+gboolean cm_labeller_placed_label(const cm_labeller *labeller, size_t i, cm_placed_label *label);
+
+/* Draws label with its halo onto cr, laid out afresh with cr's fonts (so
+ * that any thread can draw what another placed). */
+void cm_label_draw(cairo_t *cr, const cm_placed_label *label, const cm_style *style);
 
 #endif

@@ -879,6 +879,19 @@ static cm_line_style route_style(const cm_map *map, guint r)
     return line;
 }
 
+/* Registers a route's line, its points line[0..n-1], with the labeller. */
+static void add_route_obstacles(const cm_map *map, const cm_frame *frame,
+                                cm_labeller *labeller, const cm_geo_point *line, size_t n)
+{
+    double half = map->style->route_casing.width / 2;
+    for (size_t i = 0; i < n; i++) {
+        double px, py;
+        if (!cm_frame_geo_to_pixel(frame, line[i], &px, &py))
+            continue;
+        cm_labeller_add_obstacle(labeller, (cm_box){px - half, py - half, px + half, py + half});
+    }
+}
+
 /* Draws the routes (casing, then line) and registers the route line with
  * the labeller, when there is one, so that no label hides it. */
 static void draw_routes(const cm_map *map, const cm_frame *frame, cairo_t *cr,
@@ -906,16 +919,8 @@ static void draw_routes(const cm_map *map, const cm_frame *frame, cairo_t *cr,
                 cm_draw_set_line(cr, &route_line);
             }
             cairo_stroke(cr);
-            if (pass == 1 && labeller) {
-                double half = style->route_casing.width / 2;
-                for (size_t i = 0; i < n; i++) {
-                    double px, py;
-                    if (!cm_frame_geo_to_pixel(frame, line[i], &px, &py))
-                        continue;
-                    cm_labeller_add_obstacle(labeller, (cm_box){px - half, py - half,
-                                                                px + half, py + half});
-                }
-            }
+            if (pass == 1 && labeller)
+                add_route_obstacles(map, frame, labeller, line, n);
             g_free(x);
             g_free(y);
             cm_geo_points_free(line);
@@ -935,6 +940,40 @@ static char *label_name(const cm_map *map, const char *english, const char *arab
     return g_strdup_printf("%s\n%s", english, arabic);
 }
 
+/* The radius of a waypoint's (circle) or a site's (square) marker. */
+static double marker_radius(const cm_style *style, gboolean waypoint)
+{
+    return waypoint ? style->marker_radius : style->marker_radius * 0.8;
+}
+
+/* Registers the marker at (px, py) with the labeller and offers its
+ * label, when label is not NULL. */
+static void offer_marker_label(const cm_map *map, cm_labeller *labeller, double px, double py,
+                               const char *label, gboolean waypoint)
+{
+    const cm_style *style = map->style;
+    double extent = marker_radius(style, waypoint) + style->marker_outline_width;
+    cm_labeller_add_obstacle(labeller, (cm_box){px - extent, py - extent, px + extent,
+                                                py + extent});
+    if (label)
+        cm_labeller_add(labeller, label, waypoint ? style->waypoint_font : style->label_font,
+                        style->label_color, px, py, extent + 3, CM_LABEL_AROUND,
+                        waypoint ? style->priority.waypoint : style->priority.site);
+}
+
+/* Registers the crossing symbol at (px, py) with the labeller and offers
+ * its label, when label is not NULL. */
+static void offer_crossing_label(const cm_map *map, cm_labeller *labeller, double px,
+                                 double py, const char *label)
+{
+    const cm_style *style = map->style;
+    double r = style->crossing_radius + 1;
+    cm_labeller_add_obstacle(labeller, (cm_box){px - r, py - r, px + r, py + r});
+    if (label)
+        cm_labeller_add(labeller, label, style->label_font, style->label_color, px, py, r + 3,
+                        CM_LABEL_AROUND, style->priority.crossing);
+}
+
 /* Draws place's marker and, when there is a labeller, offers label (its
  * name, or more) beside it. */
 static void draw_marker(const cm_map *map, const cm_frame *frame, cairo_t *cr,
@@ -945,7 +984,7 @@ static void draw_marker(const cm_map *map, const cm_frame *frame, cairo_t *cr,
     double px, py;
     if (!cm_frame_geo_to_pixel(frame, place->position, &px, &py))
         return;
-    double r = waypoint ? style->marker_radius : style->marker_radius * 0.8;
+    double r = marker_radius(style, waypoint);
     if (waypoint)
         cairo_arc(cr, px, py, r, 0, 2 * G_PI);
     else
@@ -956,14 +995,22 @@ static void draw_marker(const cm_map *map, const cm_frame *frame, cairo_t *cr,
     cairo_stroke_preserve(cr);
     cm_draw_set_color(cr, style->marker);
     cairo_fill(cr);
-    if (!labeller)
-        return;
-    double extent = r + style->marker_outline_width;
-    cm_labeller_add_obstacle(labeller, (cm_box){px - extent, py - extent, px + extent,
-                                                py + extent});
-    cm_labeller_add(labeller, label, waypoint ? style->waypoint_font : style->label_font,
-                    style->label_color, px, py, extent + 3, CM_LABEL_AROUND,
-                    waypoint ? style->priority.waypoint : style->priority.site);
+    if (labeller)
+        offer_marker_label(map, labeller, px, py, label, waypoint);
+}
+
+/* The label of waypoint i of route r: its name in the label language, and
+ * its due time when there is one. Free with g_free(). */
+static char *waypoint_label(const cm_map *map, guint r, size_t i)
+{
+    const cm_place *place = cm_route_waypoint(g_ptr_array_index(map->routes, r), i);
+    char **due = g_ptr_array_index(map->due_times, r);
+    char *name = label_name(map, place->name, place->name_ar);
+    if (!due || !*due[i])
+        return name;
+    char *label = g_strdup_printf("%s\n%s", name, due[i]);
+    g_free(name);
+    return label;
 }
 
 static void offer_leg_labels(cm_map *map, cm_labeller *labeller)
@@ -1093,12 +1140,8 @@ static void draw_crossings(const cm_map *map, const cm_frame *frame, cairo_t *cr
         if (!cm_frame_geo_to_pixel(frame, crossing->position, &px, &py))
             continue;
         cm_furniture_crossing_symbol(cr, style, px, py);
-        if (!labeller)
-            continue;
-        double r = style->crossing_radius + 1;
-        cm_labeller_add_obstacle(labeller, (cm_box){px - r, py - r, px + r, py + r});
-        cm_labeller_add(labeller, crossing->label, style->label_font, style->label_color, px, py,
-                        r + 3, CM_LABEL_AROUND, style->priority.crossing);
+        if (labeller)
+            offer_crossing_label(map, labeller, px, py, crossing->label);
     }
 }
 
@@ -1134,15 +1177,11 @@ static void draw_markers(const cm_map *map, const cm_frame *frame, cairo_t *cr,
 {
     for (guint r = 0; r < map->routes->len; r++) {
         const cm_route *route = g_ptr_array_index(map->routes, r);
-        char **due = g_ptr_array_index(map->due_times, r);
         for (size_t i = 0; i < cm_route_n_waypoints(route); i++) {
             const cm_place *place = cm_route_waypoint(route, i);
-            char *name = label_name(map, place->name, place->name_ar);
-            char *label = due && *due[i] ? g_strdup_printf("%s\n%s", name, due[i])
-                                         : g_strdup(name);
+            char *label = waypoint_label(map, r, i);
             draw_marker(map, frame, cr, labeller, place, label, TRUE);
             g_free(label);
-            g_free(name);
         }
     }
     /* Larger places first: their labels win where labels of the same
@@ -1265,6 +1304,58 @@ cm_status cm_map_draw_layers(const cm_map *map, cm_context *context, cairo_t *cr
                              const cm_frame *frame, double zoom)
 {
     return draw_layers(map, context, cr, frame, map->style, zoom, NULL, NULL);
+}
+
+const cm_style *cm_map_layers_style(const cm_map *map)
+{
+    return map->style;
+}
+
+/* The pixel position of point in frame, appended to anchors; FALSE when it
+ * has none. *in_frame tells whether it lies in the frame: only then is its
+ * label offered, so that tiles that place labels frame by frame offer each
+ * label in one frame only. */
+static gboolean add_anchor(const cm_frame *frame, cm_geo_point point, GArray *anchors,
+                           double *px, double *py, gboolean *in_frame)
+{
+    if (!cm_frame_geo_to_pixel(frame, point, px, py))
+        return FALSE;
+    double xy[2] = {*px, *py};
+    g_array_append_vals(anchors, xy, 2);
+    *in_frame = *px >= 0 && *py >= 0 && *px < frame->width && *py < frame->height;
+    return TRUE;
+}
+
+void cm_map_offer_layer_labels(const cm_map *map, const cm_frame *frame,
+                               cm_labeller *labeller, GArray *anchors)
+{
+    double px, py;
+    gboolean in_frame;
+    for (guint r = 0; r < map->routes->len; r++) {
+        const cm_route *route = g_ptr_array_index(map->routes, r);
+        size_t n;
+        cm_geo_point *line = cm_route_line(route, ROUTE_STEP_M, &n);
+        add_route_obstacles(map, frame, labeller, line, n);
+        cm_geo_points_free(line);
+        for (size_t i = 0; i < cm_route_n_waypoints(route); i++) {
+            if (!add_anchor(frame, cm_route_waypoint(route, i)->position, anchors, &px, &py,
+                            &in_frame))
+                continue;
+            char *label = in_frame ? waypoint_label(map, r, i) : NULL;
+            offer_marker_label(map, labeller, px, py, label, TRUE);
+            g_free(label);
+        }
+    }
+    for (guint m = 0; m < map->markers->len; m++) {
+        const cm_place *place = g_ptr_array_index(map->markers, m);
+        if (add_anchor(frame, place->position, anchors, &px, &py, &in_frame))
+            offer_marker_label(map, labeller, px, py, in_frame ? place->name : NULL, FALSE);
+    }
+    for (guint i = 0; i < map->crossings->len; i++) {
+        const map_crossing *crossing = &g_array_index(map->crossings, map_crossing, i);
+        if (add_anchor(frame, crossing->position, anchors, &px, &py, &in_frame))
+            offer_crossing_label(map, labeller, px, py, in_frame ? crossing->label : NULL);
+    }
 }
 
 /* The outline of the map area (between the bands) as geographic points,

@@ -1,11 +1,13 @@
 /* The briefing map's layers drawn into any frame, for its tiles
  * (src/tiles.c): the same basemap, routes, markers and crossing symbols as
- * the map, without labels and furniture. */
+ * the map, without furniture; their labels are offered to a labeller that
+ * the tiles place once for many tiles (src/tilelabels.c). */
 #ifndef CM_MAPLAYERS_H
 #define CM_MAPLAYERS_H
 
 #include <cairo.h>
 
+#include "labels.h"
 #include "projection.h"
 
 /* Loads the map's style and computes what its routes cache, so that
@@ -21,5 +23,17 @@ cm_status cm_map_prepare_layers(cm_map *map);
  * projection belongs to that context. */
 cm_status cm_map_draw_layers(const cm_map *map, cm_context *context, cairo_t *cr,
                              const cm_frame *frame, double zoom);
+
+/* The prepared map's style, owned by the map. */
+const cm_style *cm_map_layers_style(const cm_map *map);
+
+/* Offers to labeller what cm_map_draw_layers() draws in frame and labels
+ * on the briefing map: the routes as obstacles, the labels of waypoints
+ * (priority 100), crossings (95) and sites (80) that lie in the frame, and
+ * all their markers as obstacles. Appends to anchors (of double, x then y) the pixel position
+ * of each of them, so that the caller does not label the same place
+ * twice. Only reads the prepared map. */
+void cm_map_offer_layer_labels(const cm_map *map, const cm_frame *frame,
+                               cm_labeller *labeller, GArray *anchors);
 
 #endif

@@ -14,6 +14,7 @@
 #include "convoymap/tiles.h"
 #include "maplayers.h"
 #include "png.h"
+#include "tilelabels.h"
 #include "projection.h"
 #include "tilestore.h"
 
@@ -37,6 +38,7 @@ struct cm_tiler {
     cm_context *context;
     cm_map *map;               /* what tiles show: routes, markers, crossings */
     cm_projection *mercator;   /* for cm_tiler_render_tile(), made on first use */
+    cm_tile_labels *labels;    /* placed as tiles need them; dropped on any change */
     int tile_size, scale, metatile;
     gint cancel;               /* set by cm_tiler_cancel(), maybe from a signal */
 };
@@ -265,30 +267,52 @@ void cm_tiler_free(cm_tiler *tiler)
 {
     if (!tiler)
         return;
+    cm_tile_labels_free(tiler->labels);
     cm_map_free(tiler->map);
     cm_projection_free(tiler->mercator);
     g_free(tiler);
 }
 
+/* Labels placed for what the tiler showed before a change are of no use. */
+static void drop_labels(cm_tiler *tiler)
+{
+    cm_tile_labels_free(tiler->labels);
+    tiler->labels = NULL;
+}
+
 void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
 {
+    drop_labels(tiler);
     cm_map_add_route(tiler->map, route);
 }
 
 void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings)
 {
+    drop_labels(tiler);
     cm_map_add_crossings(tiler->map, crossings);
 }
 
 void cm_tiler_add_marker(cm_tiler *tiler, const cm_place *place)
 {
+    drop_labels(tiler);
     cm_map_add_marker(tiler->map, place);
+}
+
+/* Prepares the map and the labels for drawing. */
+static cm_status prepare(cm_tiler *tiler)
+{
+    cm_status status = cm_map_prepare_layers(tiler->map);
+    if (status == CM_OK && !tiler->labels)
+        tiler->labels = cm_tile_labels_new(tiler->map, tiler->tile_size);
+    return status;
 }
 
 cm_status cm_tiler_set_tile_size(cm_tiler *tiler, int size)
 {
     if (size != 256 && size != 512)
         return cm_fail(tiler->context, CM_ERR_INPUT, "tile size %d is not 256 or 512", size);
+    if (size != tiler->tile_size)
+        drop_labels(tiler);
     tiler->tile_size = size;
     return CM_OK;
 }
@@ -346,6 +370,13 @@ static cm_tile_block *render_block(const cm_tiler *tiler, cm_context *context,
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, scale, scale);
     cm_status status = cm_map_draw_layers(tiler->map, context, cr, &frame, z);
+    /* Labels that reach into the tiles, not only into the bleed. */
+    cm_box tiles_area = {(double)x0 * size, (double)y0 * size, (double)(x0 + nx) * size,
+                         (double)(y0 + ny) * size};
+    if (status == CM_OK)
+        status = cm_tile_labels_draw(tiler->labels, context, mercator, cr, z,
+                                     (double)x0 * size - BLEED_PX, (double)y0 * size - BLEED_PX,
+                                     &tiles_area);
     if (status == CM_OK && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
         status = cm_fail(context, CM_ERR_LIBRARY, "drawing tiles failed: %s",
                          cairo_status_to_string(cairo_status(cr)));
@@ -388,11 +419,12 @@ cm_status cm_tiler_render_tile(cm_tiler *tiler, cm_tile tile, unsigned char **pn
     cm_bbox bounds;
     cm_status status = cm_tile_bounds(tiler->context, tile, &bounds);
     if (status == CM_OK)
-        status = cm_map_prepare_layers(tiler->map);
+        status = prepare(tiler);
     if (status != CM_OK)
         return status;
     if (!tiler->mercator && !(tiler->mercator = cm_projection_web_mercator(tiler->context)))
         return tiler->context->status;
+    cm_tile_labels_expect_zoom(tiler->labels, tile.z);
     cm_tile_block *block = render_block(tiler, tiler->context, tiler->mercator, tile.z, tile.x,
                                         tile.y, 1, 1);
     if (!block)
@@ -403,6 +435,33 @@ cm_status cm_tiler_render_tile(cm_tiler *tiler, cm_tile tile, unsigned char **pn
     block->tiles[0] = NULL;
     cm_tile_block_free(block);
     return CM_OK;
+}
+
+cm_status cm_tiler_labels(cm_tiler *tiler, cm_tile tile, cm_tile_label **labels, size_t *n)
+{
+    *labels = NULL;
+    *n = 0;
+    cm_bbox bounds;
+    cm_status status = cm_tile_bounds(tiler->context, tile, &bounds);
+    if (status == CM_OK)
+        status = prepare(tiler);
+    if (status != CM_OK)
+        return status;
+    if (!tiler->mercator && !(tiler->mercator = cm_projection_web_mercator(tiler->context)))
+        return tiler->context->status;
+    int size = tiler->tile_size;
+    GArray *found = cm_tile_labels_in(tiler->labels, tiler->context, tiler->mercator, tile.z,
+                                      (double)tile.x * size, (double)tile.y * size, size, size);
+    if (!found)
+        return tiler->context->status;
+    *n = found->len;
+    *labels = (cm_tile_label *)(void *)g_array_free(found, FALSE);
+    return CM_OK;
+}
+
+void cm_tile_label_array_free(cm_tile_label *labels)
+{
+    g_free(labels);
 }
 
 /* ---- Writing a tileset ---- */
@@ -589,7 +648,7 @@ static const char preview_page[] =
     "<div id=\"map\"></div><div id=\"bar\"><button id=\"in\">+</button> "
     "<button id=\"out\">&minus;</button> <span id=\"where\"></span></div>\n"
     "<script>\n"
-    "const T = {minZoom: %d, maxZoom: %d, size: %d, lon: %s, lat: %s};\n"
+    "const T = {minZoom: %d, maxZoom: %d, size: %d, lon: %s, lat: %s, bounds: [%s, %s, %s, %s]};\n"
     "const map = document.getElementById('map');\n"
     "let z = T.minZoom, cx, cy;\n"
     "function worldXY(lon, lat, zoom) {\n"
@@ -598,13 +657,18 @@ static const char preview_page[] =
     "}\n"
     "[cx, cy] = worldXY(T.lon, T.lat, z);\n"
     "function draw() {\n"
-    "  const w = map.clientWidth, h = map.clientHeight, n = 2 ** z;\n"
-    "  const x0 = Math.floor((cx - w / 2) / T.size), x1 = Math.floor((cx + w / 2) / T.size);\n"
-    "  const y0 = Math.max(0, Math.floor((cy - h / 2) / T.size));\n"
-    "  const y1 = Math.min(n - 1, Math.floor((cy + h / 2) / T.size));\n"
+    "  const w = map.clientWidth, h = map.clientHeight;\n"
+    "  /* Only the tiles written: those of the box, as the tiler counts them. */\n"
+    "  const [west, north] = worldXY(T.bounds[0], T.bounds[3], z).map(v => v / T.size);\n"
+    "  const [east, south] = worldXY(T.bounds[2], T.bounds[1], z).map(v => v / T.size);\n"
+    "  const first = [Math.floor(west), Math.floor(north)];\n"
+    "  const last = [Math.max(first[0], Math.ceil(east) - 1), Math.max(first[1], Math.ceil(south) - 1)];\n"
+    "  const x0 = Math.max(first[0], Math.floor((cx - w / 2) / T.size));\n"
+    "  const x1 = Math.min(last[0], Math.floor((cx + w / 2) / T.size));\n"
+    "  const y0 = Math.max(first[1], Math.floor((cy - h / 2) / T.size));\n"
+    "  const y1 = Math.min(last[1], Math.floor((cy + h / 2) / T.size));\n"
     "  map.replaceChildren();\n"
     "  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {\n"
-    "    if (x < 0 || x >= n) continue;\n"
     "    const img = new Image(T.size, T.size);\n"
     "    img.onerror = () => img.remove();\n"
     "    img.src = z + '/' + x + '/' + y + '.png';\n"
@@ -634,6 +698,11 @@ static cm_status write_preview(const cm_tiler *tiler, const char *output,
                                const cm_tiles_request *request)
 {
     char lon[G_ASCII_DTOSTR_BUF_SIZE], lat[G_ASCII_DTOSTR_BUF_SIZE];
+    char bounds[4][G_ASCII_DTOSTR_BUF_SIZE];
+    const double edges[4] = {request->bbox.west, MAX(request->bbox.south, -CM_TILE_MAX_LAT),
+                             request->bbox.east, MIN(request->bbox.north, CM_TILE_MAX_LAT)};
+    for (int i = 0; i < 4; i++)
+        g_ascii_formatd(bounds[i], sizeof bounds[i], "%.6f", edges[i]);
     g_ascii_formatd(lon, sizeof lon, "%.6f", (request->bbox.west + request->bbox.east) / 2);
     g_ascii_formatd(lat, sizeof lat, "%.6f",
                     (MAX(request->bbox.south, -CM_TILE_MAX_LAT) +
@@ -641,7 +710,8 @@ static cm_status write_preview(const cm_tiler *tiler, const char *output,
     char *title = g_markup_escape_text(request->name ? request->name : "convoymap tiles", -1);
     /* Tiles show at their size in style pixels; scale 2 images are sharper. */
     char *page = g_strdup_printf(preview_page, title, request->min_z, request->max_z,
-                                 tiler->tile_size, lon, lat);
+                                 tiler->tile_size, lon, lat, bounds[0], bounds[1], bounds[2],
+                                 bounds[3]);
     char *path = g_build_filename(output, "index.html", NULL);
     GError *error = NULL;
     cm_status status = CM_OK;
@@ -684,9 +754,10 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
         status = cm_fail(context, CM_ERR_INPUT, "a preview needs a directory output, not %s",
                          output);
     if (status == CM_OK)
-        status = cm_map_prepare_layers(tiler->map);
+        status = prepare(tiler);
     if (status != CM_OK)
         return status;
+    cm_tile_labels_expect_zoom(tiler->labels, request->max_z);
     GArray *planned = plan_blocks(tiler, request, &counts.tiles);
     cm_tile_store_info info = {request->name ? request->name : "convoymap", request->bbox,
                                request->min_z, request->max_z};

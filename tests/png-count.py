@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prints how many pixels of an 8-bit RGB or RGBA PNG have exactly the colour
-#rrggbb: a decoder in the standard library, so the CLI tests can check what
-a map drew without trusting the drawing code. Usage: png-count.py FILE RRGGBB"""
+#rrggbb, one line per file: a decoder in the standard library, so the CLI
+tests can check what a map drew without trusting the drawing code.
+Usage: png-count.py FILE... RRGGBB; other tests import pixels() from it."""
 import struct
 import sys
 import zlib
@@ -45,5 +46,7 @@ def pixels(path):
         previous = line
 
 
-path, colour = sys.argv[1], bytes.fromhex(sys.argv[2].lstrip('#'))
-print(sum(1 for pixel in pixels(path) if bytes(pixel) == colour))
+if __name__ == '__main__':
+    colour = bytes.fromhex(sys.argv[-1].lstrip('#'))
+    for path in sys.argv[1:-1]:
+        print(sum(1 for pixel in pixels(path) if bytes(pixel) == colour))

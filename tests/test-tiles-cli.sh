@@ -53,6 +53,23 @@ run tile 8 159 102 -o "$work/same.png"
 "$convoymap" tiles --bbox 44.2,33.2,44.6,33.5 --zoom 8 --metatile 1 -o "$work/single" >/dev/null
 check "tile Z X Y equals the same tile from 'tiles --metatile 1'" cmp "$work/same.png" "$work/single/8/159/102.png"
 
+# Labels are placed per zoom, not per metatile: every tile has the same
+# label text (pixels of the label colour, counted by a decoder of our own)
+# with 8x8 and with 1x1 metatiles, and there is label text to count.
+here=$(cd "$(dirname "$0")" && pwd)
+label_color=$(sed -n '/^\[labels\]/,/^\[/s/^color=#//p' "$here/../styles/briefing.ini")
+"$convoymap" tiles --bbox "$iraq" --zoom 7 --metatile 8 -o "$work/labels8" >/dev/null
+"$convoymap" tiles --bbox "$iraq" --zoom 7 --metatile 1 -o "$work/labels1" >/dev/null
+# label_counts DIR: each tile's path and its count of label-colour pixels.
+label_counts() {
+  (cd "$1" && find . -name '*.png' | sort >"$work/tiles.txt" &&
+   paste -d ' ' "$work/tiles.txt" <(python3 "$here/png-count.py" $(cat "$work/tiles.txt") "$label_color"))
+}
+label_counts "$work/labels8" >"$work/labels8.txt"
+label_counts "$work/labels1" >"$work/labels1.txt"
+check "label text is the same on every tile with 8x8 and 1x1 metatiles" cmp "$work/labels8.txt" "$work/labels1.txt"
+check "z7 tiles over Iraq carry label text" test "$(awk '$2 > 0' "$work/labels8.txt" | wc -l)" -ge 12
+
 # MBTiles, with two threads.
 run tiles --bbox "$iraq" --zoom 0-10 --jobs 2 --name "Iraq" -o "$work/iraq.mbtiles"
 check "tiles to MBTiles exits 0" test "$code" -eq 0

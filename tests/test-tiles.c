@@ -15,7 +15,9 @@
 #include "convoymap/convoymap.h"
 #include "test-support.h"
 #include "test-image.h"
+#include "maplayers.h"
 #include "png.h"
+#include "tilelabels.h"
 
 static cm_context *context;
 
@@ -422,6 +424,197 @@ static void test_metatile_seams(void)
     cm_geocoder_free(geocoder);
 }
 
+/* A label of zoom z that straddles the edge between tile columns *x and
+ * *x + 1 in row *y, within bbox, with the edge inside an 8 x 8 metatile
+ * (so that 8 x 8 metatiles draw it in one piece and smaller ones in two).
+ * Found through the placement API. Returns a copy of its text. */
+static char *straddling_label(cm_tiler *tiler, const cm_bbox *bbox, int z, int *x, int *y,
+                              cm_tile_label *found)
+{
+    int x0, y0, x1, y1;
+    g_assert_cmpint(cm_tile_range(context, bbox, z, &x0, &y0, &x1, &y1), ==, CM_OK);
+    for (int ty = y0; ty <= y1; ty++) {
+        for (int tx = x0; tx < x1; tx++) {
+            if ((tx + 1) % 8 == 0)
+                continue;
+            cm_tile_label *labels;
+            size_t n;
+            g_assert_cmpint(cm_tiler_labels(tiler, (cm_tile){z, tx, ty}, &labels, &n), ==,
+                            CM_OK);
+            double edge = (tx + 1) * 256.0;
+            for (size_t i = 0; i < n; i++) {
+                /* Well across the edge, and within the row. */
+                if (labels[i].x0 < edge - 10 && labels[i].x1 > edge + 10 &&
+                    labels[i].y0 > ty * 256.0 && labels[i].y1 < (ty + 1) * 256.0) {
+                    *x = tx;
+                    *y = ty;
+                    *found = labels[i];
+                    char *text = g_strdup(labels[i].text);
+                    cm_tile_label_array_free(labels);
+                    return text;
+                }
+            }
+            cm_tile_label_array_free(labels);
+        }
+    }
+    g_assert_not_reached();
+}
+
+/* The label layer alone, drawn as a metatile of side tiles whose top-left
+ * tile is (mx, my), onto white: the tile (tx, ty) cut from it. */
+static cairo_surface_t *label_layer(cm_tile_labels *labels, const cm_projection *mercator,
+                                    int z, int mx, int my, int side, int tx, int ty)
+{
+    int bleed = 32, px = side * 256 + 2 * bleed;
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, px, px);
+    cairo_t *cr = cairo_create(surface);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cm_box area = {mx * 256.0, my * 256.0, (mx + side) * 256.0, (my + side) * 256.0};
+    g_assert_cmpint(cm_tile_labels_draw(labels, context, mercator, cr, z, mx * 256.0 - bleed,
+                                        my * 256.0 - bleed, &area), ==, CM_OK);
+    cairo_destroy(cr);
+    cairo_surface_t *tile = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 256, 256);
+    cr = cairo_create(tile);
+    cairo_set_source_surface(cr, surface, -((tx - mx) * 256.0 + bleed),
+                             -((ty - my) * 256.0 + bleed));
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    cairo_surface_flush(tile);
+    return tile;
+}
+
+/* Dark pixels (label text) of image within columns x0..x1-1 of its rows
+ * y0..y1-1. */
+static int dark_pixels(cairo_surface_t *image, int x0, int y0, int x1, int y1)
+{
+    int n = 0;
+    for (int y = MAX(y0, 0); y < MIN(y1, 256); y++)
+        for (int x = MAX(x0, 0); x < MIN(x1, 256); x++)
+            n += (test_pixel(image, x, y) & 0xff) < 0x60;
+    return n;
+}
+
+/* Labels are placed per zoom, not per metatile: a label across a tile
+ * edge is drawn whole on both tiles, on the same pixels whether the two
+ * tiles share a metatile or not, and the label layer is the same to the
+ * byte whatever the metatile size. */
+static void test_labels_across_tiles(void)
+{
+    cm_geocoder *geocoder;
+    cm_route *route;
+    cm_tiler *tiler = reference_tiler(&geocoder, &route);
+    cm_bbox bbox = {38.5, 30.5, 45.5, 35.5};
+    int z = 9, x, y;
+    cm_tile_label label;
+    char *text = straddling_label(tiler, &bbox, z, &x, &y, &label);
+    g_test_message("'%s' straddles 9/%d/%d and 9/%d/%d", text, x, y, x + 1, y);
+    /* The same label, at the same place, seen from the other tile. */
+    cm_tile_label *labels;
+    size_t n;
+    gboolean seen = FALSE;
+    g_assert_cmpint(cm_tiler_labels(tiler, (cm_tile){z, x + 1, y}, &labels, &n), ==, CM_OK);
+    for (size_t i = 0; i < n; i++)
+        seen |= strcmp(labels[i].text, text) == 0 && labels[i].x0 == label.x0 &&
+                labels[i].y0 == label.y0 && labels[i].x1 == label.x1;
+    cm_tile_label_array_free(labels);
+    g_assert_true(seen);
+
+    /* The label layer, in metatiles of 8, 2 and 1 tiles: byte for byte. */
+    cm_map *map = cm_map_new(context);
+    cm_map_add_route(map, route);
+    g_assert_cmpint(cm_map_prepare_layers(map), ==, CM_OK);
+    cm_tile_labels *placed = cm_tile_labels_new(map, 256);
+    cm_projection *mercator = cm_projection_web_mercator(context);
+    for (int t = 0; t <= 1; t++) {
+        cairo_surface_t *reference = NULL;
+        for (int side = 8; side >= 1; side /= 2) {
+            cairo_surface_t *tile = label_layer(placed, mercator, z, (x + t) / side * side,
+                                                y / side * side, side, x + t, y);
+            if (!reference) {
+                reference = tile;
+                /* The label's text is on both sides of the edge. */
+                int lx0 = (int)floor(label.x0) - (x + t) * 256;
+                int ly0 = (int)floor(label.y0) - y * 256;
+                g_assert_cmpint(dark_pixels(tile, lx0, ly0, lx0 + (int)(label.x1 - label.x0),
+                                            ly0 + (int)(label.y1 - label.y0)), >, 10);
+                continue;
+            }
+            int stride = cairo_image_surface_get_stride(tile);
+            g_assert_cmpint(memcmp(cairo_image_surface_get_data(reference),
+                                   cairo_image_surface_get_data(tile), (size_t)stride * 256),
+                            ==, 0);
+            cairo_surface_destroy(tile);
+        }
+        cairo_surface_destroy(reference);
+    }
+    cm_projection_free(mercator);
+    cm_tile_labels_free(placed);
+    cm_map_free(map);
+
+    /* Whole tiles in 8 x 8 and 1 x 1 metatiles: over the label the same
+     * but for the antialiasing of the lines beneath (see
+     * test_metatile_seams), and its text on both. */
+    cairo_surface_t *tiles[2][2];
+    for (int m = 0; m < 2; m++) {
+        g_assert_cmpint(cm_tiler_set_metatile(tiler, m ? 1 : 8), ==, CM_OK);
+        char *dir = g_dir_make_tmp("convoymap-tiles-XXXXXX", NULL);
+        cm_tiles_request request = {.bbox = bbox, .min_z = z, .max_z = z, .jobs = 2};
+        cm_tile_bounds(context, (cm_tile){z, x, y}, &request.bbox);
+        cm_bbox east;
+        cm_tile_bounds(context, (cm_tile){z, x + 1, y}, &east);
+        /* Just the two tiles: their bounds, shrunk so as not to touch the
+         * neighbours. */
+        request.bbox.east = east.east - 1e-6;
+        request.bbox.west += 1e-6;
+        request.bbox.south += 1e-6;
+        request.bbox.north -= 1e-6;
+        cm_tiles_summary summary;
+        g_assert_cmpint(cm_tiler_write(tiler, dir, &request, &summary), ==, CM_OK);
+        g_assert_cmpuint(summary.tiles, ==, 2);
+        for (int t = 0; t <= 1; t++) {
+            char *path = g_strdup_printf("%s/%d/%d/%d.png", dir, z, x + t, y);
+            tiles[m][t] = cairo_image_surface_create_from_png(path);
+            g_assert_cmpint(cairo_surface_status(tiles[m][t]), ==, CAIRO_STATUS_SUCCESS);
+            g_remove(path);
+            g_free(path);
+            path = g_strdup_printf("%s/%d/%d", dir, z, x + t);
+            g_rmdir(path);
+            g_free(path);
+        }
+        char *zoom = g_strdup_printf("%s/%d", dir, z);
+        g_rmdir(zoom);
+        g_free(zoom);
+        g_assert_cmpint(g_rmdir(dir), ==, 0);
+        g_free(dir);
+    }
+    for (int t = 0; t <= 1; t++) {
+        int lx0 = MAX(0, (int)floor(label.x0) - (x + t) * 256);
+        int lx1 = MIN(256, (int)ceil(label.x1) - (x + t) * 256);
+        int ly0 = (int)floor(label.y0) - y * 256, ly1 = (int)ceil(label.y1) - y * 256;
+        int worst = 0;
+        for (int py = ly0; py < ly1; py++)
+            for (int px = lx0; px < lx1; px++) {
+                guint32 a = test_pixel(tiles[0][t], px, py), b = test_pixel(tiles[1][t], px, py);
+                for (int shift = 0; shift <= 16; shift += 8)
+                    worst = MAX(worst, abs((int)((a >> shift) & 0xff) -
+                                           (int)((b >> shift) & 0xff)));
+            }
+        g_test_message("tile %d: the label's pixels differ by up to %d", t, worst);
+        g_assert_cmpint(worst, <=, 12);
+        g_assert_cmpint(dark_pixels(tiles[0][t], lx0, ly0, lx1, ly1), >, 10);
+        g_assert_cmpint(dark_pixels(tiles[1][t], lx0, ly0, lx1, ly1), ==,
+                        dark_pixels(tiles[0][t], lx0, ly0, lx1, ly1));
+        cairo_surface_destroy(tiles[0][t]);
+        cairo_surface_destroy(tiles[1][t]);
+    }
+    g_free(text);
+    cm_tiler_free(tiler);
+    cm_route_free(route);
+    cm_geocoder_free(geocoder);
+}
+
 /* Pixel colour of the MBTiles file at (lat, lon), zoom z, read through
  * GDAL's MBTiles driver; the pixel is found from GDAL's geotransform and
  * the spherical Mercator formulas, independently of PROJ. */
@@ -636,9 +829,31 @@ static void test_cancel(void)
     cm_tiler_free(tiler);
 }
 
+/* Whether (lat, lon) lies under a label of its zoom-z tile (within 3 px,
+ * for the halo). */
+static gboolean under_label(cm_tiler *tiler, double lat, double lon, int z)
+{
+    double n = ldexp(1, z);
+    double fx = (lon + 180) / 360 * n;
+    double fy = (1 - asinh(tan(lat * G_PI / 180)) / G_PI) / 2 * n;
+    cm_tile tile = {z, (int)floor(fx), (int)floor(fy)};
+    int side = cm_tiler_pixel_size(tiler);
+    double px = fx * side, py = fy * side;
+    cm_tile_label *labels;
+    size_t n_labels;
+    g_assert_cmpint(cm_tiler_labels(tiler, tile, &labels, &n_labels), ==, CM_OK);
+    gboolean under = FALSE;
+    for (size_t i = 0; i < n_labels; i++)
+        under |= px > labels[i].x0 - 3 && px < labels[i].x1 + 3 && py > labels[i].y0 - 3 &&
+                 py < labels[i].y1 + 3;
+    cm_tile_label_array_free(labels);
+    return under;
+}
+
 /* Tiles honour the style's zoom ranges: briefing.ini shows rivers from
- * zoom 3, so the Tigris between Samarra and Kut (vertices from the
- * GeoPackage, away from lakes) is on the z3 tiles and not on the z2 ones. */
+ * zoom 3, so the Tigris between Mosul and Basra (vertices from the
+ * GeoPackage, away from lakes) is on the z3 tiles, where no label covers
+ * it, and not on the z2 ones. */
 static void test_layer_zoom_ranges(void)
 {
     char *path = g_build_filename(cm_context_data_dir(context), "geodata", "world.gpkg", NULL);
@@ -647,15 +862,17 @@ static void test_layer_zoom_ranges(void)
     OGRLayerH rivers = GDALDatasetGetLayerByName(dataset, "rivers");
     g_assert_nonnull(rivers);
     OGR_L_SetAttributeFilter(rivers, "name = 'Tigris'");
-    OGR_L_SetSpatialFilterRect(rivers, 43.7, 32.5, 45.5, 34.5);
+    OGR_L_SetSpatialFilterRect(rivers, 42.5, 31.0, 47.5, 36.4);
     cm_tiler *tiler = cm_tiler_new(context);
     int n_vertices = 0, n_blue_z3 = 0;
     OGRFeatureH feature;
     while ((feature = OGR_L_GetNextFeature(rivers))) {
         OGRGeometryH line = OGR_F_GetGeometryRef(feature);
-        for (int i = 0; line && i < OGR_G_GetPointCount(line); i += 4) {
+        for (int i = 0; line && i < OGR_G_GetPointCount(line); i += 2) {
             double lon = OGR_G_GetX(line, i), lat = OGR_G_GetY(line, i);
-            if (lon < 43.7 || lon > 45.5 || lat < 32.5 || lat > 34.5)
+            if (lon < 42.5 || lon > 47.5 || lat < 31.0 || lat > 36.4)
+                continue;
+            if (under_label(tiler, lat, lon, 3))
                 continue;
             n_vertices++;
             /* Blue over red: the river's #5b8fc7 against Iraq's sand. */
@@ -691,6 +908,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tiles/png-palette", test_png_palette);
     g_test_add_func("/tiles/render", test_render_tiles);
     g_test_add_func("/tiles/metatile-seams", test_metatile_seams);
+    g_test_add_func("/tiles/labels-across-tiles", test_labels_across_tiles);
     g_test_add_func("/tiles/mbtiles", test_mbtiles);
     g_test_add_func("/tiles/cancel", test_cancel);
     g_test_add_func("/tiles/layer-zoom-ranges", test_layer_zoom_ranges);

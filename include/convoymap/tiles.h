@@ -107,6 +107,31 @@ CM_API int cm_tiler_pixel_size(const cm_tiler *tiler);
 CM_API cm_status cm_tiler_render_tile(cm_tiler *tiler, cm_tile tile, unsigned char **png,
                                       size_t *length);
 
+/* A label that tiles show: its text and its bounds, halo included, in the
+ * pixels of its zoom counted from the world's top-left corner (tile x, y
+ * spans x * size .. (x + 1) * size, size being the tile size in style
+ * pixels, whatever the scale). */
+typedef struct cm_tile_label {
+    const char *text; /* owned by the tiler, valid until it changes or is freed */
+    double x0, y0, x1, y1;
+} cm_tile_label;
+
+/* The labels drawn on tile (waypoints, crossings, sites, countries and
+ * places), each whole even where it reaches into the neighbouring tiles:
+ * labels are placed per block of 16 x 16 tiles of a zoom (fewer at zooms
+ * 0-3) and never cross a block's edge, so that they do not depend on the
+ * metatile size, the shard or the area rendered. Cities and towns are
+ * labelled from a population that falls with the zoom (10 million at zoom
+ * 0-2, 1 million at 5, 200,000 at 7, 20,000 at 9, 10,000 at 10, 1,000 at
+ * 13, every one from 14; 512-pixel tiles use the next zoom's), largest
+ * first where they would collide. *labels receives an array of *n labels
+ * the caller frees with cm_tile_label_array_free(). */
+CM_API cm_status cm_tiler_labels(cm_tiler *tiler, cm_tile tile, cm_tile_label **labels,
+                                 size_t *n);
+
+/* Frees an array of labels from cm_tiler_labels(). */
+CM_API void cm_tile_label_array_free(cm_tile_label *labels);
+
 /* Called after each metatile is stored, from the thread that called
  * cm_tiler_write(): done tiles (skipped ones included) of total. */
 typedef void (*cm_tiles_progress_fn)(unsigned long long done, unsigned long long total,
