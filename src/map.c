@@ -1715,12 +1715,22 @@ static gboolean write_all(int fd, const unsigned char *data, size_t length)
     return fsync(fd) == 0;
 }
 
-/* Gives the unnamed file fd a temporary name beside path and renames that
- * over path. The name exists only between linkat() and rename(), so a
- * process killed while writing leaves nothing behind. */
+/* Gives the unnamed file fd the name path: directly when path is new,
+ * else a temporary name beside it that is renamed over it. Linux cannot
+ * link a file over an existing name, so a process killed in the moment
+ * between linkat() and rename() leaves a complete copy "path.XXXXXXXX.tmp";
+ * killed at any other moment, it leaves nothing behind. */
 static gboolean publish_unnamed(int fd, const char *path)
 {
     char *proc_path = g_strdup_printf("/proc/self/fd/%d", fd);
+    if (linkat(AT_FDCWD, proc_path, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0) {
+        g_free(proc_path);
+        return TRUE;
+    }
+    if (errno != EEXIST) {
+        g_free(proc_path);
+        return FALSE;
+    }
     char *temp = NULL;
     gboolean linked = FALSE;
     for (int attempt = 0; attempt < 100 && !linked; attempt++) {
