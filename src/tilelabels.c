@@ -352,7 +352,6 @@ static cm_status read_countries(cm_tile_labels *labels, cm_context *context)
 
 /* ---- Placing a block ---- */
 
-
 /* The first anchor (of the x, y pairs in anchors) within SAME_PLACE_PX of
  * (px, py), or -1. */
 static int anchor_near(const GArray *anchors, double px, double py)
@@ -427,7 +426,8 @@ static void offer_places(const cm_tile_labels *labels, const cm_frame *frame,
             continue;
         if (near >= 0) {
             named[near] = TRUE;
-            /* A symbol in the next block is named from the place. */
+            /* The label goes beside the symbol, or beside the place when
+             * the symbol lies in the next block. */
             double sx = g_array_index(anchors, double, 2 * near);
             double sy = g_array_index(anchors, double, 2 * near + 1);
             if (inside(frame, sx, sy)) {
