@@ -933,9 +933,14 @@ static void draw_routes(const cm_map *map, const cm_frame *frame, cairo_t *cr,
  * string the caller frees with g_free(). */
 static char *label_name(const cm_map *map, const char *english, const char *arabic)
 {
-    if (!arabic || map->labels_language == CM_LABELS_EN || strcmp(arabic, english) == 0)
+    return cm_label_name(map->labels_language, english, arabic);
+}
+
+char *cm_label_name(cm_label_language language, const char *english, const char *arabic)
+{
+    if (!arabic || !*arabic || language == CM_LABELS_EN || strcmp(arabic, english) == 0)
         return g_strdup(english);
-    if (map->labels_language == CM_LABELS_AR)
+    if (language == CM_LABELS_AR)
         return g_strdup(arabic);
     return g_strdup_printf("%s\n%s", english, arabic);
 }
@@ -1311,6 +1316,11 @@ const cm_style *cm_map_layers_style(const cm_map *map)
     return map->style;
 }
 
+cm_label_language cm_map_layers_language(const cm_map *map)
+{
+    return map->labels_language;
+}
+
 /* The pixel position of point in frame, appended to anchors; FALSE when it
  * has none. *in_frame tells whether it lies in the frame: only then is its
  * label offered, so that tiles that place labels frame by frame offer each
@@ -1327,7 +1337,7 @@ static gboolean add_anchor(const cm_frame *frame, cm_geo_point point, GArray *an
 }
 
 void cm_map_offer_layer_labels(const cm_map *map, const cm_frame *frame,
-                               cm_labeller *labeller, GArray *anchors)
+                               cm_labeller *labeller, gboolean labelled, GArray *anchors)
 {
     double px, py;
     gboolean in_frame;
@@ -1341,20 +1351,25 @@ void cm_map_offer_layer_labels(const cm_map *map, const cm_frame *frame,
             if (!add_anchor(frame, cm_route_waypoint(route, i)->position, anchors, &px, &py,
                             &in_frame))
                 continue;
-            char *label = in_frame ? waypoint_label(map, r, i) : NULL;
+            char *label = in_frame && labelled ? waypoint_label(map, r, i) : NULL;
             offer_marker_label(map, labeller, px, py, label, TRUE);
             g_free(label);
         }
     }
     for (guint m = 0; m < map->markers->len; m++) {
         const cm_place *place = g_ptr_array_index(map->markers, m);
-        if (add_anchor(frame, place->position, anchors, &px, &py, &in_frame))
-            offer_marker_label(map, labeller, px, py, in_frame ? place->name : NULL, FALSE);
+        if (!add_anchor(frame, place->position, anchors, &px, &py, &in_frame))
+            continue;
+        char *label = in_frame && labelled ? label_name(map, place->name, place->name_ar)
+                                           : NULL;
+        offer_marker_label(map, labeller, px, py, label, FALSE);
+        g_free(label);
     }
     for (guint i = 0; i < map->crossings->len; i++) {
         const map_crossing *crossing = &g_array_index(map->crossings, map_crossing, i);
         if (add_anchor(frame, crossing->position, anchors, &px, &py, &in_frame))
-            offer_crossing_label(map, labeller, px, py, in_frame ? crossing->label : NULL);
+            offer_crossing_label(map, labeller, px, py,
+                                 in_frame && labelled ? crossing->label : NULL);
     }
 }
 

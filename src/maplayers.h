@@ -27,13 +27,21 @@ cm_status cm_map_draw_layers(const cm_map *map, cm_context *context, cairo_t *cr
 /* The prepared map's style, owned by the map. */
 const cm_style *cm_map_layers_style(const cm_map *map);
 
+/* The language of the map's place and country labels. */
+cm_label_language cm_map_layers_language(const cm_map *map);
+
+/* A name in a label language: english, arabic (NULL or empty when there is
+ * none) or both, English above Arabic (one line when they are the same).
+ * Returns a new string the caller frees with g_free(). */
+char *cm_label_name(cm_label_language language, const char *english, const char *arabic);
+
 /* Offers to labeller what cm_map_draw_layers() draws in frame and labels
- * on the briefing map: the routes as obstacles, the labels of waypoints
- * (priority 100), crossings (95) and sites (80) that lie in the frame, and
- * all their markers as obstacles. Appends to anchors (of double, x then y) the pixel position
- * of each of them, so that the caller does not label the same place
- * twice. Only reads the prepared map. */
+ * on the briefing map: the routes as obstacles, when labelled the labels
+ * of waypoints, crossings and sites that lie in the frame (at the style's
+ * priorities), and all their symbols as obstacles. Appends to anchors (of
+ * double, x then y) the pixel position of each symbol, so that the caller
+ * does not label the same place twice. Only reads the prepared map. */
 void cm_map_offer_layer_labels(const cm_map *map, const cm_frame *frame,
-                               cm_labeller *labeller, GArray *anchors);
+                               cm_labeller *labeller, gboolean labelled, GArray *anchors);
 
 #endif

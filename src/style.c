@@ -3,6 +3,7 @@
  * reported with the file, line and key that hold it. */
 #include "style.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #define MAX_INHERITANCE 8
 /* Zoom levels beyond any tile set or briefing map. */
 #define MAX_ZOOM 30
+G_STATIC_ASSERT(CM_STYLE_ZOOMS == MAX_ZOOM + 1);
 
 typedef struct style_reader {
     cm_context *context;
@@ -348,6 +350,75 @@ static void read_label_priorities(style_reader *reader, cm_style *style)
     };
 }
 
+/* A whole number from min to max, the whole text. */
+static gboolean parse_whole(const char *text, long long min, long long max, long long *value)
+{
+    char *end;
+    errno = 0;
+    *value = g_ascii_strtoll(text, &end, 10);
+    return end != text && *end == '\0' && errno == 0 && g_ascii_isdigit(*text) &&
+           *value >= min && *value <= max;
+}
+
+/* [places] min-population: ZOOM:POPULATION steps separated by ';', zooms
+ * increasing; each step holds up to the next one, and below the first no
+ * place is labelled. */
+static void read_min_population(style_reader *reader, long long *by_zoom)
+{
+    static const char *const key = "min-population";
+    for (int z = 0; z < CM_STYLE_ZOOMS; z++)
+        by_zoom[z] = CM_NO_PLACES;
+    char *text = read_string(reader, "places", key);
+    if (!text)
+        return;
+    char **steps = g_strsplit(text, ";", -1);
+    g_free(text);
+    long long last_zoom = -1;
+    int n = 0;
+    for (char **step = steps; *step && reader_ok(reader); step++) {
+        /* GLib's lists may end in ';'. */
+        if (!*g_strstrip(*step))
+            continue;
+        char **parts = g_strsplit(*step, ":", 2);
+        long long zoom = 0, population = 0;
+        if (!parts[1] || !parse_whole(g_strstrip(parts[0]), 0, MAX_ZOOM, &zoom) ||
+            !parse_whole(g_strstrip(parts[1]), 0, G_MAXINT64 - 1, &population))
+            reader_fail(reader, "places", key, "'%s' is not ZOOM:POPULATION (a zoom from 0 "
+                        "to %d, a population of 0 or more; e.g. 7:200000)", *step, MAX_ZOOM);
+        else if (zoom <= last_zoom)
+            reader_fail(reader, "places", key, "zoom %lld follows zoom %lld (give the steps "
+                        "by increasing zoom)", zoom, last_zoom);
+        else
+            for (int z = (int)zoom; z < CM_STYLE_ZOOMS; z++)
+                by_zoom[z] = population;
+        last_zoom = zoom;
+        n++;
+        g_strfreev(parts);
+    }
+    g_strfreev(steps);
+    if (reader_ok(reader) && n == 0)
+        reader_fail(reader, "places", key, "no ZOOM:POPULATION step (e.g. 0:10000000;7:200000)");
+}
+
+/* What tiles alone label: the gazetteer's places, and the routes from a
+ * zoom. */
+static void read_tile_labels(style_reader *reader, cm_style *style)
+{
+    cm_tile_label_style *tile = &style->tile_labels;
+    read_min_population(reader, tile->min_population);
+    tile->label_font = read_string(reader, "places", "label-font");
+    tile->label_color = read_color(reader, "places", "label-color");
+    tile->dot_color = read_color(reader, "places", "dot-color");
+    tile->dot_radius = read_number(reader, "places", "dot-radius");
+    style->priority.place = read_priority(reader, "place-priority");
+    char *text = read_string(reader, "labels", "route-min-zoom");
+    if (text && (!parse_number(g_strstrip(text), &tile->route_min_zoom) ||
+                 tile->route_min_zoom > MAX_ZOOM))
+        reader_fail(reader, "labels", "route-min-zoom", "'%s' is not a zoom from 0 to %d",
+                    text, MAX_ZOOM);
+    g_free(text);
+}
+
 gboolean cm_style_shows(const cm_style *style, cm_layer layer, double zoom)
 {
     return zoom >= style->min_zoom[layer] && zoom < style->max_zoom[layer] &&
@@ -572,6 +643,7 @@ static void read_style(style_reader *reader, cm_style *style)
     style->panel_color = read_color(reader, "frame", "panel-color");
     style->frame_line_color = read_color(reader, "frame", "line-color");
     read_label_priorities(reader, style);
+    read_tile_labels(reader, style);
     read_zoom_ranges(reader, style);
     read_layer_order(reader, style);
     if (reader_ok(reader))
@@ -644,5 +716,6 @@ void cm_style_free(cm_style *style)
     g_free(style->grid_zone_font);
     g_free(style->title_font);
     g_free(style->text_font);
+    g_free(style->tile_labels.label_font);
     g_free(style);
 }

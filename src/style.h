@@ -41,7 +41,27 @@ typedef enum cm_layer {
 /* Placement priorities of the label classes: higher places first. */
 typedef struct cm_label_priorities {
     int waypoint, crossing, leg, site, country;
+    int place; /* the gazetteer's cities and towns, on tiles */
 } cm_label_priorities;
+
+/* Zooms 0 to 30: the range of the style's zoom keys. */
+#define CM_STYLE_ZOOMS 31
+/* A least population no place has: no place is labelled at that zoom. */
+#define CM_NO_PLACES G_MAXINT64
+
+/* How tiles label the gazetteer's cities and towns ([places]) and when
+ * they label the routes (briefing maps label every waypoint, crossing and
+ * site they show). */
+typedef struct cm_tile_label_style {
+    /* By zoom: the least population of a place labelled, or CM_NO_PLACES. */
+    long long min_population[CM_STYLE_ZOOMS];
+    char *label_font;
+    cm_rgba label_color, dot_color;
+    double dot_radius;
+    /* The labels of waypoints, sites and crossings show from this
+     * zoom (their symbols at every zoom their layers show at). */
+    double route_min_zoom;
+} cm_tile_label_style;
 
 typedef struct cm_style {
     cm_rgba sea;
@@ -76,6 +96,7 @@ typedef struct cm_style {
      * see cm_map_zoom()). */
     double min_zoom[CM_LAYER_COUNT], max_zoom[CM_LAYER_COUNT];
     cm_label_priorities priority;
+    cm_tile_label_style tile_labels;
 } cm_style;
 
 /* Loads a style: a shipped one by NAME (styles/NAME.ini in the data

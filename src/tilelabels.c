@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "country-names.h"
 #include "draw.h"
 #include "geopackage.h"
 #include "maplayers.h"
@@ -18,15 +19,11 @@
 /* A place this close (pixels) to a waypoint, site, crossing or larger
  * place is that point's: its name is not offered a second time. */
 #define SAME_PLACE_PX 16.0
-/* Label priorities below the waypoints (100), crossings (95) and sites
- * (80) that the map offers. */
-#define COUNTRY_PRIORITY 70
-#define PLACE_PRIORITY 50
 
 /* A country's name and where it goes: a point inside its largest part,
  * and that part's extent in degrees. */
 typedef struct country_anchor {
-    char *name;
+    char *name;              /* upper case, in the label language */
     cm_geo_point anchor;
     double west, south, east, north;
 } country_anchor;
@@ -47,6 +44,7 @@ typedef struct label_block {
 struct cm_tile_labels {
     const cm_map *map;
     const cm_style *style;
+    cm_label_language language;
     int tile_size;
     GMutex lock;             /* guards blocks, and the data below */
     GHashTable *blocks;      /* block key -> label_block* */
@@ -62,7 +60,7 @@ struct cm_tile_labels {
 
 /* Who a place is: what the gazetteer queries return. */
 typedef struct place_row {
-    char *name;
+    char *name;              /* in the label language */
     cm_geo_point position;
     long long population;
 } place_row;
@@ -95,6 +93,7 @@ cm_tile_labels *cm_tile_labels_new(const cm_map *map, int tile_size)
     cm_tile_labels *labels = g_new0(cm_tile_labels, 1);
     labels->map = map;
     labels->style = cm_map_layers_style(map);
+    labels->language = cm_map_layers_language(map);
     labels->tile_size = tile_size;
     g_mutex_init(&labels->lock);
     labels->ranked_min = G_MAXINT64;
@@ -120,27 +119,18 @@ void cm_tile_labels_free(cm_tile_labels *labels)
 }
 
 /* The least population of a place labelled at zoom z with tiles of this
- * size. */
+ * size (the style's [places] min-population), or CM_NO_PLACES. */
 static long long least_population(const cm_tile_labels *labels, int z)
 {
-    return cm_tile_labels_min_population(z + (labels->tile_size > 256 ? 1 : 0));
+    int style_zoom = MIN(z + (labels->tile_size > 256 ? 1 : 0), CM_STYLE_ZOOMS - 1);
+    return labels->style->tile_labels.min_population[style_zoom];
 }
 
 void cm_tile_labels_expect_zoom(cm_tile_labels *labels, int max_z)
 {
-    labels->expected_min = MIN(labels->expected_min, least_population(labels, max_z));
-}
-
-long long cm_tile_labels_min_population(int z)
-{
-    /* Roughly what slippy maps show: the largest cities at zooms 3 to 5,
-     * regional centres at 7, towns from 9, every town and city (those of
-     * unknown population too) from 14. */
-    static const long long minimum[] = {
-        10000000, 10000000, 10000000, 5000000, 2000000, 1000000, 500000, 200000,
-        50000,    20000,    10000,    5000,    2000,    1000,
-    };
-    return z < (int)G_N_ELEMENTS(minimum) ? minimum[MAX(z, 0)] : 0;
+    /* A style's steps need not fall with the zoom. */
+    for (int z = 0; z <= max_z; z++)
+        labels->expected_min = MIN(labels->expected_min, least_population(labels, z));
 }
 
 /* ---- Data: the gazetteer's places and the countries ---- */
@@ -155,7 +145,8 @@ static cm_status open_gazetteer(cm_tile_labels *labels, cm_context *context)
     cm_status status = CM_OK;
     if (sqlite3_open_v2(path, &labels->gazetteer, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(labels->gazetteer,
-                           "SELECT p.name, p.lat, p.lon, p.population FROM place_box b JOIN place p "
+                           "SELECT p.name, p.lat, p.lon, p.population, p.name_ar "
+                           "FROM place_box b JOIN place p "
                            "ON p.id = b.id WHERE b.max_lat >= ?1 AND b.min_lat <= ?2 "
                            "AND b.max_lon >= ?3 AND b.min_lon <= ?4 AND p.population >= ?5 "
                            "AND p.kind IN ('city', 'town') "
@@ -172,6 +163,16 @@ static cm_status open_gazetteer(cm_tile_labels *labels, cm_context *context)
     return status;
 }
 
+/* The place of the row s stands on: name, latitude, longitude, population
+ * and Arabic name. Free its name with g_free(). */
+static place_row read_place(const cm_tile_labels *labels, sqlite3_stmt *s)
+{
+    return (place_row){cm_label_name(labels->language, (const char *)sqlite3_column_text(s, 0),
+                                     (const char *)sqlite3_column_text(s, 4)),
+                       {sqlite3_column_double(s, 1), sqlite3_column_double(s, 2)},
+                       sqlite3_column_int64(s, 3)};
+}
+
 /* Reads the cities and towns of at least min_population people, largest
  * first, when fewer were read; called with labels->lock held. */
 static cm_status rank_places(cm_tile_labels *labels, cm_context *context,
@@ -185,7 +186,8 @@ static cm_status rank_places(cm_tile_labels *labels, cm_context *context,
         min_population = MIN(min_population, labels->expected_min);
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(labels->gazetteer,
-                           "SELECT name, lat, lon, population FROM place WHERE population >= ?1 "
+                           "SELECT name, lat, lon, population, name_ar FROM place "
+                           "WHERE population >= ?1 "
                            "AND kind IN ('city', 'town') ORDER BY population DESC, id",
                            -1, &s, NULL) != SQLITE_OK)
         return cm_fail(context, CM_ERR_DATA, "gazetteer index: %s",
@@ -194,9 +196,7 @@ static cm_status rank_places(cm_tile_labels *labels, cm_context *context,
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(place_row));
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-        place_row row = {g_strdup((const char *)sqlite3_column_text(s, 0)),
-                         {sqlite3_column_double(s, 1), sqlite3_column_double(s, 2)},
-                         sqlite3_column_int64(s, 3)};
+        place_row row = read_place(labels, s);
         g_array_append_val(rows, row);
     }
     sqlite3_finalize(s);
@@ -233,11 +233,14 @@ static void ranked_in(const cm_tile_labels *labels, const cm_bbox *box,
  * first: a new array of place_row freed with place_rows_free(), or NULL.
  * A population threshold picks the few large places out of the ranked
  * list, which a wide box at a low zoom would otherwise take from the
- * R-tree by the ten thousand; every place, from zoom 14, comes from the
- * R-tree, in boxes small by then. */
+ * R-tree by the ten thousand; every place (a threshold of 0, from zoom
+ * 14 in the shipped styles) comes from the R-tree, in boxes small by then.
+ * CM_NO_PLACES: none. */
 static GArray *query_places(cm_tile_labels *labels, cm_context *context, const cm_bbox *box,
                             long long min_population)
 {
+    if (min_population == CM_NO_PLACES)
+        return g_array_new(FALSE, FALSE, sizeof(place_row));
     g_mutex_lock(&labels->lock);
     cm_status status = open_gazetteer(labels, context);
     if (status == CM_OK && min_population > 0)
@@ -256,9 +259,7 @@ static GArray *query_places(cm_tile_labels *labels, cm_context *context, const c
         sqlite3_bind_int64(s, 5, min_population);
         int step;
         while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-            place_row row = {g_strdup((const char *)sqlite3_column_text(s, 0)),
-                             {sqlite3_column_double(s, 1), sqlite3_column_double(s, 2)},
-                             sqlite3_column_int64(s, 3)};
+            place_row row = read_place(labels, s);
             g_array_append_val(rows, row);
         }
         if (step != SQLITE_DONE) {
@@ -320,6 +321,9 @@ static cm_status read_countries(cm_tile_labels *labels, cm_context *context)
         return cm_fail(context, CM_ERR_DATA, "cannot read the countries of the basemap: %s",
                        basemap ? (missing ? "no countries layer" : cm_geopackage_error(basemap))
                                : reason);
+    GHashTable *arabic = NULL;
+    if (labels->language != CM_LABELS_EN && !(arabic = cm_country_names_ar(context)))
+        return context->status;
     GEOSContextHandle_t geos = cm_context_geos(context);
     labels->countries = g_array_new(FALSE, FALSE, sizeof(country_anchor));
     g_array_set_clear_func(labels->countries, (GDestroyNotify)country_anchor_clear);
@@ -328,12 +332,18 @@ static cm_status read_countries(cm_tile_labels *labels, cm_context *context)
         GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
         country_anchor country = {0};
         if (geometry && largest_part(geos, geometry, &country)) {
-            country.name = g_utf8_strup(cm_gpkg_layer_text(layer, 0), -1);
+            const char *name = cm_gpkg_layer_text(layer, 0);
+            char *upper = g_utf8_strup(name, -1);
+            country.name = cm_label_name(labels->language, upper,
+                                         arabic ? g_hash_table_lookup(arabic, name) : NULL);
+            g_free(upper);
             g_array_append_val(labels->countries, country);
         }
         if (geometry)
             GEOSGeom_destroy_r(geos, geometry);
     }
+    if (arabic)
+        g_hash_table_destroy(arabic);
     if (cm_geopackage_error(basemap))
         return cm_fail(context, CM_ERR_DATA, "cannot read the countries of the basemap: %s",
                        cm_geopackage_error(basemap));
@@ -342,15 +352,15 @@ static cm_status read_countries(cm_tile_labels *labels, cm_context *context)
 
 /* ---- Placing a block ---- */
 
-static double dot_radius(const cm_style *style) { return style->marker_radius * 0.45; }
-
-static gboolean near_anchor(const GArray *anchors, double px, double py)
+/* The first anchor (of the x, y pairs in anchors) within SAME_PLACE_PX of
+ * (px, py), or -1. */
+static int anchor_near(const GArray *anchors, double px, double py)
 {
     for (guint i = 0; i + 1 < anchors->len; i += 2)
         if (hypot(g_array_index(anchors, double, i) - px,
                   g_array_index(anchors, double, i + 1) - py) < SAME_PLACE_PX)
-            return TRUE;
-    return FALSE;
+            return (int)(i / 2);
+    return -1;
 }
 
 static gboolean inside(const cm_frame *frame, double px, double py)
@@ -384,8 +394,58 @@ static void offer_countries(cm_tile_labels *labels, const cm_frame *frame, cairo
             continue;
         cm_labeller_add(labeller, country->name, style->country_label_font,
                         style->country_label_color, px, py, 0, CM_LABEL_CENTRED,
-                        COUNTRY_PRIORITY);
+                        style->priority.country);
     }
+}
+
+/* Offers the labels of places in frame, largest first. anchors holds the
+ * route symbols' positions (as pairs of pixels), whose labels are offered
+ * when route_labelled; dots receives each offered place's dot, NAN for
+ * none. A place next to a symbol that has its own label is not offered;
+ * next to one that has none, its name labels the symbol, without a dot. */
+static void offer_places(const cm_tile_labels *labels, const cm_frame *frame,
+                         cm_labeller *labeller, const GArray *places, GArray *anchors,
+                         gboolean route_labelled, GArray *dots)
+{
+    const cm_style *style = labels->style;
+    const cm_tile_label_style *places_style = &style->tile_labels;
+    int n_symbols = (int)anchors->len / 2;
+    gboolean *named = g_new0(gboolean, n_symbols + 1);
+    double dot_gap = places_style->dot_radius + style->marker_outline_width + 2;
+    /* Clear of the largest route symbol, as the map's own labels are. */
+    double symbol_gap = MAX(style->marker_radius + style->marker_outline_width,
+                            style->crossing_radius + 1) + 3;
+    for (guint i = 0; i < places->len; i++) {
+        const place_row *row = &g_array_index(places, place_row, i);
+        double px, py;
+        if (!cm_frame_geo_to_pixel(frame, row->position, &px, &py) || !inside(frame, px, py))
+            continue;
+        double xy[2] = {px, py}, at[2] = {px, py}, gap = dot_gap;
+        int near = anchor_near(anchors, px, py);
+        if (near >= 0 && (near >= n_symbols || route_labelled || named[near]))
+            continue;
+        if (near >= 0) {
+            named[near] = TRUE;
+            /* The label goes beside the symbol, or beside the place when
+             * the symbol lies in the next block. */
+            double sx = g_array_index(anchors, double, 2 * near);
+            double sy = g_array_index(anchors, double, 2 * near + 1);
+            if (inside(frame, sx, sy)) {
+                at[0] = sx;
+                at[1] = sy;
+            }
+            gap = symbol_gap;
+            xy[0] = xy[1] = NAN;
+        }
+        g_array_append_vals(dots, xy, 2);
+        /* A smaller place on top of this one (the gazetteer has a few
+         * near-duplicates) or too close to read apart is not offered. */
+        g_array_append_vals(anchors, (double[2]){px, py}, 2);
+        cm_labeller_add(labeller, row->name, places_style->label_font,
+                        places_style->label_color, at[0], at[1], gap, CM_LABEL_AROUND,
+                        style->priority.place);
+    }
+    g_free(named);
 }
 
 /* The frame of block (bx, by) of side bs tiles at zoom z. */
@@ -434,27 +494,16 @@ static cm_status place_block(cm_tile_labels *labels, cm_context *context,
     cairo_t *measure = cairo_create(surface);
     cm_labeller *labeller = cm_labeller_new(measure, frame.width, frame.height);
     GArray *anchors = g_array_new(FALSE, FALSE, sizeof(double));
-    cm_map_offer_layer_labels(labels->map, &frame, labeller, anchors);
+    /* Below the style's route-min-zoom the route symbols' labels give way
+     * to the world's names. */
+    gboolean route_labelled = z >= style->tile_labels.route_min_zoom;
+    cm_map_offer_layer_labels(labels->map, &frame, labeller, route_labelled, anchors);
     offer_countries(labels, &frame, measure, labeller);
     /* Offers after the first place are places: place i is offer
      * first_place + i, with its dot at dots[i]. */
     size_t first_place = cm_labeller_n_offered(labeller);
     GArray *dots = g_array_new(FALSE, FALSE, sizeof(double));
-    double r = dot_radius(style), extent = r + style->marker_outline_width;
-    for (guint i = 0; i < places->len; i++) {
-        const place_row *row = &g_array_index(places, place_row, i);
-        double px, py;
-        if (!cm_frame_geo_to_pixel(&frame, row->position, &px, &py) || !inside(&frame, px, py) ||
-            near_anchor(anchors, px, py))
-            continue;
-        double xy[2] = {px, py};
-        g_array_append_vals(dots, xy, 2);
-        /* A smaller place on top of this one (the gazetteer has a few
-         * near-duplicates) or too close to read apart is not offered. */
-        g_array_append_vals(anchors, xy, 2);
-        cm_labeller_add(labeller, row->name, style->label_font, style->label_color, px, py,
-                        extent + 2, CM_LABEL_AROUND, PLACE_PRIORITY);
-    }
+    offer_places(labels, &frame, labeller, places, anchors, route_labelled, dots);
     cm_labeller_place(labeller, style);
 
     /* The dots of the places labelled, then the labels, in global pixels. */
@@ -471,7 +520,8 @@ static cm_status place_block(cm_tile_labels *labels, cm_context *context,
         label.label.box.bounds = (cm_box){placed.box.bounds.x0 + gx, placed.box.bounds.y0 + gy,
                                           placed.box.bounds.x1 + gx,
                                           placed.box.bounds.y1 + gy};
-        if (placed.offer >= first_place) {
+        if (placed.offer >= first_place &&
+            !isnan(g_array_index(dots, double, 2 * (placed.offer - first_place)))) {
             size_t d = 2 * (placed.offer - first_place);
             label.dot = TRUE;
             label.dot_x = g_array_index(dots, double, d) + gx;
@@ -560,12 +610,13 @@ static void draw_label(const tile_label *label, void *data)
     const draw_data *d = data;
     if (label->dot) {
         cairo_new_path(d->cr);
-        cairo_arc(d->cr, label->dot_x, label->dot_y, dot_radius(d->style), 0, 2 * G_PI);
+        cairo_arc(d->cr, label->dot_x, label->dot_y, d->style->tile_labels.dot_radius, 0,
+                  2 * G_PI);
         cm_draw_set_color(d->cr, d->style->halo_color);
         cairo_set_line_width(d->cr, d->style->marker_outline_width * 2);
         cairo_set_dash(d->cr, NULL, 0, 0);
         cairo_stroke_preserve(d->cr);
-        cm_draw_set_color(d->cr, d->style->label_color);
+        cm_draw_set_color(d->cr, d->style->tile_labels.dot_color);
         cairo_fill(d->cr);
     }
     cm_label_draw(d->cr, &label->label, d->style);
@@ -577,7 +628,7 @@ cm_status cm_tile_labels_draw(cm_tile_labels *labels, cm_context *context,
 {
     draw_data data = {cr, labels->style};
     /* A dot pokes out of its label's box by its radius at most. */
-    double slack = dot_radius(labels->style) + labels->style->marker_outline_width;
+    double slack = labels->style->tile_labels.dot_radius + labels->style->marker_outline_width;
     cairo_save(cr);
     cairo_translate(cr, -origin_x, -origin_y);
     cm_status status = for_labels_in(labels, context, mercator, z, area, slack, draw_label,

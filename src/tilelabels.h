@@ -26,10 +26,6 @@ cm_tile_labels *cm_tile_labels_new(const cm_map *map, int tile_size);
 
 void cm_tile_labels_free(cm_tile_labels *labels);
 
-/* The least population of a place labelled on 256-pixel tiles of zoom z
- * (512-pixel tiles use the next zoom's). */
-long long cm_tile_labels_min_population(int z);
-
 /* Says that tiles up to zoom max_z will be drawn, so that the places they
  * label are read from the gazetteer at once rather than zoom by zoom. */
 void cm_tile_labels_expect_zoom(cm_tile_labels *labels, int max_z);

@@ -307,6 +307,20 @@ static cm_status prepare(cm_tiler *tiler)
     return status;
 }
 
+cm_status cm_tiler_set_style(cm_tiler *tiler, const char *name_or_path)
+{
+    cm_status status = cm_map_set_style(tiler->map, name_or_path);
+    if (status == CM_OK)
+        drop_labels(tiler);
+    return status;
+}
+
+void cm_tiler_set_labels(cm_tiler *tiler, cm_label_language labels)
+{
+    drop_labels(tiler);
+    cm_map_set_labels(tiler->map, labels);
+}
+
 cm_status cm_tiler_set_tile_size(cm_tiler *tiler, int size)
 {
     if (size != 256 && size != 512)

@@ -54,6 +54,7 @@ d=$(make_data style-no-key); sed -i '/^\[marker\]/,/^\[/{/^radius/d}' "$d/styles
 d=$(make_data style-long-dash); sed -i '0,/^dash *=.*/s//dash = 1;2;3;4;5/' "$d/styles/briefing.ini"
 d=$(make_data style-huge-width); sed -i '0,/^width *=.*/s//width = 1e9/' "$d/styles/briefing.ini"
 d=$(make_data style-garbage); head -c 3000 /bin/sh >"$d/styles/briefing.ini"
+d=$(make_data style-bad-places); sed -i 's/^min-population *=.*/min-population = 5:10;3:5/' "$d/styles/briefing.ini"
 # (make_data leaves out the Arabic country names, read only for --labels ar|both.)
 d=$(make_data no-country-names)
 d=$(make_data bad-country-names)

@@ -214,6 +214,88 @@ static void test_broken_styles(void)
     g_assert_nonnull(strstr(cm_context_message(context), "/nonexistent/style.ini"));
 }
 
+/* The tiles' own keys: [places] and [labels] place-priority and
+ * route-min-zoom, with the steps of min-population held up to the next. */
+static void test_tile_label_keys(void)
+{
+    cm_style *style = cm_style_load(context, "briefing");
+    g_assert_nonnull(style);
+    const cm_tile_label_style *tile = &style->tile_labels;
+    static const long long briefing[] = {10000000, 10000000, 10000000, 5000000, 2000000,
+                                         1000000,  500000,   200000,   50000,   20000,
+                                         10000,    5000,     2000,     1000,    0};
+    for (int z = 0; z < CM_STYLE_ZOOMS; z++)
+        g_assert_cmpint(tile->min_population[z], ==, briefing[MIN(z, 14)]);
+    g_assert_cmpstr(tile->label_font, ==, "DejaVu Sans 11");
+    assert_rgb(tile->label_color, 0x1d, 0x1d, 0x1d);
+    assert_rgb(tile->dot_color, 0x1d, 0x1d, 0x1d);
+    g_assert_cmpfloat(tile->dot_radius, ==, 3);
+    g_assert_cmpfloat(tile->route_min_zoom, ==, 5);
+    g_assert_cmpint(style->priority.place, ==, 5);
+    g_assert_cmpint(style->priority.place, <, style->priority.country);
+    cm_style_free(style);
+    /* Night's place names are light, like its other labels. */
+    style = cm_style_load(context, "night");
+    g_assert_nonnull(style);
+    assert_rgb(style->tile_labels.label_color, 0xec, 0xec, 0xec);
+    cm_style_free(style);
+
+    char *child = write_style("child.ini", "[style]\ninherits=briefing\n[places]\n"
+                                           "min-population = 4:900000; 8 : 1000 ;\n"
+                                           "label-font=DejaVu Serif 9\n"
+                                           "[labels]\nroute-min-zoom=7.5\n"
+                                           "place-priority=200\n");
+    style = cm_style_load(context, child);
+    if (!style)
+        g_error("%s", cm_context_message(context));
+    tile = &style->tile_labels;
+    /* Below the first step no place is labelled. */
+    g_assert_cmpint(tile->min_population[3], ==, CM_NO_PLACES);
+    g_assert_cmpint(tile->min_population[4], ==, 900000);
+    g_assert_cmpint(tile->min_population[7], ==, 900000);
+    g_assert_cmpint(tile->min_population[8], ==, 1000);
+    g_assert_cmpint(tile->min_population[30], ==, 1000);
+    g_assert_cmpstr(tile->label_font, ==, "DejaVu Serif 9");
+    g_assert_cmpfloat(tile->route_min_zoom, ==, 7.5);
+    g_assert_cmpint(style->priority.place, ==, 200);
+    g_assert_cmpint(style->priority.country, ==, 10);
+    cm_style_free(style);
+    g_free(child);
+
+    expect_broken("[style]\ninherits=briefing\n[places]\nmin-population=0:100;5:-1\n",
+                  (const char *const[]){"style FILE:4: [places] min-population: '5:-1' is "
+                                        "not ZOOM:POPULATION", NULL});
+    expect_broken("[style]\ninherits=briefing\n[places]\n\nmin-population=0:10;31:0\n",
+                  (const char *const[]){"FILE:5: [places] min-population: '31:0' is not "
+                                        "ZOOM:POPULATION (a zoom from 0 to 30", NULL});
+    expect_broken("[style]\ninherits=briefing\n[places]\nmin-population=0:10;7:5;7:1\n",
+                  (const char *const[]){"FILE:4: [places] min-population: zoom 7 follows "
+                                        "zoom 7", NULL});
+    expect_broken("[style]\ninherits=briefing\n[places]\nmin-population=5:10;3:5\n",
+                  (const char *const[]){"FILE:4: [places] min-population: zoom 3 follows "
+                                        "zoom 5", NULL});
+    expect_broken("[style]\ninherits=briefing\n[places]\nmin-population=1000\n",
+                  (const char *const[]){"FILE:4: [places] min-population: '1000' is not "
+                                        "ZOOM:POPULATION", NULL});
+    expect_broken("[style]\ninherits=briefing\n[places]\nmin-population=;\n",
+                  (const char *const[]){"FILE:4: [places] min-population: no "
+                                        "ZOOM:POPULATION step", NULL});
+    expect_broken("[style]\ninherits=briefing\n[places]\nlabel-color=black\n",
+                  (const char *const[]){"FILE:4: [places] label-color: 'black' is not a "
+                                        "colour", NULL});
+    expect_broken("[style]\ninherits=briefing\n[places]\ndot-radius=big\n",
+                  (const char *const[]){"FILE:4: [places] dot-radius: 'big' is not a number",
+                                        NULL});
+    expect_broken("[style]\ninherits=briefing\n[labels]\nroute-min-zoom=40\n",
+                  (const char *const[]){"FILE:4: [labels] route-min-zoom: '40' is not a zoom "
+                                        "from 0 to 30", NULL});
+    expect_broken("[style]\ninherits=briefing\n[labels]\nplace-priority=2.5\n",
+                  (const char *const[]){"FILE:4: [labels] place-priority: '2.5' is not a "
+                                        "whole number", NULL});
+    expect_broken("[style]\ninherits=briefing\n[places]\nmin-zoom=3\n",
+                  (const char *const[]){"FILE:4: [places] min-zoom: unknown key", NULL});
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -225,6 +307,7 @@ int main(int argc, char **argv)
     g_test_add_func("/style/inheritance", test_inheritance);
     g_test_add_func("/style/layers-and-priorities", test_layers_and_priorities);
     g_test_add_func("/style/broken", test_broken_styles);
+    g_test_add_func("/style/tile-label-keys", test_tile_label_keys);
     int status = g_test_run();
     const char *names[] = {"parent.ini", "child.ini", "broken.ini"};
     for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {

@@ -70,6 +70,31 @@ label_counts "$work/labels1" >"$work/labels1.txt"
 check "label text is the same on every tile with 8x8 and 1x1 metatiles" cmp "$work/labels8.txt" "$work/labels1.txt"
 check "z7 tiles over Iraq carry label text" test "$(awk '$2 > 0' "$work/labels8.txt" | wc -l)" -ge 12
 
+# --style and --labels, on both commands. Tile 7/79/51 (Ramadi to Najaf) in
+# night's label colour, and a style of our own that paints place names
+# magenta: the place names carry that colour only with the style.
+night_label=$(sed -n '/^\[labels\]/,/^\[/s/^color=#//p' "$here/../styles/night.ini")
+run tile 7 79 51 --style night -o "$work/night.png"
+check "tile --style night exits 0" test "$code" -eq 0
+night_count=$(python3 "$here/png-count.py" "$work/night.png" "$night_label")
+check "tile --style night draws labels in night's colour #$night_label ($night_count pixels)" test "$night_count" -gt 500
+run tile 7 79 51 -o "$work/briefing.png"
+# (A halo's antialiased edge may hit the colour now and then.)
+check "the briefing tile has hardly any pixel of that colour" test "$(python3 "$here/png-count.py" "$work/briefing.png" "$night_label")" -lt $((night_count / 20))
+printf '[style]\ninherits=briefing\n[places]\nlabel-color=#ff00ff\n' >"$work/magenta.ini"
+"$convoymap" tiles --bbox 43.9,32.5,44.1,32.7 --zoom 7 --style "$work/magenta.ini" -o "$work/magenta" >/dev/null
+check "tiles --style FILE: [places] label-color colours the place names" test "$(python3 "$here/png-count.py" "$work/magenta/7/79/51.png" ff00ff)" -ge 20
+check "without it no pixel is magenta" test "$(python3 "$here/png-count.py" "$work/briefing.png" ff00ff)" -eq 0
+run tile 7 79 51 --labels ar -o "$work/ar.png"
+check "tile --labels ar exits 0" test "$code" -eq 0
+check "Arabic labels draw another tile than English ones" bash -c "! cmp -s '$work/ar.png' '$work/briefing.png'"
+"$convoymap" tiles --bbox 43.9,32.5,44.1,32.7 --zoom 7 --metatile 1 --labels ar -o "$work/ar-tiles" >/dev/null
+check "tiles --labels ar draws what tile --labels ar draws" cmp "$work/ar.png" "$work/ar-tiles/7/79/51.png"
+run tile 7 79 51 --labels en -o "$work/en.png"
+check "--labels en is the default" cmp "$work/en.png" "$work/briefing.png"
+printf '[style]\ninherits=briefing\n\n[places]\nmin-population=0:10;7:x\n' >"$work/broken.ini"
+expect_error "tiles --style with a broken key names file, line and key" 2 "style $work/broken.ini:5: [places] min-population: '7:x'" tiles --bbox "$iraq" --zoom 0-2 --style "$work/broken.ini" -o "$work/errors/x"
+
 # MBTiles, with two threads.
 run tiles --bbox "$iraq" --zoom 0-10 --jobs 2 --name "Iraq" -o "$work/iraq.mbtiles"
 check "tiles to MBTiles exits 0" test "$code" -eq 0

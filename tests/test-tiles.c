@@ -893,6 +893,164 @@ static void test_layer_zoom_ranges(void)
     g_free(path);
 }
 
+/* The label of text on the zoom-z tile holding (lat, lon), or FALSE. */
+static gboolean tile_label_of(cm_tiler *tiler, double lat, double lon, int z, const char *text,
+                              cm_tile_label *found)
+{
+    cm_tile tile = tile_of(lat, lon, z);
+    cm_tile_label *labels;
+    size_t n;
+    g_assert_cmpint(cm_tiler_labels(tiler, tile, &labels, &n), ==, CM_OK);
+    gboolean seen = FALSE;
+    for (size_t i = 0; i < n && !seen; i++)
+        if ((seen = strcmp(labels[i].text, text) == 0) && found)
+            *found = labels[i];
+    cm_tile_label_array_free(labels);
+    return seen;
+}
+
+static gboolean tile_shows(cm_tiler *tiler, double lat, double lon, int z, const char *text)
+{
+    return tile_label_of(tiler, lat, lon, z, text, NULL);
+}
+
+/* A style file inheriting briefing with these keys added; returns its path
+ * (g_free), in dir. */
+static char *child_style(const char *dir, const char *keys)
+{
+    char *path = g_build_filename(dir, "tiles.ini", NULL);
+    char *text = g_strconcat("[style]\ninherits=briefing\n", keys, NULL);
+    g_assert_true(g_file_set_contents(path, text, -1, NULL));
+    g_free(text);
+    return path;
+}
+
+/* The style's [places] say which cities tiles label and in what font: at
+ * zoom 7 briefing.ini labels places of 200,000 people, so Karbala (about
+ * 430,000) and Baghdad (about 7 million) are on tile 7/79/51; raised to
+ * 500,000, Baghdad stays and Karbala goes, and a smaller font gives a
+ * narrower label. */
+static void test_place_label_style(void)
+{
+    const double karbala[2] = {32.616, 44.024}, baghdad[2] = {33.3406, 44.4009};
+    char *dir = g_dir_make_tmp("convoymap-tilestyle-XXXXXX", NULL);
+    cm_tiler *tiler = cm_tiler_new(context);
+    cm_tile_label wide, narrow;
+    g_assert_true(tile_shows(tiler, karbala[0], karbala[1], 7, "Karbala"));
+    g_assert_true(tile_label_of(tiler, baghdad[0], baghdad[1], 7, "Baghdad", &wide));
+
+    char *path = child_style(dir, "[places]\nmin-population=0:10000000;7:500000\n"
+                                  "label-font=DejaVu Sans 8\n");
+    g_assert_cmpint(cm_tiler_set_style(tiler, path), ==, CM_OK);
+    g_assert_false(tile_shows(tiler, karbala[0], karbala[1], 7, "Karbala"));
+    g_assert_true(tile_label_of(tiler, baghdad[0], baghdad[1], 7, "Baghdad", &narrow));
+    g_test_message("Baghdad's label: %.1f px wide in 11 pt, %.1f in 8 pt", wide.x1 - wide.x0,
+                   narrow.x1 - narrow.x0);
+    g_assert_cmpfloat(narrow.x1 - narrow.x0, <, (wide.x1 - wide.x0) * 0.85);
+    /* Below the first step, no place at all. */
+    g_free(path);
+    path = child_style(dir, "[places]\nmin-population=8:0\n");
+    g_assert_cmpint(cm_tiler_set_style(tiler, path), ==, CM_OK);
+    g_assert_false(tile_shows(tiler, baghdad[0], baghdad[1], 7, "Baghdad"));
+    g_assert_true(tile_shows(tiler, karbala[0], karbala[1], 8, "Karbala"));
+
+    /* A broken style is refused, naming the key; the tiler keeps its own. */
+    g_free(path);
+    path = child_style(dir, "[places]\nmin-population=7:5;3:1\n");
+    g_assert_cmpint(cm_tiler_set_style(tiler, path), ==, CM_ERR_INPUT);
+    g_assert_nonnull(strstr(cm_context_message(context), "tiles.ini:4: [places] min-population"));
+    g_assert_false(tile_shows(tiler, baghdad[0], baghdad[1], 7, "Baghdad"));
+    cm_tiler_free(tiler);
+    g_unlink(path);
+    g_free(path);
+    g_rmdir(dir);
+    g_free(dir);
+}
+
+/* The routes' labels show from the style's route-min-zoom (5 in
+ * briefing.ini): Ar Rutbah's waypoint is labelled at zoom 5, not at 4
+ * (where the gazetteer's small town is not labelled either), and at 4
+ * again with route-min-zoom=0. Below it a city under a marker names the
+ * marker, without a dot of its own. */
+static void test_route_min_zoom(void)
+{
+    const double rutbah[2] = {33.0381, 40.2848};
+    cm_geocoder *geocoder;
+    cm_route *route;
+    cm_tiler *tiler = reference_tiler(&geocoder, &route);
+    const char *name = cm_route_waypoint(route, 2)->name;
+    g_assert_cmpstr(name, ==, "Ar Rutbah");
+    g_assert_true(tile_shows(tiler, rutbah[0], rutbah[1], 5, name));
+    g_assert_false(tile_shows(tiler, rutbah[0], rutbah[1], 4, name));
+    g_assert_false(tile_shows(tiler, rutbah[0], rutbah[1], 3, name));
+
+    char *dir = g_dir_make_tmp("convoymap-tilestyle-XXXXXX", NULL);
+    char *path = child_style(dir, "[labels]\nroute-min-zoom=0\n");
+    g_assert_cmpint(cm_tiler_set_style(tiler, path), ==, CM_OK);
+    g_assert_true(tile_shows(tiler, rutbah[0], rutbah[1], 4, name));
+
+    /* Amman (1.3 million people) labelled from zoom 4: its name beside the
+     * waypoint's marker, clear of it, and no place dot on the marker. */
+    g_free(path);
+    path = child_style(dir, "[places]\nmin-population=0:1000000\n");
+    g_assert_cmpint(cm_tiler_set_style(tiler, path), ==, CM_OK);
+    cm_geo_point amman = cm_route_waypoint(route, 0)->position;
+    cm_tile_label label;
+    g_assert_true(tile_label_of(tiler, amman.lat, amman.lon, 4, "Amman", &label));
+    double px = (amman.lon + 180) / 360 * 16 * 256;
+    double py = (1 - asinh(tan(amman.lat * G_PI / 180)) / G_PI) / 2 * 16 * 256;
+    double dx = MAX(0, MAX(label.x0 - px, px - label.x1));
+    double dy = MAX(0, MAX(label.y0 - py, py - label.y1));
+    g_test_message("Amman's label %.1f px from the waypoint", hypot(dx, dy));
+    cm_style *briefing = cm_style_load(context, "briefing");
+    g_assert_cmpfloat(hypot(dx, dy), >=, briefing->marker_radius);
+    cm_style_free(briefing);
+    assert_near("the waypoint marker under Amman", colour_at(tiler, amman.lat, amman.lon, 4),
+                test_style_color(context, "marker", "color", 0), 8);
+    cm_tiler_free(tiler);
+    g_unlink(path);
+    g_free(path);
+    g_rmdir(dir);
+    g_free(dir);
+    cm_route_free(route);
+    cm_geocoder_free(geocoder);
+}
+
+/* Tiles speak the label language: the gazetteer's Arabic names of places,
+ * the Arabic country names, a waypoint's Arabic name; English above Arabic
+ * with both. */
+static void test_arabic_tile_labels(void)
+{
+    const double karbala[2] = {32.616, 44.024};
+    cm_geocoder *geocoder;
+    cm_route *route;
+    cm_tiler *tiler = reference_tiler(&geocoder, &route);
+    const cm_place *asad = cm_route_waypoint(route, cm_route_n_waypoints(route) - 1);
+    g_assert_nonnull(asad->name_ar);
+    cm_place *ramadi;
+    g_assert_cmpint(cm_geocoder_lookup(geocoder, "Ramadi", &ramadi), ==, CM_OK);
+    g_assert_nonnull(ramadi->name_ar);
+    cm_tiler_add_marker(tiler, ramadi);
+    g_assert_true(tile_shows(tiler, asad->position.lat, asad->position.lon, 7, asad->name));
+    g_assert_true(tile_shows(tiler, karbala[0], karbala[1], 7, "Karbala"));
+    g_assert_true(tile_shows(tiler, karbala[0], karbala[1], 7, "IRAQ"));
+
+    cm_tiler_set_labels(tiler, CM_LABELS_AR);
+    g_assert_true(tile_shows(tiler, karbala[0], karbala[1], 7, "كربلاء"));
+    g_assert_false(tile_shows(tiler, karbala[0], karbala[1], 7, "Karbala"));
+    g_assert_true(tile_shows(tiler, karbala[0], karbala[1], 7, "العراق"));
+    g_assert_true(tile_shows(tiler, asad->position.lat, asad->position.lon, 7, asad->name_ar));
+    g_assert_true(tile_shows(tiler, ramadi->position.lat, ramadi->position.lon, 7,
+                             ramadi->name_ar));
+
+    cm_tiler_set_labels(tiler, CM_LABELS_BOTH);
+    g_assert_true(tile_shows(tiler, karbala[0], karbala[1], 7, "Karbala\nكربلاء"));
+    cm_place_free(ramadi);
+    cm_tiler_free(tiler);
+    cm_route_free(route);
+    cm_geocoder_free(geocoder);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -912,6 +1070,9 @@ int main(int argc, char **argv)
     g_test_add_func("/tiles/mbtiles", test_mbtiles);
     g_test_add_func("/tiles/cancel", test_cancel);
     g_test_add_func("/tiles/layer-zoom-ranges", test_layer_zoom_ranges);
+    g_test_add_func("/tiles/place-label-style", test_place_label_style);
+    g_test_add_func("/tiles/route-min-zoom", test_route_min_zoom);
+    g_test_add_func("/tiles/arabic-labels", test_arabic_tile_labels);
     int status = g_test_run();
     cm_context_free(context);
     return status;

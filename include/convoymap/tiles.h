@@ -18,6 +18,7 @@
 #include "context.h"
 #include "geocode.h"
 #include "geodesy.h"
+#include "map.h"
 #include "route.h"
 
 #ifdef __cplusplus
@@ -87,6 +88,20 @@ CM_API void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route);
 CM_API void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings);
 CM_API void cm_tiler_add_marker(cm_tiler *tiler, const cm_place *place);
 
+/* The style tiles are drawn in, as cm_map_set_style(): a shipped style by
+ * name ("briefing", the default) or the path of a style key file. Its
+ * layer order and zoom ranges apply per tile zoom, and its [places] and
+ * [labels] route-min-zoom keys say which labels tiles show (see
+ * styles/briefing.ini). CM_ERR_INPUT naming the file, line and key when
+ * the style is unknown or broken; the tiler keeps its style then. */
+CM_API cm_status cm_tiler_set_style(cm_tiler *tiler, const char *name_or_path);
+
+/* The language of the labels of places, countries, waypoints and sites
+ * (default CM_LABELS_EN): with CM_LABELS_AR the Arabic name where the
+ * gazetteer or the country names have one, else the English; with
+ * CM_LABELS_BOTH English above Arabic. */
+CM_API void cm_tiler_set_labels(cm_tiler *tiler, cm_label_language labels);
+
 /* Tile side in style pixels: 256 or 512 (CM_ERR_INPUT otherwise). A
  * 512 tile covers the same ground as a 256 one with twice the detail. */
 CM_API cm_status cm_tiler_set_tile_size(cm_tiler *tiler, int size);
@@ -121,11 +136,13 @@ typedef struct cm_tile_label {
  * labels are placed per block of 16 x 16 tiles of a zoom (fewer at zooms
  * 0-3) and never cross a block's edge, so that they do not depend on the
  * metatile size, the shard or the area rendered. Cities and towns are
- * labelled from a population that falls with the zoom (10 million at zoom
- * 0-2, 1 million at 5, 200,000 at 7, 20,000 at 9, 10,000 at 10, 1,000 at
- * 13, every one from 14; 512-pixel tiles use the next zoom's), largest
- * first where they would collide. *labels receives an array of *n labels
- * the caller frees with cm_tile_label_array_free(). */
+ * labelled from a population that falls with the zoom, set by the style's
+ * [places] min-population (briefing: 10 million at zoom 0-2, 1 million at
+ * 5, 200,000 at 7, 20,000 at 9, 10,000 at 10, 1,000 at 13, every one from
+ * 14; 512-pixel tiles use the next zoom's), largest first where they would
+ * collide; the routes' labels from the style's [labels] route-min-zoom
+ * (briefing: 5). *labels receives an array of *n labels the caller frees
+ * with cm_tile_label_array_free(). */
 CM_API cm_status cm_tiler_labels(cm_tiler *tiler, cm_tile tile, cm_tile_label **labels,
                                  size_t *n);
 

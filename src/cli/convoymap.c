@@ -608,7 +608,7 @@ static int command_render(int argc, char **argv)
 
 /* Flags of the tile commands. */
 typedef struct tile_options {
-    char *bbox, *zoom, *output, *name, *shard;
+    char *bbox, *zoom, *output, *name, *shard, *style, *labels;
     int tile_size, scale, jobs, metatile;
     gboolean resume, preview;
     cm_tile tile; /* the `tile` command's Z X Y */
@@ -621,6 +621,8 @@ static void tile_options_clear(tile_options *options)
     g_free(options->output);
     g_free(options->name);
     g_free(options->shard);
+    g_free(options->style);
+    g_free(options->labels);
 }
 
 /* A tiler showing the routes, their crossings and the marked sites (the
@@ -629,10 +631,15 @@ static cm_tiler *new_tiler(cm_context *context, cm_geocoder *geocoder,
                            const route_options *routes, GArray *plans, gboolean reference,
                            const tile_options *options)
 {
+    cm_label_language labels = CM_LABELS_EN;
+    if (options->labels && cm_label_language_parse(context, options->labels, &labels) != CM_OK)
+        return NULL;
     cm_tiler *tiler = cm_tiler_new(context);
+    cm_tiler_set_labels(tiler, labels);
     if (cm_tiler_set_tile_size(tiler, options->tile_size) != CM_OK ||
         cm_tiler_set_scale(tiler, options->scale) != CM_OK ||
-        cm_tiler_set_metatile(tiler, options->metatile) != CM_OK) {
+        cm_tiler_set_metatile(tiler, options->metatile) != CM_OK ||
+        (options->style && cm_tiler_set_style(tiler, options->style) != CM_OK)) {
         cm_tiler_free(tiler);
         return NULL;
     }
@@ -764,6 +771,10 @@ static int command_tiles(int argc, char **argv)
          "Also write OUT/index.html, an offline viewer (directory output)", NULL},
         {"shard", 0, 0, G_OPTION_ARG_STRING, &options.shard,
          "Render only every N-th metatile, from the K-th (join with 'tiles merge')", "K/N"},
+        {"style", 0, 0, G_OPTION_ARG_STRING, &options.style,
+         "briefing (default), night, grayscale, colorblind, or a style file", "NAME|PATH"},
+        {"labels", 0, 0, G_OPTION_ARG_STRING, &options.labels,
+         "Names on labels: en (default), ar (Arabic) or both", "LANG"},
         {NULL},
     };
     int status = run_command("tiles", "- render map tiles to a directory or an MBTiles file",
@@ -848,6 +859,10 @@ static int command_tile(int argc, char **argv)
         {"scale", 0, 0, G_OPTION_ARG_INT, &options.scale,
          "Pixels per style pixel: 1 (default) or 2", "S"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, "Output PNG file", "FILE"},
+        {"style", 0, 0, G_OPTION_ARG_STRING, &options.style,
+         "briefing (default), night, grayscale, colorblind, or a style file", "NAME|PATH"},
+        {"labels", 0, 0, G_OPTION_ARG_STRING, &options.labels,
+         "Names on labels: en (default), ar (Arabic) or both", "LANG"},
         {NULL},
     };
     /* The command name stays in front, as GOption expects a program name. */
