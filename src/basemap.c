@@ -12,6 +12,9 @@
 /* Countries covering less of the view than this are not named: their
  * label would not fit. */
 #define MIN_LABEL_SHARE 0.015
+/* Provinces below this share are not even tried: their names would not fit
+ * (cm_area_label_holds() decides for the rest). */
+#define MIN_PROVINCE_LABEL_SHARE 0.002
 
 /* Features are cut to a little more than the view before they are
  * projected: only what shows costs projecting and drawing, and parts where
@@ -399,10 +402,18 @@ static gint compare_share(gconstpointer a, gconstpointer b)
     return (sa < sb) - (sa > sb);
 }
 
-static cm_status collect_country_labels(basemap_reader *reader, GArray *labels)
+/* The columns the admin1 layer is read with for labels. */
+static const char *const province_columns[] = {"name", NULL};
+
+/* Appends a cm_country_label for each feature of the layer (named in its
+ * first column) covering at least min_share of the view, largest first;
+ * with keep_area, each keeps its visible part. */
+static cm_status collect_area_labels(basemap_reader *reader, const char *name,
+                                     const char *const *columns, double min_share,
+                                     gboolean keep_area, GArray *labels)
 {
     GEOSContextHandle_t geos = reader->geos;
-    cm_gpkg_layer *layer = open_layer(reader, "countries", country_columns);
+    cm_gpkg_layer *layer = open_layer(reader, name, columns);
     if (!layer)
         return CM_ERR_DATA;
     double view_area = 0;
@@ -410,8 +421,8 @@ static cm_status collect_country_labels(basemap_reader *reader, GArray *labels)
         return CM_OK;
     while (next_in_view(reader, layer)) {
         GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
-        /* GEOS refuses a few invalid polygons of the shipped data: such a
-         * country goes unnamed, which is no read error. */
+        /* GEOS refuses a few invalid polygons of the shipped data: such an
+         * area goes unnamed, which is no read error. */
         GEOSGeometry *visible = geometry ? GEOSIntersection_r(geos, geometry, reader->view)
                                          : NULL;
         double area = 0;
@@ -419,9 +430,14 @@ static cm_status collect_country_labels(basemap_reader *reader, GArray *labels)
             GEOSArea_r(geos, visible, &area);
         double share = area / view_area;
         cm_country_label label = {0};
-        if (share >= MIN_LABEL_SHARE && label_anchor(geos, visible, &label.anchor)) {
-            label.name = g_strdup(cm_gpkg_layer_text(layer, COUNTRY_NAME));
+        if (share >= min_share && label_anchor(geos, visible, &label.anchor)) {
+            label.name = g_strdup(cm_gpkg_layer_text(layer, 0));
             label.visible_share = share;
+            if (keep_area) {
+                label.geos = geos;
+                label.area = visible;
+                visible = NULL;
+            }
             g_array_append_val(labels, label);
         }
         if (visible)
@@ -433,20 +449,64 @@ static cm_status collect_country_labels(basemap_reader *reader, GArray *labels)
     return read_status(reader);
 }
 
+gboolean cm_area_label_holds(const cm_country_label *label, const cm_frame *frame,
+                             double half_width, double half_height)
+{
+    enum { SAMPLES = 8 };
+    double px, py;
+    if (!label->area || !cm_frame_geo_to_pixel(frame, label->anchor, &px, &py))
+        return FALSE;
+    /* The box's outline, sampled: its edges are curves in lon/lat. */
+    double xs[4 * SAMPLES + 1], ys[4 * SAMPLES + 1];
+    double corners[5][2] = {{px - half_width, py - half_height},
+                            {px + half_width, py - half_height},
+                            {px + half_width, py + half_height},
+                            {px - half_width, py + half_height},
+                            {px - half_width, py - half_height}};
+    unsigned n = 0;
+    for (int edge = 0; edge < 4; edge++)
+        for (int k = 0; k < SAMPLES; k++) {
+            double t = (double)k / SAMPLES;
+            cm_geo_point p;
+            if (!cm_frame_pixel_to_geo(frame,
+                                       corners[edge][0] + t * (corners[edge + 1][0] - corners[edge][0]),
+                                       corners[edge][1] + t * (corners[edge + 1][1] - corners[edge][1]),
+                                       &p))
+                return FALSE;
+            xs[n] = p.lon;
+            ys[n++] = p.lat;
+        }
+    xs[n] = xs[0];
+    ys[n++] = ys[0];
+    GEOSContextHandle_t geos = label->geos;
+    GEOSCoordSequence *sequence = GEOSCoordSeq_copyFromArrays_r(geos, xs, ys, NULL, NULL, n);
+    GEOSGeometry *ring = sequence ? GEOSGeom_createLinearRing_r(geos, sequence) : NULL;
+    GEOSGeometry *box = ring ? GEOSGeom_createPolygon_r(geos, ring, NULL, 0) : NULL;
+    gboolean holds = box && GEOSContains_r(geos, label->area, box) == 1;
+    if (box)
+        GEOSGeom_destroy_r(geos, box);
+    return holds;
+}
+
 void cm_country_labels_free(GArray *labels)
 {
     if (!labels)
         return;
-    for (guint i = 0; i < labels->len; i++)
-        g_free(g_array_index(labels, cm_country_label, i).name);
+    for (guint i = 0; i < labels->len; i++) {
+        cm_country_label *label = &g_array_index(labels, cm_country_label, i);
+        g_free(label->name);
+        if (label->area)
+            GEOSGeom_destroy_r(label->geos, label->area);
+    }
     g_array_free(labels, TRUE);
 }
 
 /* Draws the sea and, in style order, every basemap layer of an overview
  * (countries and borders only) or of the full map, clipped to the frame;
- * collects country labels when labels is not NULL. */
+ * collects country and province labels into those not NULL. */
 static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *frame,
-                              const cm_style *style, gboolean overview, GArray *labels)
+                              const cm_style *style, gboolean overview, GArray *labels,
+                              GArray *province_labels)
 {
     char *path = cm_data_path(context, "geodata/world.gpkg");
     const char *reason;
@@ -494,7 +554,11 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
                                 layers[i].fill_of, layers[i].fill, layers[i].line);
     cairo_restore(cr);
     if (status == CM_OK && labels)
-        status = collect_country_labels(&reader, labels);
+        status = collect_area_labels(&reader, "countries", country_columns, MIN_LABEL_SHARE,
+                                     FALSE, labels);
+    if (status == CM_OK && province_labels)
+        status = collect_area_labels(&reader, "admin1", province_columns,
+                                     MIN_PROVINCE_LABEL_SHARE, TRUE, province_labels);
 
     if (reader.view)
         GEOSGeom_destroy_r(reader.geos, reader.view);
@@ -507,13 +571,13 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
 }
 
 cm_status cm_basemap_draw(cm_context *context, cairo_t *cr, const cm_frame *frame,
-                          const cm_style *style, GArray *labels)
+                          const cm_style *style, GArray *labels, GArray *province_labels)
 {
-    return draw_basemap(context, cr, frame, style, FALSE, labels);
+    return draw_basemap(context, cr, frame, style, FALSE, labels, province_labels);
 }
 
 cm_status cm_basemap_draw_overview(cm_context *context, cairo_t *cr, const cm_frame *frame,
                                    const cm_style *style)
 {
-    return draw_basemap(context, cr, frame, style, TRUE, NULL);
+    return draw_basemap(context, cr, frame, style, TRUE, NULL, NULL);
 }

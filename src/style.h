@@ -40,7 +40,7 @@ typedef enum cm_layer {
 
 /* Placement priorities of the label classes: higher places first. */
 typedef struct cm_label_priorities {
-    int waypoint, crossing, leg, site, country;
+    int waypoint, crossing, leg, site, country, province;
 } cm_label_priorities;
 
 typedef struct cm_style {
@@ -49,6 +49,8 @@ typedef struct cm_style {
     char *country_label_font;
     cm_rgba country_label_color;
     cm_line_style admin1, borders, coastline, rivers, disputed;
+    char *admin1_label_font;     /* province names */
+    cm_rgba admin1_label_color;
     cm_rgba lakes;
     cm_line_style route, route_casing;
     /* The 2nd, 3rd... route: colour, dash and width in turn, so that routes

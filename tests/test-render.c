@@ -562,6 +562,75 @@ static void restore_briefing(void)
     cm_string_free((char *)png);
 }
 
+/* The outline of province name (admin1), as GDAL reads it from the
+ * GeoPackage; the caller destroys it with OGR_G_DestroyGeometry(). */
+static OGRGeometryH province_outline(const char *name)
+{
+    char *path = g_build_filename(cm_context_data_dir(context), "geodata", "world.gpkg", NULL);
+    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
+    g_assert_nonnull(dataset);
+    OGRLayerH layer = GDALDatasetGetLayerByName(dataset, "admin1");
+    g_assert_nonnull(layer);
+    char **parts = g_strsplit(name, "'", -1);
+    char *quoted = g_strjoinv("''", parts);
+    char *filter = g_strdup_printf("name = '%s'", quoted);
+    g_free(quoted);
+    g_strfreev(parts);
+    g_assert_cmpint(OGR_L_SetAttributeFilter(layer, filter), ==, OGRERR_NONE);
+    OGRFeatureH feature = OGR_L_GetNextFeature(layer);
+    g_assert_nonnull(feature);
+    OGRGeometryH outline = OGR_G_Clone(OGR_F_GetGeometryRef(feature));
+    OGR_F_Destroy(feature);
+    GDALClose(dataset);
+    g_free(filter);
+    g_free(path);
+    return outline;
+}
+
+/* Province names go inside their province: every corner and edge middle
+ * of the label's box, taken back to lon/lat, lies in the province's
+ * outline. Al-Anbar (the route's Iraqi half) and Karbala' are named; the
+ * province of Amman is not, beside the waypoint named Amman. */
+static void test_province_labels(void)
+{
+    const char *names[] = {"Al-Anbar", "Karbala'"};
+    for (size_t n = 0; n < G_N_ELEMENTS(names); n++) {
+        cm_map_label label = label_of(names[n]);
+        OGRGeometryH outline = province_outline(names[n]);
+        double xs[] = {label.x0, (label.x0 + label.x1) / 2, label.x1};
+        double ys[] = {label.y0, (label.y0 + label.y1) / 2, label.y1};
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++) {
+                cm_geo_point p;
+                g_assert_cmpint(cm_map_pixel_to_geo(map, xs[i], ys[j], &p), ==, CM_OK);
+                OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
+                OGR_G_SetPoint_2D(point, 0, p.lon, p.lat);
+                if (!OGR_G_Contains(outline, point))
+                    g_error("label '%s': (%.0f, %.0f) = %.4f, %.4f lies outside the province",
+                            names[n], xs[i], ys[j], p.lat, p.lon);
+                OGR_G_DestroyGeometry(point);
+            }
+        OGR_G_DestroyGeometry(outline);
+    }
+    size_t amman = 0;
+    cm_map_label label;
+    for (size_t i = 0; cm_map_label_get(map, i, &label); i++)
+        amman += strcmp(label.text, "Amman") == 0;
+    g_assert_cmpuint(amman, ==, 1);
+}
+
+/* Province names show only where the province lines do: none when the
+ * style's admin1 min-zoom lies above the map's zoom. */
+static void test_province_labels_follow_layer(void)
+{
+    render_with_style("[style]\ninherits=briefing\n[admin1]\nmin-zoom=20\n");
+    cm_map_label label;
+    for (size_t i = 0; cm_map_label_get(map, i, &label); i++)
+        g_assert_cmpstr(label.text, !=, "Al-Anbar");
+    restore_briefing();
+    label_of("Al-Anbar");
+}
+
 /* The map's zoom is the web-mercator zoom whose ground resolution at the
  * map's centre equals the map's. */
 static void test_zoom(void)
@@ -801,6 +870,8 @@ int main(int argc, char **argv)
     g_test_add_func("/render/site-markers", test_site_markers);
     g_test_add_func("/render/route-legs", test_route_legs);
     g_test_add_func("/render/labels", test_labels);
+    g_test_add_func("/render/province-labels", test_province_labels);
+    g_test_add_func("/render/province-labels-follow-layer", test_province_labels_follow_layer);
     g_test_add_func("/render/iraq-fill", test_iraq_fill);
     g_test_add_func("/render/sea", test_sea);
     g_test_add_func("/render/every-style", test_every_style);
