@@ -52,10 +52,15 @@
 
 typedef struct map_crossing {
     cm_geo_point position;
-    char *label;
+    char *label;    /* "JOR → IRQ Al-Karamah / Trebil" */
+    char *label_ar; /* the crossing's Arabic name, NULL when it has none */
 } map_crossing;
 
-static void map_crossing_clear(map_crossing *crossing) { g_free(crossing->label); }
+static void map_crossing_clear(map_crossing *crossing)
+{
+    g_free(crossing->label);
+    g_free(crossing->label_ar);
+}
 
 /* What the map's area is chosen to show. */
 typedef enum map_extent {
@@ -552,7 +557,8 @@ void cm_map_add_crossings(cm_map *map, const cm_crossing_list *crossings)
         const cm_border_crossing *c = cm_crossing_list_get(crossings, i);
         map_crossing crossing = {c->position, g_strdup_printf("%s → %s%s%s", c->from_country,
                                                               c->to_country, *c->name ? " " : "",
-                                                              c->name)};
+                                                              c->name),
+                                 g_strdup(c->name_ar)};
         g_array_append_val(map->crossings, crossing);
     }
 }
@@ -1184,8 +1190,11 @@ static void draw_crossings(const cm_map *map, const cm_frame *frame, cairo_t *cr
         if (!cm_frame_geo_to_pixel(frame, crossing->position, &px, &py))
             continue;
         cm_furniture_crossing_symbol(cr, style, px, py);
-        if (labeller)
-            offer_crossing_label(map, labeller, px, py, crossing->label);
+        if (labeller) {
+            char *label = label_name(map, crossing->label, crossing->label_ar);
+            offer_crossing_label(map, labeller, px, py, label);
+            g_free(label);
+        }
     }
 }
 

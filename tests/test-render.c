@@ -513,6 +513,43 @@ static void test_label_languages(void)
     g_strfreev(again);
 }
 
+/* The crossing's label takes the map's label language like a waypoint's:
+ * its Arabic name (the posts' Arabic names) with --labels ar, both on two
+ * lines with --labels both. */
+static void test_crossing_label_languages(void)
+{
+    cm_crossing_list *crossings;
+    g_assert_cmpint(cm_route_find_crossings(context, route, geocoder, &crossings), ==, CM_OK);
+    cm_map *m = cm_map_new(context);
+    cm_map_add_route(m, route);
+    cm_map_add_crossings(m, crossings);
+    cm_crossing_list_free(crossings);
+    const struct {
+        cm_label_language language;
+        const char *label, *absent;
+    } cases[] = {
+        {CM_LABELS_EN, "JOR → IRQ Al-Karamah / Trebil", "الكرامة / طريبيل"},
+        {CM_LABELS_AR, "الكرامة / طريبيل", "JOR → IRQ Al-Karamah / Trebil"},
+        {CM_LABELS_BOTH, "JOR → IRQ Al-Karamah / Trebil\nالكرامة / طريبيل", "الكرامة / طريبيل"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        cm_map_set_labels(m, cases[i].language);
+        unsigned char *png;
+        size_t length;
+        g_assert_cmpint(cm_map_render_memory(m, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
+        cm_string_free((char *)png);
+        gboolean found = FALSE;
+        cm_map_label label;
+        for (size_t l = 0; cm_map_label_get(m, l, &label); l++) {
+            found = found || strcmp(label.text, cases[i].label) == 0;
+            g_assert_cmpstr(label.text, !=, cases[i].absent);
+        }
+        if (!found)
+            g_error("no crossing label '%s'", cases[i].label);
+    }
+    cm_map_free(m);
+}
+
 static void test_svg_and_pdf(void)
 {
     unsigned char *data;
@@ -887,6 +924,7 @@ int main(int argc, char **argv)
     g_test_add_func("/render/layer-zoom-range", test_layer_zoom_range);
     g_test_add_func("/render/label-priority", test_label_priority);
     g_test_add_func("/render/label-languages", test_label_languages);
+    g_test_add_func("/render/crossing-label-languages", test_crossing_label_languages);
     int status = g_test_run();
     cairo_surface_destroy(image);
     cm_map_free(map);
