@@ -419,12 +419,24 @@ static cm_status collect_area_labels(basemap_reader *reader, const char *name,
     double view_area = 0;
     if (!reader->view || !GEOSArea_r(geos, reader->view, &view_area) || view_area <= 0)
         return CM_OK;
+    /* Most areas of a detailed map lie wholly in view or are too small to
+     * name: both are told without the costly intersection. */
+    const GEOSPreparedGeometry *view = GEOSPrepare_r(geos, reader->view);
     while (next_in_view(reader, layer)) {
         GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
+        double west, south, east, north;
+        if (geometry && GEOSGeom_getExtent_r(geos, geometry, &west, &south, &east, &north) &&
+            (east - west) * (north - south) < min_share * view_area) {
+            GEOSGeom_destroy_r(geos, geometry);
+            continue;
+        }
         /* GEOS refuses a few invalid polygons of the shipped data: such an
          * area goes unnamed, which is no read error. */
-        GEOSGeometry *visible = geometry ? GEOSIntersection_r(geos, geometry, reader->view)
-                                         : NULL;
+        GEOSGeometry *visible = NULL;
+        if (geometry && view && GEOSPreparedContains_r(geos, view, geometry) == 1)
+            visible = GEOSGeom_clone_r(geos, geometry);
+        else if (geometry)
+            visible = GEOSIntersection_r(geos, geometry, reader->view);
         double area = 0;
         if (visible)
             GEOSArea_r(geos, visible, &area);
@@ -445,6 +457,8 @@ static cm_status collect_area_labels(basemap_reader *reader, const char *name,
         if (geometry)
             GEOSGeom_destroy_r(geos, geometry);
     }
+    if (view)
+        GEOSPreparedGeom_destroy_r(geos, view);
     g_array_sort(labels, compare_share);
     return read_status(reader);
 }
