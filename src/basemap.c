@@ -110,6 +110,10 @@ static GEOSGeometry *frame_outline(GEOSContextHandle_t geos, const cm_frame *fra
     }
     if (n < 3)
         return NULL;
+    if (sw->lon == -180.0 && ne->lon == 180.0)
+        /* Round a pole the outline is no polygon in lon/lat: the box is
+         * the view. */
+        return GEOSGeom_createRectangle_r(geos, sw->lon, sw->lat, ne->lon, ne->lat);
     if (xs[n - 1] != xs[0] || ys[n - 1] != ys[0]) {
         xs[n] = xs[0];
         ys[n++] = ys[0];

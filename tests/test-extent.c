@@ -321,7 +321,7 @@ static int fill_around(cm_map *map, cairo_surface_t *image, double lat, double l
 /* A polar stereographic map round the North Pole: the frame's edges reach
  * down to about 40°N only at their middles, yet the pole is in view, so
  * Norway, Sweden and Greenland (which reach past the edges' latitudes)
- * are read and filled, not left as sea. */
+ * are read and filled, not left as sea, and countries are named. */
 static void test_polar_countries(void)
 {
     cm_map *map = cm_map_new(context);
@@ -338,6 +338,12 @@ static void test_polar_countries(void)
     g_assert_cmpint(norway, >, 60);
     g_assert_cmpint(sweden, >, 60);
     g_assert_cmpint(greenland, >, 60);
+    /* And named: the view round the pole is a box in lon/lat. */
+    gboolean named = FALSE;
+    cm_map_label label;
+    for (size_t i = 0; cm_map_label_get(map, i, &label); i++)
+        named = named || strcmp(label.text, "GREENLAND") == 0;
+    g_assert_true(named);
     cairo_surface_destroy(image);
     cm_map_free(map);
 }
