@@ -1,6 +1,6 @@
-/* Reads the shipped basemap (geopackage.c) in the frame's extent, projects
- * it through PROJ and draws it with Cairo; GEOS finds where country names
- * go. */
+/* Reads the shipped basemap (geopackage.c) in the frame's extent, clips it
+ * to the view with GEOS, projects it through PROJ and draws it with Cairo;
+ * GEOS also finds where country names go. */
 #include "basemap.h"
 
 #include <math.h>
@@ -12,6 +12,34 @@
 /* Countries covering less of the view than this are not named: their
  * label would not fit. */
 #define MIN_LABEL_SHARE 0.015
+/* Provinces below this share are not even tried: their names would not fit
+ * (cm_area_label_holds() decides for the rest). */
+#define MIN_PROVINCE_LABEL_SHARE 0.002
+
+/* Features are cut to a little more than the view before they are
+ * projected: only what shows costs projecting and drawing, and parts where
+ * the projection breaks down far outside the view cannot smear fills over
+ * it. Most views are cut to a lon/lat box by GEOSClipByRect_r, several
+ * times faster than GEOSIntersection_r, which cuts to the view's outline
+ * only where the box would reach far past it. */
+typedef enum { CLIP_NONE, CLIP_RECT, CLIP_OUTLINE } clip_kind;
+
+typedef struct view_clip {
+    clip_kind kind;
+    double west, south, east, north; /* CLIP_RECT, and the outline's box */
+    GEOSGeometry *outline;           /* CLIP_OUTLINE: lon/lat polygon */
+} view_clip;
+
+/* Pixels the clip reaches past the frame: cut edges and line ends stay
+ * out of sight (wider than any basemap line), and straight lon/lat chords
+ * between outline samples cannot bow into the frame. */
+#define CLIP_MARGIN_SHARE 0.05
+#define CLIP_MARGIN_MIN 16.0
+
+/* An outline covering more of its lon/lat box than this is cut to the box
+ * alone: what the box adds lies next to the view, where the projection
+ * holds, and the general intersection costs more than drawing it. */
+#define OUTLINE_SHARE_FOR_BOX 0.8
 
 typedef struct basemap_reader {
     cm_context *context;
@@ -20,6 +48,7 @@ typedef struct basemap_reader {
     const char *path;
     cm_geo_point sw, ne;     /* geographic bounding box of the frame */
     GEOSGeometry *view;      /* the frame as a lon/lat polygon; NULL if degenerate */
+    view_clip clip;          /* what of each feature is drawn */
     GArray *xs, *ys;         /* scratch buffers for vertex arrays */
     gboolean past_antimeridian; /* reading the view's continuation from -180 */
 } basemap_reader;
@@ -57,7 +86,20 @@ static GEOSGeometry *frame_outline(GEOSContextHandle_t geos, const cm_frame *fra
             ne->lon = MAX(ne->lon, unrolled);
         }
     }
-    if (ne->lon - sw->lon >= 360.0) {
+    /* A pole in the frame puts every longitude in view, and every
+     * latitude up to the pole: the outline round it reaches neither (nor,
+     * sampled, quite 360 degrees of longitude). */
+    gboolean pole_in_view = FALSE;
+    for (int pole = -90; pole <= 90; pole += 180) {
+        double px, py;
+        if (cm_frame_geo_to_pixel(frame, (cm_geo_point){pole, 0}, &px, &py) && px >= 0 &&
+            px <= frame->width && py >= 0 && py <= frame->height) {
+            pole_in_view = TRUE;
+            sw->lat = MIN(sw->lat, pole);
+            ne->lat = MAX(ne->lat, pole);
+        }
+    }
+    if (pole_in_view || ne->lon - sw->lon >= 360.0) {
         /* The outline goes round a pole: every longitude is in view. */
         sw->lon = -180.0;
         ne->lon = 180.0;
@@ -68,6 +110,10 @@ static GEOSGeometry *frame_outline(GEOSContextHandle_t geos, const cm_frame *fra
     }
     if (n < 3)
         return NULL;
+    if (sw->lon == -180.0 && ne->lon == 180.0)
+        /* Round a pole the outline is no polygon in lon/lat: the box is
+         * the view. */
+        return GEOSGeom_createRectangle_r(geos, sw->lon, sw->lat, ne->lon, ne->lat);
     if (xs[n - 1] != xs[0] || ys[n - 1] != ys[0]) {
         xs[n] = xs[0];
         ys[n++] = ys[0];
@@ -75,6 +121,103 @@ static GEOSGeometry *frame_outline(GEOSContextHandle_t geos, const cm_frame *fra
     GEOSCoordSequence *sequence = GEOSCoordSeq_copyFromArrays_r(geos, xs, ys, NULL, NULL, n);
     GEOSGeometry *ring = sequence ? GEOSGeom_createLinearRing_r(geos, sequence) : NULL;
     return ring ? GEOSGeom_createPolygon_r(geos, ring, NULL, 0) : NULL;
+}
+
+/* The clip for frame: its outline pushed out by a margin, sampled densely.
+ * A view round a pole or over the antimeridian is cut to its lon/lat box
+ * (sw..ne, from frame_outline()), or not at all when that box runs past
+ * 180 degrees; any other view is cut to its outline's box, and then to
+ * the outline itself when that fills the box poorly (see
+ * OUTLINE_SHARE_FOR_BOX). */
+static view_clip clip_region(GEOSContextHandle_t geos, const cm_frame *frame,
+                             cm_geo_point sw, cm_geo_point ne)
+{
+    enum { SAMPLES = 64 };
+    view_clip clip = {CLIP_NONE, 0, 0, 0, 0, NULL};
+    double margin = MAX(CLIP_MARGIN_MIN, CLIP_MARGIN_SHARE * MAX(frame->width, frame->height));
+    if (ne.lon - sw.lon >= 360.0) {
+        double margin_deg = margin / (frame->px_per_m * 111320.0);
+        clip = (view_clip){CLIP_RECT, -180.0, MAX(sw.lat - margin_deg, -90.0), 180.0,
+                           MIN(ne.lat + margin_deg, 90.0), NULL};
+        return clip;
+    }
+    double x0 = -margin, y0 = -margin, x1 = frame->width + margin, y1 = frame->height + margin;
+    double corners[5][2] = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
+    double xs[4 * SAMPLES + 1], ys[4 * SAMPLES + 1];
+    unsigned n = 0;
+    double west = HUGE_VAL, south = HUGE_VAL, east = -HUGE_VAL, north = -HUGE_VAL;
+    for (int edge = 0; edge < 4; edge++)
+        for (int k = 0; k < SAMPLES; k++) {
+            double t = (double)k / SAMPLES;
+            cm_geo_point p;
+            if (!cm_frame_pixel_to_geo(frame,
+                                       corners[edge][0] + t * (corners[edge + 1][0] - corners[edge][0]),
+                                       corners[edge][1] + t * (corners[edge + 1][1] - corners[edge][1]),
+                                       &p))
+                continue;
+            /* Unrolled as in frame_outline(), then shifted as it is. */
+            double lon = n == 0 ? p.lon : xs[n - 1] + remainder(p.lon - xs[n - 1], 360.0);
+            xs[n] = lon;
+            ys[n++] = p.lat;
+            west = MIN(west, lon);
+            east = MAX(east, lon);
+            south = MIN(south, p.lat);
+            north = MAX(north, p.lat);
+        }
+    if (n < 3 || east - west >= 360.0 || fabs(xs[n - 1] - xs[0]) > 180.0)
+        return clip;
+    double shift = 360.0 * floor((west + 180.0) / 360.0);
+    west -= shift;
+    east -= shift;
+    if (east > 180.0)
+        return clip;
+    for (unsigned i = 0; i < n; i++)
+        xs[i] -= shift;
+    xs[n] = xs[0];
+    ys[n] = ys[0];
+    clip = (view_clip){CLIP_RECT, west, south, east, north, NULL};
+    GEOSCoordSequence *sequence = GEOSCoordSeq_copyFromArrays_r(geos, xs, ys, NULL, NULL, n + 1);
+    GEOSGeometry *ring = sequence ? GEOSGeom_createLinearRing_r(geos, sequence) : NULL;
+    GEOSGeometry *outline = ring ? GEOSGeom_createPolygon_r(geos, ring, NULL, 0) : NULL;
+    double area = 0;
+    if (outline && GEOSisValid_r(geos, outline) == 1 && GEOSArea_r(geos, outline, &area) &&
+        area < OUTLINE_SHARE_FOR_BOX * (east - west) * (north - south)) {
+        clip.kind = CLIP_OUTLINE;
+        clip.outline = outline;
+    } else if (outline) {
+        GEOSGeom_destroy_r(geos, outline);
+    }
+    return clip;
+}
+
+/* The part of geometry within the clip, or NULL to draw geometry whole
+ * (it lies within, or the clip is none or failed). Free with
+ * GEOSGeom_destroy_r(). */
+static GEOSGeometry *clip_geometry(GEOSContextHandle_t geos, const view_clip *clip,
+                                   const GEOSGeometry *geometry)
+{
+    if (clip->kind == CLIP_NONE)
+        return NULL;
+    double west, south, east, north;
+    if (!GEOSGeom_getExtent_r(geos, geometry, &west, &south, &east, &north))
+        return NULL;
+    if (west >= clip->west && east <= clip->east && south >= clip->south &&
+        north <= clip->north && clip->kind == CLIP_RECT)
+        return NULL;
+    if (clip->kind == CLIP_RECT)
+        return GEOSClipByRect_r(geos, geometry, clip->west, clip->south, clip->east,
+                                clip->north);
+    /* Cut to the box first: the general intersection then sees only the
+     * vertices near the view. */
+    GEOSGeometry *boxed = GEOSClipByRect_r(geos, geometry, clip->west, clip->south,
+                                           clip->east, clip->north);
+    if (!boxed)
+        return NULL;
+    GEOSGeometry *cut = GEOSIntersection_r(geos, boxed, clip->outline);
+    if (!cut)
+        return boxed;
+    GEOSGeom_destroy_r(geos, boxed);
+    return cut;
 }
 
 static cm_gpkg_layer *open_layer(basemap_reader *reader, const char *name,
@@ -182,25 +325,31 @@ static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame 
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     while (next_in_view(reader, layer)) {
         GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
-        if (geometry) {
-            cm_gpkg_layer *feature = layer;
-            cm_rgba color;
-            if (fill_of && fill_of(feature, style, &color)) {
-                add_geometry_path(reader, cr, frame, geometry);
-                cm_draw_set_color(cr, color);
-                cairo_fill(cr);
-            } else if (fill) {
-                add_geometry_path(reader, cr, frame, geometry);
-                cm_draw_set_color(cr, *fill);
-                cairo_fill(cr);
-            }
-            if (line) {
-                add_geometry_path(reader, cr, frame, geometry);
-                cm_draw_set_line(cr, line);
-                cairo_stroke(cr);
-            }
-            GEOSGeom_destroy_r(reader->geos, geometry);
+        if (!geometry)
+            continue;
+        GEOSGeometry *clipped = clip_geometry(reader->geos, &reader->clip, geometry);
+        const GEOSGeometry *shown = clipped ? clipped : geometry;
+        cm_rgba color;
+        if (fill_of && fill_of(layer, style, &color)) {
+            add_geometry_path(reader, cr, frame, shown);
+            cm_draw_set_color(cr, color);
+            cairo_fill(cr);
+        } else if (fill) {
+            add_geometry_path(reader, cr, frame, shown);
+            cm_draw_set_color(cr, *fill);
+            cairo_fill(cr);
         }
+        if (line) {
+            /* A dash pattern starts afresh where a cut line begins, so
+             * dashed lines are drawn whole to keep their dashes where
+             * they were (and alike in a tile and its metatile). */
+            add_geometry_path(reader, cr, frame, line->n_dash > 0 ? geometry : shown);
+            cm_draw_set_line(cr, line);
+            cairo_stroke(cr);
+        }
+        if (clipped)
+            GEOSGeom_destroy_r(reader->geos, clipped);
+        GEOSGeom_destroy_r(reader->geos, geometry);
     }
     return read_status(reader);
 }
@@ -257,29 +406,54 @@ static gint compare_share(gconstpointer a, gconstpointer b)
     return (sa < sb) - (sa > sb);
 }
 
-static cm_status collect_country_labels(basemap_reader *reader, GArray *labels)
+/* The columns the admin1 layer is read with for labels. */
+static const char *const province_columns[] = {"name", NULL};
+
+/* Appends a cm_country_label for each feature of the layer (named in its
+ * first column) covering at least min_share of the view, largest first;
+ * with keep_area, each keeps its visible part. */
+static cm_status collect_area_labels(basemap_reader *reader, const char *name,
+                                     const char *const *columns, double min_share,
+                                     gboolean keep_area, GArray *labels)
 {
     GEOSContextHandle_t geos = reader->geos;
-    cm_gpkg_layer *layer = open_layer(reader, "countries", country_columns);
+    cm_gpkg_layer *layer = open_layer(reader, name, columns);
     if (!layer)
         return CM_ERR_DATA;
     double view_area = 0;
     if (!reader->view || !GEOSArea_r(geos, reader->view, &view_area) || view_area <= 0)
         return CM_OK;
+    /* Most areas of a detailed map lie wholly in view or are too small to
+     * name: both are told without the costly intersection. */
+    const GEOSPreparedGeometry *view = GEOSPrepare_r(geos, reader->view);
     while (next_in_view(reader, layer)) {
         GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
-        /* GEOS refuses a few invalid polygons of the shipped data: such a
-         * country goes unnamed, which is no read error. */
-        GEOSGeometry *visible = geometry ? GEOSIntersection_r(geos, geometry, reader->view)
-                                         : NULL;
+        double west, south, east, north;
+        if (geometry && GEOSGeom_getExtent_r(geos, geometry, &west, &south, &east, &north) &&
+            (east - west) * (north - south) < min_share * view_area) {
+            GEOSGeom_destroy_r(geos, geometry);
+            continue;
+        }
+        /* GEOS refuses a few invalid polygons of the shipped data: such an
+         * area goes unnamed, which is no read error. */
+        GEOSGeometry *visible = NULL;
+        if (geometry && view && GEOSPreparedContains_r(geos, view, geometry) == 1)
+            visible = GEOSGeom_clone_r(geos, geometry);
+        else if (geometry)
+            visible = GEOSIntersection_r(geos, geometry, reader->view);
         double area = 0;
         if (visible)
             GEOSArea_r(geos, visible, &area);
         double share = area / view_area;
         cm_country_label label = {0};
-        if (share >= MIN_LABEL_SHARE && label_anchor(geos, visible, &label.anchor)) {
-            label.name = g_strdup(cm_gpkg_layer_text(layer, COUNTRY_NAME));
+        if (share >= min_share && label_anchor(geos, visible, &label.anchor)) {
+            label.name = g_strdup(cm_gpkg_layer_text(layer, 0));
             label.visible_share = share;
+            if (keep_area) {
+                label.geos = geos;
+                label.area = visible;
+                visible = NULL;
+            }
             g_array_append_val(labels, label);
         }
         if (visible)
@@ -287,29 +461,76 @@ static cm_status collect_country_labels(basemap_reader *reader, GArray *labels)
         if (geometry)
             GEOSGeom_destroy_r(geos, geometry);
     }
+    if (view)
+        GEOSPreparedGeom_destroy_r(geos, view);
     g_array_sort(labels, compare_share);
     return read_status(reader);
+}
+
+gboolean cm_area_label_holds(const cm_country_label *label, const cm_frame *frame,
+                             double half_width, double half_height)
+{
+    enum { SAMPLES = 8 };
+    double px, py;
+    if (!label->area || !cm_frame_geo_to_pixel(frame, label->anchor, &px, &py))
+        return FALSE;
+    /* The box's outline, sampled: its edges are curves in lon/lat. */
+    double xs[4 * SAMPLES + 1], ys[4 * SAMPLES + 1];
+    double corners[5][2] = {{px - half_width, py - half_height},
+                            {px + half_width, py - half_height},
+                            {px + half_width, py + half_height},
+                            {px - half_width, py + half_height},
+                            {px - half_width, py - half_height}};
+    unsigned n = 0;
+    for (int edge = 0; edge < 4; edge++)
+        for (int k = 0; k < SAMPLES; k++) {
+            double t = (double)k / SAMPLES;
+            cm_geo_point p;
+            if (!cm_frame_pixel_to_geo(frame,
+                                       corners[edge][0] + t * (corners[edge + 1][0] - corners[edge][0]),
+                                       corners[edge][1] + t * (corners[edge + 1][1] - corners[edge][1]),
+                                       &p))
+                return FALSE;
+            xs[n] = p.lon;
+            ys[n++] = p.lat;
+        }
+    xs[n] = xs[0];
+    ys[n++] = ys[0];
+    GEOSContextHandle_t geos = label->geos;
+    GEOSCoordSequence *sequence = GEOSCoordSeq_copyFromArrays_r(geos, xs, ys, NULL, NULL, n);
+    GEOSGeometry *ring = sequence ? GEOSGeom_createLinearRing_r(geos, sequence) : NULL;
+    GEOSGeometry *box = ring ? GEOSGeom_createPolygon_r(geos, ring, NULL, 0) : NULL;
+    gboolean holds = box && GEOSContains_r(geos, label->area, box) == 1;
+    if (box)
+        GEOSGeom_destroy_r(geos, box);
+    return holds;
 }
 
 void cm_country_labels_free(GArray *labels)
 {
     if (!labels)
         return;
-    for (guint i = 0; i < labels->len; i++)
-        g_free(g_array_index(labels, cm_country_label, i).name);
+    for (guint i = 0; i < labels->len; i++) {
+        cm_country_label *label = &g_array_index(labels, cm_country_label, i);
+        g_free(label->name);
+        if (label->area)
+            GEOSGeom_destroy_r(label->geos, label->area);
+    }
     g_array_free(labels, TRUE);
 }
 
 /* Draws the sea and, in style order, every basemap layer of an overview
  * (countries and borders only) or of the full map, clipped to the frame;
- * collects country labels when labels is not NULL. */
+ * collects country and province labels into those not NULL. */
 static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *frame,
-                              const cm_style *style, gboolean overview, GArray *labels)
+                              const cm_style *style, gboolean overview, GArray *labels,
+                              GArray *province_labels)
 {
     char *path = cm_data_path(context, "geodata/world.gpkg");
     const char *reason;
     basemap_reader reader = {context, cm_context_geos(context), cm_context_basemap(context, &reason),
-                             path, {0}, {0}, NULL, NULL, NULL, FALSE};
+                             path, {0}, {0}, NULL, {CLIP_NONE, 0, 0, 0, 0, NULL},
+                             NULL, NULL, FALSE};
     if (!reader.gpkg) {
         cm_status status = cm_fail(context, CM_ERR_DATA, "cannot open basemap %s: %s", path,
                                    reason);
@@ -317,6 +538,7 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
         return status;
     }
     reader.view = frame_outline(reader.geos, frame, &reader.sw, &reader.ne);
+    reader.clip = clip_region(reader.geos, frame, reader.sw, reader.ne);
     reader.xs = g_array_new(FALSE, FALSE, sizeof(double));
     reader.ys = g_array_new(FALSE, FALSE, sizeof(double));
 
@@ -350,10 +572,16 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
                                 layers[i].fill_of, layers[i].fill, layers[i].line);
     cairo_restore(cr);
     if (status == CM_OK && labels)
-        status = collect_country_labels(&reader, labels);
+        status = collect_area_labels(&reader, "countries", country_columns, MIN_LABEL_SHARE,
+                                     FALSE, labels);
+    if (status == CM_OK && province_labels)
+        status = collect_area_labels(&reader, "admin1", province_columns,
+                                     MIN_PROVINCE_LABEL_SHARE, TRUE, province_labels);
 
     if (reader.view)
         GEOSGeom_destroy_r(reader.geos, reader.view);
+    if (reader.clip.outline)
+        GEOSGeom_destroy_r(reader.geos, reader.clip.outline);
     g_array_free(reader.xs, TRUE);
     g_array_free(reader.ys, TRUE);
     g_free(path);
@@ -361,13 +589,13 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
 }
 
 cm_status cm_basemap_draw(cm_context *context, cairo_t *cr, const cm_frame *frame,
-                          const cm_style *style, GArray *labels)
+                          const cm_style *style, GArray *labels, GArray *province_labels)
 {
-    return draw_basemap(context, cr, frame, style, FALSE, labels);
+    return draw_basemap(context, cr, frame, style, FALSE, labels, province_labels);
 }
 
 cm_status cm_basemap_draw_overview(cm_context *context, cairo_t *cr, const cm_frame *frame,
                                    const cm_style *style)
 {
-    return draw_basemap(context, cr, frame, style, TRUE, NULL);
+    return draw_basemap(context, cr, frame, style, TRUE, NULL, NULL);
 }

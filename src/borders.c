@@ -234,13 +234,31 @@ static GArray *fold_runs(GArray *runs, double route_length_m, GArray *over_water
     return kept;
 }
 
-/* The name of a crossing: the official crossing points near it on either
- * side, else the nearest place. Returns a new string. */
-static char *crossing_name(cm_geocoder *geocoder, const cm_border_crossing *crossing)
+/* A place's Arabic name without a leading "منفذ " (port, as Iraq and
+ * Kuwait call their crossing posts), as cm_place_short_name() drops
+ * " border crossing"; NULL when it has none. Returns a new string. */
+static char *short_name_ar(const cm_place *place)
 {
+    static const char prefix[] = "منفذ ";
+    if (!place->name_ar)
+        return NULL;
+    if (g_str_has_prefix(place->name_ar, prefix) && place->name_ar[sizeof prefix - 1])
+        return g_strdup(place->name_ar + sizeof prefix - 1);
+    return g_strdup(place->name_ar);
+}
+
+/* The name of a crossing in English and in Arabic: the official crossing
+ * points near it on either side, else the nearest place ("near Ar
+ * Rutbah"). *name_ar receives NULL when a place named lacks an Arabic
+ * name. Returns a new string; the caller frees both with g_free(). */
+static char *crossing_name(cm_geocoder *geocoder, const cm_border_crossing *crossing,
+                           char **name_ar)
+{
+    *name_ar = NULL;
     if (!geocoder)
         return g_strdup("");
-    GString *name = g_string_new(NULL);
+    GString *name = g_string_new(NULL), *arabic = g_string_new(NULL);
+    gboolean all_arabic = TRUE;
     const char *sides[] = {crossing->from_country, crossing->to_country};
     for (size_t i = 0; i < G_N_ELEMENTS(sides); i++) {
         double distance;
@@ -251,16 +269,33 @@ static char *crossing_name(cm_geocoder *geocoder, const cm_border_crossing *cros
         char *short_name = cm_place_short_name(post);
         g_string_append_printf(name, "%s%s", name->len ? " / " : "", short_name);
         g_free(short_name);
+        char *arabic_name = short_name_ar(post);
+        if (arabic_name)
+            g_string_append_printf(arabic, "%s%s", arabic->len ? " / " : "", arabic_name);
+        all_arabic = all_arabic && arabic_name;
+        g_free(arabic_name);
         cm_place_free(post);
     }
     if (name->len == 0) {
         double distance;
         cm_place *place = cm_geocoder_nearest(geocoder, crossing->position, NULL, NULL,
                                               100000.0, &distance);
-        if (place)
-            g_string_printf(name, "near %s", place->name);
+        if (place) {
+            char *short_name = cm_place_short_name(place);
+            g_string_printf(name, "near %s", short_name);
+            g_free(short_name);
+            char *arabic_name = short_name_ar(place);
+            if (arabic_name)
+                g_string_printf(arabic, "قرب %s", arabic_name);
+            all_arabic = arabic_name != NULL;
+            g_free(arabic_name);
+        }
         cm_place_free(place);
     }
+    if (all_arabic && arabic->len > 0)
+        *name_ar = g_string_free(arabic, FALSE);
+    else
+        g_string_free(arabic, TRUE);
     return g_string_free(name, FALSE);
 }
 
@@ -324,9 +359,12 @@ cm_status cm_route_find_crossings(cm_context *context, const cm_route *route,
             crossing.leg = after->entry_leg;
             crossing.distance_from_start_m = after->entry_distance_m;
             crossing.over_water = g_array_index(over_water, int, i);
-            char *name = crossing_name(geocoder, &crossing);
+            char *name_ar;
+            char *name = crossing_name(geocoder, &crossing, &name_ar);
             crossing.name = g_string_chunk_insert(list->names, name);
+            crossing.name_ar = name_ar ? g_string_chunk_insert(list->names, name_ar) : NULL;
             g_free(name);
+            g_free(name_ar);
             g_array_append_val(list->crossings, crossing);
         }
         g_array_free(runs, TRUE);

@@ -52,10 +52,15 @@
 
 typedef struct map_crossing {
     cm_geo_point position;
-    char *label;
+    char *label;    /* "JOR → IRQ Al-Karamah / Trebil" */
+    char *label_ar; /* the crossing's Arabic name, NULL when it has none */
 } map_crossing;
 
-static void map_crossing_clear(map_crossing *crossing) { g_free(crossing->label); }
+static void map_crossing_clear(map_crossing *crossing)
+{
+    g_free(crossing->label);
+    g_free(crossing->label_ar);
+}
 
 /* What the map's area is chosen to show. */
 typedef enum map_extent {
@@ -552,7 +557,8 @@ void cm_map_add_crossings(cm_map *map, const cm_crossing_list *crossings)
         const cm_border_crossing *c = cm_crossing_list_get(crossings, i);
         map_crossing crossing = {c->position, g_strdup_printf("%s → %s%s%s", c->from_country,
                                                               c->to_country, *c->name ? " " : "",
-                                                              c->name)};
+                                                              c->name),
+                                 g_strdup(c->name_ar)};
         g_array_append_val(map->crossings, crossing);
     }
 }
@@ -966,6 +972,50 @@ static void offer_marker_label(const cm_map *map, cm_labeller *labeller, double 
                         waypoint ? style->priority.waypoint : style->priority.site);
 }
 
+/* TRUE when a waypoint or site of map is called name: a province named
+ * after its capital (Amman, Baghdad) is not named a second time beside it. */
+static gboolean names_a_place(const cm_map *map, const char *name)
+{
+    for (guint r = 0; r < map->routes->len; r++) {
+        const cm_route *route = g_ptr_array_index(map->routes, r);
+        for (size_t i = 0; i < cm_route_n_waypoints(route); i++)
+            if (g_ascii_strcasecmp(cm_route_waypoint(route, i)->name, name) == 0)
+                return TRUE;
+    }
+    for (guint i = 0; i < map->markers->len; i++)
+        if (g_ascii_strcasecmp(((const cm_place *)g_ptr_array_index(map->markers, i))->name,
+                               name) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Offers the names of the provinces in labels, largest first, each centred
+ * on its anchor and only when its label, halo included, fits inside the
+ * province's visible part: a name that spills over a boundary reads as the
+ * neighbour's. */
+static void offer_province_labels(const cm_map *map, cm_labeller *labeller, cairo_t *cr,
+                                  const GArray *labels)
+{
+    const cm_style *style = map->style;
+    for (guint i = 0; i < labels->len; i++) {
+        const cm_country_label *label = &g_array_index(labels, cm_country_label, i);
+        double px, py;
+        if (names_a_place(map, label->name) ||
+            !cm_frame_geo_to_pixel(&map->frame, label->anchor, &px, &py))
+            continue;
+        PangoLayout *layout = cm_draw_layout(cr, style->admin1_label_font, label->name);
+        PangoRectangle extent;
+        pango_layout_get_pixel_extents(layout, NULL, &extent);
+        g_object_unref(layout);
+        double halo = style->halo_width / 2;
+        if (cm_area_label_holds(label, &map->frame, extent.width / 2.0 + halo,
+                                extent.height / 2.0 + halo))
+            cm_labeller_add_fixed(labeller, label->name, style->admin1_label_font,
+                                  style->admin1_label_color, px, py, 0.5, 0.5,
+                                  style->priority.province);
+    }
+}
+
 /* Registers the crossing symbol at (px, py) with the labeller and offers
  * its label, when label is not NULL. */
 static void offer_crossing_label(const cm_map *map, cm_labeller *labeller, double px,
@@ -1145,8 +1195,11 @@ static void draw_crossings(const cm_map *map, const cm_frame *frame, cairo_t *cr
         if (!cm_frame_geo_to_pixel(frame, crossing->position, &px, &py))
             continue;
         cm_furniture_crossing_symbol(cr, style, px, py);
-        if (labeller)
-            offer_crossing_label(map, labeller, px, py, crossing->label);
+        if (labeller) {
+            char *label = label_name(map, crossing->label, crossing->label_ar);
+            offer_crossing_label(map, labeller, px, py, label);
+            g_free(label);
+        }
     }
 }
 
@@ -1213,11 +1266,13 @@ static void paint_sea(cairo_t *cr, const cm_frame *frame, const cm_style *style)
 /* Draws, in one read of the basemap, the basemap layers marked in shown
  * (in the basemap's own order) and the sea when paint_sea: the others are
  * given clear colours and zero widths, which Cairo skips. country_labels,
- * when not NULL, receives the countries to name if they are shown. */
+ * when not NULL, receives the countries to name if they are shown, and
+ * province_labels the provinces likewise. */
 static cm_status draw_basemap_layers(cm_context *context, cairo_t *cr, const cm_frame *frame,
                                      const cm_style *style,
                                      const gboolean shown[CM_LAYER_N_BASEMAP],
-                                     gboolean paint_sea, GArray *country_labels)
+                                     gboolean paint_sea, GArray *country_labels,
+                                     GArray *province_labels)
 {
     cm_style run = *style;
     if (!paint_sea)
@@ -1238,7 +1293,8 @@ static cm_status draw_basemap_layers(cm_context *context, cairo_t *cr, const cm_
             lines[layer]->width = 0;
         }
     return cm_basemap_draw(context, cr, frame, &run,
-                           shown[CM_LAYER_COUNTRIES] ? country_labels : NULL);
+                           shown[CM_LAYER_COUNTRIES] ? country_labels : NULL,
+                           shown[CM_LAYER_ADMIN1] ? province_labels : NULL);
 }
 
 /* The layers under the labels, shared by the briefing map and its tiles,
@@ -1246,10 +1302,12 @@ static cm_status draw_basemap_layers(cm_context *context, cairo_t *cr, const cm_
  * basemap (in style, which may differ from the map's in its sea), grid,
  * routes, waypoint and site markers, crossing symbols. labeller, when not
  * NULL, learns their obstacles and labels (and the briefing map's grid is
- * drawn); country_labels, when not NULL, receives the countries to name. */
+ * drawn); country_labels and province_labels, when not NULL, receive the
+ * countries and provinces to name. */
 static cm_status draw_layers(const cm_map *map, cm_context *context, cairo_t *cr,
                              const cm_frame *frame, const cm_style *style, double zoom,
-                             cm_labeller *labeller, GArray *country_labels)
+                             cm_labeller *labeller, GArray *country_labels,
+                             GArray *province_labels)
 {
     const cm_layer *order = style->layer_order;
     int n = style->n_layers;
@@ -1272,7 +1330,7 @@ static cm_status draw_layers(const cm_map *map, cm_context *context, cairo_t *cr
             } while (i < n && order[i] < CM_LAYER_N_BASEMAP && order[i] > order[i - 1]);
             if (any || !sea_painted)
                 status = draw_basemap_layers(context, cr, frame, style, shown, !sea_painted,
-                                             country_labels);
+                                             country_labels, province_labels);
             sea_painted = TRUE;
             continue;
         }
@@ -1308,7 +1366,7 @@ cm_status cm_map_prepare_layers(cm_map *map)
 cm_status cm_map_draw_layers(const cm_map *map, cm_context *context, cairo_t *cr,
                              const cm_frame *frame, double zoom)
 {
-    return draw_layers(map, context, cr, frame, map->style, zoom, NULL, NULL);
+    return draw_layers(map, context, cr, frame, map->style, zoom, NULL, NULL, NULL);
 }
 
 const cm_style *cm_map_layers_style(const cm_map *map)
@@ -1500,6 +1558,7 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     }
 
     GArray *country_labels = g_array_new(FALSE, TRUE, sizeof(cm_country_label));
+    GArray *province_labels = g_array_new(FALSE, TRUE, sizeof(cm_country_label));
     GHashTable *arabic_countries = NULL;
     cm_status status = CM_OK;
     if (map->labels_language != CM_LABELS_EN &&
@@ -1507,11 +1566,12 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
         status = map->context->status;
     if (status == CM_OK)
         status = draw_layers(map, map->context, cr, &map->frame, style, map->zoom,
-                             labeller, country_labels);
+                             labeller, country_labels, province_labels);
     if (status != CM_OK) {
         legend_free(legend_list);
         cm_labeller_free(labeller);
         cm_country_labels_free(country_labels);
+        cm_country_labels_free(province_labels);
         if (arabic_countries)
             g_hash_table_destroy(arabic_countries);
         return status;
@@ -1534,6 +1594,8 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     }
     if (arabic_countries)
         g_hash_table_destroy(arabic_countries);
+    offer_province_labels(map, labeller, cr, province_labels);
+    cm_country_labels_free(province_labels);
     size_t n_placed = cm_labeller_place_and_draw(labeller, cr, style);
     g_array_set_size(map->labels, 0);
     for (size_t i = 0; i < n_placed; i++) {

@@ -347,6 +347,7 @@ static void read_label_priorities(style_reader *reader, cm_style *style)
         .leg = read_priority(reader, "leg-priority"),
         .site = read_priority(reader, "site-priority"),
         .country = read_priority(reader, "country-priority"),
+        .province = read_priority(reader, "province-priority"),
     };
 }
 
@@ -609,6 +610,8 @@ static void read_style(style_reader *reader, cm_style *style)
     style->country_label_font = read_string(reader, "countries", "label-font");
     style->country_label_color = read_color(reader, "countries", "label-color");
     style->admin1 = read_line(reader, "admin1", TRUE);
+    style->admin1_label_font = read_string(reader, "admin1", "label-font");
+    style->admin1_label_color = read_color(reader, "admin1", "label-color");
     style->borders = read_line(reader, "borders", FALSE);
     style->coastline = read_line(reader, "coastline", FALSE);
     style->rivers = read_line(reader, "rivers", FALSE);
@@ -709,6 +712,7 @@ void cm_style_free(cm_style *style)
     if (!style)
         return;
     g_free(style->country_label_font);
+    g_free(style->admin1_label_font);
     g_free(style->label_font);
     g_free(style->waypoint_font);
     g_free(style->leg_font);

@@ -41,7 +41,8 @@ typedef enum cm_layer {
 /* Placement priorities of the label classes: higher places first. */
 typedef struct cm_label_priorities {
     int waypoint, crossing, leg, site, country;
-    int place; /* the gazetteer's cities and towns, on tiles */
+    int province; /* admin1 names, on briefing maps */
+    int place;    /* the gazetteer's cities and towns, on tiles */
 } cm_label_priorities;
 
 /* Zooms 0 to 30: the range of the style's zoom keys. */
@@ -69,6 +70,8 @@ typedef struct cm_style {
     char *country_label_font;
     cm_rgba country_label_color;
     cm_line_style admin1, borders, coastline, rivers, disputed;
+    char *admin1_label_font;     /* province names */
+    cm_rgba admin1_label_color;
     cm_rgba lakes;
     cm_line_style route, route_casing;
     /* The 2nd, 3rd... route: colour, dash and width in turn, so that routes

@@ -425,6 +425,44 @@ static void test_country_at(void)
     g_assert_cmpstr(iso3, ==, "");
 }
 
+/* The Arabic name of a crossing joins its posts' Arabic names in the same
+ * order (the Jordanian post first on the way into Iraq); a crossing with no
+ * post within CM_CROSSING_NAME_RADIUS_M is "near" the nearest place, by its
+ * short name, in both languages. */
+static void test_crossing_names_in_arabic(void)
+{
+    const char *const stops[] = {"Amman", "Trebil border crossing", "Ar Rutbah", NULL};
+    cm_route *route = route_of(stops);
+    cm_crossing_list *list = crossings_of(route);
+    g_assert_cmpuint(cm_crossing_list_length(list), ==, 1);
+    const cm_border_crossing *c = cm_crossing_list_get(list, 0);
+    g_assert_cmpstr(c->name, ==, "Al-Karamah / Trebil");
+    g_assert_cmpstr(c->name_ar, ==, "الكرامة / طريبيل");
+    cm_crossing_list_free(list);
+    cm_route_free(route);
+
+    static const struct {
+        const char *from, *to, *name, *name_ar;
+    } cases[] = {
+        /* 21 km north of Trebil's posts; 30 km west of Abdali's, whose
+         * Arabic name "منفذ العبدلي" (port of Abdali) loses its "port" as
+         * the English one its "border crossing". */
+        {"32.95,38.75", "32.85,39.05", "near Trebil", "قرب طريبيل"},
+        {"30.05,47.40", "30.20,47.40", "near Abdali", "قرب العبدلي"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        const char *const near_stops[] = {cases[i].from, cases[i].to, NULL};
+        route = route_of(near_stops);
+        list = crossings_of(route);
+        g_assert_cmpuint(cm_crossing_list_length(list), ==, 1);
+        c = cm_crossing_list_get(list, 0);
+        g_assert_cmpstr(c->name, ==, cases[i].name);
+        g_assert_cmpstr(c->name_ar, ==, cases[i].name_ar);
+        cm_crossing_list_free(list);
+        cm_route_free(route);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -447,6 +485,7 @@ int main(int argc, char **argv)
     g_test_add_func("/borders/crossing-posts-on-iraqi-boundary",
                     test_crossing_posts_lie_on_the_iraqi_boundary);
     g_test_add_func("/borders/routes-through-posts", test_routes_through_posts_name_both_sides);
+    g_test_add_func("/borders/crossing-names-in-arabic", test_crossing_names_in_arabic);
     int status = g_test_run();
     cm_geocoder_free(geocoder);
     cm_context_free(context);

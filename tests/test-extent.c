@@ -304,6 +304,72 @@ static void test_basemap_only(void)
     cm_map_free(map);
 }
 
+/* Pixels of colour in a 9 x 9 lattice, 2 pixels apart, round the pixel of
+ * lat, lon on map's image. */
+static int fill_around(cm_map *map, cairo_surface_t *image, double lat, double lon,
+                       guint32 colour)
+{
+    double x, y;
+    geo_to_pixel(map, lat, lon, &x, &y);
+    int count = 0;
+    for (int i = -4; i <= 4; i++)
+        for (int j = -4; j <= 4; j++)
+            count += test_pixel(image, (int)x + 2 * i, (int)y + 2 * j) == colour;
+    return count;
+}
+
+/* A polar stereographic map round the North Pole: the frame's edges reach
+ * down to about 40°N only at their middles, yet the pole is in view, so
+ * Norway, Sweden and Greenland (which reach past the edges' latitudes)
+ * are read and filled, not left as sea, and countries are named. */
+static void test_polar_countries(void)
+{
+    cm_map *map = cm_map_new(context);
+    cm_map_set_inset(map, FALSE);
+    g_assert_cmpint(cm_map_set_crs(map, "EPSG:3995"), ==, CM_OK);
+    g_assert_cmpint(cm_map_set_center(map, 90, 0, 3000), ==, CM_OK);
+    cairo_surface_t *image = render(map);
+    /* Inland Norway (Finnmarksvidda), Sweden (Norrland) and
+     * Greenland's ice sheet. */
+    int norway = fill_around(map, image, 69.4, 24.0, test_country_fill(context, "NOR"));
+    int sweden = fill_around(map, image, 64.5, 17.5, test_country_fill(context, "SWE"));
+    int greenland = fill_around(map, image, 72.0, -40.0, test_country_fill(context, "GRL"));
+    g_test_message("Norway %d, Sweden %d, Greenland %d of 81", norway, sweden, greenland);
+    g_assert_cmpint(norway, >, 60);
+    g_assert_cmpint(sweden, >, 60);
+    g_assert_cmpint(greenland, >, 60);
+    /* And named: the view round the pole is a box in lon/lat. */
+    gboolean named = FALSE;
+    cm_map_label label;
+    for (size_t i = 0; cm_map_label_get(map, i, &label); i++)
+        named = named || strcmp(label.text, "GREENLAND") == 0;
+    g_assert_true(named);
+    cairo_surface_destroy(image);
+    cm_map_free(map);
+}
+
+/* UTM 38N stretched to 20°E..100°E: India and China reach where the
+ * projection breaks down far east of the frame; uncut, their fills came
+ * back as wedges over the Arabian Sea and the Bay of Bengal. */
+static void test_fill_past_utm_edge(void)
+{
+    cm_map *map = cm_map_new(context);
+    cm_map_set_inset(map, FALSE);
+    g_assert_cmpint(cm_map_set_crs(map, "EPSG:32638"), ==, CM_OK);
+    g_assert_cmpint(cm_map_set_bbox(map, 20, 0, 100, 60), ==, CM_OK);
+    cairo_surface_t *image = render(map);
+    guint32 sea = test_style_color(context, "sea", "color", 0);
+    int arabian = fill_around(map, image, 8.0, 66.0, sea);
+    int bengal = fill_around(map, image, 14.0, 88.0, sea);
+    int india = fill_around(map, image, 22.0, 78.0, test_country_fill(context, "IND"));
+    g_test_message("Arabian Sea %d, Bay of Bengal %d, India %d of 81", arabian, bengal, india);
+    g_assert_cmpint(arabian, >, 70);
+    g_assert_cmpint(bengal, >, 70);
+    g_assert_cmpint(india, >, 50);
+    cairo_surface_destroy(image);
+    cm_map_free(map);
+}
+
 static void expect_error(cm_status status, const char *fragment)
 {
     g_assert_cmpint(status, ==, CM_ERR_INPUT);
@@ -374,6 +440,8 @@ int main(int argc, char **argv)
     g_test_add_func("/extent/cut-at-antimeridian", test_cut_at_antimeridian);
     g_test_add_func("/extent/cut-at-utm-edge", test_cut_at_utm_edge);
     g_test_add_func("/extent/basemap-only", test_basemap_only);
+    g_test_add_func("/extent/polar-countries", test_polar_countries);
+    g_test_add_func("/extent/fill-past-utm-edge", test_fill_past_utm_edge);
     g_test_add_func("/extent/bad-input", test_bad_input);
     g_test_add_func("/extent/margin", test_margin);
     int status = g_test_run();

@@ -513,6 +513,43 @@ static void test_label_languages(void)
     g_strfreev(again);
 }
 
+/* The crossing's label takes the map's label language like a waypoint's:
+ * its Arabic name (the posts' Arabic names) with --labels ar, both on two
+ * lines with --labels both. */
+static void test_crossing_label_languages(void)
+{
+    cm_crossing_list *crossings;
+    g_assert_cmpint(cm_route_find_crossings(context, route, geocoder, &crossings), ==, CM_OK);
+    cm_map *m = cm_map_new(context);
+    cm_map_add_route(m, route);
+    cm_map_add_crossings(m, crossings);
+    cm_crossing_list_free(crossings);
+    const struct {
+        cm_label_language language;
+        const char *label, *absent;
+    } cases[] = {
+        {CM_LABELS_EN, "JOR → IRQ Al-Karamah / Trebil", "الكرامة / طريبيل"},
+        {CM_LABELS_AR, "الكرامة / طريبيل", "JOR → IRQ Al-Karamah / Trebil"},
+        {CM_LABELS_BOTH, "JOR → IRQ Al-Karamah / Trebil\nالكرامة / طريبيل", "الكرامة / طريبيل"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        cm_map_set_labels(m, cases[i].language);
+        unsigned char *png;
+        size_t length;
+        g_assert_cmpint(cm_map_render_memory(m, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
+        cm_string_free((char *)png);
+        gboolean found = FALSE;
+        cm_map_label label;
+        for (size_t l = 0; cm_map_label_get(m, l, &label); l++) {
+            found = found || strcmp(label.text, cases[i].label) == 0;
+            g_assert_cmpstr(label.text, !=, cases[i].absent);
+        }
+        if (!found)
+            g_error("no crossing label '%s'", cases[i].label);
+    }
+    cm_map_free(m);
+}
+
 static void test_svg_and_pdf(void)
 {
     unsigned char *data;
@@ -560,6 +597,75 @@ static void restore_briefing(void)
     cairo_surface_destroy(image);
     image = test_decode_png(png, length);
     cm_string_free((char *)png);
+}
+
+/* The outline of province name (admin1), as GDAL reads it from the
+ * GeoPackage; the caller destroys it with OGR_G_DestroyGeometry(). */
+static OGRGeometryH province_outline(const char *name)
+{
+    char *path = g_build_filename(cm_context_data_dir(context), "geodata", "world.gpkg", NULL);
+    GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
+    g_assert_nonnull(dataset);
+    OGRLayerH layer = GDALDatasetGetLayerByName(dataset, "admin1");
+    g_assert_nonnull(layer);
+    char **parts = g_strsplit(name, "'", -1);
+    char *quoted = g_strjoinv("''", parts);
+    char *filter = g_strdup_printf("name = '%s'", quoted);
+    g_free(quoted);
+    g_strfreev(parts);
+    g_assert_cmpint(OGR_L_SetAttributeFilter(layer, filter), ==, OGRERR_NONE);
+    OGRFeatureH feature = OGR_L_GetNextFeature(layer);
+    g_assert_nonnull(feature);
+    OGRGeometryH outline = OGR_G_Clone(OGR_F_GetGeometryRef(feature));
+    OGR_F_Destroy(feature);
+    GDALClose(dataset);
+    g_free(filter);
+    g_free(path);
+    return outline;
+}
+
+/* Province names go inside their province: every corner and edge middle
+ * of the label's box, taken back to lon/lat, lies in the province's
+ * outline. Al-Anbar (the route's Iraqi half) and Karbala' are named; the
+ * province of Amman is not, beside the waypoint named Amman. */
+static void test_province_labels(void)
+{
+    const char *names[] = {"Al-Anbar", "Karbala'"};
+    for (size_t n = 0; n < G_N_ELEMENTS(names); n++) {
+        cm_map_label label = label_of(names[n]);
+        OGRGeometryH outline = province_outline(names[n]);
+        double xs[] = {label.x0, (label.x0 + label.x1) / 2, label.x1};
+        double ys[] = {label.y0, (label.y0 + label.y1) / 2, label.y1};
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++) {
+                cm_geo_point p;
+                g_assert_cmpint(cm_map_pixel_to_geo(map, xs[i], ys[j], &p), ==, CM_OK);
+                OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
+                OGR_G_SetPoint_2D(point, 0, p.lon, p.lat);
+                if (!OGR_G_Contains(outline, point))
+                    g_error("label '%s': (%.0f, %.0f) = %.4f, %.4f lies outside the province",
+                            names[n], xs[i], ys[j], p.lat, p.lon);
+                OGR_G_DestroyGeometry(point);
+            }
+        OGR_G_DestroyGeometry(outline);
+    }
+    size_t amman = 0;
+    cm_map_label label;
+    for (size_t i = 0; cm_map_label_get(map, i, &label); i++)
+        amman += strcmp(label.text, "Amman") == 0;
+    g_assert_cmpuint(amman, ==, 1);
+}
+
+/* Province names show only where the province lines do: none when the
+ * style's admin1 min-zoom lies above the map's zoom. */
+static void test_province_labels_follow_layer(void)
+{
+    render_with_style("[style]\ninherits=briefing\n[admin1]\nmin-zoom=20\n");
+    cm_map_label label;
+    for (size_t i = 0; cm_map_label_get(map, i, &label); i++)
+        g_assert_cmpstr(label.text, !=, "Al-Anbar");
+    restore_briefing();
+    label_of("Al-Anbar");
 }
 
 /* The map's zoom is the web-mercator zoom whose ground resolution at the
@@ -801,6 +907,8 @@ int main(int argc, char **argv)
     g_test_add_func("/render/site-markers", test_site_markers);
     g_test_add_func("/render/route-legs", test_route_legs);
     g_test_add_func("/render/labels", test_labels);
+    g_test_add_func("/render/province-labels", test_province_labels);
+    g_test_add_func("/render/province-labels-follow-layer", test_province_labels_follow_layer);
     g_test_add_func("/render/iraq-fill", test_iraq_fill);
     g_test_add_func("/render/sea", test_sea);
     g_test_add_func("/render/every-style", test_every_style);
@@ -816,6 +924,7 @@ int main(int argc, char **argv)
     g_test_add_func("/render/layer-zoom-range", test_layer_zoom_range);
     g_test_add_func("/render/label-priority", test_label_priority);
     g_test_add_func("/render/label-languages", test_label_languages);
+    g_test_add_func("/render/crossing-label-languages", test_crossing_label_languages);
     int status = g_test_run();
     cairo_surface_destroy(image);
     cm_map_free(map);

@@ -31,6 +31,9 @@ typedef struct cm_border_crossing {
     double distance_from_start_m; /* along the route */
     const char *name;         /* e.g. "Trebil / Al-Karama"; owned by the list */
     int over_water;           /* 1 when the route left from_country over the sea */
+    /* The name in Arabic, from the same places' Arabic names, e.g.
+     * "طريبيل / الكرامة"; NULL when one of them has none. Owned by the list. */
+    const char *name_ar;
 } cm_border_crossing;
 
 typedef struct cm_crossing_list cm_crossing_list;
@@ -39,7 +42,9 @@ typedef struct cm_crossing_list cm_crossing_list;
  * leg that leaves a country over water and lands in the same country again
  * crosses no border. Names come from the gazetteer's official crossing
  * points within CM_CROSSING_NAME_RADIUS_M, else from the nearest place
- * ("near Ar Rutbah"); geocoder may be NULL (then crossings are unnamed: "").
+ * ("near Ar Rutbah", by its short name: "near Abdali", not "near Abdali
+ * border crossing"); geocoder may be NULL (then crossings are unnamed: ""
+ * and name_ar is NULL).
  * On success *crossings receives a list the caller frees with
  * cm_crossing_list_free(). */
 CM_API cm_status cm_route_find_crossings(cm_context *context, const cm_route *route,
