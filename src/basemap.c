@@ -53,6 +53,32 @@ typedef struct basemap_reader {
     gboolean past_antimeridian; /* reading the view's continuation from -180 */
 } basemap_reader;
 
+/* Sample i (0 to 4 * samples - 1) of the outline of the pixel box
+ * [x0, x1] x [y0, y1], clockwise from (x0, y0), in lon/lat; FALSE where the
+ * projection has no inverse. Straight pixel edges are curves in longitude
+ * and latitude, hence the samples. */
+static gboolean box_outline_sample(const cm_frame *frame, double x0, double y0, double x1,
+                                   double y1, int samples, int i, cm_geo_point *p)
+{
+    const double corners[5][2] = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
+    int edge = i / samples;
+    double t = (double)(i % samples) / samples;
+    return cm_frame_pixel_to_geo(frame,
+                                 corners[edge][0] + t * (corners[edge + 1][0] - corners[edge][0]),
+                                 corners[edge][1] + t * (corners[edge + 1][1] - corners[edge][1]),
+                                 p);
+}
+
+/* The polygon of the closed ring of n points xs, ys (the last one equal to
+ * the first), or NULL. Free with GEOSGeom_destroy_r(). */
+static GEOSGeometry *ring_polygon(GEOSContextHandle_t geos, const double *xs, const double *ys,
+                                  unsigned n)
+{
+    GEOSCoordSequence *sequence = GEOSCoordSeq_copyFromArrays_r(geos, xs, ys, NULL, NULL, n);
+    GEOSGeometry *ring = sequence ? GEOSGeom_createLinearRing_r(geos, sequence) : NULL;
+    return ring ? GEOSGeom_createPolygon_r(geos, ring, NULL, 0) : NULL;
+}
+
 /* The frame's outline as a geographic polygon, sampled along its edges
  * because straight pixel edges are curves in longitude and latitude. */
 static GEOSGeometry *frame_outline(GEOSContextHandle_t geos, const cm_frame *frame,
@@ -61,30 +87,22 @@ static GEOSGeometry *frame_outline(GEOSContextHandle_t geos, const cm_frame *fra
     enum { SAMPLES = 24 };
     double xs[4 * SAMPLES + 1], ys[4 * SAMPLES + 1];
     unsigned n = 0;
-    double corners[5][2] = {{0, 0}, {frame->width, 0}, {frame->width, frame->height},
-                            {0, frame->height}, {0, 0}};
     sw->lat = sw->lon = HUGE_VAL;
     ne->lat = ne->lon = -HUGE_VAL;
     /* Longitudes are unrolled along the outline, so that a view over the
      * antimeridian spans 179..181, not -179..179 (the rest of the world). */
     double unrolled = HUGE_VAL;
-    for (int edge = 0; edge < 4; edge++) {
-        for (int k = 0; k < SAMPLES; k++) {
-            double t = (double)k / SAMPLES;
-            double px = corners[edge][0] + t * (corners[edge + 1][0] - corners[edge][0]);
-            double py = corners[edge][1] + t * (corners[edge + 1][1] - corners[edge][1]);
-            cm_geo_point p;
-            if (!cm_frame_pixel_to_geo(frame, px, py, &p))
-                continue;
-            xs[n] = p.lon;
-            ys[n++] = p.lat;
-            unrolled = unrolled == HUGE_VAL ? p.lon
-                                            : unrolled + remainder(p.lon - unrolled, 360.0);
-            sw->lat = MIN(sw->lat, p.lat);
-            sw->lon = MIN(sw->lon, unrolled);
-            ne->lat = MAX(ne->lat, p.lat);
-            ne->lon = MAX(ne->lon, unrolled);
-        }
+    for (int i = 0; i < 4 * SAMPLES; i++) {
+        cm_geo_point p;
+        if (!box_outline_sample(frame, 0, 0, frame->width, frame->height, SAMPLES, i, &p))
+            continue;
+        xs[n] = p.lon;
+        ys[n++] = p.lat;
+        unrolled = unrolled == HUGE_VAL ? p.lon : unrolled + remainder(p.lon - unrolled, 360.0);
+        sw->lat = MIN(sw->lat, p.lat);
+        sw->lon = MIN(sw->lon, unrolled);
+        ne->lat = MAX(ne->lat, p.lat);
+        ne->lon = MAX(ne->lon, unrolled);
     }
     /* A pole in the frame puts every longitude in view, and every
      * latitude up to the pole: the outline round it reaches neither (nor,
@@ -118,9 +136,7 @@ static GEOSGeometry *frame_outline(GEOSContextHandle_t geos, const cm_frame *fra
         xs[n] = xs[0];
         ys[n++] = ys[0];
     }
-    GEOSCoordSequence *sequence = GEOSCoordSeq_copyFromArrays_r(geos, xs, ys, NULL, NULL, n);
-    GEOSGeometry *ring = sequence ? GEOSGeom_createLinearRing_r(geos, sequence) : NULL;
-    return ring ? GEOSGeom_createPolygon_r(geos, ring, NULL, 0) : NULL;
+    return ring_polygon(geos, xs, ys, n);
 }
 
 /* The clip for frame: its outline pushed out by a margin, sampled densely.
@@ -141,29 +157,23 @@ static view_clip clip_region(GEOSContextHandle_t geos, const cm_frame *frame,
                            MIN(ne.lat + margin_deg, 90.0), NULL};
         return clip;
     }
-    double x0 = -margin, y0 = -margin, x1 = frame->width + margin, y1 = frame->height + margin;
-    double corners[5][2] = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
     double xs[4 * SAMPLES + 1], ys[4 * SAMPLES + 1];
     unsigned n = 0;
     double west = HUGE_VAL, south = HUGE_VAL, east = -HUGE_VAL, north = -HUGE_VAL;
-    for (int edge = 0; edge < 4; edge++)
-        for (int k = 0; k < SAMPLES; k++) {
-            double t = (double)k / SAMPLES;
-            cm_geo_point p;
-            if (!cm_frame_pixel_to_geo(frame,
-                                       corners[edge][0] + t * (corners[edge + 1][0] - corners[edge][0]),
-                                       corners[edge][1] + t * (corners[edge + 1][1] - corners[edge][1]),
-                                       &p))
-                continue;
-            /* Unrolled as in frame_outline(), then shifted as it is. */
-            double lon = n == 0 ? p.lon : xs[n - 1] + remainder(p.lon - xs[n - 1], 360.0);
-            xs[n] = lon;
-            ys[n++] = p.lat;
-            west = MIN(west, lon);
-            east = MAX(east, lon);
-            south = MIN(south, p.lat);
-            north = MAX(north, p.lat);
-        }
+    for (int i = 0; i < 4 * SAMPLES; i++) {
+        cm_geo_point p;
+        if (!box_outline_sample(frame, -margin, -margin, frame->width + margin,
+                                frame->height + margin, SAMPLES, i, &p))
+            continue;
+        /* Unrolled as in frame_outline(), then shifted as it is. */
+        double lon = n == 0 ? p.lon : xs[n - 1] + remainder(p.lon - xs[n - 1], 360.0);
+        xs[n] = lon;
+        ys[n++] = p.lat;
+        west = MIN(west, lon);
+        east = MAX(east, lon);
+        south = MIN(south, p.lat);
+        north = MAX(north, p.lat);
+    }
     if (n < 3 || east - west >= 360.0 || fabs(xs[n - 1] - xs[0]) > 180.0)
         return clip;
     double shift = 360.0 * floor((west + 180.0) / 360.0);
@@ -176,9 +186,7 @@ static view_clip clip_region(GEOSContextHandle_t geos, const cm_frame *frame,
     xs[n] = xs[0];
     ys[n] = ys[0];
     clip = (view_clip){CLIP_RECT, west, south, east, north, NULL};
-    GEOSCoordSequence *sequence = GEOSCoordSeq_copyFromArrays_r(geos, xs, ys, NULL, NULL, n + 1);
-    GEOSGeometry *ring = sequence ? GEOSGeom_createLinearRing_r(geos, sequence) : NULL;
-    GEOSGeometry *outline = ring ? GEOSGeom_createPolygon_r(geos, ring, NULL, 0) : NULL;
+    GEOSGeometry *outline = ring_polygon(geos, xs, ys, n + 1);
     double area = 0;
     if (outline && GEOSisValid_r(geos, outline) == 1 && GEOSArea_r(geos, outline, &area) &&
         area < OUTLINE_SHARE_FOR_BOX * (east - west) * (north - south)) {
@@ -476,30 +484,19 @@ gboolean cm_area_label_holds(const cm_country_label *label, const cm_frame *fram
         return FALSE;
     /* The box's outline, sampled: its edges are curves in lon/lat. */
     double xs[4 * SAMPLES + 1], ys[4 * SAMPLES + 1];
-    double corners[5][2] = {{px - half_width, py - half_height},
-                            {px + half_width, py - half_height},
-                            {px + half_width, py + half_height},
-                            {px - half_width, py + half_height},
-                            {px - half_width, py - half_height}};
     unsigned n = 0;
-    for (int edge = 0; edge < 4; edge++)
-        for (int k = 0; k < SAMPLES; k++) {
-            double t = (double)k / SAMPLES;
-            cm_geo_point p;
-            if (!cm_frame_pixel_to_geo(frame,
-                                       corners[edge][0] + t * (corners[edge + 1][0] - corners[edge][0]),
-                                       corners[edge][1] + t * (corners[edge + 1][1] - corners[edge][1]),
-                                       &p))
-                return FALSE;
-            xs[n] = p.lon;
-            ys[n++] = p.lat;
-        }
+    for (int i = 0; i < 4 * SAMPLES; i++) {
+        cm_geo_point p;
+        if (!box_outline_sample(frame, px - half_width, py - half_height, px + half_width,
+                                py + half_height, SAMPLES, i, &p))
+            return FALSE;
+        xs[n] = p.lon;
+        ys[n++] = p.lat;
+    }
     xs[n] = xs[0];
     ys[n++] = ys[0];
     GEOSContextHandle_t geos = label->geos;
-    GEOSCoordSequence *sequence = GEOSCoordSeq_copyFromArrays_r(geos, xs, ys, NULL, NULL, n);
-    GEOSGeometry *ring = sequence ? GEOSGeom_createLinearRing_r(geos, sequence) : NULL;
-    GEOSGeometry *box = ring ? GEOSGeom_createPolygon_r(geos, ring, NULL, 0) : NULL;
+    GEOSGeometry *box = ring_polygon(geos, xs, ys, n);
     gboolean holds = box && GEOSContains_r(geos, label->area, box) == 1;
     if (box)
         GEOSGeom_destroy_r(geos, box);
