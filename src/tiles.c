@@ -425,11 +425,9 @@ static cm_tile_block *render_block(const cm_tiler *tiler, cm_context *context,
     return block;
 }
 
-cm_status cm_tiler_render_tile(cm_tiler *tiler, cm_tile tile, unsigned char **png,
-                               size_t *length)
+/* Checks tile and makes the tiler ready to draw or label it on its own. */
+static cm_status prepare_tile(cm_tiler *tiler, cm_tile tile)
 {
-    *png = NULL;
-    *length = 0;
     cm_bbox bounds;
     cm_status status = cm_tile_bounds(tiler->context, tile, &bounds);
     if (status == CM_OK)
@@ -438,6 +436,17 @@ cm_status cm_tiler_render_tile(cm_tiler *tiler, cm_tile tile, unsigned char **pn
         return status;
     if (!tiler->mercator && !(tiler->mercator = cm_projection_web_mercator(tiler->context)))
         return tiler->context->status;
+    return CM_OK;
+}
+
+cm_status cm_tiler_render_tile(cm_tiler *tiler, cm_tile tile, unsigned char **png,
+                               size_t *length)
+{
+    *png = NULL;
+    *length = 0;
+    cm_status status = prepare_tile(tiler, tile);
+    if (status != CM_OK)
+        return status;
     cm_tile_labels_expect_zoom(tiler->labels, tile.z);
     cm_tile_block *block = render_block(tiler, tiler->context, tiler->mercator, tile.z, tile.x,
                                         tile.y, 1, 1);
@@ -455,14 +464,9 @@ cm_status cm_tiler_labels(cm_tiler *tiler, cm_tile tile, cm_tile_label **labels,
 {
     *labels = NULL;
     *n = 0;
-    cm_bbox bounds;
-    cm_status status = cm_tile_bounds(tiler->context, tile, &bounds);
-    if (status == CM_OK)
-        status = prepare(tiler);
+    cm_status status = prepare_tile(tiler, tile);
     if (status != CM_OK)
         return status;
-    if (!tiler->mercator && !(tiler->mercator = cm_projection_web_mercator(tiler->context)))
-        return tiler->context->status;
     int size = tiler->tile_size;
     GArray *found = cm_tile_labels_in(tiler->labels, tiler->context, tiler->mercator, tile.z,
                                       (double)tile.x * size, (double)tile.y * size, size, size);
