@@ -52,11 +52,6 @@ static cm_geopackage *geopackage_open(const char *path, GEOSContextHandle_t geos
         sqlite3_close(db);
         return NULL;
     }
-    /* Pages read through a memory map rather than copied by pread into
-     * SQLite's cache: the basemap is read-only, so the copies were pure
-     * cost (the briefing map made 500 fewer system calls; a small gain).
-     * Failure only means the ordinary reads. */
-    sqlite3_exec(db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
     cm_geopackage *gpkg = g_new0(cm_geopackage, 1);
     gpkg->db = db;
     gpkg->geos = geos;
