@@ -37,14 +37,19 @@ typedef struct path_builder {
     const cm_frame *frame;
     double near_x0, near_y0, near_x1, near_y1; /* the frame and as much round it */
     double x0, y0, x1, y1; /* clip box: Cairo's fixed point cannot take far pixels */
-    GArray *points;        /* of pixel_point */
+    GArray *points;        /* of pixel_point, the first n_points in use */
+    guint n_points;
     gboolean cut;          /* some segment was cut */
 } path_builder;
 
+/* Writes into room made ahead rather than calling g_array_append_val for
+ * each of the hundreds of thousands of vertices a map has. */
 static void add_point(path_builder *builder, double x, double y, gboolean starts_run)
 {
-    pixel_point point = {x, y, starts_run};
-    g_array_append_val(builder->points, point);
+    if (builder->n_points == builder->points->len)
+        g_array_set_size(builder->points, 2 * builder->points->len);
+    g_array_index(builder->points, pixel_point, builder->n_points++) =
+        (pixel_point){x, y, starts_run};
 }
 
 /* Whether a segment lies wholly to one side of the frame's surroundings,
@@ -231,6 +236,7 @@ void cm_draw_geo_polyline(cairo_t *cr, const cm_frame *frame, double *x, double 
         .x1 = frame->width + reach, .y1 = frame->height + reach,
         .points = g_array_sized_new(FALSE, FALSE, sizeof(pixel_point), (guint)n + 1),
     };
+    g_array_set_size(builder.points, (guint)n + 1);
     size_t n_segments = close_ring ? n : n - 1;
     gboolean pen_down = FALSE;
     double last_x = 0, last_y = 0;
@@ -251,7 +257,7 @@ void cm_draw_geo_polyline(cairo_t *cr, const cm_frame *frame, double *x, double 
         last_x = px;
         last_y = py;
     }
-    GArray *points = builder.points;
+    GArray *points = g_array_set_size(builder.points, builder.n_points);
     /* A cut ring walked from vertex 0 ends where it began: its last run
      * continues into its first. */
     if (close_ring && builder.cut && x[0] != HUGE_VAL && points->len > 0 &&

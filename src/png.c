@@ -2,7 +2,10 @@
  * 256 colours, else truecolour with each row filtered by the
  * heuristic the PNG specification recommends (of Sub, Up and Paeth, the
  * filter with the smallest sum of absolute differences), compressed with
- * deflate's run-length strategy.
+ * deflate's run-length strategy. The filters run on 8 bytes at a time
+ * (GCC/Clang vector extensions: SIMD on any target without intrinsics);
+ * done a byte at a time they were two thirds of the encoder's
+ * instructions on the briefing map, and now take a third of that.
  * Map tiles are large areas of one colour; after filtering those become
  * runs of zeros, which Z_RLE finds as well as full matching does, at a
  * fraction of the time. */
@@ -50,15 +53,102 @@ static void append_chunk(GByteArray *out, const char type[4], const unsigned cha
     g_byte_array_append(out, trailer, 4);
 }
 
-/* The Paeth predictor: of left a, above b and upper-left c, the one
- * closest to a + b - c, ties in that order. Written with the distances
- * expanded (|p - a| = |b - c|, ...) and without early returns, so that the
- * compiler can turn it into selects. */
+/* 8 bytes widened to 16-bit lanes, so that differences and Paeth's
+ * distances do not overflow: one 128-bit register, which every x86-64
+ * and ARMv8 processor has. */
+typedef int16_t lanes __attribute__((vector_size(16)));
+typedef uint8_t octets __attribute__((vector_size(8)));
+#define LANES 8
+
+static inline lanes load_lanes(const unsigned char *p)
+{
+    octets b;
+    memcpy(&b, p, sizeof b);
+    return __builtin_convertvector(b, lanes);
+}
+
+/* Stores the low byte of each lane (the filtered byte, modulo 256) and
+ * returns its cost: the byte read as signed, its magnitude. */
+static inline lanes store_lanes(unsigned char *p, lanes filtered)
+{
+    lanes low = filtered & 0xff;
+    octets b = __builtin_convertvector(low, octets);
+    memcpy(p, &b, sizeof b);
+    lanes negative = low >= 128;
+    return (low & ~negative) | ((256 - low) & negative);
+}
+
+static inline unsigned long lanes_sum(lanes v)
+{
+    unsigned long sum = 0;
+    for (int i = 0; i < LANES; i++)
+        sum += (unsigned long)v[i];
+    return sum;
+}
+
+/* The Paeth predictor of left a, above b and upper-left c: the one closest
+ * to a + b - c, ties in that order; with the distances expanded
+ * (|p - a| = |b - c|, ...) and selections by masks. */
+static inline lanes paeth_lanes(lanes a, lanes b, lanes c)
+{
+    lanes pa = b - c, pb = a - c;
+    lanes pc = pa + pb;
+    lanes m;
+    m = pa < 0;
+    pa = (pa ^ m) - m;
+    m = pb < 0;
+    pb = (pb ^ m) - m;
+    m = pc < 0;
+    pc = (pc ^ m) - m;
+    lanes take_a = (pa <= pb) & (pa <= pc);
+    lanes take_b = pb <= pc;
+    return (a & take_a) | (~take_a & ((b & take_b) | (c & ~take_b)));
+}
+
+/* The same, a byte at a time, for the bytes after the last whole block. */
 static inline int paeth(int a, int b, int c)
 {
     int pa = abs(b - c), pb = abs(a - c), pc = abs(a + b - 2 * c);
     int nearest_bc = pb <= pc ? b : c;
     return pa <= pb && pa <= pc ? a : nearest_bc;
+}
+
+/* Filters the n bytes of row cur (prev the row above; both have 3 zero
+ * bytes before them, the pixel left of the first that the specification
+ * defines as zero) into out with filter type, and returns its cost; stops
+ * early, returning ULONG_MAX, once the cost reaches limit, since the row
+ * then goes out with another filter. Each lane sums the costs of at most
+ * 128 blocks (128 x 128 fits in its 16 bits) before the lanes are added up. */
+static unsigned long filter_row(int type, const unsigned char *cur, const unsigned char *prev,
+                                size_t n, unsigned char *out, unsigned long limit)
+{
+    unsigned long cost = 0;
+    size_t i = 0;
+    while (i + LANES <= n) {
+        lanes block_cost = {0};
+        for (int k = 0; k < 128 && i + LANES <= n; k++, i += LANES) {
+            lanes x = load_lanes(cur + i), filtered;
+            if (type == FILTER_UP)
+                filtered = x - load_lanes(prev + i);
+            else if (type == FILTER_SUB)
+                filtered = x - load_lanes(cur + i - 3);
+            else
+                filtered = x - paeth_lanes(load_lanes(cur + i - 3), load_lanes(prev + i),
+                                           load_lanes(prev + i - 3));
+            block_cost += store_lanes(out + i, filtered);
+        }
+        cost += lanes_sum(block_cost);
+        if (cost >= limit)
+            return ULONG_MAX;
+    }
+    for (; i < n; i++) {
+        int predicted = type == FILTER_UP    ? prev[i]
+                        : type == FILTER_SUB ? cur[i - 3]
+                                             : paeth(cur[i - 3], prev[i], prev[i - 3]);
+        out[i] = (unsigned char)(cur[i] - predicted);
+        cost += (unsigned long)abs((int)(signed char)out[i]);
+    }
+    return cost;
 }
 
 /* Cairo keeps a pixel as a native-endian 32-bit xRGB word. */
@@ -72,72 +162,6 @@ static void unpack_row(const unsigned char *row, int width, unsigned char *rgb)
         rgb[3 * i + 2] = (unsigned char)v;
     }
 }
-
-/* The specification's heuristic for choosing a filter: the filtered bytes
- * read as signed, the smallest sum of magnitudes wins. */
-static inline unsigned cost_of(unsigned char filtered)
-{
-    return (unsigned)abs((int)(signed char)filtered);
-}
-
-/* Each filter writes the filtered row of n bytes (cur, above it prev, 3
- * bytes a pixel) to out and returns its cost. One loop per filter keeps
- * them tight enough for the compiler to vectorise the simple ones. */
-static unsigned long filter_sub(const unsigned char *cur, const unsigned char *prev, size_t n,
-                                unsigned char *out)
-{
-    unsigned long cost = 0;
-    for (size_t i = 0; i < 3; i++) {
-        out[i] = cur[i];
-        cost += cost_of(out[i]);
-    }
-    for (size_t i = 3; i < n; i++) {
-        out[i] = (unsigned char)(cur[i] - cur[i - 3]);
-        cost += cost_of(out[i]);
-    }
-    return cost;
-}
-
-static unsigned long filter_up(const unsigned char *cur, const unsigned char *prev, size_t n,
-                               unsigned char *out)
-{
-    unsigned long cost = 0;
-    for (size_t i = 0; i < n; i++) {
-        out[i] = (unsigned char)(cur[i] - prev[i]);
-        cost += cost_of(out[i]);
-    }
-    return cost;
-}
-
-static unsigned long filter_paeth(const unsigned char *cur, const unsigned char *prev,
-                                  size_t n, unsigned char *out)
-{
-    unsigned long cost = 0;
-    /* With no pixel to the left, Paeth predicts the byte above. */
-    for (size_t i = 0; i < 3; i++) {
-        out[i] = (unsigned char)(cur[i] - prev[i]);
-        cost += cost_of(out[i]);
-    }
-    for (size_t i = 3; i < n; i++) {
-        out[i] = (unsigned char)(cur[i] - paeth(cur[i - 3], prev[i], prev[i - 3]));
-        cost += cost_of(out[i]);
-    }
-    return cost;
-}
-
-typedef unsigned long (*filter_fn)(const unsigned char *cur, const unsigned char *prev,
-                                   size_t n, unsigned char *out);
-
-/* In the order tried: on map tiles Up and Sub most often win outright
- * (cost 0 on flat rows), which ends the search early. */
-static const struct {
-    unsigned char type;
-    filter_fn apply;
-} filters[] = {
-    {FILTER_UP, filter_up},
-    {FILTER_SUB, filter_sub},
-    {FILTER_PAETH, filter_paeth},
-};
 
 /* The IDAT payload: rows fed to deflate as they are produced, into a
  * buffer that grows when the estimate was short. */
@@ -221,6 +245,10 @@ static gboolean idat_end_png(idat_stream *stream, int width, int height, unsigne
     return ok;
 }
 
+/* In the order tried: on map tiles Up and Sub most often win outright
+ * (cost 0 on flat rows), which ends the search early. */
+static const unsigned char filters[] = {FILTER_UP, FILTER_SUB, FILTER_PAETH};
+
 static gboolean encode_truecolour(const unsigned char *data, int width, int height, int stride,
                                   GByteArray *out)
 {
@@ -228,17 +256,21 @@ static gboolean encode_truecolour(const unsigned char *data, int width, int heig
     idat_stream stream;
     if (!idat_begin(&stream, (row_bytes + 1) * (size_t)height))
         return FALSE;
-    unsigned char *rows = g_malloc0(2 * row_bytes);  /* previous and current, unfiltered */
+    /* Previous and current row, unfiltered, each after 3 zero bytes (the
+     * pixel left of the first, which the specification defines as zero);
+     * and the filtered row with its type byte for each candidate. */
+    size_t padded = row_bytes + 3;
+    unsigned char *rows = g_malloc0(2 * padded);
     unsigned char *candidates = g_malloc((row_bytes + 1) * G_N_ELEMENTS(filters));
-    unsigned char *prev = rows, *cur = rows + row_bytes;
+    unsigned char *prev = rows + 3, *cur = rows + padded + 3;
     for (int y = 0; y < height; y++) {
         unpack_row(data + (size_t)y * (size_t)stride, width, cur);
         size_t best = 0;
         unsigned long best_cost = ULONG_MAX;
         for (size_t f = 0; f < G_N_ELEMENTS(filters) && best_cost > 0; f++) {
             unsigned char *candidate = candidates + f * (row_bytes + 1);
-            candidate[0] = filters[f].type;
-            unsigned long cost = filters[f].apply(cur, prev, row_bytes, candidate + 1);
+            candidate[0] = filters[f];
+            unsigned long cost = filter_row(filters[f], cur, prev, row_bytes, candidate + 1, best_cost);
             if (cost < best_cost) {
                 best_cost = cost;
                 best = f;
@@ -278,6 +310,12 @@ static int index_colours(const unsigned char *data, int width, int height, int s
         const uint32_t *pixels = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
         unsigned char *row = indexed + (size_t)y * ((size_t)width + 1);
         row[0] = 0;
+        /* Tiles repeat rows (sea, desert, a vertical line): a row the same
+         * as the one above has its indexes already. */
+        if (y > 0 && memcmp(pixels, (const unsigned char *)pixels - stride, (size_t)width * 4) == 0) {
+            memcpy(row + 1, row - width, (size_t)width);
+            continue;
+        }
         for (int x = 0; x < width; x++) {
             uint32_t colour = pixels[x] & 0xffffffu;
             if (colour != last_colour || last_index < 0) {
