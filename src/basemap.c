@@ -28,6 +28,7 @@ typedef struct view_clip {
     clip_kind kind;
     double west, south, east, north; /* CLIP_RECT, and the outline's box */
     GEOSGeometry *outline;           /* CLIP_OUTLINE: lon/lat polygon */
+    const GEOSPreparedGeometry *inside; /* the outline prepared, to skip what it contains */
 } view_clip;
 
 /* Pixels the clip reaches past the frame: cut edges and line ends stay
@@ -41,6 +42,11 @@ typedef struct view_clip {
  * holds, and the general intersection costs more than drawing it. */
 #define OUTLINE_SHARE_FOR_BOX 0.8
 
+/* Half a pixel of the overview, as a tolerance in degrees of latitude
+ * (about 111.32 km each). */
+#define OVERVIEW_SIMPLIFY_PX 0.5
+#define METRES_PER_DEGREE 111320.0
+
 typedef struct basemap_reader {
     cm_context *context;
     GEOSContextHandle_t geos;
@@ -51,6 +57,7 @@ typedef struct basemap_reader {
     view_clip clip;          /* what of each feature is drawn */
     GArray *xs, *ys;         /* scratch buffers for vertex arrays */
     gboolean past_antimeridian; /* reading the view's continuation from -180 */
+    double simplify_deg;     /* Douglas-Peucker tolerance before drawing; 0 for none */
 } basemap_reader;
 
 /* Sample i (0 to 4 * samples - 1) of the outline of the pixel box
@@ -149,12 +156,12 @@ static view_clip clip_region(GEOSContextHandle_t geos, const cm_frame *frame,
                              cm_geo_point sw, cm_geo_point ne)
 {
     enum { SAMPLES = 64 };
-    view_clip clip = {CLIP_NONE, 0, 0, 0, 0, NULL};
+    view_clip clip = {CLIP_NONE, 0, 0, 0, 0, NULL, NULL};
     double margin = MAX(CLIP_MARGIN_MIN, CLIP_MARGIN_SHARE * MAX(frame->width, frame->height));
     if (ne.lon - sw.lon >= 360.0) {
         double margin_deg = margin / (frame->px_per_m * 111320.0);
         clip = (view_clip){CLIP_RECT, -180.0, MAX(sw.lat - margin_deg, -90.0), 180.0,
-                           MIN(ne.lat + margin_deg, 90.0), NULL};
+                           MIN(ne.lat + margin_deg, 90.0), NULL, NULL};
         return clip;
     }
     double xs[4 * SAMPLES + 1], ys[4 * SAMPLES + 1];
@@ -185,46 +192,58 @@ static view_clip clip_region(GEOSContextHandle_t geos, const cm_frame *frame,
         xs[i] -= shift;
     xs[n] = xs[0];
     ys[n] = ys[0];
-    clip = (view_clip){CLIP_RECT, west, south, east, north, NULL};
+    clip = (view_clip){CLIP_RECT, west, south, east, north, NULL, NULL};
     GEOSGeometry *outline = ring_polygon(geos, xs, ys, n + 1);
     double area = 0;
     if (outline && GEOSisValid_r(geos, outline) == 1 && GEOSArea_r(geos, outline, &area) &&
         area < OUTLINE_SHARE_FOR_BOX * (east - west) * (north - south)) {
         clip.kind = CLIP_OUTLINE;
         clip.outline = outline;
+        clip.inside = GEOSPrepare_r(geos, outline);
     } else if (outline) {
         GEOSGeom_destroy_r(geos, outline);
     }
     return clip;
 }
 
-/* The part of geometry within the clip, or NULL to draw geometry whole
+/* The part of geometry within the clip, simplified (Douglas-Peucker) to
+ * simplify_deg when that is above 0 — before the general intersection,
+ * which then has fewer vertices to cut — or NULL to draw geometry whole
  * (it lies within, or the clip is none or failed). Free with
  * GEOSGeom_destroy_r(). */
 static GEOSGeometry *clip_geometry(GEOSContextHandle_t geos, const view_clip *clip,
-                                   const GEOSGeometry *geometry)
+                                   const GEOSGeometry *geometry, double simplify_deg)
 {
     if (clip->kind == CLIP_NONE)
-        return NULL;
+        return simplify_deg > 0 ? GEOSSimplify_r(geos, geometry, simplify_deg) : NULL;
     double west, south, east, north;
     if (!GEOSGeom_getExtent_r(geos, geometry, &west, &south, &east, &north))
         return NULL;
-    if (west >= clip->west && east <= clip->east && south >= clip->south &&
-        north <= clip->north && clip->kind == CLIP_RECT)
-        return NULL;
-    if (clip->kind == CLIP_RECT)
-        return GEOSClipByRect_r(geos, geometry, clip->west, clip->south, clip->east,
-                                clip->north);
-    /* Cut to the box first: the general intersection then sees only the
-     * vertices near the view. */
-    GEOSGeometry *boxed = GEOSClipByRect_r(geos, geometry, clip->west, clip->south,
-                                           clip->east, clip->north);
-    if (!boxed)
-        return NULL;
-    GEOSGeometry *cut = GEOSIntersection_r(geos, boxed, clip->outline);
+    GEOSGeometry *boxed = NULL;
+    if (west < clip->west || east > clip->east || south < clip->south || north > clip->north) {
+        /* Cut to the box first: the general intersection then sees only
+         * the vertices near the view. */
+        boxed = GEOSClipByRect_r(geos, geometry, clip->west, clip->south, clip->east,
+                                 clip->north);
+        if (!boxed)
+            return NULL;
+    }
+    if (simplify_deg > 0) {
+        GEOSGeometry *simple = GEOSSimplify_r(geos, boxed ? boxed : geometry, simplify_deg);
+        if (simple) {
+            if (boxed)
+                GEOSGeom_destroy_r(geos, boxed);
+            boxed = simple;
+        }
+    }
+    if (clip->kind == CLIP_RECT ||
+        (clip->inside && GEOSPreparedContains_r(geos, clip->inside, boxed ? boxed : geometry) == 1))
+        return boxed;
+    GEOSGeometry *cut = GEOSIntersection_r(geos, boxed ? boxed : geometry, clip->outline);
     if (!cut)
         return boxed;
-    GEOSGeom_destroy_r(geos, boxed);
+    if (boxed)
+        GEOSGeom_destroy_r(geos, boxed);
     return cut;
 }
 
@@ -335,7 +354,8 @@ static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame 
         GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
         if (!geometry)
             continue;
-        GEOSGeometry *clipped = clip_geometry(reader->geos, &reader->clip, geometry);
+        GEOSGeometry *clipped =
+            clip_geometry(reader->geos, &reader->clip, geometry, reader->simplify_deg);
         const GEOSGeometry *shown = clipped ? clipped : geometry;
         cm_rgba color;
         if (fill_of && fill_of(layer, style, &color)) {
@@ -351,7 +371,8 @@ static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame 
             /* A dash pattern starts afresh where a cut line begins, so
              * dashed lines are drawn whole to keep their dashes where
              * they were (and alike in a tile and its metatile). */
-            add_geometry_path(reader, cr, frame, line->n_dash > 0 ? geometry : shown);
+            add_geometry_path(reader, cr, frame,
+                              line->n_dash > 0 && reader->simplify_deg == 0 ? geometry : shown);
             cm_draw_set_line(cr, line);
             cairo_stroke(cr);
         }
@@ -526,8 +547,12 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
     char *path = cm_data_path(context, "geodata/world.gpkg");
     const char *reason;
     basemap_reader reader = {context, cm_context_geos(context), cm_context_basemap(context, &reason),
-                             path, {0}, {0}, NULL, {CLIP_NONE, 0, 0, 0, 0, NULL},
-                             NULL, NULL, FALSE};
+                             path, {0}, {0}, NULL, {CLIP_NONE, 0, 0, 0, 0, NULL, NULL},
+                             NULL, NULL, FALSE, 0};
+    /* An overview is a few hundred pixels across: vertices closer than
+     * half a pixel only cost projecting and rasterising. */
+    if (overview)
+        reader.simplify_deg = OVERVIEW_SIMPLIFY_PX / (frame->px_per_m * METRES_PER_DEGREE);
     if (!reader.gpkg) {
         cm_status status = cm_fail(context, CM_ERR_DATA, "cannot open basemap %s: %s", path,
                                    reason);
@@ -577,6 +602,8 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
 
     if (reader.view)
         GEOSGeom_destroy_r(reader.geos, reader.view);
+    if (reader.clip.inside)
+        GEOSPreparedGeom_destroy_r(reader.geos, reader.clip.inside);
     if (reader.clip.outline)
         GEOSGeom_destroy_r(reader.geos, reader.clip.outline);
     g_array_free(reader.xs, TRUE);
