@@ -170,13 +170,20 @@ typedef struct idat_stream {
     unsigned char *data;
     size_t capacity;
     int result;
+    gboolean raw;       /* a bare deflate stream, one part of a parallel encode */
+    uLong adler;        /* raw: Adler-32 of what was fed, for the zlib trailer */
 } idat_stream;
 
-static gboolean idat_begin(idat_stream *stream, size_t raw_length)
+/* Starts a zlib stream for about raw_length bytes, or with raw a bare
+ * deflate stream that the caller wraps. */
+static gboolean idat_begin(idat_stream *stream, size_t raw_length, gboolean raw)
 {
     memset(stream, 0, sizeof *stream);
-    if (deflateInit2(&stream->z, PNG_DEFLATE_LEVEL, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK)
+    if (deflateInit2(&stream->z, PNG_DEFLATE_LEVEL, Z_DEFLATED, raw ? -15 : 15, 8, Z_RLE) !=
+        Z_OK)
         return FALSE;
+    stream->raw = raw;
+    stream->adler = adler32(0, NULL, 0);
     /* deflateBound is the size for a single call; the stream is fed row by
      * row, so the buffer still grows when it has to. */
     stream->capacity = deflateBound(&stream->z, (uLong)raw_length);
@@ -193,6 +200,8 @@ static void idat_feed(idat_stream *stream, const unsigned char *bytes, size_t n,
     if (stream->result != Z_OK)
         return;
     z_stream *z = &stream->z;
+    if (stream->raw && n > 0)
+        stream->adler = adler32_z(stream->adler, bytes, n);
     z->next_in = (Bytef *)bytes;
     z->avail_in = (uInt)n;
     do {
@@ -206,41 +215,47 @@ static void idat_feed(idat_stream *stream, const unsigned char *bytes, size_t n,
         stream->result = deflate(z, flush);
     } while (stream->result == Z_OK && (z->avail_in > 0 || z->avail_out == 0 || flush == Z_FINISH));
     /* Input that exactly filled the buffer leaves nothing to flush. */
-    if (stream->result == Z_BUF_ERROR && flush == Z_NO_FLUSH)
+    if (stream->result == Z_BUF_ERROR && flush != Z_FINISH)
         stream->result = Z_OK;
 }
 
 /* Ends the stream and, when deflate finished cleanly, appends the whole
  * PNG to out: colour_type 2 (truecolour) or 3 (indexed, with the
  * n_colours xRGB entries of palette). Frees the stream's buffers. */
+static void write_png(int width, int height, unsigned char colour_type, const uint32_t *palette,
+                      int n_colours, const unsigned char *idat, size_t idat_length,
+                      GByteArray *out)
+{
+    static const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    g_byte_array_append(out, signature, sizeof signature);
+    unsigned char ihdr[13];
+    put_u32(ihdr, (uint32_t)width);
+    put_u32(ihdr + 4, (uint32_t)height);
+    ihdr[8] = 8;  /* bits per channel or per palette index */
+    ihdr[9] = colour_type;
+    ihdr[10] = ihdr[11] = ihdr[12] = 0;  /* deflate, adaptive filtering, no interlace */
+    append_chunk(out, "IHDR", ihdr, sizeof ihdr);
+    if (colour_type == 3) {
+        unsigned char plte[3 * 256];
+        for (int i = 0; i < n_colours; i++) {
+            plte[3 * i] = (unsigned char)(palette[i] >> 16);
+            plte[3 * i + 1] = (unsigned char)(palette[i] >> 8);
+            plte[3 * i + 2] = (unsigned char)palette[i];
+        }
+        append_chunk(out, "PLTE", plte, 3 * (size_t)n_colours);
+    }
+    append_chunk(out, "IDAT", idat, idat_length);
+    append_chunk(out, "IEND", NULL, 0);
+}
+
 static gboolean idat_end_png(idat_stream *stream, int width, int height, unsigned char colour_type,
                              const uint32_t *palette, int n_colours, GByteArray *out)
 {
     gboolean ok = stream->result == Z_STREAM_END;
     size_t idat_length = stream->capacity - stream->z.avail_out;
     deflateEnd(&stream->z);
-    if (ok) {
-        static const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-        g_byte_array_append(out, signature, sizeof signature);
-        unsigned char ihdr[13];
-        put_u32(ihdr, (uint32_t)width);
-        put_u32(ihdr + 4, (uint32_t)height);
-        ihdr[8] = 8;  /* bits per channel or per palette index */
-        ihdr[9] = colour_type;
-        ihdr[10] = ihdr[11] = ihdr[12] = 0;  /* deflate, adaptive filtering, no interlace */
-        append_chunk(out, "IHDR", ihdr, sizeof ihdr);
-        if (colour_type == 3) {
-            unsigned char plte[3 * 256];
-            for (int i = 0; i < n_colours; i++) {
-                plte[3 * i] = (unsigned char)(palette[i] >> 16);
-                plte[3 * i + 1] = (unsigned char)(palette[i] >> 8);
-                plte[3 * i + 2] = (unsigned char)palette[i];
-            }
-            append_chunk(out, "PLTE", plte, 3 * (size_t)n_colours);
-        }
-        append_chunk(out, "IDAT", stream->data, idat_length);
-        append_chunk(out, "IEND", NULL, 0);
-    }
+    if (ok)
+        write_png(width, height, colour_type, palette, n_colours, stream->data, idat_length, out);
     g_free(stream->data);
     return ok;
 }
@@ -249,13 +264,19 @@ static gboolean idat_end_png(idat_stream *stream, int width, int height, unsigne
  * (cost 0 on flat rows), which ends the search early. */
 static const unsigned char filters[] = {FILTER_UP, FILTER_SUB, FILTER_PAETH};
 
-static gboolean encode_truecolour(const unsigned char *data, int width, int height, int stride,
-                                  GByteArray *out)
-{
-    size_t row_bytes = (size_t)width * 3;
+/* Rows y0 to y1 - 1 of a truecolour image, filtered and compressed into
+ * their own stream. */
+typedef struct truecolour_part {
+    const unsigned char *data;
+    int width, stride, y0, y1;
+    gboolean last;      /* ends the image: Z_FINISH rather than a byte-aligned flush */
     idat_stream stream;
-    if (!idat_begin(&stream, (row_bytes + 1) * (size_t)height))
-        return FALSE;
+} truecolour_part;
+
+static gpointer encode_truecolour_part(gpointer data)
+{
+    truecolour_part *part = data;
+    size_t row_bytes = (size_t)part->width * 3;
     /* Previous and current row, unfiltered, each after 3 zero bytes (the
      * pixel left of the first, which the specification defines as zero);
      * and the filtered row with its type byte for each candidate. */
@@ -263,8 +284,11 @@ static gboolean encode_truecolour(const unsigned char *data, int width, int heig
     unsigned char *rows = g_malloc0(2 * padded);
     unsigned char *candidates = g_malloc((row_bytes + 1) * G_N_ELEMENTS(filters));
     unsigned char *prev = rows + 3, *cur = rows + padded + 3;
-    for (int y = 0; y < height; y++) {
-        unpack_row(data + (size_t)y * (size_t)stride, width, cur);
+    /* The row above the part, which its first row is filtered against. */
+    if (part->y0 > 0)
+        unpack_row(part->data + (size_t)(part->y0 - 1) * (size_t)part->stride, part->width, prev);
+    for (int y = part->y0; y < part->y1; y++) {
+        unpack_row(part->data + (size_t)y * (size_t)part->stride, part->width, cur);
         size_t best = 0;
         unsigned long best_cost = ULONG_MAX;
         for (size_t f = 0; f < G_N_ELEMENTS(filters) && best_cost > 0; f++) {
@@ -276,15 +300,84 @@ static gboolean encode_truecolour(const unsigned char *data, int width, int heig
                 best = f;
             }
         }
-        idat_feed(&stream, candidates + best * (row_bytes + 1), row_bytes + 1, Z_NO_FLUSH);
+        idat_feed(&part->stream, candidates + best * (row_bytes + 1), row_bytes + 1, Z_NO_FLUSH);
         unsigned char *swap = prev;
         prev = cur;
         cur = swap;
     }
-    idat_feed(&stream, NULL, 0, Z_FINISH);
+    idat_feed(&part->stream, NULL, 0, part->last ? Z_FINISH : Z_SYNC_FLUSH);
     g_free(rows);
     g_free(candidates);
-    return idat_end_png(&stream, width, height, 2, NULL, 0, out);
+    return NULL;
+}
+
+/* Images of at least this many bytes of pixels are encoded in two halves
+ * at once, as pigz does: each half is its own deflate stream, the first
+ * ended on a byte boundary, and one zlib header and Adler-32 wrap both. The
+ * split depends only on the size, so the bytes do not depend on the
+ * machine; map tiles, smaller, are encoded in parallel by the tiler. */
+#define PARALLEL_MIN_BYTES (1 << 20)
+
+static gboolean encode_truecolour(const unsigned char *data, int width, int height, int stride,
+                                  GByteArray *out)
+{
+    size_t row_bytes = (size_t)width * 3;
+    int n_parts = row_bytes * (size_t)height >= PARALLEL_MIN_BYTES && height >= 2 ? 2 : 1;
+    truecolour_part parts[2];
+    gboolean ok = TRUE;
+    for (int i = 0; i < n_parts; i++) {
+        parts[i] = (truecolour_part){data, width, stride, height * i / n_parts,
+                                     height * (i + 1) / n_parts, i == n_parts - 1, {{0}}};
+        ok = ok && idat_begin(&parts[i].stream,
+                              (row_bytes + 1) * (size_t)(parts[i].y1 - parts[i].y0),
+                              n_parts > 1);
+    }
+    if (!ok) {
+        for (int i = 0; i < n_parts; i++)
+            if (parts[i].stream.data) {
+                deflateEnd(&parts[i].stream.z);
+                g_free(parts[i].stream.data);
+            }
+        return FALSE;
+    }
+    GThread *helper = n_parts > 1 ? g_thread_try_new("png", encode_truecolour_part, &parts[1], NULL)
+                                  : NULL;
+    encode_truecolour_part(&parts[0]);
+    if (helper)
+        g_thread_join(helper);
+    else if (n_parts > 1)
+        encode_truecolour_part(&parts[1]);
+    if (n_parts == 1)
+        return idat_end_png(&parts[0].stream, width, height, 2, NULL, 0, out);
+
+    ok = parts[0].stream.result == Z_OK && parts[1].stream.result == Z_STREAM_END;
+    GByteArray *idat = g_byte_array_new();
+    if (ok) {
+        /* CMF: deflate with a 32 KB window; FLG: no dictionary, and the
+         * check bits that make CMF * 256 + FLG a multiple of 31. */
+        static const unsigned char header[2] = {0x78, 0x01};
+        g_byte_array_append(idat, header, sizeof header);
+        uLong adler = parts[0].stream.adler;
+        for (int i = 0; i < n_parts; i++) {
+            idat_stream *stream = &parts[i].stream;
+            g_byte_array_append(idat, stream->data,
+                                (guint)(stream->capacity - stream->z.avail_out));
+            if (i > 0)
+                adler = adler32_combine(adler, stream->adler,
+                                        (z_off_t)((row_bytes + 1) *
+                                                  (size_t)(parts[i].y1 - parts[i].y0)));
+        }
+        unsigned char trailer[4];
+        put_u32(trailer, (uint32_t)adler);
+        g_byte_array_append(idat, trailer, sizeof trailer);
+        write_png(width, height, 2, NULL, 0, idat->data, idat->len, out);
+    }
+    g_byte_array_free(idat, TRUE);
+    for (int i = 0; i < n_parts; i++) {
+        deflateEnd(&parts[i].stream.z);
+        g_free(parts[i].stream.data);
+    }
+    return ok;
 }
 
 /* Open addressing over the colours seen so far; twice the palette's size
@@ -351,7 +444,7 @@ gboolean cm_png_encode_rgb24(const unsigned char *data, int width, int height, i
         /* Filter None throughout: the specification's advice for palette
          * images, and runs of one index are what Z_RLE compresses best. */
         idat_stream stream;
-        ok = idat_begin(&stream, indexed_length);
+        ok = idat_begin(&stream, indexed_length, FALSE);
         if (ok) {
             idat_feed(&stream, indexed, indexed_length, Z_FINISH);
             ok = idat_end_png(&stream, width, height, 3, palette, n_colours, out);

@@ -14,7 +14,8 @@
  * inside a larger surface, which is how metatiles are cut into tiles.
  * An image of at most 256 colours (most tiles: flat fills and a few
  * antialiased lines) is written exactly as an 8-bit palette image, a third
- * of the bytes to compress; any other as 8-bit RGB.
+ * of the bytes to compress; any other as 8-bit RGB, a large one (1 MB of
+ * pixels or more, a briefing map) in two halves compressed on two threads.
  * Returns FALSE only when zlib fails; out is then left as it was. */
 gboolean cm_png_encode_rgb24(const unsigned char *data, int width, int height, int stride,
                              GByteArray *out);

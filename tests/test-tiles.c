@@ -257,6 +257,54 @@ static int encode_with_colours(int width, int height, const guint32 *colours, in
     return colour_type;
 }
 
+/* A truecolour image large enough to be encoded in two halves at once
+ * (src/png.c, PARALLEL_MIN_BYTES) decodes to the same pixels, through
+ * Cairo and through GDAL's own PNG driver, and encodes to the same bytes
+ * every time. */
+static void test_png_parallel(void)
+{
+    int width = 800, height = 501;
+    cairo_surface_t *source = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    unsigned char *data = cairo_image_surface_get_data(source);
+    int stride = cairo_image_surface_get_stride(source);
+    GRand *rand = g_rand_new_with_seed(11);
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+            ((guint32 *)(void *)(data + (size_t)y * (size_t)stride))[x] =
+                (y % 50 < 20 ? g_rand_int(rand) : (guint32)(x * 0x010203 + y * 0x030102)) &
+                0xffffff;
+    g_rand_free(rand);
+    cairo_surface_mark_dirty(source);
+    GByteArray *png = g_byte_array_new(), *again = g_byte_array_new();
+    g_assert_true(cm_png_encode_rgb24(data, width, height, stride, png));
+    g_assert_true(cm_png_encode_rgb24(data, width, height, stride, again));
+    g_assert_cmpmem(png->data, png->len, again->data, again->len);
+    g_assert_cmpint(png->data[25], ==, 2);
+    cairo_surface_t *image = test_decode_png(png->data, png->len);
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+            if (test_pixel(image, x, y) != test_pixel(source, x, y))
+                g_error("pixel %d,%d is %06x, expected %06x", x, y, test_pixel(image, x, y),
+                        test_pixel(source, x, y));
+    VSIFCloseL(VSIFileFromMemBuffer("/vsimem/parallel.png", png->data, png->len, FALSE));
+    GDALDatasetH dataset = GDALOpen("/vsimem/parallel.png", GA_ReadOnly);
+    g_assert_nonnull(dataset);
+    /* Rows on both sides of the split, row 250 | 251. */
+    for (int y = 249; y <= 252; y++) {
+        unsigned char green[3];
+        g_assert_cmpint(GDALRasterIO(GDALGetRasterBand(dataset, 2), GF_Read, width - 3, y, 3, 1,
+                                     green, 3, 1, GDT_Byte, 0, 0), ==, CE_None);
+        for (int x = 0; x < 3; x++)
+            g_assert_cmpint(green[x], ==, (test_pixel(source, width - 3 + x, y) >> 8) & 0xff);
+    }
+    GDALClose(dataset);
+    VSIUnlink("/vsimem/parallel.png");
+    cairo_surface_destroy(image);
+    cairo_surface_destroy(source);
+    g_byte_array_free(png, TRUE);
+    g_byte_array_free(again, TRUE);
+}
+
 /* Up to 256 colours give an exact palette image, one more gives
  * truecolour; both decode to the same pixels. */
 static void test_png_palette(void)
@@ -1064,6 +1112,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tiles/parse", test_parse);
     g_test_add_func("/tiles/png-encoder", test_png_encoder);
     g_test_add_func("/tiles/png-palette", test_png_palette);
+    g_test_add_func("/tiles/png-parallel", test_png_parallel);
     g_test_add_func("/tiles/render", test_render_tiles);
     g_test_add_func("/tiles/metatile-seams", test_metatile_seams);
     g_test_add_func("/tiles/labels-across-tiles", test_labels_across_tiles);
