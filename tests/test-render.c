@@ -216,6 +216,18 @@ static void test_sea(void)
     assert_color("Mediterranean", x, y, sea, 2);
 }
 
+/* The shared map rendered as a PNG and decoded; the caller destroys the
+ * surface. */
+static cairo_surface_t *render_decoded(void)
+{
+    unsigned char *png;
+    size_t length;
+    g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
+    cairo_surface_t *decoded = test_decode_png(png, length);
+    cm_string_free((char *)png);
+    return decoded;
+}
+
 /* Each shipped style, rendered: the sea and the middle of the first leg
  * carry the colours its file gives (read through the style loader, which
  * test-style checks against the files). */
@@ -231,11 +243,7 @@ static void test_every_style(void)
         g_assert_cmpint(cm_map_set_style(map, names[i]), ==, CM_OK);
         cm_style *style = cm_style_load(context, names[i]);
         g_assert_nonnull(style);
-        unsigned char *png;
-        size_t length;
-        g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
-        image = test_decode_png(png, length);
-        cm_string_free((char *)png);
+        image = render_decoded();
         double x, y;
         project((cm_geo_point){32.9, 34.75}, &x, &y);
         assert_color(names[i], x, y, rgb_of(style->sea), 2);
@@ -264,11 +272,7 @@ static void test_banner(void)
     cairo_surface_t *briefing_image = image;
     for (size_t i = 0; i < G_N_ELEMENTS(banners); i++) {
         g_assert_cmpint(cm_map_set_banner(map, banners[i].text, banners[i].color), ==, CM_OK);
-        unsigned char *png;
-        size_t length;
-        g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
-        image = test_decode_png(png, length);
-        cm_string_free((char *)png);
+        image = render_decoded();
         assert_color(banners[i].text, 3, 3, banners[i].expected, 0);
         assert_color(banners[i].text, 1596, 1196, banners[i].expected, 0);
         /* Every site is still on the page, below the banner and title. */
@@ -576,12 +580,8 @@ static void render_with_style(const char *text)
     g_assert_true(g_file_set_contents(path, text, -1, NULL));
     if (cm_map_set_style(map, path) != CM_OK)
         g_error("%s", cm_context_message(context));
-    unsigned char *png;
-    size_t length;
-    g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
     cairo_surface_destroy(image);
-    image = test_decode_png(png, length);
-    cm_string_free((char *)png);
+    image = render_decoded();
     g_unlink(path);
     g_rmdir(dir);
     g_free(path);
@@ -591,12 +591,8 @@ static void render_with_style(const char *text)
 static void restore_briefing(void)
 {
     g_assert_cmpint(cm_map_set_style(map, "briefing"), ==, CM_OK);
-    unsigned char *png;
-    size_t length;
-    g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
     cairo_surface_destroy(image);
-    image = test_decode_png(png, length);
-    cm_string_free((char *)png);
+    image = render_decoded();
 }
 
 /* The outline of province name (admin1), as GDAL reads it from the
