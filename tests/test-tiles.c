@@ -973,6 +973,16 @@ static char *child_style(const char *dir, const char *keys)
     return path;
 }
 
+/* Removes the style file path written by child_style() and its dir, and
+ * frees both names. */
+static void remove_style(char *dir, char *path)
+{
+    g_unlink(path);
+    g_free(path);
+    g_rmdir(dir);
+    g_free(dir);
+}
+
 /* The style's [places] say which cities tiles label and in what font: at
  * zoom 7 briefing.ini labels places of 200,000 people, so Karbala (about
  * 430,000) and Baghdad (about 7 million) are on tile 7/79/51; raised to
@@ -1009,10 +1019,7 @@ static void test_place_label_style(void)
     g_assert_nonnull(strstr(cm_context_message(context), "tiles.ini:4: [places] min-population"));
     g_assert_false(tile_shows(tiler, baghdad[0], baghdad[1], 7, "Baghdad"));
     cm_tiler_free(tiler);
-    g_unlink(path);
-    g_free(path);
-    g_rmdir(dir);
-    g_free(dir);
+    remove_style(dir, path);
 }
 
 /* The routes' labels show from the style's route-min-zoom (5 in
@@ -1056,10 +1063,7 @@ static void test_route_min_zoom(void)
     assert_near("the waypoint marker under Amman", colour_at(tiler, amman.lat, amman.lon, 4),
                 test_style_color(context, "marker", "color", 0), 8);
     cm_tiler_free(tiler);
-    g_unlink(path);
-    g_free(path);
-    g_rmdir(dir);
-    g_free(dir);
+    remove_style(dir, path);
     cm_route_free(route);
     cm_geocoder_free(geocoder);
 }
