@@ -141,8 +141,11 @@ static double read_number(style_reader *reader, const char *group, const char *k
 {
     double value = 0;
     char *text = read_string(reader, group, key);
-    if (text && !parse_number(g_strstrip(text), &value))
+    if (text && !parse_number(g_strstrip(text), &value)) {
         reader_fail(reader, group, key, "'%s' is not a number from 0 to 1000", text);
+        /* Callers convert it (priorities to int): keep it in range. */
+        value = 0;
+    }
     g_free(text);
     return value;
 }

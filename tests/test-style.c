@@ -292,6 +292,15 @@ static void test_tile_label_keys(void)
     expect_broken("[style]\ninherits=briefing\n[labels]\nplace-priority=2.5\n",
                   (const char *const[]){"FILE:4: [labels] place-priority: '2.5' is not a "
                                         "whole number", NULL});
+    /* Found by the fuzzer: a huge priority after an earlier broken key
+     * was converted to int (undefined behaviour) before being refused. */
+    expect_broken("[style]\ninherits=briefing\n[labels]\nroute-min-zoom=6.%\n"
+                  "place-priority=2044444444444440\n",
+                  (const char *const[]){"FILE:5: [labels] place-priority: '2044444444444440' "
+                                        "is not a number from 0 to 1000", NULL});
+    expect_broken("[style]\ninherits=briefing\n[labels]\nplace-priority=1e300\n",
+                  (const char *const[]){"FILE:4: [labels] place-priority: '1e300' is not a "
+                                        "number from 0 to 1000", NULL});
     expect_broken("[style]\ninherits=briefing\n[places]\nmin-zoom=3\n",
                   (const char *const[]){"FILE:4: [places] min-zoom: unknown key", NULL});
 }
