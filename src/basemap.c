@@ -336,53 +336,6 @@ static void add_geometry_path(basemap_reader *reader, cairo_t *cr, const cm_fram
     }
 }
 
-/* Fills or strokes every feature of a layer; fill_color_of, when given,
- * picks a fill per feature. */
-typedef gboolean (*feature_fill_fn)(cm_gpkg_layer *feature, const cm_style *style,
-                                    cm_rgba *color);
-
-static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
-                            const char *name, const char *const *columns,
-                            const cm_style *style, feature_fill_fn fill_of,
-                            const cm_rgba *fill, const cm_line_style *line)
-{
-    cm_gpkg_layer *layer = open_layer(reader, name, columns);
-    if (!layer)
-        return CM_ERR_DATA;
-    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-    while (next_in_view(reader, layer)) {
-        GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
-        if (!geometry)
-            continue;
-        GEOSGeometry *clipped =
-            clip_geometry(reader->geos, &reader->clip, geometry, reader->simplify_deg);
-        const GEOSGeometry *shown = clipped ? clipped : geometry;
-        cm_rgba color;
-        if (fill_of && fill_of(layer, style, &color)) {
-            add_geometry_path(reader, cr, frame, shown);
-            cm_draw_set_color(cr, color);
-            cairo_fill(cr);
-        } else if (fill) {
-            add_geometry_path(reader, cr, frame, shown);
-            cm_draw_set_color(cr, *fill);
-            cairo_fill(cr);
-        }
-        if (line) {
-            /* A dash pattern starts afresh where a cut line begins, so
-             * dashed lines are drawn whole to keep their dashes where
-             * they were (and alike in a tile and its metatile). */
-            add_geometry_path(reader, cr, frame,
-                              line->n_dash > 0 && reader->simplify_deg == 0 ? geometry : shown);
-            cm_draw_set_line(cr, line);
-            cairo_stroke(cr);
-        }
-        if (clipped)
-            GEOSGeom_destroy_r(reader->geos, clipped);
-        GEOSGeom_destroy_r(reader->geos, geometry);
-    }
-    return read_status(reader);
-}
-
 /* The columns the countries layer is read with, in this order. */
 static const char *const country_columns[] = {"name", "mapcolor", NULL};
 enum { COUNTRY_NAME, COUNTRY_MAPCOLOR };
@@ -435,64 +388,129 @@ static gint compare_share(gconstpointer a, gconstpointer b)
     return (sa < sb) - (sa > sb);
 }
 
-/* The columns the admin1 layer is read with for labels. */
+/* The columns the admin1 layer is read with when its names are wanted. */
 static const char *const province_columns[] = {"name", NULL};
 
-/* Appends a cm_country_label for each feature of the layer (named in its
- * first column) covering at least min_share of the view, largest first;
- * with keep_area, each keeps its visible part. */
-static cm_status collect_area_labels(basemap_reader *reader, const char *name,
-                                     const char *const *columns, double min_share,
-                                     gboolean keep_area, GArray *labels)
+/* What a drawing pass collects of the areas it draws: a cm_country_label
+ * for each feature (named in the layer's first column) covering at least
+ * min_share of the view; with keep_area, each keeps its visible part. */
+typedef struct area_labels {
+    double min_share;
+    gboolean keep_area;
+    GArray *labels;
+    double view_area;                   /* of reader->view, degrees squared */
+    const GEOSPreparedGeometry *view;   /* reader->view prepared */
+} area_labels;
+
+/* Starts collecting into labels; FALSE when the view has no area, in which
+ * case nothing is named. */
+static gboolean area_labels_begin(basemap_reader *reader, area_labels *collect,
+                                  double min_share, gboolean keep_area, GArray *labels)
+{
+    *collect = (area_labels){min_share, keep_area, labels, 0, NULL};
+    if (!labels || !reader->view || !GEOSArea_r(reader->geos, reader->view, &collect->view_area) ||
+        collect->view_area <= 0)
+        return FALSE;
+    /* Most areas of a detailed map lie wholly in view or are too small to
+     * name: both are told without the costly intersection. */
+    collect->view = GEOSPrepare_r(reader->geos, reader->view);
+    return TRUE;
+}
+
+/* Offers the current feature of layer, its geometry and, when not NULL,
+ * clipped, the part of it within the reader's clip (which holds the view:
+ * intersecting that smaller part with the view gives the same area). */
+static void area_labels_add(basemap_reader *reader, area_labels *collect, cm_gpkg_layer *layer,
+                            const GEOSGeometry *geometry, const GEOSGeometry *clipped)
 {
     GEOSContextHandle_t geos = reader->geos;
+    double west, south, east, north;
+    if (!GEOSGeom_getExtent_r(geos, geometry, &west, &south, &east, &north) ||
+        (east - west) * (north - south) < collect->min_share * collect->view_area)
+        return;
+    /* GEOS refuses a few invalid polygons of the shipped data: such an
+     * area goes unnamed, which is no read error. */
+    GEOSGeometry *visible = NULL;
+    if (collect->view && GEOSPreparedContains_r(geos, collect->view, geometry) == 1)
+        visible = GEOSGeom_clone_r(geos, geometry);
+    else
+        visible = GEOSIntersection_r(geos, clipped ? clipped : geometry, reader->view);
+    double area = 0;
+    if (visible)
+        GEOSArea_r(geos, visible, &area);
+    double share = area / collect->view_area;
+    cm_country_label label = {0};
+    if (share >= collect->min_share && label_anchor(geos, visible, &label.anchor)) {
+        label.name = g_strdup(cm_gpkg_layer_text(layer, 0));
+        label.visible_share = share;
+        if (collect->keep_area) {
+            label.geos = geos;
+            label.area = visible;
+            visible = NULL;
+        }
+        g_array_append_val(collect->labels, label);
+    }
+    if (visible)
+        GEOSGeom_destroy_r(geos, visible);
+}
+
+/* Ends collecting: the labels largest first. */
+static void area_labels_end(basemap_reader *reader, area_labels *collect)
+{
+    if (collect->view)
+        GEOSPreparedGeom_destroy_r(reader->geos, collect->view);
+    if (collect->labels)
+        g_array_sort(collect->labels, compare_share);
+}
+
+/* Fills or strokes every feature of a layer; fill_color_of, when given,
+ * picks a fill per feature; collect, when not NULL, gathers the names of
+ * its areas. */
+typedef gboolean (*feature_fill_fn)(cm_gpkg_layer *feature, const cm_style *style,
+                                    cm_rgba *color);
+
+static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
+                            const char *name, const char *const *columns,
+                            const cm_style *style, feature_fill_fn fill_of,
+                            const cm_rgba *fill, const cm_line_style *line,
+                            area_labels *collect)
+{
     cm_gpkg_layer *layer = open_layer(reader, name, columns);
     if (!layer)
         return CM_ERR_DATA;
-    double view_area = 0;
-    if (!reader->view || !GEOSArea_r(geos, reader->view, &view_area) || view_area <= 0)
-        return CM_OK;
-    /* Most areas of a detailed map lie wholly in view or are too small to
-     * name: both are told without the costly intersection. */
-    const GEOSPreparedGeometry *view = GEOSPrepare_r(geos, reader->view);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     while (next_in_view(reader, layer)) {
         GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
-        double west, south, east, north;
-        if (geometry && GEOSGeom_getExtent_r(geos, geometry, &west, &south, &east, &north) &&
-            (east - west) * (north - south) < min_share * view_area) {
-            GEOSGeom_destroy_r(geos, geometry);
+        if (!geometry)
             continue;
+        GEOSGeometry *clipped =
+            clip_geometry(reader->geos, &reader->clip, geometry, reader->simplify_deg);
+        const GEOSGeometry *shown = clipped ? clipped : geometry;
+        if (collect)
+            area_labels_add(reader, collect, layer, geometry, clipped);
+        cm_rgba color;
+        if (fill_of && fill_of(layer, style, &color)) {
+            add_geometry_path(reader, cr, frame, shown);
+            cm_draw_set_color(cr, color);
+            cairo_fill(cr);
+        } else if (fill) {
+            add_geometry_path(reader, cr, frame, shown);
+            cm_draw_set_color(cr, *fill);
+            cairo_fill(cr);
         }
-        /* GEOS refuses a few invalid polygons of the shipped data: such an
-         * area goes unnamed, which is no read error. */
-        GEOSGeometry *visible = NULL;
-        if (geometry && view && GEOSPreparedContains_r(geos, view, geometry) == 1)
-            visible = GEOSGeom_clone_r(geos, geometry);
-        else if (geometry)
-            visible = GEOSIntersection_r(geos, geometry, reader->view);
-        double area = 0;
-        if (visible)
-            GEOSArea_r(geos, visible, &area);
-        double share = area / view_area;
-        cm_country_label label = {0};
-        if (share >= min_share && label_anchor(geos, visible, &label.anchor)) {
-            label.name = g_strdup(cm_gpkg_layer_text(layer, 0));
-            label.visible_share = share;
-            if (keep_area) {
-                label.geos = geos;
-                label.area = visible;
-                visible = NULL;
-            }
-            g_array_append_val(labels, label);
+        if (line) {
+            /* A dash pattern starts afresh where a cut line begins, so
+             * dashed lines are drawn whole to keep their dashes where
+             * they were (and alike in a tile and its metatile). */
+            add_geometry_path(reader, cr, frame,
+                              line->n_dash > 0 && reader->simplify_deg == 0 ? geometry : shown);
+            cm_draw_set_line(cr, line);
+            cairo_stroke(cr);
         }
-        if (visible)
-            GEOSGeom_destroy_r(geos, visible);
-        if (geometry)
-            GEOSGeom_destroy_r(geos, geometry);
+        if (clipped)
+            GEOSGeom_destroy_r(reader->geos, clipped);
+        GEOSGeom_destroy_r(reader->geos, geometry);
     }
-    if (view)
-        GEOSPreparedGeom_destroy_r(geos, view);
-    g_array_sort(labels, compare_share);
     return read_status(reader);
 }
 
@@ -578,27 +596,35 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
         feature_fill_fn fill_of;
         const cm_rgba *fill;
         const cm_line_style *line;
+        GArray *labels;     /* the names the layer's drawing gathers, or NULL */
+        double min_share;
+        gboolean keep_area;
     } layers[] = {
-        {"countries", country_columns, TRUE, country_fill, NULL, NULL},
-        {"lakes", no_columns, FALSE, NULL, &style->lakes, NULL},
-        {"rivers", no_columns, FALSE, NULL, NULL, &style->rivers},
-        {"admin1", no_columns, FALSE, NULL, NULL, &style->admin1},
-        {"coastline", no_columns, FALSE, NULL, NULL, &style->coastline},
-        {"disputed", no_columns, FALSE, NULL, NULL, &style->disputed},
-        {"borders", no_columns, TRUE, NULL, NULL, &style->borders},
+        {"countries", country_columns, TRUE, country_fill, NULL, NULL, labels, MIN_LABEL_SHARE,
+         FALSE},
+        {"lakes", no_columns, FALSE, NULL, &style->lakes, NULL, NULL, 0, FALSE},
+        {"rivers", no_columns, FALSE, NULL, NULL, &style->rivers, NULL, 0, FALSE},
+        {"admin1", province_labels ? province_columns : no_columns, FALSE, NULL, NULL,
+         &style->admin1, province_labels, MIN_PROVINCE_LABEL_SHARE, TRUE},
+        {"coastline", no_columns, FALSE, NULL, NULL, &style->coastline, NULL, 0, FALSE},
+        {"disputed", no_columns, FALSE, NULL, NULL, &style->disputed, NULL, 0, FALSE},
+        {"borders", no_columns, TRUE, NULL, NULL, &style->borders, NULL, 0, FALSE},
     };
     cm_status status = CM_OK;
-    for (size_t i = 0; i < G_N_ELEMENTS(layers) && status == CM_OK; i++)
-        if (!overview || layers[i].in_overview)
-            status = draw_layer(&reader, cr, frame, layers[i].name, layers[i].columns, style,
-                                layers[i].fill_of, layers[i].fill, layers[i].line);
+    for (size_t i = 0; i < G_N_ELEMENTS(layers) && status == CM_OK; i++) {
+        if (overview && !layers[i].in_overview)
+            continue;
+        /* Names are gathered as the layer is drawn: reading it again
+         * cost a tenth of the render. */
+        area_labels collect;
+        gboolean collecting = area_labels_begin(&reader, &collect, layers[i].min_share,
+                                                layers[i].keep_area, layers[i].labels);
+        status = draw_layer(&reader, cr, frame, layers[i].name, layers[i].columns, style,
+                            layers[i].fill_of, layers[i].fill, layers[i].line,
+                            collecting ? &collect : NULL);
+        area_labels_end(&reader, &collect);
+    }
     cairo_restore(cr);
-    if (status == CM_OK && labels)
-        status = collect_area_labels(&reader, "countries", country_columns, MIN_LABEL_SHARE,
-                                     FALSE, labels);
-    if (status == CM_OK && province_labels)
-        status = collect_area_labels(&reader, "admin1", province_columns,
-                                     MIN_PROVINCE_LABEL_SHARE, TRUE, province_labels);
 
     if (reader.view)
         GEOSGeom_destroy_r(reader.geos, reader.view);
