@@ -56,8 +56,10 @@ typedef struct basemap_reader {
     GEOSGeometry *view;      /* the frame as a lon/lat polygon; NULL if degenerate */
     view_clip clip;          /* what of each feature is drawn */
     GArray *xs, *ys;         /* scratch buffers for vertex arrays */
+    GArray *keep;            /* scratch marks for thin_line() */
     gboolean past_antimeridian; /* reading the view's continuation from -180 */
-    double simplify_deg;     /* Douglas-Peucker tolerance before drawing; 0 for none */
+    double simplify_deg;     /* vertices closer than this to the last kept are
+                              * dropped before projecting (degrees); 0 for none */
 } basemap_reader;
 
 /* Sample i (0 to 4 * samples - 1) of the outline of the pixel box
@@ -149,11 +151,11 @@ static GEOSGeometry *frame_outline(GEOSContextHandle_t geos, const cm_frame *fra
 /* The clip for frame: its outline pushed out by a margin, sampled densely.
  * A view round a pole or over the antimeridian is cut to its lon/lat box
  * (sw..ne, from frame_outline()), or not at all when that box runs past
- * 180 degrees; any other view is cut to its outline's box, and then to
- * the outline itself when that fills the box poorly (see
+ * 180 degrees; any other view is cut to its outline's box, and then, unless
+ * box_only, to the outline itself when that fills the box poorly (see
  * OUTLINE_SHARE_FOR_BOX). */
 static view_clip clip_region(GEOSContextHandle_t geos, const cm_frame *frame,
-                             cm_geo_point sw, cm_geo_point ne)
+                             cm_geo_point sw, cm_geo_point ne, gboolean box_only)
 {
     enum { SAMPLES = 64 };
     view_clip clip = {CLIP_NONE, 0, 0, 0, 0, NULL, NULL};
@@ -193,6 +195,8 @@ static view_clip clip_region(GEOSContextHandle_t geos, const cm_frame *frame,
     xs[n] = xs[0];
     ys[n] = ys[0];
     clip = (view_clip){CLIP_RECT, west, south, east, north, NULL, NULL};
+    if (box_only)
+        return clip;
     GEOSGeometry *outline = ring_polygon(geos, xs, ys, n + 1);
     double area = 0;
     if (outline && GEOSisValid_r(geos, outline) == 1 && GEOSArea_r(geos, outline, &area) &&
@@ -206,16 +210,14 @@ static view_clip clip_region(GEOSContextHandle_t geos, const cm_frame *frame,
     return clip;
 }
 
-/* The part of geometry within the clip, simplified (Douglas-Peucker) to
- * simplify_deg when that is above 0 — before the general intersection,
- * which then has fewer vertices to cut — or NULL to draw geometry whole
- * (it lies within, or the clip is none or failed). Free with
+/* The part of geometry within the clip, or NULL to draw geometry whole (it
+ * lies within, or the clip is none or failed). Free with
  * GEOSGeom_destroy_r(). */
 static GEOSGeometry *clip_geometry(GEOSContextHandle_t geos, const view_clip *clip,
-                                   const GEOSGeometry *geometry, double simplify_deg)
+                                   const GEOSGeometry *geometry)
 {
     if (clip->kind == CLIP_NONE)
-        return simplify_deg > 0 ? GEOSSimplify_r(geos, geometry, simplify_deg) : NULL;
+        return NULL;
     double west, south, east, north;
     if (!GEOSGeom_getExtent_r(geos, geometry, &west, &south, &east, &north))
         return NULL;
@@ -227,14 +229,6 @@ static GEOSGeometry *clip_geometry(GEOSContextHandle_t geos, const view_clip *cl
                                  clip->north);
         if (!boxed)
             return NULL;
-    }
-    if (simplify_deg > 0) {
-        GEOSGeometry *simple = GEOSSimplify_r(geos, boxed ? boxed : geometry, simplify_deg);
-        if (simple) {
-            if (boxed)
-                GEOSGeom_destroy_r(geos, boxed);
-            boxed = simple;
-        }
     }
     if (clip->kind == CLIP_RECT ||
         (clip->inside && GEOSPreparedContains_r(geos, clip->inside, boxed ? boxed : geometry) == 1))
@@ -293,6 +287,88 @@ static cm_status read_status(basemap_reader *reader)
                  : CM_OK;
 }
 
+/* Thins the line x, y of n points in place to tolerance (degrees) and
+ * returns how many points are left, its ends included: first points closer
+ * than tolerance in both coordinates to the last one kept are dropped (one
+ * cheap pass), then Douglas-Peucker keeps a point only where the line
+ * strays more than tolerance from the chord. A ring (last point equal to
+ * the first) that shrinks below a triangle is dropped: 0. Unlike GEOS's
+ * simplifier, nothing is built and no ring is repaired: a fill at this scale
+ * cannot show the difference. scratch holds the marks of kept points. */
+static unsigned thin_line(double *x, double *y, unsigned n, double tolerance, GArray *scratch)
+{
+    gboolean ring = n > 3 && x[0] == x[n - 1] && y[0] == y[n - 1];
+    unsigned kept = 1;
+    for (unsigned i = 1; i + 1 < n; i++)
+        if (fabs(x[i] - x[kept - 1]) >= tolerance || fabs(y[i] - y[kept - 1]) >= tolerance) {
+            x[kept] = x[i];
+            y[kept++] = y[i];
+        }
+    x[kept] = x[n - 1];
+    y[kept++] = y[n - 1];
+    n = kept;
+    /* Douglas-Peucker over index ranges [first, last] on a stack; a ring's
+     * chord from its first point to itself is split at its middle first. */
+    g_array_set_size(scratch, n);
+    guint8 *keep = (guint8 *)scratch->data;
+    memset(keep, 0, n);
+    keep[0] = keep[n - 1] = 1;
+    unsigned stack[2 * 64];
+    int top = 0;
+    if (ring && n > 2) {
+        keep[n / 2] = 1;
+        stack[top++] = 0;
+        stack[top++] = n / 2;
+        stack[top++] = n / 2;
+        stack[top++] = n - 1;
+    } else {
+        stack[top++] = 0;
+        stack[top++] = n - 1;
+    }
+    double tolerance2 = tolerance * tolerance;
+    while (top > 0) {
+        unsigned last = stack[--top], first = stack[--top];
+        if (last <= first + 1)
+            continue;
+        double dx = x[last] - x[first], dy = y[last] - y[first];
+        double length2 = dx * dx + dy * dy;
+        double worst = 0;
+        unsigned worst_i = first;
+        for (unsigned i = first + 1; i < last; i++) {
+            double ex = x[i] - x[first], ey = y[i] - y[first];
+            double cross = ex * dy - ey * dx;
+            /* Squared distance from the chord, or from its first point
+             * when the chord has no length. */
+            double d2 = length2 > 0 ? cross * cross / length2 : ex * ex + ey * ey;
+            if (d2 > worst) {
+                worst = d2;
+                worst_i = i;
+            }
+        }
+        if (worst <= tolerance2)
+            continue;
+        keep[worst_i] = 1;
+        if (top + 4 > (int)G_N_ELEMENTS(stack)) {
+            /* Deeper than the stack: keep the whole range rather than
+             * grow it (lines of the basemap are far from this). */
+            for (unsigned i = first + 1; i < last; i++)
+                keep[i] = 1;
+            continue;
+        }
+        stack[top++] = first;
+        stack[top++] = worst_i;
+        stack[top++] = worst_i;
+        stack[top++] = last;
+    }
+    kept = 0;
+    for (unsigned i = 0; i < n; i++)
+        if (keep[i]) {
+            x[kept] = x[i];
+            y[kept++] = y[i];
+        }
+    return ring && kept < 4 ? 0 : kept;
+}
+
 /* Appends a line or ring to cr's path. Rings are not closed: their last
  * vertex repeats the first, and OGR, which this reader replaced, handed
  * them over as plain lines, so the maps stay as they were. */
@@ -307,6 +383,9 @@ static void add_line_path(basemap_reader *reader, cairo_t *cr, const cm_frame *f
     g_array_set_size(reader->ys, n);
     double *x = (double *)(void *)reader->xs->data, *y = (double *)(void *)reader->ys->data;
     GEOSCoordSeq_copyToArrays_r(reader->geos, sequence, x, y, NULL, NULL);
+    if (reader->simplify_deg > 0 &&
+        (n = thin_line(x, y, n, reader->simplify_deg, reader->keep)) < 2)
+        return;
     cm_draw_geo_polyline(cr, frame, x, y, n, FALSE);
 }
 
@@ -484,7 +563,7 @@ static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame 
         if (!geometry)
             continue;
         GEOSGeometry *clipped =
-            clip_geometry(reader->geos, &reader->clip, geometry, reader->simplify_deg);
+            clip_geometry(reader->geos, &reader->clip, geometry);
         const GEOSGeometry *shown = clipped ? clipped : geometry;
         if (collect)
             area_labels_add(reader, collect, layer, geometry, clipped);
@@ -566,9 +645,12 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
     const char *reason;
     basemap_reader reader = {context, cm_context_geos(context), cm_context_basemap(context, &reason),
                              path, {0}, {0}, NULL, {CLIP_NONE, 0, 0, 0, 0, NULL, NULL},
-                             NULL, NULL, FALSE, 0};
+                             NULL, NULL, NULL, FALSE, 0};
     /* An overview is a few hundred pixels across: vertices closer than
-     * half a pixel only cost projecting and rasterising. */
+     * half a pixel only cost projecting and rasterising. Its features are
+     * cut to the view's box alone: what of the box lies outside the view
+     * takes little drawing once thinned, and the general intersection of
+     * the unthinned features cost more than all of it. */
     if (overview)
         reader.simplify_deg = OVERVIEW_SIMPLIFY_PX / (frame->px_per_m * METRES_PER_DEGREE);
     if (!reader.gpkg) {
@@ -578,9 +660,10 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
         return status;
     }
     reader.view = frame_outline(reader.geos, frame, &reader.sw, &reader.ne);
-    reader.clip = clip_region(reader.geos, frame, reader.sw, reader.ne);
+    reader.clip = clip_region(reader.geos, frame, reader.sw, reader.ne, overview);
     reader.xs = g_array_new(FALSE, FALSE, sizeof(double));
     reader.ys = g_array_new(FALSE, FALSE, sizeof(double));
+    reader.keep = g_array_new(FALSE, FALSE, 1);
 
     cairo_save(cr);
     cairo_rectangle(cr, 0, 0, frame->width, frame->height);
@@ -634,6 +717,7 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
         GEOSGeom_destroy_r(reader.geos, reader.clip.outline);
     g_array_free(reader.xs, TRUE);
     g_array_free(reader.ys, TRUE);
+    g_array_free(reader.keep, TRUE);
     g_free(path);
     return status;
 }
