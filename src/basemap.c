@@ -57,6 +57,7 @@ typedef struct basemap_reader {
     view_clip clip;          /* what of each feature is drawn */
     GArray *xs, *ys;         /* scratch buffers for vertex arrays */
     GArray *keep;            /* scratch marks for thin_line() */
+    GArray *pixels;          /* scratch for stroke_dashed_line() */
     gboolean past_antimeridian; /* reading the view's continuation from -180 */
     double simplify_deg;     /* vertices closer than this to the last kept are
                               * dropped before projecting (degrees); 0 for none */
@@ -542,6 +543,164 @@ static void area_labels_end(basemap_reader *reader, area_labels *collect)
         g_array_sort(collect->labels, compare_share);
 }
 
+/* The segments a dashed layer has drawn, each by its ends in lon/lat, in
+ * an order that does not depend on the direction it was drawn in: province
+ * outlines share their boundaries, and a boundary stroked twice, once each
+ * way, overlaid two dash patterns at different phases into a near-solid
+ * line (and cost twice the stroking). Open addressing, half full at most. */
+typedef struct segment_key {
+    double x0, y0, x1, y1;
+} segment_key;
+
+typedef struct segment_set {
+    segment_key *keys;
+    guint8 *used;
+    size_t capacity; /* a power of two */
+    size_t count;
+} segment_set;
+
+static void segment_set_free(segment_set *set)
+{
+    g_free(set->keys);
+    g_free(set->used);
+}
+
+static size_t segment_slot(const segment_set *set, const segment_key *key)
+{
+    const double *d = &key->x0;
+    guint64 h = 0;
+    for (int i = 0; i < 4; i++) {
+        guint64 bits;
+        memcpy(&bits, &d[i], sizeof bits);
+        h = (h ^ bits) * 0xff51afd7ed558ccdu;
+        h ^= h >> 32;
+    }
+    size_t slot = (size_t)h & (set->capacity - 1);
+    while (set->used[slot] && memcmp(&set->keys[slot], key, sizeof *key) != 0)
+        slot = (slot + 1) & (set->capacity - 1);
+    return slot;
+}
+
+/* Adds the segment from (ax, ay) to (bx, by); FALSE when it was there. */
+static gboolean segment_set_add(segment_set *set, double ax, double ay, double bx, double by)
+{
+    /* + 0.0 makes -0 into 0, so that equal ends have equal bits. */
+    segment_key key = ax < bx || (ax == bx && ay <= by)
+                          ? (segment_key){ax + 0.0, ay + 0.0, bx + 0.0, by + 0.0}
+                          : (segment_key){bx + 0.0, by + 0.0, ax + 0.0, ay + 0.0};
+    if (2 * (set->count + 1) > set->capacity) {
+        segment_set old = *set;
+        set->capacity = MAX(old.capacity * 2, 1024);
+        set->keys = g_new(segment_key, set->capacity);
+        set->used = g_new0(guint8, set->capacity);
+        for (size_t i = 0; i < old.capacity; i++)
+            if (old.used[i]) {
+                size_t slot = segment_slot(set, &old.keys[i]);
+                set->keys[slot] = old.keys[i];
+                set->used[slot] = 1;
+            }
+        segment_set_free(&old);
+    }
+    size_t slot = segment_slot(set, &key);
+    if (set->used[slot])
+        return FALSE;
+    set->keys[slot] = key;
+    set->used[slot] = 1;
+    set->count++;
+    return TRUE;
+}
+
+/* Strokes a line or ring of a dashed layer, the parts of it that show and
+ * that no earlier feature of the layer drew, each part a stroke of its own
+ * whose dashes start at the phase its distance along the line from its
+ * first vertex gives them: the dashes of what is drawn lie where drawing
+ * the whole line would put them, whatever was left out before it, so they
+ * are alike in a tile and its metatile, which leave out different parts.
+ * Leaving out what lies off the frame spares the stroker. */
+static void stroke_dashed_line(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
+                               const GEOSGeometry *line, const cm_line_style *style,
+                               segment_set *drawn)
+{
+    const GEOSCoordSequence *sequence = GEOSGeom_getCoordSeq_r(reader->geos, line);
+    unsigned n = 0;
+    if (!sequence || !GEOSCoordSeq_getSize_r(reader->geos, sequence, &n) || n < 2)
+        return;
+    g_array_set_size(reader->xs, n);
+    g_array_set_size(reader->ys, n);
+    g_array_set_size(reader->pixels, 4 * (size_t)n);
+    double *x = (double *)(void *)reader->xs->data, *y = (double *)(void *)reader->ys->data;
+    double *px = (double *)(void *)reader->pixels->data, *py = px + n;
+    double *run_x = py + n, *run_y = run_x + n;
+    GEOSCoordSeq_copyToArrays_r(reader->geos, sequence, x, y, NULL, NULL);
+    memcpy(px, x, n * sizeof *px);
+    memcpy(py, y, n * sizeof *py);
+    cm_projection_forward(frame->projection, px, py, n);
+    for (unsigned i = 0; i < n; i++)
+        if (px[i] != HUGE_VAL)
+            cm_frame_to_pixel(frame, px[i], py[i], &px[i], &py[i]);
+    /* Far enough round the frame that no cap, join or bend of what is
+     * left out could show. */
+    double margin = MAX(CLIP_MARGIN_MIN, CLIP_MARGIN_SHARE * MAX(frame->width, frame->height));
+    double x0 = -margin, y0 = -margin, x1 = frame->width + margin, y1 = frame->height + margin;
+    double along = 0, run_along = 0;
+    unsigned run_start = 0;
+    gboolean in_run = FALSE;
+    for (unsigned i = 0; i < n; i++) {
+        gboolean shown = FALSE;
+        if (i + 1 < n && px[i] != HUGE_VAL && px[i + 1] != HUGE_VAL) {
+            gboolean off = (px[i] < x0 && px[i + 1] < x0) || (px[i] > x1 && px[i + 1] > x1) ||
+                           (py[i] < y0 && py[i + 1] < y0) || (py[i] > y1 && py[i + 1] > y1);
+            shown = segment_set_add(drawn, x[i], y[i], x[i + 1], y[i + 1]) && !off;
+        }
+        if (shown && !in_run) {
+            in_run = TRUE;
+            run_start = i;
+            run_along = along;
+        } else if (!shown && in_run) {
+            /* Vertices run_start to i. A ring drawn whole stays a ring. */
+            unsigned count = i - run_start + 1;
+            memcpy(run_x, x + run_start, count * sizeof *run_x);
+            memcpy(run_y, y + run_start, count * sizeof *run_y);
+            cm_draw_geo_polyline(cr, frame, run_x, run_y, count, FALSE);
+            cairo_set_dash(cr, style->dash, style->n_dash, run_along);
+            cairo_stroke(cr);
+            in_run = FALSE;
+        }
+        if (i + 1 < n && px[i] != HUGE_VAL && px[i + 1] != HUGE_VAL)
+            along += hypot(px[i + 1] - px[i], py[i + 1] - py[i]);
+    }
+}
+
+/* Strokes geometry's lines and rings with stroke_dashed_line(). */
+static void stroke_dashed_geometry(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
+                                   const GEOSGeometry *geometry, const cm_line_style *style,
+                                   segment_set *drawn)
+{
+    GEOSContextHandle_t geos = reader->geos;
+    switch (GEOSGeomTypeId_r(geos, geometry)) {
+    case GEOS_LINESTRING:
+    case GEOS_LINEARRING:
+        stroke_dashed_line(reader, cr, frame, geometry, style, drawn);
+        break;
+    case GEOS_POLYGON:
+        stroke_dashed_line(reader, cr, frame, GEOSGetExteriorRing_r(geos, geometry), style,
+                           drawn);
+        for (int i = 0; i < GEOSGetNumInteriorRings_r(geos, geometry); i++)
+            stroke_dashed_line(reader, cr, frame, GEOSGetInteriorRingN_r(geos, geometry, i),
+                               style, drawn);
+        break;
+    case GEOS_MULTILINESTRING:
+    case GEOS_MULTIPOLYGON:
+    case GEOS_GEOMETRYCOLLECTION:
+        for (int i = 0; i < GEOSGetNumGeometries_r(geos, geometry); i++)
+            stroke_dashed_geometry(reader, cr, frame, GEOSGetGeometryN_r(geos, geometry, i),
+                                   style, drawn);
+        break;
+    default:
+        break;
+    }
+}
+
 /* Fills or strokes every feature of a layer; fill_color_of, when given,
  * picks a fill per feature; collect, when not NULL, gathers the names of
  * its areas. */
@@ -558,6 +717,9 @@ static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame 
     if (!layer)
         return CM_ERR_DATA;
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    /* An overview's dashed lines, thinned, are stroked as its other lines. */
+    gboolean dashed = line && line->n_dash > 0 && reader->simplify_deg == 0;
+    segment_set drawn = {NULL, NULL, 0, 0};
     while (next_in_view(reader, layer)) {
         GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
         if (!geometry)
@@ -577,12 +739,11 @@ static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame 
             cm_draw_set_color(cr, *fill);
             cairo_fill(cr);
         }
-        if (line) {
-            /* A dash pattern starts afresh where a cut line begins, so
-             * dashed lines are drawn whole to keep their dashes where
-             * they were (and alike in a tile and its metatile). */
-            add_geometry_path(reader, cr, frame,
-                              line->n_dash > 0 && reader->simplify_deg == 0 ? geometry : shown);
+        if (dashed) {
+            cm_draw_set_line(cr, line);
+            stroke_dashed_geometry(reader, cr, frame, geometry, line, &drawn);
+        } else if (line) {
+            add_geometry_path(reader, cr, frame, shown);
             cm_draw_set_line(cr, line);
             cairo_stroke(cr);
         }
@@ -590,6 +751,7 @@ static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame 
             GEOSGeom_destroy_r(reader->geos, clipped);
         GEOSGeom_destroy_r(reader->geos, geometry);
     }
+    segment_set_free(&drawn);
     return read_status(reader);
 }
 
@@ -645,7 +807,7 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
     const char *reason;
     basemap_reader reader = {context, cm_context_geos(context), cm_context_basemap(context, &reason),
                              path, {0}, {0}, NULL, {CLIP_NONE, 0, 0, 0, 0, NULL, NULL},
-                             NULL, NULL, NULL, FALSE, 0};
+                             NULL, NULL, NULL, NULL, FALSE, 0};
     /* An overview is a few hundred pixels across: vertices closer than
      * half a pixel only cost projecting and rasterising. Its features are
      * cut to the view's box alone: what of the box lies outside the view
@@ -664,6 +826,7 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
     reader.xs = g_array_new(FALSE, FALSE, sizeof(double));
     reader.ys = g_array_new(FALSE, FALSE, sizeof(double));
     reader.keep = g_array_new(FALSE, FALSE, 1);
+    reader.pixels = g_array_new(FALSE, FALSE, sizeof(double));
 
     cairo_save(cr);
     cairo_rectangle(cr, 0, 0, frame->width, frame->height);
@@ -718,6 +881,7 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
     g_array_free(reader.xs, TRUE);
     g_array_free(reader.ys, TRUE);
     g_array_free(reader.keep, TRUE);
+    g_array_free(reader.pixels, TRUE);
     g_free(path);
     return status;
 }
