@@ -1122,18 +1122,24 @@ static cm_box quiet_corner(cm_map *map, double legend_w, double legend_h, const 
          top + inset + legend_h},
         {inset, top + inset, inset + legend_w, top + inset + legend_h},
     };
+    /* Projected once, not once a corner. */
     GArray *points = content_points(map);
+    double *pixels = g_new(double, 2 * (size_t)points->len);
+    guint n = 0;
+    for (guint i = 0; i < points->len; i++)
+        if (cm_frame_geo_to_pixel(&map->frame, g_array_index(points, cm_geo_point, i),
+                                  &pixels[2 * n], &pixels[2 * n + 1]))
+            n++;
+    g_array_free(points, TRUE);
     size_t best_count = (size_t)-1;
     cm_box best = corners[0];
     for (size_t c = 0; c < G_N_ELEMENTS(corners); c++) {
         if (avoid && boxes_meet(&corners[c], avoid))
             continue;
         size_t count = 0;
-        for (guint i = 0; i < points->len; i++) {
-            double px, py;
-            if (cm_frame_geo_to_pixel(&map->frame, g_array_index(points, cm_geo_point, i),
-                                      &px, &py) &&
-                px >= corners[c].x0 - 20 && px <= corners[c].x1 + 20 &&
+        for (guint i = 0; i < n; i++) {
+            double px = pixels[2 * i], py = pixels[2 * i + 1];
+            if (px >= corners[c].x0 - 20 && px <= corners[c].x1 + 20 &&
                 py >= corners[c].y0 - 20 && py <= corners[c].y1 + 20)
                 count++;
         }
@@ -1142,7 +1148,7 @@ static cm_box quiet_corner(cm_map *map, double legend_w, double legend_h, const 
             best = corners[c];
         }
     }
-    g_array_free(points, TRUE);
+    g_free(pixels);
     return best;
 }
 
