@@ -755,6 +755,246 @@ static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame 
     return read_status(reader);
 }
 
+/* The overview's own reading of a feature: its WKB walked line by line
+ * (ring by ring), each thinned, then cut to the clip's box, and added to
+ * cr's path. Through GEOS the whole unthinned geometry was built and cut
+ * before it was thinned: half the overview's instructions. */
+typedef struct wkb_cursor {
+    const unsigned char *p, *end;
+    gboolean swap; /* the WKB's byte order is not the machine's */
+} wkb_cursor;
+
+static gboolean wkb_u32(wkb_cursor *c, guint32 *value)
+{
+    if (c->end - c->p < 4)
+        return FALSE;
+    memcpy(value, c->p, 4);
+    c->p += 4;
+    if (c->swap)
+        *value = GUINT32_SWAP_LE_BE(*value);
+    return TRUE;
+}
+
+/* Cuts the closed ring x, y of n points (last equal to first) to the box
+ * west..east x south..north, Sutherland-Hodgman, into out_x, out_y, closed
+ * again; returns its points, 0 when nothing is left. out_x and out_y have
+ * room for 2 n + 8 points, as have the scratch arrays tmp_x, tmp_y. */
+static unsigned cut_ring(const view_clip *box, const double *x, const double *y, unsigned n,
+                         double *out_x, double *out_y, double *tmp_x, double *tmp_y)
+{
+    const double *in_x = x, *in_y = y;
+    unsigned count = n - 1; /* the closing point aside */
+    for (int edge = 0; edge < 4 && count > 0; edge++) {
+        /* Alternate buffers so that the last pass writes into out. */
+        double *to_x = edge % 2 ? out_x : tmp_x, *to_y = edge % 2 ? out_y : tmp_y;
+        int axis = edge / 2; /* 0: x against west, east; 1: y against south, north */
+        double limit = edge == 0 ? box->west : edge == 1 ? box->east
+                       : edge == 2 ? box->south : box->north;
+        double sign = edge % 2 ? -1 : 1;
+        unsigned kept = 0;
+        for (unsigned i = 0; i < count; i++) {
+            unsigned j = i + 1 == count ? 0 : i + 1;
+            double dp = sign * ((axis ? in_y[i] : in_x[i]) - limit);
+            double dq = sign * ((axis ? in_y[j] : in_x[j]) - limit);
+            if (dp >= 0) {
+                to_x[kept] = in_x[i];
+                to_y[kept++] = in_y[i];
+            }
+            if ((dp >= 0) != (dq >= 0)) {
+                double t = dp / (dp - dq);
+                to_x[kept] = in_x[i] + t * (in_x[j] - in_x[i]);
+                to_y[kept++] = in_y[i] + t * (in_y[j] - in_y[i]);
+            }
+        }
+        in_x = to_x;
+        in_y = to_y;
+        count = kept;
+    }
+    if (count < 3)
+        return 0;
+    out_x[count] = out_x[0];
+    out_y[count] = out_y[0];
+    return count + 1;
+}
+
+/* Adds to cr's path the runs of the line x, y (n points) inside the box,
+ * each segment cut where it leaves it (Liang-Barsky). run_x, run_y have
+ * room for n points. */
+static void add_cut_line(cairo_t *cr, const cm_frame *frame, const view_clip *box,
+                         const double *x, const double *y, unsigned n, double *run_x,
+                         double *run_y)
+{
+    unsigned count = 0;
+    for (unsigned i = 0; i + 1 < n; i++) {
+        double dx = x[i + 1] - x[i], dy = y[i + 1] - y[i];
+        const double p[4] = {-dx, dx, -dy, dy};
+        const double q[4] = {x[i] - box->west, box->east - x[i], y[i] - box->south,
+                             box->north - y[i]};
+        double t0 = 0, t1 = 1;
+        gboolean inside = TRUE;
+        for (int k = 0; k < 4 && inside; k++) {
+            if (p[k] == 0)
+                inside = q[k] >= 0;
+            else if (p[k] < 0)
+                t0 = MAX(t0, q[k] / p[k]);
+            else
+                t1 = MIN(t1, q[k] / p[k]);
+            inside = inside && t0 <= t1;
+        }
+        if (inside && count == 0) {
+            run_x[0] = x[i] + t0 * dx;
+            run_y[0] = y[i] + t0 * dy;
+            count = 1;
+        }
+        if (inside) {
+            run_x[count] = x[i] + t1 * dx;
+            run_y[count++] = y[i] + t1 * dy;
+        }
+        /* The run ends where the line leaves the box. */
+        if (count > 0 && (!inside || t1 < 1)) {
+            if (count >= 2)
+                cm_draw_geo_polyline(cr, frame, run_x, run_y, count, FALSE);
+            count = 0;
+        }
+    }
+    if (count >= 2)
+        cm_draw_geo_polyline(cr, frame, run_x, run_y, count, FALSE);
+}
+
+/* Reads a line or ring of n points at the cursor, thins it, cuts it to
+ * the clip's box and adds it to cr's path; FALSE when the WKB ends early. */
+static gboolean add_wkb_line(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
+                             wkb_cursor *c, gboolean ring)
+{
+    guint32 n;
+    if (!wkb_u32(c, &n) || (size_t)(c->end - c->p) / 16 < n)
+        return FALSE;
+    g_array_set_size(reader->xs, n);
+    g_array_set_size(reader->ys, n);
+    double *x = (double *)(void *)reader->xs->data, *y = (double *)(void *)reader->ys->data;
+    for (guint32 i = 0; i < n; i++, c->p += 16) {
+        guint64 bits[2];
+        memcpy(bits, c->p, sizeof bits);
+        if (c->swap) {
+            bits[0] = GUINT64_SWAP_LE_BE(bits[0]);
+            bits[1] = GUINT64_SWAP_LE_BE(bits[1]);
+        }
+        memcpy(&x[i], &bits[0], sizeof x[i]);
+        memcpy(&y[i], &bits[1], sizeof y[i]);
+    }
+    if (n < 2 || (n = thin_line(x, y, n, reader->simplify_deg, reader->keep)) < 2)
+        return TRUE;
+    const view_clip *box = &reader->clip;
+    gboolean within = box->kind != CLIP_RECT;
+    if (!within) {
+        double west = x[0], east = x[0], south = y[0], north = y[0];
+        for (unsigned i = 1; i < n; i++) {
+            west = MIN(west, x[i]);
+            east = MAX(east, x[i]);
+            south = MIN(south, y[i]);
+            north = MAX(north, y[i]);
+        }
+        within = west >= box->west && east <= box->east && south >= box->south &&
+                 north <= box->north;
+    }
+    if (within) {
+        cm_draw_geo_polyline(cr, frame, x, y, n, FALSE);
+        return TRUE;
+    }
+    g_array_set_size(reader->pixels, 4 * (2 * (size_t)n + 8));
+    double *out_x = (double *)(void *)reader->pixels->data, *out_y = out_x + 2 * n + 8;
+    double *tmp_x = out_y + 2 * n + 8, *tmp_y = tmp_x + 2 * n + 8;
+    if (ring && n > 3) {
+        unsigned cut = cut_ring(box, x, y, n, out_x, out_y, tmp_x, tmp_y);
+        if (cut > 3)
+            cm_draw_geo_polyline(cr, frame, out_x, out_y, cut, FALSE);
+    } else {
+        add_cut_line(cr, frame, box, x, y, n, out_x, out_y);
+    }
+    return TRUE;
+}
+
+/* Adds the 2D lines, polygons and their collections at the cursor to cr's
+ * path; FALSE for anything else or a WKB that ends early. */
+static gboolean add_wkb_path(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
+                             wkb_cursor *c)
+{
+    guint32 type, count;
+    if (c->p >= c->end)
+        return FALSE;
+    c->swap = (*c->p++ == 1) != (G_BYTE_ORDER == G_LITTLE_ENDIAN);
+    if (!wkb_u32(c, &type))
+        return FALSE;
+    switch (type) {
+    case 2: /* LineString */
+        return add_wkb_line(reader, cr, frame, c, FALSE);
+    case 3: /* Polygon */
+        if (!wkb_u32(c, &count))
+            return FALSE;
+        for (guint32 i = 0; i < count; i++)
+            if (!add_wkb_line(reader, cr, frame, c, TRUE))
+                return FALSE;
+        return TRUE;
+    case 5: /* MultiLineString */
+    case 6: /* MultiPolygon */
+        if (!wkb_u32(c, &count))
+            return FALSE;
+        for (guint32 i = 0; i < count; i++)
+            if (!add_wkb_path(reader, cr, frame, c))
+                return FALSE;
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
+/* Fills or strokes every feature of a layer of an overview through
+ * add_wkb_path(); a feature that is no 2D line or polygon goes through
+ * GEOS as in draw_layer(). */
+static cm_status draw_overview_layer(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
+                                     const char *name, const char *const *columns,
+                                     const cm_style *style, feature_fill_fn fill_of,
+                                     const cm_rgba *fill, const cm_line_style *line)
+{
+    cm_gpkg_layer *layer = open_layer(reader, name, columns);
+    if (!layer)
+        return CM_ERR_DATA;
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    while (next_in_view(reader, layer)) {
+        size_t size = 0;
+        const unsigned char *wkb = cm_gpkg_layer_wkb(layer, &size);
+        if (!wkb)
+            continue;
+        wkb_cursor cursor = {wkb, wkb + size, FALSE};
+        cairo_new_path(cr);
+        if (!add_wkb_path(reader, cr, frame, &cursor)) {
+            cairo_new_path(cr);
+            GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
+            if (!geometry)
+                continue;
+            GEOSGeometry *clipped = clip_geometry(reader->geos, &reader->clip, geometry);
+            add_geometry_path(reader, cr, frame, clipped ? clipped : geometry);
+            if (clipped)
+                GEOSGeom_destroy_r(reader->geos, clipped);
+            GEOSGeom_destroy_r(reader->geos, geometry);
+        }
+        cm_rgba color;
+        gboolean filled = fill_of ? fill_of(layer, style, &color) : fill != NULL;
+        if (filled) {
+            cm_draw_set_color(cr, fill_of ? color : *fill);
+            if (line)
+                cairo_fill_preserve(cr);
+            else
+                cairo_fill(cr);
+        }
+        if (line) {
+            cm_draw_set_line(cr, line);
+            cairo_stroke(cr);
+        }
+    }
+    return read_status(reader);
+}
+
 gboolean cm_area_label_holds(const cm_country_label *label, const cm_frame *frame,
                              double half_width, double half_height)
 {
@@ -865,9 +1105,12 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
         area_labels collect;
         gboolean collecting = area_labels_begin(&reader, &collect, layers[i].min_share,
                                                 layers[i].keep_area, layers[i].labels);
-        status = draw_layer(&reader, cr, frame, layers[i].name, layers[i].columns, style,
-                            layers[i].fill_of, layers[i].fill, layers[i].line,
-                            collecting ? &collect : NULL);
+        status = overview ? draw_overview_layer(&reader, cr, frame, layers[i].name,
+                                                layers[i].columns, style, layers[i].fill_of,
+                                                layers[i].fill, layers[i].line)
+                          : draw_layer(&reader, cr, frame, layers[i].name, layers[i].columns,
+                                       style, layers[i].fill_of, layers[i].fill,
+                                       layers[i].line, collecting ? &collect : NULL);
         area_labels_end(&reader, &collect);
     }
     cairo_restore(cr);

@@ -263,16 +263,15 @@ int cm_gpkg_layer_int(cm_gpkg_layer *layer, int i)
     return sqlite3_column_int(layer->current, i);
 }
 
-GEOSGeometry *cm_gpkg_layer_geometry(cm_gpkg_layer *layer)
+const unsigned char *cm_gpkg_layer_wkb(cm_gpkg_layer *layer, size_t *size)
 {
     static const size_t envelope_bytes[] = {0, 32, 48, 48, 64};
-    cm_geopackage *gpkg = layer->gpkg;
     int column = layer->n_columns;
     const unsigned char *blob = sqlite3_column_blob(layer->current, column);
-    size_t size = (size_t)sqlite3_column_bytes(layer->current, column);
+    size_t blob_size = (size_t)sqlite3_column_bytes(layer->current, column);
     if (!blob)
         return NULL;
-    if (size >= 8 && blob[0] == 'G' && blob[1] == 'P' && blob[2] == 0) {
+    if (blob_size >= 8 && blob[0] == 'G' && blob[1] == 'P' && blob[2] == 0) {
         unsigned flags = blob[3];
         unsigned envelope = (flags >> 1) & 7;
         /* The srs_id (bytes 4..7) is the layer's, WGS84 for the basemap. */
@@ -280,17 +279,30 @@ GEOSGeometry *cm_gpkg_layer_geometry(cm_gpkg_layer *layer)
             return NULL; /* empty */
         /* Extended GeoPackage binary (flag 0x20) is not standard WKB. */
         if (!(flags & 0x20) && envelope < G_N_ELEMENTS(envelope_bytes) &&
-            size > 8 + envelope_bytes[envelope]) {
+            blob_size > 8 + envelope_bytes[envelope]) {
             size_t header = 8 + envelope_bytes[envelope];
-            GEOSGeometry *geometry = GEOSWKBReader_read_r(gpkg->geos, gpkg->wkb,
-                                                          blob + header, size - header);
-            if (geometry && !GEOSisEmpty_r(gpkg->geos, geometry))
-                return geometry;
-            if (geometry) {
-                GEOSGeom_destroy_r(gpkg->geos, geometry);
-                return NULL;
-            }
+            *size = blob_size - header;
+            return blob + header;
         }
+    }
+    set_error(layer->gpkg, g_strdup_printf("a feature of layer %s has a broken geometry",
+                                           layer->name));
+    return NULL;
+}
+
+GEOSGeometry *cm_gpkg_layer_geometry(cm_gpkg_layer *layer)
+{
+    cm_geopackage *gpkg = layer->gpkg;
+    size_t size = 0;
+    const unsigned char *wkb = cm_gpkg_layer_wkb(layer, &size);
+    if (!wkb)
+        return NULL;
+    GEOSGeometry *geometry = GEOSWKBReader_read_r(gpkg->geos, gpkg->wkb, wkb, size);
+    if (geometry && !GEOSisEmpty_r(gpkg->geos, geometry))
+        return geometry;
+    if (geometry) {
+        GEOSGeom_destroy_r(gpkg->geos, geometry);
+        return NULL;
     }
     set_error(gpkg, g_strdup_printf("a feature of layer %s has a broken geometry",
                                     layer->name));

@@ -51,4 +51,10 @@ int cm_gpkg_layer_int(cm_gpkg_layer *layer, int i);
  * cm_geopackage_error() set when it is broken. */
 GEOSGeometry *cm_gpkg_layer_geometry(cm_gpkg_layer *layer);
 
+/* The current feature's geometry as WKB (the GeoPackage header skipped),
+ * its *size bytes owned by SQLite until the next row; NULL when it has none
+ * or it is empty, and NULL with cm_geopackage_error() set when its header is
+ * broken (the WKB itself is not checked). */
+const unsigned char *cm_gpkg_layer_wkb(cm_gpkg_layer *layer, size_t *size);
+
 #endif
