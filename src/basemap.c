@@ -610,6 +610,37 @@ static gboolean segment_set_add(segment_set *set, double ax, double ay, double b
     return TRUE;
 }
 
+/* The dashes a dashed layer is stroked with: the style's, or the same
+ * dashes with square ends (see dash_style_for()), shifted back by shift. */
+typedef struct dash_style {
+    double dash[4];
+    int n_dash;
+    double shift;
+} dash_style;
+
+/* The dashes for line on cr, and its line cap set on cr. A dash of a line
+ * no wider than a pixel looks the same with square ends lengthened by half
+ * the width as with round ones, and Cairo strokes it a quarter faster:
+ * such dashes on an image are drawn so. Vector output keeps round ends. */
+static dash_style dash_style_for(cairo_t *cr, const cm_line_style *line)
+{
+    dash_style style = {{0}, line->n_dash, 0};
+    memcpy(style.dash, line->dash, sizeof style.dash);
+    gboolean square = line->width <= 1 && line->n_dash % 2 == 0 &&
+                      cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+    for (int i = 0; square && i < line->n_dash; i += 2)
+        square = line->dash[i + 1] > line->width;
+    if (!square)
+        return style;
+    for (int i = 0; i < line->n_dash; i += 2) {
+        style.dash[i] += line->width;
+        style.dash[i + 1] -= line->width;
+    }
+    style.shift = line->width / 2;
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    return style;
+}
+
 /* Strokes a line or ring of a dashed layer, the parts of it that show and
  * that no earlier feature of the layer drew, each part a stroke of its own
  * whose dashes start at the phase its distance along the line from its
@@ -618,7 +649,7 @@ static gboolean segment_set_add(segment_set *set, double ax, double ay, double b
  * are alike in a tile and its metatile, which leave out different parts.
  * Leaving out what lies off the frame spares the stroker. */
 static void stroke_dashed_line(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
-                               const GEOSGeometry *line, const cm_line_style *style,
+                               const GEOSGeometry *line, const dash_style *style,
                                segment_set *drawn)
 {
     const GEOSCoordSequence *sequence = GEOSGeom_getCoordSeq_r(reader->geos, line);
@@ -662,7 +693,7 @@ static void stroke_dashed_line(basemap_reader *reader, cairo_t *cr, const cm_fra
             memcpy(run_x, x + run_start, count * sizeof *run_x);
             memcpy(run_y, y + run_start, count * sizeof *run_y);
             cm_draw_geo_polyline(cr, frame, run_x, run_y, count, FALSE);
-            cairo_set_dash(cr, style->dash, style->n_dash, run_along);
+            cairo_set_dash(cr, style->dash, style->n_dash, run_along + style->shift);
             cairo_stroke(cr);
             in_run = FALSE;
         }
@@ -673,7 +704,7 @@ static void stroke_dashed_line(basemap_reader *reader, cairo_t *cr, const cm_fra
 
 /* Strokes geometry's lines and rings with stroke_dashed_line(). */
 static void stroke_dashed_geometry(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
-                                   const GEOSGeometry *geometry, const cm_line_style *style,
+                                   const GEOSGeometry *geometry, const dash_style *style,
                                    segment_set *drawn)
 {
     GEOSContextHandle_t geos = reader->geos;
@@ -741,7 +772,8 @@ static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame 
         }
         if (dashed) {
             cm_draw_set_line(cr, line);
-            stroke_dashed_geometry(reader, cr, frame, geometry, line, &drawn);
+            dash_style dashes = dash_style_for(cr, line);
+            stroke_dashed_geometry(reader, cr, frame, geometry, &dashes, &drawn);
         } else if (line) {
             add_geometry_path(reader, cr, frame, shown);
             cm_draw_set_line(cr, line);
