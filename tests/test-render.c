@@ -664,6 +664,104 @@ static void test_province_labels_follow_layer(void)
     label_of("Al-Anbar");
 }
 
+/* How much darker than the fill the pixels round the line (of projected
+ * boundary points xs, ys, n of them) are in image, summed: each pixel
+ * within a pixel of a point sampled every quarter pixel counts once. */
+static double ink_along(cairo_surface_t *surface, const double *xs, const double *ys, int n,
+                        rgb fill)
+{
+    int width = cairo_image_surface_get_width(surface);
+    int height = cairo_image_surface_get_height(surface);
+    guint8 *seen = g_new0(guint8, (size_t)width * (size_t)height);
+    double fill_sum = fill.r + fill.g + fill.b, ink = 0;
+    for (int i = 0; i + 1 < n; i++) {
+        double length = hypot(xs[i + 1] - xs[i], ys[i + 1] - ys[i]);
+        for (double t = 0; t < length; t += 0.25) {
+            int cx = (int)floor(xs[i] + (xs[i + 1] - xs[i]) * t / length);
+            int cy = (int)floor(ys[i] + (ys[i + 1] - ys[i]) * t / length);
+            for (int y = cy - 1; y <= cy + 1; y++)
+                for (int x = cx - 1; x <= cx + 1; x++) {
+                    if (x < 0 || y < 0 || x >= width || y >= height ||
+                        seen[(size_t)y * (size_t)width + (size_t)x])
+                        continue;
+                    seen[(size_t)y * (size_t)width + (size_t)x] = 1;
+                    rgb c = rgb_from(test_pixel(surface, x, y));
+                    ink += MAX(0.0, fill_sum - (c.r + c.g + c.b));
+                }
+        }
+    }
+    g_free(seen);
+    return ink;
+}
+
+/* A boundary two provinces share is dashed once: its dashes cover as much
+ * of it as the style's dash pattern does (on / (on + off), round ends
+ * included), not more, as two patterns at different phases, one from each
+ * province's outline, did. Measured as the ink along the middle of the
+ * Al-Anbar / Ninawa boundary against the same boundary drawn solid. */
+static void test_shared_boundary_dashed_once(void)
+{
+    OGRGeometryH anbar = province_outline("Al-Anbar"), ninawa = province_outline("Ninawa");
+    OGRGeometryH shared = OGR_G_Intersection(anbar, ninawa);
+    g_assert_nonnull(shared);
+    OGRGeometryH line = OGR_G_ForceToLineString(shared);
+    g_assert_cmpint(wkbFlatten(OGR_G_GetGeometryType(line)), ==, wkbLineString);
+    int n = OGR_G_GetPointCount(line);
+    g_assert_cmpint(n, >=, 2);
+    double *all_x = g_new(double, n), *all_y = g_new(double, n), total = 0;
+    for (int i = 0; i < n; i++) {
+        project((cm_geo_point){OGR_G_GetY(line, i), OGR_G_GetX(line, i)}, &all_x[i], &all_y[i]);
+        if (i > 0)
+            total += hypot(all_x[i] - all_x[i - 1], all_y[i] - all_y[i - 1]);
+    }
+    g_test_message("Al-Anbar / Ninawa: %d points, %.0f px", n, total);
+    g_assert_cmpfloat(total, >, 100);
+    /* The middle half, away from the corners where a third province
+     * meets the two. */
+    double *xs = g_new(double, n + 2), *ys = g_new(double, n + 2), along = 0;
+    int count = 0;
+    for (int i = 0; i + 1 < n; i++) {
+        double length = hypot(all_x[i + 1] - all_x[i], all_y[i + 1] - all_y[i]);
+        double t0 = CLAMP((total / 4 - along) / length, 0, 1);
+        double t1 = CLAMP((3 * total / 4 - along) / length, 0, 1);
+        if (t1 > t0) {
+            if (count == 0) {
+                xs[count] = all_x[i] + t0 * (all_x[i + 1] - all_x[i]);
+                ys[count++] = all_y[i] + t0 * (all_y[i + 1] - all_y[i]);
+            }
+            xs[count] = all_x[i] + t1 * (all_x[i + 1] - all_x[i]);
+            ys[count++] = all_y[i] + t1 * (all_y[i + 1] - all_y[i]);
+        }
+        along += length;
+    }
+    g_free(all_x);
+    g_free(all_y);
+    const char *layers = "[style]\ninherits=briefing\n[map]\nlayers=countries;admin1\n";
+    char *dashed = g_strconcat(layers, "[admin1]\nwidth=0.7\ndash=4,3\n", NULL);
+    /* Dashes longer than the map: a solid line that is drawn as a dashed
+     * one. */
+    char *solid = g_strconcat(layers, "[admin1]\nwidth=0.7\ndash=1000,1\n", NULL);
+    rgb fill = rgb_from(test_country_fill(context, "IRQ"));
+    render_with_style(dashed);
+    double dashed_ink = ink_along(image, xs, ys, count, fill);
+    render_with_style(solid);
+    double solid_ink = ink_along(image, xs, ys, count, fill);
+    restore_briefing();
+    double expected = (4 + 0.7) / (4 + 3);
+    g_test_message("dashed / solid ink along %d points: %.3f (one pattern: %.3f)", count,
+                   dashed_ink / solid_ink, expected);
+    g_assert_cmpfloat(solid_ink, >, 0);
+    /* Twice dashed, it read 0.76. */
+    g_assert_cmpfloat(fabs(dashed_ink / solid_ink - expected), <, 0.05);
+    g_free(dashed);
+    g_free(solid);
+    g_free(xs);
+    g_free(ys);
+    OGR_G_DestroyGeometry(line);
+    OGR_G_DestroyGeometry(anbar);
+    OGR_G_DestroyGeometry(ninawa);
+}
+
 /* The map's zoom is the web-mercator zoom whose ground resolution at the
  * map's centre equals the map's. */
 static void test_zoom(void)
@@ -905,6 +1003,7 @@ int main(int argc, char **argv)
     g_test_add_func("/render/labels", test_labels);
     g_test_add_func("/render/province-labels", test_province_labels);
     g_test_add_func("/render/province-labels-follow-layer", test_province_labels_follow_layer);
+    g_test_add_func("/render/shared-boundary-dashed-once", test_shared_boundary_dashed_once);
     g_test_add_func("/render/iraq-fill", test_iraq_fill);
     g_test_add_func("/render/sea", test_sea);
     g_test_add_func("/render/every-style", test_every_style);
