@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints how many pixels of an 8-bit RGB or RGBA PNG have exactly the colour
+"""Prints how many pixels of an 8-bit RGB, RGBA or palette PNG have exactly the colour
 #rrggbb, one line per file: a decoder in the standard library, so the CLI
 tests can check what a map drew without trusting the drawing code.
 Usage: png-count.py FILE... RRGGBB; other tests import pixels() from it."""
@@ -12,15 +12,17 @@ def pixels(path):
     data = open(path, 'rb').read()
     if data[:8] != b'\x89PNG\r\n\x1a\n':
         sys.exit(f'{path}: not a PNG')
-    pos, idat = 8, b''
+    pos, idat, palette = 8, b'', None
     while pos < len(data):
         length, kind = struct.unpack('>I4s', data[pos:pos + 8])
         body = data[pos + 8:pos + 8 + length]
         if kind == b'IHDR':
             width, height, depth, colour_type = struct.unpack('>IIBB', body[:10])
-            if depth != 8 or colour_type not in (2, 6):
-                sys.exit(f'{path}: only 8-bit RGB or RGBA is read')
-            channels = 3 if colour_type == 2 else 4
+            if depth != 8 or colour_type not in (2, 3, 6):
+                sys.exit(f'{path}: only 8-bit RGB, RGBA or palette is read')
+            channels = {2: 3, 3: 1, 6: 4}[colour_type]
+        elif kind == b'PLTE':
+            palette = [tuple(body[i:i + 3]) for i in range(0, len(body), 3)]
         elif kind == b'IDAT':
             idat += body
         pos += 12 + length
@@ -41,8 +43,11 @@ def pixels(path):
             else:
                 predictor = (0, a, b, (a + b) // 2)[kind]
             line[i] = (line[i] + predictor) & 255
-        for i in range(0, len(line), channels):
-            yield line[i], line[i + 1], line[i + 2]
+        if channels == 1:
+            yield from (palette[index] for index in line)
+        else:
+            for i in range(0, len(line), channels):
+                yield line[i], line[i + 1], line[i + 2]
         previous = line
 
 
