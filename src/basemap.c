@@ -681,7 +681,7 @@ static void stroke_dashed_line(basemap_reader *reader, cairo_t *cr, const cm_fra
         if (i + 1 < n && px[i] != HUGE_VAL && px[i + 1] != HUGE_VAL) {
             gboolean off = (px[i] < x0 && px[i + 1] < x0) || (px[i] > x1 && px[i + 1] > x1) ||
                            (py[i] < y0 && py[i + 1] < y0) || (py[i] > y1 && py[i + 1] > y1);
-            shown = segment_set_add(drawn, x[i], y[i], x[i + 1], y[i + 1]) && !off;
+            shown = !off && segment_set_add(drawn, x[i], y[i], x[i + 1], y[i + 1]);
         }
         if (shown && !in_run) {
             in_run = TRUE;
