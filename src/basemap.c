@@ -626,7 +626,10 @@ static dash_style dash_style_for(cairo_t *cr, const cm_line_style *line)
 {
     dash_style style = {{0}, line->n_dash, 0};
     memcpy(style.dash, line->dash, sizeof style.dash);
-    gboolean square = line->width <= 1 && line->n_dash % 2 == 0 &&
+    /* Device pixels: a map drawn at --scale 2 or 300 dpi widens its lines. */
+    double dx = line->width, dy = 0;
+    cairo_user_to_device_distance(cr, &dx, &dy);
+    gboolean square = hypot(dx, dy) <= 1 && line->n_dash % 2 == 0 &&
                       cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
     for (int i = 0; square && i < line->n_dash; i += 2)
         square = line->dash[i + 1] > line->width;
