@@ -81,6 +81,29 @@ for command in "geocode Ayn al-Asad" "route --from Amman --via Trebil --to Ayn_a
   fi
 done
 
+# PROJ strings (MGRS's UTM, the automatic projections, Web Mercator) need no
+# proj.db, which PROJ 9.1 would open and prepare for 5 ms; EPSG codes do.
+proj_db_opened() { strace -f -e trace=openat "$convoymap" "$@" 2>&1 >/dev/null | grep -v ENOENT | grep -c 'proj\.db'; }
+if command -v strace >/dev/null; then
+  for command in "geocode 38SKC6307841327" "render --size 300x200 -o $work/p.png" "tile 5 19 12 -o $work/p5.png"; do
+    # shellcheck disable=SC2086
+    opened=$(proj_db_opened $command)
+    if [ "$opened" -eq 0 ]; then
+      ok "convoymap ${command%% *} does not open proj.db"
+    else
+      not_ok "convoymap ${command%% *} does not open proj.db" "opened $opened times"
+    fi
+  done
+  # shellcheck disable=SC2086
+  if [ "$(proj_db_opened render --crs EPSG:32638 --size 300x200 -o $work/p.png)" -gt 0 ]; then
+    ok "convoymap render --crs EPSG:32638 reads the code from proj.db"
+  else
+    not_ok "convoymap render --crs EPSG:32638 reads the code from proj.db"
+  fi
+else
+  skip "proj.db checks" "no strace"
+fi
+
 # A GPX route reads through the module, which brings GDAL in.
 run route --format csv --route-file "$routes/route.gpx"
 if [ "$code" -eq 0 ] && grep -q '^route,waypoint,SP,Amman,31.955220,35.945030,1,0.000,' "$work/stdout" &&
