@@ -47,18 +47,21 @@ fi
 
 # loads ARGS...: the shared objects the dynamic loader opens for a command.
 loads() { LD_DEBUG=files "$convoymap" "$@" 2>&1 >/dev/null | sed -n 's/.*file=\([^ ]*\) .*/\1/p' | sort -u; }
-for command in "geocode Ayn al-Asad" "geocode --reverse 33.1,40.2" \
+# loads_none WHAT PATTERN WORD...: the command (an _ in a word is a space)
+# loads nothing whose path matches PATTERN.
+loads_none() {
+  local what=$1 pattern=$2; shift 2
+  local loaded; loaded=$(loads "${@//_/ }")
+  if [ -n "$loaded" ] && ! grep -q "$pattern" <<<"$loaded"; then
+    ok "convoymap ${*:1:2} loads neither $what"
+  else
+    not_ok "convoymap ${*:1:2} loads neither $what" "$(grep "$pattern" <<<"$loaded")"
+  fi
+}
+for command in "geocode Ayn_al-Asad" "geocode --reverse 33.1,40.2" \
                "route --from Amman --via Trebil --to Ayn_al-Asad"; do
   # shellcheck disable=SC2086
-  set -- $command
-  args=("${@//_/ }")
-  loaded=$(loads "${args[@]}")
-  if [ -n "$loaded" ] && ! grep -q 'libcairo\|libpango\|convoymap-render' <<<"$loaded"; then
-    ok "convoymap $* loads neither Cairo, Pango nor the drawing module"
-  else
-    not_ok "convoymap $* loads neither Cairo, Pango nor the drawing module" \
-      "$(grep 'cairo\|pango\|render' <<<"$loaded")"
-  fi
+  loads_none "Cairo, Pango nor the drawing module" 'libcairo\|libpango\|convoymap-render' $command
 done
 for command in "render --size 300x200 -o $work/x.png" "tile 3 4 3 -o $work/t.png"; do
   # shellcheck disable=SC2086
@@ -68,17 +71,10 @@ for command in "render --size 300x200 -o $work/x.png" "tile 3 4 3 -o $work/t.png
     not_ok "convoymap ${command%% *} loads the drawing module"
   fi
 done
-for command in "geocode Ayn al-Asad" "route --from Amman --via Trebil --to Ayn_al-Asad" \
+for command in "geocode Ayn_al-Asad" "route --from Amman --via Trebil --to Ayn_al-Asad" \
                "render --from Amman --to Trebil --size 300x200 -o $work/x.png"; do
   # shellcheck disable=SC2086
-  set -- $command
-  args=("${@//_/ }")
-  loaded=$(loads "${args[@]}")
-  if [ -n "$loaded" ] && ! grep -q 'libgdal\|convoymap-ogr' <<<"$loaded"; then
-    ok "convoymap $1 loads neither GDAL nor the OGR module"
-  else
-    not_ok "convoymap $1 loads neither GDAL nor the OGR module" "$(grep 'gdal\|ogr' <<<"$loaded")"
-  fi
+  loads_none "GDAL nor the OGR module" 'libgdal\|convoymap-ogr' $command
 done
 
 # PROJ strings (MGRS's UTM, the automatic projections, Web Mercator) need no
