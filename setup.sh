@@ -10,7 +10,7 @@ case "$mode" in map|test) ;; *) echo "usage: ./setup.sh [test]" >&2; exit 2 ;; e
 build_packages=(gcc pkg-config meson ninja-build libglib2.0-dev libcairo2-dev libpango1.0-dev
   libproj-dev proj-data libgdal-dev libgeos-dev libsqlite3-dev zlib1g-dev fonts-dejavu-core fonts-noto-core)
 # Real consumers of our output, used by the tests.
-test_packages=(librsvg2-bin poppler-utils gdal-bin file python3 valgrind)
+test_packages=(librsvg2-bin poppler-utils gdal-bin file python3 valgrind strace)
 # Headless Chromium opens the tiles' --preview page (tests/test-preview.sh).
 test_packages+=(chromium)
 # clang and its libFuzzer runtime: the warnings check and the short fuzz run.

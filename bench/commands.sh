@@ -40,8 +40,10 @@ row "convoymap geocode --reverse 33.1,40.2" "$(median_ms "$build/convoymap" geoc
 
 echo "start-up of an empty program linked with (no convoymap code):"
 echo 'int main(void) { return 0; }' >"$out/empty.c"
-# convoymap links the last set; GDAL comes only with its OGR module.
+# convoymap links the next to last set; Cairo and Pango come only with its
+# drawing module, GDAL only with its OGR module.
 for libs in "glib-2.0 sqlite3" "proj" "pangocairo" "geos" "gdal" \
+            "glib-2.0 gmodule-2.0 sqlite3 proj geos" \
             "glib-2.0 gmodule-2.0 sqlite3 proj pangocairo geos"; do
   cc "$out/empty.c" -o "$out/empty" -Wl,--no-as-needed $(pkg-config --libs $libs)
   row "$libs" "$(median_ms "$out/empty")"

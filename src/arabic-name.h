@@ -29,7 +29,10 @@
 
 #include <glib.h>
 
+#include "private-export.h"
+
 /* Whether text holds any letter of the Arabic script. */
+CM_PRIVATE
 gboolean cm_arabic_script_text(const char *text);
 
 /* The Arabic display name among the n spellings (UTF-8; NULL or invalid

@@ -74,6 +74,8 @@ void cm_context_free(cm_context *context)
     if (!context)
         return;
     proj_context_destroy(context->proj);
+    if (context->proj_strings)
+        proj_context_destroy(context->proj_strings);
     cm_geopackage_free(context->basemap);
     g_free(context->basemap_error);
     if (context->geos)
@@ -81,6 +83,24 @@ void cm_context_free(cm_context *context)
     g_string_free(context->message, TRUE);
     g_free(context->data_dir);
     g_free(context);
+}
+
+static void ignore_proj_message(void *data, int level, const char *message) {}
+
+PJ_CONTEXT *cm_context_proj_strings(cm_context *context)
+{
+    if (!context->proj_strings) {
+        PJ_CONTEXT *proj = proj_context_create();
+        proj_context_set_enable_network(proj, 0);
+        /* Searching only the data directory, which holds no proj.db; PROJ
+         * reports the missing database through the logger, not as a
+         * failure of the PROJ strings it then parses. */
+        const char *const search_path[] = {context->data_dir};
+        proj_context_set_search_paths(proj, 1, search_path);
+        proj_log_func(proj, NULL, ignore_proj_message);
+        context->proj_strings = proj;
+    }
+    return context->proj_strings;
 }
 
 const char *cm_context_data_dir(const cm_context *context)

@@ -48,13 +48,12 @@ static cm_status grid_open(cm_context *context, grid *g, int zone, gboolean nort
         : g_strdup_printf("+proj=ups +ellps=WGS84%s", south);
     g->zone = zone;
     g->north = north;
-    g->pj = proj_create(context->proj, definition);
+    PJ_CONTEXT *proj = cm_context_proj_strings(context);
+    g->pj = proj_create(proj, definition);
     cm_status status = CM_OK;
     if (!g->pj)
         status = cm_fail(context, CM_ERR_LIBRARY, "PROJ cannot create '%s': %s",
-                         definition,
-                         proj_context_errno_string(context->proj,
-                                                   proj_context_errno(context->proj)));
+                         definition, proj_context_errno_string(proj, proj_context_errno(proj)));
     g_free(definition);
     return status;
 }

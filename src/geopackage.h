@@ -16,39 +16,47 @@ typedef struct cm_gpkg_layer cm_gpkg_layer;
 /* The context's basemap (geodata/world.gpkg), opened read-only on first
  * use and kept until cm_context_free(). NULL when it cannot be opened, with
  * the reason in *reason (SQLite's text, valid until the next call). */
+CM_PRIVATE
 cm_geopackage *cm_context_basemap(cm_context *context, const char **reason);
 
 void cm_geopackage_free(cm_geopackage *gpkg);
 
 /* The text of the last failure of gpkg or of one of its layers (SQLite's
  * or a broken geometry), or NULL; owned by gpkg. */
+CM_PRIVATE
 const char *cm_geopackage_error(const cm_geopackage *gpkg);
 
 /* The query of layer's features with the NULL-terminated attribute
  * columns, or NULL when the GeoPackage has no such feature layer
  * (*missing set) or SQLite refuses it (cm_geopackage_error()). */
+CM_PRIVATE
 cm_gpkg_layer *cm_geopackage_layer(cm_geopackage *gpkg, const char *layer,
                                    const char *const *columns, gboolean *missing);
 
 /* Starts reading the features whose bounding box meets
  * [west, east] x [south, north] (degrees), in the order GDAL reads them:
  * the R-tree's, or feature ids' when the box holds the layer's extent. */
+CM_PRIVATE
 void cm_gpkg_layer_select(cm_gpkg_layer *layer, double west, double south, double east,
                           double north);
 
 /* Moves to the next feature; FALSE at the end or on a read error
  * (cm_geopackage_error() then says which). */
+CM_PRIVATE
 gboolean cm_gpkg_layer_next(cm_gpkg_layer *layer);
 
 /* Attribute column i (in the order given) of the current feature: text
  * ("" when null; owned by SQLite until the next row), or an integer (0
  * when null). */
+CM_PRIVATE
 const char *cm_gpkg_layer_text(cm_gpkg_layer *layer, int i);
+CM_PRIVATE
 int cm_gpkg_layer_int(cm_gpkg_layer *layer, int i);
 
 /* The current feature's geometry, which the caller frees with
  * GEOSGeom_destroy_r(); NULL when it has none or it is empty, and NULL with
  * cm_geopackage_error() set when it is broken. */
+CM_PRIVATE
 GEOSGeometry *cm_gpkg_layer_geometry(cm_gpkg_layer *layer);
 
 /* The current feature's geometry as WKB (the GeoPackage header skipped),

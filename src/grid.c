@@ -248,7 +248,7 @@ static void draw_utm_part(cm_context *context, cairo_t *cr, const grid_view *vie
 {
     char *definition = g_strdup_printf("+proj=utm +zone=%d%s +ellps=WGS84 +units=m", zone,
                                        south ? " +south" : "");
-    part->utm = proj_create(context->proj, definition);
+    part->utm = proj_create(cm_context_proj_strings(context), definition);
     g_free(definition);
     if (!part->utm)
         return;

@@ -10,9 +10,12 @@
 
 #include "convoymap/convoymap.h"
 
+#include "private-export.h"
+
 struct cm_context {
     char *data_dir;
     PJ_CONTEXT *proj;
+    PJ_CONTEXT *proj_strings;       /* created on first use */
     GEOSContextHandle_t geos;       /* created on first use */
     struct cm_geopackage *basemap;  /* opened on first use (geopackage.h) */
     char *basemap_error;            /* why it could not be opened */
@@ -22,24 +25,37 @@ struct cm_context {
 
 /* Records a failure on the context and returns status, so that callers can
  * write `return cm_fail(ctx, CM_ERR_INPUT, "...", ...);`. */
+CM_PRIVATE
 cm_status cm_fail(cm_context *context, cm_status status, const char *format, ...)
     G_GNUC_PRINTF(3, 4);
 
 /* The context's GEOS handle, created on first use and freed with the
  * context: GEOS's reentrant API wants one per thread, as contexts are. */
+CM_PRIVATE
 GEOSContextHandle_t cm_context_geos(cm_context *context);
+
+/* A PROJ context for PROJ strings such as "+proj=utm +zone=38": it finds
+ * no proj.db, because PROJ 9.1 (Debian 12) opens and prepares the database
+ * for every proj_create() otherwise, 5 ms a process that only formats an
+ * MGRS reference. PROJ strings need no database; EPSG codes and WKT must use
+ * context->proj. Created on first use and freed with the context. */
+CM_PRIVATE
+PJ_CONTEXT *cm_context_proj_strings(cm_context *context);
 
 /* The index of text among the n names (any case), or -1: the parser of
  * every keyword option (units, formats, grids). */
+CM_PRIVATE
 int cm_keyword_index(const char *text, const char *const *names, size_t n);
 
 /* Path of a file in the data directory; the caller frees it with g_free(). */
+CM_PRIVATE
 char *cm_data_path(const cm_context *context, const char *name);
 
 /* Path of a file that the build makes from the shipped data, such as the
  * gazetteer index: in the data directory's geodata/, or in this build's
  * tree when the data directory is the source tree it was built from. The
  * caller frees it with g_free(). */
+CM_PRIVATE
 char *cm_index_path(const cm_context *context, const char *name);
 
 /* The context a geocoder reports through. */
@@ -53,6 +69,7 @@ char *cm_place_short_name(const cm_place *place);
 void cm_json_append_string(GString *out, const char *text);
 
 /* Deep copy of a route; the caller frees it with cm_route_free(). */
+CM_PRIVATE
 cm_route *cm_route_copy(const cm_route *route);
 
 /* A site of a user gazetteer: its place and the spellings it answers to

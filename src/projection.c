@@ -67,15 +67,17 @@ static char *choose_definition(double lat_min, double lat_max, double lon_min, d
                            "+units=m", lat_1, lat_2, lat_text, lon_text);
 }
 
-/* Takes definition and description (g_free'd strings) into a projection. */
+/* Takes definition (a PROJ string) and description (g_free'd strings) into
+ * a projection. */
 static cm_projection *projection_create(cm_context *context, char *definition,
                                         char *description)
 {
-    PJ *pj = proj_create(context->proj, definition);
+    PJ_CONTEXT *proj = cm_context_proj_strings(context);
+    PJ *pj = proj_create(proj, definition);
     if (!pj) {
         g_free(description);
         cm_fail(context, CM_ERR_LIBRARY, "PROJ rejected projection '%s': %s", definition,
-                proj_context_errno_string(context->proj, proj_context_errno(context->proj)));
+                proj_context_errno_string(proj, proj_context_errno(proj)));
         g_free(definition);
         return NULL;
     }

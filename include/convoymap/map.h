@@ -66,7 +66,9 @@ CM_API cm_status cm_label_language_parse(cm_context *context, const char *text,
 #define CM_MAP_DEFAULT_DPI 150
 
 /* A new empty map of the default size using the default style. Free with
- * cm_map_free(). */
+ * cm_map_free(). NULL with CM_ERR_LIBRARY when the drawing module
+ * (convoymap-render.so, installed in libdir/convoymap/) cannot be loaded: the
+ * functions of this header and tiles.h that take a context report that too. */
 CM_API cm_map *cm_map_new(cm_context *context);
 
 CM_API void cm_map_free(cm_map *map);

@@ -77,7 +77,8 @@ CM_API cm_status cm_parse_zoom_range(cm_context *context, const char *text, int 
 typedef struct cm_tiler cm_tiler;
 
 /* A tiler with no route, 256-pixel tiles, scale 1 and 8 x 8 metatiles.
- * Free with cm_tiler_free(). */
+ * Free with cm_tiler_free(). NULL with CM_ERR_LIBRARY when the drawing
+ * module cannot be loaded (see cm_map_new()). */
 CM_API cm_tiler *cm_tiler_new(cm_context *context);
 
 CM_API void cm_tiler_free(cm_tiler *tiler);

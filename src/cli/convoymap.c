@@ -440,6 +440,8 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     if (options->labels && cm_label_language_parse(context, options->labels, &labels) != CM_OK)
         return fail(context);
     cm_map *map = cm_map_new(context);
+    if (!map)
+        return fail(context);
     cm_map_set_labels(map, labels);
     cm_map_set_transparent(map, options->transparent);
     cm_map_set_grid(map, grid);
@@ -635,6 +637,8 @@ static cm_tiler *new_tiler(cm_context *context, cm_geocoder *geocoder,
     if (options->labels && cm_label_language_parse(context, options->labels, &labels) != CM_OK)
         return NULL;
     cm_tiler *tiler = cm_tiler_new(context);
+    if (!tiler)
+        return NULL;
     cm_tiler_set_labels(tiler, labels);
     if (cm_tiler_set_tile_size(tiler, options->tile_size) != CM_OK ||
         cm_tiler_set_scale(tiler, options->scale) != CM_OK ||
