@@ -63,6 +63,7 @@ GEOSGeometry *cm_gpkg_layer_geometry(cm_gpkg_layer *layer);
  * its *size bytes owned by SQLite until the next row; NULL when it has none
  * or it is empty, and NULL with cm_geopackage_error() set when its header is
  * broken (the WKB itself is not checked). */
+CM_PRIVATE
 const unsigned char *cm_gpkg_layer_wkb(cm_gpkg_layer *layer, size_t *size);
 
 #endif
