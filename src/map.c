@@ -1714,11 +1714,6 @@ cm_status cm_map_render_memory(cm_map *map, cm_format format, unsigned char **da
 {
     *data = NULL;
     *length = 0;
-    /* Pango starts fontconfig, which reads its configuration and font
-     * cache, on a thread of its own when the font map is first asked for,
-     * and the first label waits for it: asked for now, it is ready by then,
-     * having read while the map was laid out (PROJ opening proj.db). */
-    pango_cairo_font_map_get_default();
     cm_status status = cm_map_layout(map);
     if (status != CM_OK)
         return status;

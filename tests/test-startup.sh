@@ -79,7 +79,9 @@ done
 
 # PROJ strings (MGRS's UTM, the automatic projections, Web Mercator) need no
 # proj.db, which PROJ 9.1 would open and prepare for 5 ms; EPSG codes do.
-proj_db_opened() { strace -f -e trace=openat "$convoymap" "$@" 2>&1 >/dev/null | grep -v ENOENT | grep -c 'proj\.db'; }
+# Successful opens only (-z): with several threads strace splits a call
+# into "unfinished" and "resumed" lines, which a grep for ENOENT misses.
+proj_db_opened() { strace -f -z -e trace=openat "$convoymap" "$@" 2>&1 >/dev/null | grep -c 'proj\.db'; }
 if command -v strace >/dev/null; then
   for command in "geocode 38SKC6307841327" "render --size 300x200 -o $work/p.png" "tile 5 19 12 -o $work/p5.png"; do
     # shellcheck disable=SC2086
