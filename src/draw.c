@@ -68,8 +68,8 @@ static gboolean far_off(const path_builder *b, double ax, double ay, double bx, 
 static void add_segment(path_builder *builder, cm_geo_point a, double ax, double ay,
                         cm_geo_point b, double bx, double by, int depth)
 {
-    double length = hypot(bx - ax, by - ay);
-    if (length <= TEST_PX || far_off(builder, ax, ay, bx, by)) {
+    double dx = bx - ax, dy = by - ay;
+    if (dx * dx + dy * dy <= TEST_PX * TEST_PX || far_off(builder, ax, ay, bx, by)) {
         add_point(builder, bx, by, FALSE);
         return;
     }
@@ -84,7 +84,7 @@ static void add_segment(path_builder *builder, cm_geo_point a, double ax, double
     if (off <= BEND_PX) {
         add_point(builder, bx, by, FALSE);
     } else if (depth == MAX_DEPTH) {
-        gboolean jump = off > length / 4;
+        gboolean jump = off > hypot(dx, dy) / 4;
         builder->cut |= jump;
         add_point(builder, bx, by, jump);
     } else {
@@ -131,11 +131,30 @@ static void emit_run(cairo_t *cr, const pixel_point *points, guint n)
     }
 }
 
+/* Whether all of points[0..n) lie in the clip box, as nearly every run
+ * does: clipping would then return them unchanged. */
+static gboolean inside_clip_box(const path_builder *builder, const pixel_point *points, guint n)
+{
+    for (guint i = 0; i < n; i++)
+        if (!(points[i].x >= builder->x0 && points[i].x <= builder->x1 &&
+              points[i].y >= builder->y0 && points[i].y <= builder->y1))
+            return FALSE;
+    return TRUE;
+}
+
 /* An area's run, clipped to the clip box as a polygon so that its fill
  * stays whole; closed when the ring was not cut. */
 static void emit_area(cairo_t *cr, const path_builder *builder, const pixel_point *points,
                       guint n, GArray *scratch, GArray *other)
 {
+    if (inside_clip_box(builder, points, n)) {
+        if (n < 2)
+            return;
+        emit_run(cr, points, n);
+        if (!builder->cut)
+            cairo_close_path(cr);
+        return;
+    }
     g_array_set_size(scratch, 0);
     g_array_append_vals(scratch, points, n);
     const struct {
@@ -162,6 +181,10 @@ static void emit_area(cairo_t *cr, const path_builder *builder, const pixel_poin
 static void emit_line(cairo_t *cr, const path_builder *builder, const pixel_point *points,
                       guint n, GArray *scratch)
 {
+    if (inside_clip_box(builder, points, n)) {
+        emit_run(cr, points, n);
+        return;
+    }
     g_array_set_size(scratch, 0);
     for (guint i = 0; i + 1 < n; i++) {
         double x = points[i].x, y = points[i].y;

@@ -26,6 +26,7 @@ typedef struct country_anchor {
     char *name;              /* upper case, in the label language */
     cm_geo_point anchor;
     double west, south, east, north;
+    int width, height;       /* of the name in pixels; width -1 until measured */
 } country_anchor;
 
 /* A label placed in a block, in global pixels; text and font owned. */
@@ -330,7 +331,7 @@ static cm_status read_countries(cm_tile_labels *labels, cm_context *context)
     cm_gpkg_layer_select(layer, -180, -90, 180, 90);
     while (cm_gpkg_layer_next(layer)) {
         GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);
-        country_anchor country = {0};
+        country_anchor country = {.width = -1};
         if (geometry && largest_part(geos, geometry, &country)) {
             const char *name = cm_gpkg_layer_text(layer, 0);
             char *upper = g_utf8_strup(name, -1);
@@ -376,7 +377,7 @@ static void offer_countries(cm_tile_labels *labels, const cm_frame *frame, cairo
 {
     const cm_style *style = labels->style;
     for (guint i = 0; i < labels->countries->len; i++) {
-        const country_anchor *country = &g_array_index(labels->countries, country_anchor, i);
+        country_anchor *country = &g_array_index(labels->countries, country_anchor, i);
         double px, py, wx, ny, ex, sy;
         if (!cm_frame_geo_to_pixel(frame, country->anchor, &px, &py) ||
             !inside(frame, px, py) ||
@@ -385,11 +386,17 @@ static void offer_countries(cm_tile_labels *labels, const cm_frame *frame, cairo
             !cm_frame_geo_to_pixel(frame, (cm_geo_point){country->south, country->east}, &ex,
                                    &sy))
             continue;
-        PangoLayout *layout = cm_draw_layout(measure, style->country_label_font,
-                                             country->name);
-        int w, h;
-        pango_layout_get_pixel_size(layout, &w, &h);
-        g_object_unref(layout);
+        /* Measured once for the run: every block measures with the same
+         * font on the same kind of surface. */
+        g_mutex_lock(&labels->lock);
+        if (country->width < 0) {
+            PangoLayout *layout = cm_draw_layout(measure, style->country_label_font,
+                                                 country->name);
+            pango_layout_get_pixel_size(layout, &country->width, &country->height);
+            g_object_unref(layout);
+        }
+        int w = country->width, h = country->height;
+        g_mutex_unlock(&labels->lock);
         if (ex - wx < w || sy - ny < 2 * h)
             continue;
         cm_labeller_add(labeller, country->name, style->country_label_font,

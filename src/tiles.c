@@ -520,11 +520,15 @@ static GArray *plan_blocks(const cm_tiler *tiler, const cm_tiles_request *reques
 }
 
 /* What the workers share. Workers take jobs by index and hand finished
- * blocks to the storing thread through the queue; into a directory they
- * write the files themselves and only report. */
+ * blocks to the storing thread through the queue, which writes them while
+ * the workers draw on. Into a directory, where the kernel's file creation
+ * costs about a third of drawing, several workers write their own files
+ * instead, so that one storing thread does not hold them all back; a lone
+ * worker leaves them to the storing thread, which is otherwise idle. */
 typedef struct tiles_run {
     cm_tiler *tiler;      /* its cancel flag is read by the workers */
-    const cm_tile_store *store; /* written by workers when concurrent */
+    const cm_tile_store *store; /* written by the workers when workers_store */
+    gboolean workers_store;
     GArray *jobs;         /* of block_job */
     gint next;            /* next job index to take */
     gint cancelled;       /* set by the storing thread after a failure */
@@ -571,7 +575,7 @@ static gpointer worker_main(gpointer data)
         if (!block)
             break;
         unsigned long long n = (unsigned long long)job->nx * (unsigned long long)job->ny;
-        if (cm_tile_store_is_concurrent(run->store)) {
+        if (run->workers_store) {
             cm_status status = cm_tile_store_put_concurrent(run->store, self->context, block);
             cm_tile_block_free(block);
             if (status != CM_OK)
@@ -589,16 +593,17 @@ static gpointer worker_main(gpointer data)
 }
 
 /* Renders the jobs on n_workers threads while this thread stores the
- * blocks (or, for a directory, counts those the workers stored); stops at
- * the first failure. A cancelled run stops taking jobs but still stores
- * what the workers have rendered. */
+ * blocks (or counts those the workers stored); stops at the first
+ * failure. A cancelled run stops taking jobs but still stores what the
+ * workers have rendered. */
 static cm_status run_workers(cm_tiler *tiler, cm_tile_store *store, GArray *jobs,
                              int n_workers, const cm_tiles_request *request,
                              unsigned long long done, unsigned long long total,
                              cm_tiles_summary *summary)
 {
     cm_context *context = tiler->context;
-    tiles_run run = {tiler, store, jobs, 0, 0, g_async_queue_new()};
+    tiles_run run = {tiler, store, cm_tile_store_is_concurrent(store) && n_workers > 1, jobs,
+                     0, 0, g_async_queue_new()};
     worker *workers = g_new0(worker, n_workers);
     int started = 0;
     cm_status status = CM_OK;

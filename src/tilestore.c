@@ -240,11 +240,14 @@ static cm_status put_directory(const cm_tile_store *store, cm_context *context,
     return CM_OK;
 }
 
-/* Stores one tile (row in TMS order), its image under its SHA-256. */
+/* Stores one tile (row in TMS order), its image under its MD5, as mbutil
+ * names them: the images are ours, not an adversary's, so a collision is
+ * only chance, and GLib's MD5 is about five times faster than its SHA-256,
+ * which took 2 % of a run's instructions. */
 static gboolean insert_tile(cm_tile_store *store, int z, int x, int tms_row, const void *data,
                             size_t size)
 {
-    char *id = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, size);
+    char *id = g_compute_checksum_for_data(G_CHECKSUM_MD5, data, size);
     sqlite3_bind_blob64(store->put_image, 1, data, size, SQLITE_STATIC);
     sqlite3_bind_text(store->put_image, 2, id, -1, SQLITE_STATIC);
     gboolean ok = sqlite3_step(store->put_image) == SQLITE_DONE;
