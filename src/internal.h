@@ -66,6 +66,7 @@ cm_context *cm_geocoder_context(cm_geocoder *geocoder);
 char *cm_place_short_name(const cm_place *place);
 
 /* Appends text to out as a JSON string literal, quotes included. */
+CM_PRIVATE
 void cm_json_append_string(GString *out, const char *text);
 
 /* Deep copy of a route; the caller frees it with cm_route_free(). */

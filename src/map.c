@@ -362,11 +362,12 @@ void cm_map_set_grid(cm_map *map, cm_grid_kind kind)
     map->grid = kind;
 }
 
+static const char *const label_language_names[] = {"en", "ar", "both"};
+
 cm_status cm_label_language_parse(cm_context *context, const char *text,
                                   cm_label_language *labels)
 {
-    static const char *const names[] = {"en", "ar", "both"};
-    int i = cm_keyword_index(text, names, G_N_ELEMENTS(names));
+    int i = cm_keyword_index(text, label_language_names, G_N_ELEMENTS(label_language_names));
     if (i >= 0) {
         *labels = (cm_label_language)i;
         return CM_OK;
@@ -1383,6 +1384,11 @@ const cm_style *cm_map_layers_style(const cm_map *map)
 cm_label_language cm_map_layers_language(const cm_map *map)
 {
     return map->labels_language;
+}
+
+const char *cm_label_language_name(cm_label_language labels)
+{
+    return label_language_names[labels];
 }
 
 /* The pixel position of point in frame, appended to anchors; FALSE when it

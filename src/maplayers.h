@@ -30,6 +30,9 @@ const cm_style *cm_map_layers_style(const cm_map *map);
 /* The language of the map's place and country labels. */
 cm_label_language cm_map_layers_language(const cm_map *map);
 
+/* "en", "ar" or "both", as cm_label_language_parse() reads them; static. */
+const char *cm_label_language_name(cm_label_language labels);
+
 /* A name in a label language: english, arabic (NULL or empty when there is
  * none) or both, English above Arabic (one line when they are the same).
  * Returns a new string the caller frees with g_free(). */

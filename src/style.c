@@ -676,8 +676,12 @@ static cm_style *load_style(cm_context *context, const char *path, const char *d
     else
         merge_style_file(&reader, path, 0);
     cm_style *style = g_new0(cm_style, 1);
-    if (reader_ok(&reader))
+    if (reader_ok(&reader)) {
         read_style(&reader, style);
+        char *keys = g_key_file_to_data(reader.merged, NULL, NULL);
+        style->fingerprint = g_compute_checksum_for_string(G_CHECKSUM_SHA256, keys, -1);
+        g_free(keys);
+    }
     g_key_file_free(reader.merged);
     g_hash_table_destroy(reader.origin);
     g_hash_table_destroy(reader.consulted);
@@ -724,5 +728,6 @@ void cm_style_free(cm_style *style)
     g_free(style->title_font);
     g_free(style->text_font);
     g_free(style->tile_labels.label_font);
+    g_free(style->fingerprint);
     g_free(style);
 }

@@ -41,6 +41,7 @@ struct cm_tiler {
     cm_tile_labels *labels;    /* placed as tiles need them; dropped on any change */
     int tile_size, scale, metatile;
     gint cancel;               /* set by cm_tiler_cancel(), maybe from a signal */
+    GChecksum *overlay;        /* of the routes, crossings and markers added */
 };
 
 /* ---- Numbering ---- */
@@ -260,6 +261,7 @@ cm_tiler *cm_tiler_new(cm_context *context)
     tiler->tile_size = CM_TILE_DEFAULT_SIZE;
     tiler->scale = 1;
     tiler->metatile = CM_TILE_DEFAULT_METATILE;
+    tiler->overlay = g_checksum_new(G_CHECKSUM_SHA256);
     return tiler;
 }
 
@@ -270,6 +272,7 @@ void cm_tiler_free(cm_tiler *tiler)
     cm_tile_labels_free(tiler->labels);
     cm_map_free(tiler->map);
     cm_projection_free(tiler->mercator);
+    g_checksum_free(tiler->overlay);
     g_free(tiler);
 }
 
@@ -280,22 +283,71 @@ static void drop_labels(cm_tiler *tiler)
     tiler->labels = NULL;
 }
 
+/* Adds what a route, crossing or marker shows to the tiler's overlay
+ * record: a kind, a name (may be NULL) and a point, in 1e-7 degrees so that
+ * the record reads alike in every locale. */
+static void record_overlay(cm_tiler *tiler, const char *kind, const char *name,
+                           cm_geo_point point)
+{
+    char *entry = g_strdup_printf("%s\t%s\t%lld\t%lld\n", kind, name ? name : "",
+                                  (long long)llround(point.lat * 1e7),
+                                  (long long)llround(point.lon * 1e7));
+    g_checksum_update(tiler->overlay, (const guchar *)entry, -1);
+    g_free(entry);
+}
+
 void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
 {
     drop_labels(tiler);
     cm_map_add_route(tiler->map, route);
+    cm_geo_point start = {0, 0};
+    record_overlay(tiler, "route", cm_route_name(route), start);
+    record_overlay(tiler, "colour", cm_route_color(route), start);
+    for (size_t i = 0; i < cm_route_n_waypoints(route); i++) {
+        const cm_place *waypoint = cm_route_waypoint(route, i);
+        record_overlay(tiler, "waypoint", waypoint->name, waypoint->position);
+    }
+    /* Tracks from route files bend between their waypoints. */
+    size_t n_points;
+    cm_geo_point *line = cm_route_line(route, G_MAXDOUBLE, &n_points);
+    for (size_t i = 0; i < n_points; i++)
+        record_overlay(tiler, "vertex", NULL, line[i]);
+    cm_geo_points_free(line);
 }
 
 void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings)
 {
     drop_labels(tiler);
     cm_map_add_crossings(tiler->map, crossings);
+    for (size_t i = 0; i < cm_crossing_list_length(crossings); i++) {
+        const cm_border_crossing *crossing = cm_crossing_list_get(crossings, i);
+        record_overlay(tiler, "crossing", crossing->name, crossing->position);
+    }
 }
 
 void cm_tiler_add_marker(cm_tiler *tiler, const cm_place *place)
 {
     drop_labels(tiler);
     cm_map_add_marker(tiler->map, place);
+    record_overlay(tiler, "marker", place->name, place->position);
+}
+
+/* How the tiler draws, which the output records so that resuming it draws
+ * the rest alike: "convoymap 0.1.0; 256 px tiles at scale 1; labels en;
+ * style 1f0e...; overlay 9a3c..." (twelve hex digits of each fingerprint).
+ * The map must be prepared (its style loaded). The caller frees it. */
+static char *rendering_record(cm_tiler *tiler)
+{
+    const cm_style *style = cm_map_layers_style(tiler->map);
+    /* Reading a checksum closes it: read a copy, so that more can be added. */
+    GChecksum *overlay = g_checksum_copy(tiler->overlay);
+    char *record = g_strdup_printf(
+        "convoymap %s; %d px tiles at scale %d; labels %s; style %.12s; overlay %.12s",
+        CM_VERSION_STRING, tiler->tile_size, tiler->scale,
+        cm_label_language_name(cm_map_layers_language(tiler->map)), style->fingerprint,
+        g_checksum_get_string(overlay));
+    g_checksum_free(overlay);
+    return record;
 }
 
 /* Prepares the map and the labels for drawing. */
@@ -782,9 +834,11 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
         return status;
     cm_tile_labels_expect_zoom(tiler->labels, request->max_z);
     GArray *planned = plan_blocks(tiler, request, &counts.tiles);
+    char *rendering = rendering_record(tiler);
     cm_tile_store_info info = {request->name ? request->name : "convoymap", request->bbox,
-                               request->min_z, request->max_z};
+                               request->min_z, request->max_z, rendering};
     cm_tile_store *store = cm_tile_store_open(context, output, request->resume, &info);
+    g_free(rendering);
     if (!store) {
         g_array_free(planned, TRUE);
         return context->status;

@@ -42,6 +42,48 @@ static cm_status db_fail(cm_tile_store *store, const char *what)
                    sqlite3_errmsg(store->db));
 }
 
+/* A metadata value of the MBTiles file db, or NULL; the caller frees it with
+ * g_free(). */
+static char *metadata_value(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *query;
+    char *value = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM metadata WHERE name = ?", -1, &query,
+                           NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_text(query, 1, name, -1, SQLITE_STATIC);
+    if (sqlite3_step(query) == SQLITE_ROW && sqlite3_column_text(query, 0))
+        value = g_strdup((const char *)sqlite3_column_text(query, 0));
+    sqlite3_finalize(query);
+    return value;
+}
+
+/* The metadata row (and metadata.json key) that says how the tiles were
+ * drawn (cm_tile_store_info.rendering). */
+#define RENDERING_KEY "convoymap_rendering"
+
+/* Refuses to resume the output at path, recorded as drawn by recorded
+ * (NULL: not recorded), with a rendering that differs: names the first part
+ * ("; "-separated) that differs. */
+static cm_status check_rendering(cm_context *context, const char *path, const char *recorded,
+                                 const char *rendering)
+{
+    if (!recorded || !rendering || strcmp(recorded, rendering) == 0)
+        return CM_OK;
+    char **old_parts = g_strsplit(recorded, "; ", -1), **new_parts = g_strsplit(rendering, "; ", -1);
+    guint i = 0;
+    while (old_parts[i] && new_parts[i] && strcmp(old_parts[i], new_parts[i]) == 0)
+        i++;
+    cm_status status = cm_fail(
+        context, CM_ERR_INPUT, "cannot resume %s: its tiles were drawn with %s, this run "
+        "draws with %s (run with the same style, labels, route and tile flags, or without "
+        "--resume to replace them)", path, old_parts[i] ? old_parts[i] : recorded,
+        new_parts[i] ? new_parts[i] : rendering);
+    g_strfreev(old_parts);
+    g_strfreev(new_parts);
+    return status;
+}
+
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS metadata (name TEXT, value TEXT);"
     "CREATE UNIQUE INDEX IF NOT EXISTS metadata_name ON metadata (name);"
@@ -54,45 +96,115 @@ static const char schema[] =
     " map.tile_column AS tile_column, map.tile_row AS tile_row,"
     " images.tile_data AS tile_data FROM map JOIN images ON images.tile_id = map.tile_id;";
 
+/* The tileset's metadata as MBTiles 1.3 names it, plus how it was drawn:
+ * names[i] and the values returned, NULL-terminated, skipping what info
+ * does not give. The caller frees the values with g_strfreev(). */
+#define N_METADATA 11
+static char **metadata_entries(const cm_tile_store_info *info, const char *names[N_METADATA])
+{
+    double south = MAX(info->bounds.south, -CM_TILE_MAX_LAT);
+    double north = MIN(info->bounds.north, CM_TILE_MAX_LAT);
+    const char *all_names[N_METADATA] = {"name", "format", "type", "version", "description",
+                                         "attribution", "bounds", "center", "minzoom",
+                                         "maxzoom", RENDERING_KEY};
+    char *all_values[N_METADATA] = {
+        g_strdup(info->name),
+        g_strdup("png"),
+        g_strdup("baselayer"),
+        g_strdup("1.0"),
+        g_strdup("Convoy briefing map tiles made by convoymap " CM_VERSION_STRING),
+        g_strdup("Natural Earth · GSHHG/WDBII"),
+        g_strdup_printf("%.6f,%.6f,%.6f,%.6f", info->bounds.west, south, info->bounds.east,
+                        north),
+        g_strdup_printf("%.6f,%.6f,%d", (info->bounds.west + info->bounds.east) / 2,
+                        (south + north) / 2, (info->min_z + info->max_z) / 2),
+        g_strdup_printf("%d", info->min_z),
+        g_strdup_printf("%d", info->max_z),
+        g_strdup(info->rendering),
+    };
+    char **values = g_new0(char *, N_METADATA + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < N_METADATA; i++) {
+        if (!all_values[i])
+            continue;
+        names[n] = all_names[i];
+        values[n++] = all_values[i];
+    }
+    return values;
+}
+
 static cm_status write_metadata(cm_tile_store *store, const cm_tile_store_info *info)
 {
-    char *bounds = g_strdup_printf("%.6f,%.6f,%.6f,%.6f", info->bounds.west,
-                                   MAX(info->bounds.south, -CM_TILE_MAX_LAT),
-                                   info->bounds.east, MIN(info->bounds.north, CM_TILE_MAX_LAT));
-    char *center = g_strdup_printf("%.6f,%.6f,%d", (info->bounds.west + info->bounds.east) / 2,
-                                   (MAX(info->bounds.south, -CM_TILE_MAX_LAT) +
-                                    MIN(info->bounds.north, CM_TILE_MAX_LAT)) / 2,
-                                   (info->min_z + info->max_z) / 2);
-    char *min_z = g_strdup_printf("%d", info->min_z), *max_z = g_strdup_printf("%d", info->max_z);
-    const char *rows[][2] = {
-        {"name", info->name},
-        {"format", "png"},
-        {"type", "baselayer"},
-        {"version", "1.0"},
-        {"description", "Convoy briefing map tiles made by convoymap " CM_VERSION_STRING},
-        {"attribution", "Natural Earth · GSHHG/WDBII"},
-        {"bounds", bounds},
-        {"center", center},
-        {"minzoom", min_z},
-        {"maxzoom", max_z},
-    };
+    const char *names[N_METADATA];
+    char **values = metadata_entries(info, names);
     sqlite3_stmt *insert = NULL;
     cm_status status = CM_OK;
     if (sqlite3_prepare_v2(store->db, "INSERT OR REPLACE INTO metadata VALUES (?, ?)", -1,
                            &insert, NULL) != SQLITE_OK)
         status = db_fail(store, "prepare");
-    for (size_t i = 0; status == CM_OK && i < G_N_ELEMENTS(rows); i++) {
-        sqlite3_bind_text(insert, 1, rows[i][0], -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert, 2, rows[i][1], -1, SQLITE_STATIC);
+    for (size_t i = 0; status == CM_OK && values[i]; i++) {
+        sqlite3_bind_text(insert, 1, names[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(insert, 2, values[i], -1, SQLITE_STATIC);
         if (sqlite3_step(insert) != SQLITE_DONE)
             status = db_fail(store, "write metadata to");
         sqlite3_reset(insert);
     }
     sqlite3_finalize(insert);
-    g_free(bounds);
-    g_free(center);
-    g_free(min_z);
-    g_free(max_z);
+    g_strfreev(values);
+    return status;
+}
+
+/* A directory's metadata.json, as tippecanoe and mbutil write beside z/x/y
+ * tiles: the MBTiles metadata as one JSON object of strings, one per line. */
+#define DIRECTORY_METADATA "metadata.json"
+
+/* The rendering recorded in the metadata.json at path, or NULL when there
+ * is none; the caller frees it with g_free(). convoymap writes the value
+ * with no quote or backslash in it. */
+static char *directory_rendering(const char *path)
+{
+    char *text = NULL;
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        return NULL;
+    const char *key = "\"" RENDERING_KEY "\": \"";
+    const char *start = strstr(text, key);
+    const char *end = start ? strchr(start + strlen(key), '"') : NULL;
+    char *value = end ? g_strndup(start + strlen(key), (gsize)(end - start - strlen(key)))
+                      : NULL;
+    g_free(text);
+    return value;
+}
+
+static cm_status open_directory(cm_tile_store *store, gboolean resume,
+                                const cm_tile_store_info *info)
+{
+    if (g_mkdir_with_parents(store->path, 0777) != 0)
+        return cm_fail(store->context, CM_ERR_IO, "cannot create directory %s: %s",
+                       store->path, g_strerror(errno));
+    char *path = g_build_filename(store->path, DIRECTORY_METADATA, NULL);
+    char *recorded = resume ? directory_rendering(path) : NULL;
+    cm_status status = check_rendering(store->context, store->path, recorded, info->rendering);
+    g_free(recorded);
+    const char *names[N_METADATA];
+    char **values = metadata_entries(info, names);
+    GString *json = g_string_new("{\n");
+    for (size_t i = 0; values[i]; i++) {
+        g_string_append(json, "  ");
+        cm_json_append_string(json, names[i]);
+        g_string_append(json, ": ");
+        cm_json_append_string(json, values[i]);
+        g_string_append(json, values[i + 1] ? ",\n" : "\n}\n");
+    }
+    g_strfreev(values);
+    /* Written to a temporary file and renamed over the old one. */
+    GError *error = NULL;
+    if (status == CM_OK && !g_file_set_contents(path, json->str, (gssize)json->len, &error)) {
+        status = cm_fail(store->context, CM_ERR_IO, "cannot write %s: %s", path,
+                         error->message);
+        g_error_free(error);
+    }
+    g_string_free(json, TRUE);
+    g_free(path);
     return status;
 }
 
@@ -122,7 +234,11 @@ static cm_status open_mbtiles(cm_tile_store *store, gboolean resume,
                      NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(store->db, schema, NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(store, "create the tables of");
-    cm_status status = write_metadata(store, info);
+    char *recorded = resume ? metadata_value(store->db, RENDERING_KEY) : NULL;
+    cm_status status = check_rendering(store->context, store->path, recorded, info->rendering);
+    g_free(recorded);
+    if (status == CM_OK)
+        status = write_metadata(store, info);
     if (status != CM_OK)
         return status;
     if (sqlite3_prepare_v2(store->db,
@@ -146,9 +262,8 @@ cm_tile_store *cm_tile_store_open(cm_context *context, const char *output, gbool
     cm_status status = CM_OK;
     if (is_mbtiles(output))
         status = open_mbtiles(store, resume, info);
-    else if (g_mkdir_with_parents(output, 0777) != 0)
-        status = cm_fail(context, CM_ERR_IO, "cannot create directory %s: %s", output,
-                         g_strerror(errno));
+    else
+        status = open_directory(store, resume, info);
     if (status != CM_OK) {
         /* Closing may fail too; the first failure is the one to report. */
         char *message = g_strdup(cm_context_message(context));
@@ -321,32 +436,17 @@ cm_status cm_tile_store_close(cm_tile_store *store)
 
 /* ---- Merging shards ---- */
 
-/* A shard's metadata value, or NULL; the caller frees it with g_free(). */
-static char *shard_metadata(sqlite3 *db, const char *name)
-{
-    sqlite3_stmt *query;
-    char *value = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT value FROM metadata WHERE name = ?", -1, &query,
-                           NULL) != SQLITE_OK)
-        return NULL;
-    sqlite3_bind_text(query, 1, name, -1, SQLITE_STATIC);
-    if (sqlite3_step(query) == SQLITE_ROW && sqlite3_column_text(query, 0))
-        value = g_strdup((const char *)sqlite3_column_text(query, 0));
-    sqlite3_finalize(query);
-    return value;
-}
-
 /* Widens info (name taken from the first shard) to cover one shard's
  * metadata; FALSE when the metadata is missing or malformed. */
 static gboolean widen_info(sqlite3 *db, cm_tile_store_info *info, char **name, gboolean first)
 {
-    char *bounds = shard_metadata(db, "bounds"), *min_z = shard_metadata(db, "minzoom");
-    char *max_z = shard_metadata(db, "maxzoom");
+    char *bounds = metadata_value(db, "bounds"), *min_z = metadata_value(db, "minzoom");
+    char *max_z = metadata_value(db, "maxzoom");
     cm_bbox b;
     gboolean ok = bounds && min_z && max_z &&
                   sscanf(bounds, "%lf,%lf,%lf,%lf", &b.west, &b.south, &b.east, &b.north) == 4;
     if (ok && first) {
-        *name = shard_metadata(db, "name");
+        *name = metadata_value(db, "name");
         info->bounds = b;
         info->min_z = atoi(min_z);
         info->max_z = atoi(max_z);
@@ -362,6 +462,26 @@ static gboolean widen_info(sqlite3 *db, cm_tile_store_info *info, char **name, g
     g_free(min_z);
     g_free(max_z);
     return ok;
+}
+
+/* Keeps the first shard's rendering in *first (NULL when it records none;
+ * the caller frees it with g_free()) and refuses a later shard drawn
+ * otherwise. */
+static cm_status check_shard_rendering(cm_context *context, sqlite3 *db, const char *path,
+                                       gboolean is_first, const char *first_path, char **first)
+{
+    char *rendering = metadata_value(db, RENDERING_KEY);
+    cm_status status = CM_OK;
+    if (is_first) {
+        *first = rendering;
+        return CM_OK;
+    }
+    if (rendering && *first && strcmp(rendering, *first) != 0)
+        status = cm_fail(context, CM_ERR_INPUT, "shard %s was drawn otherwise than %s "
+                         "(%s against %s): render every shard with the same flags", path,
+                         first_path, rendering, *first);
+    g_free(rendering);
+    return status;
 }
 
 /* Copies every tile of the shard db into store in one transaction. */
@@ -404,7 +524,7 @@ cm_status cm_tiles_merge(cm_context *context, const char *output, const char *co
                        output);
     sqlite3 **dbs = g_new0(sqlite3 *, n);
     cm_tile_store_info info = {0};
-    char *name = NULL;
+    char *name = NULL, *rendering = NULL;
     cm_status status = CM_OK;
     for (size_t i = 0; i < n && status == CM_OK; i++) {
         if (strcmp(shards[i], output) == 0)
@@ -415,6 +535,9 @@ cm_status cm_tiles_merge(cm_context *context, const char *output, const char *co
         else if (!widen_info(dbs[i], &info, &name, i == 0))
             status = cm_fail(context, CM_ERR_INPUT, "%s is not an MBTiles file with bounds, "
                              "minzoom and maxzoom", shards[i]);
+        else
+            status = check_shard_rendering(context, dbs[i], shards[i], i == 0, shards[0],
+                                           &rendering);
     }
     /* Built beside output and renamed into place when complete, so that a
      * failed merge leaves no partial file. */
@@ -422,6 +545,7 @@ cm_status cm_tiles_merge(cm_context *context, const char *output, const char *co
     cm_tile_store *store = NULL;
     if (status == CM_OK) {
         info.name = name ? name : "convoymap";
+        info.rendering = rendering;
         store = cm_tile_store_open(context, partial, FALSE, &info);
         if (!store)
             status = context->status;
@@ -446,5 +570,6 @@ cm_status cm_tiles_merge(cm_context *context, const char *output, const char *co
         sqlite3_close(dbs[i]);
     g_free(dbs);
     g_free(name);
+    g_free(rendering);
     return status;
 }

@@ -18,16 +18,21 @@ typedef struct cm_tile_block {
 /* Frees the block's tiles and the block. */
 void cm_tile_block_free(cm_tile_block *block);
 
-/* What an MBTiles file records about its tileset. */
+/* What an output records about its tileset. */
 typedef struct cm_tile_store_info {
     const char *name;
     cm_bbox bounds;
     int min_z, max_z;
+    /* How the tiles are drawn (version, size, style, labels, overlay): an
+     * MBTiles metadata row, for a directory its metadata.json. */
+    const char *rendering;
 } cm_tile_store_info;
 
 /* Opens output (see cm_tiler_write() for the choice of format). Without
- * resume an existing MBTiles file is replaced. Returns NULL with the reason
- * in the context. Free with cm_tile_store_close(). */
+ * resume an existing MBTiles file is replaced. With resume, an output that
+ * records another rendering is refused with CM_ERR_INPUT saying what
+ * differs (one that records none is taken as it is). Returns NULL with the
+ * reason in the context. Free with cm_tile_store_close(). */
 cm_tile_store *cm_tile_store_open(cm_context *context, const char *output, gboolean resume,
                                   const cm_tile_store_info *info);
 

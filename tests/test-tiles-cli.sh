@@ -18,8 +18,8 @@ iraq=38,29,48,37
 # Iraq: 1 + 1 + 1 + 2 + 2 + 4 + 9 + 25 + 64 = 109 tiles.
 run tiles --bbox "$iraq" --zoom 0-8 -o "$work/dir"
 check "tiles to a directory exits 0" test "$code" -eq 0
-check "directory holds the 109 tiles and nothing else" bash -c "
-  [ \$(find '$work/dir' -type f | wc -l) -eq 109 ] &&
+check "directory holds the 109 tiles, its metadata.json and nothing else" bash -c "
+  [ \$(find '$work/dir' -type f | wc -l) -eq 110 ] && [ -f '$work/dir/metadata.json' ] &&
   [ \$(find '$work/dir' -type f -regex '.*/[0-9]+/[0-9]+/[0-9]+\.png' | wc -l) -eq 109 ]"
 # Baghdad, 44.4009E 33.3406N, at z8: x = 224.4009 / 360 * 256 = 159.57,
 # y = 411.31 / 4 = 102.83 (see tests/test-tiles.c for z10).
@@ -146,6 +146,44 @@ check "merged file keeps the metadata" test "$(sql "$work/merged.mbtiles" "SELEC
 10
 0"
 check "merged file stores each image once" test "$(sql "$work/merged.mbtiles" 'SELECT count(*) FROM images')" = "$(sql "$work/iraq.mbtiles" 'SELECT count(*) FROM images')"
+
+# The output records how its tiles were drawn, and --resume refuses to add
+# tiles drawn otherwise: the file is left as it was.
+rendering=$(sql "$work/shard1.mbtiles" "SELECT value FROM metadata WHERE name = 'convoymap_rendering'")
+if [[ $rendering =~ ^convoymap\ [0-9.]+\;\ 256\ px\ tiles\ at\ scale\ 1\;\ labels\ en\;\ style\ [0-9a-f]{12}\;\ overlay\ [0-9a-f]{12}$ ]]; then
+  ok "MBTiles metadata records the rendering ($rendering)"
+else
+  not_ok "MBTiles metadata records the rendering" "$rendering"
+fi
+cp "$work/shard1.mbtiles" "$work/resume-check.mbtiles"
+before=$(sql "$work/resume-check.mbtiles" "$query" | md5sum)
+expect_error "resume with another tile size" 2 "drawn with 256 px tiles at scale 1, this run draws with 512 px tiles at scale 1" \
+  tiles --bbox "$iraq" --zoom 0-10 --tile-size 512 --resume -o "$work/resume-check.mbtiles"
+expect_error "resume with another style" 2 "its tiles were drawn with style" \
+  tiles --bbox "$iraq" --zoom 0-10 --style night --resume -o "$work/resume-check.mbtiles"
+expect_error "resume with other labels" 2 "drawn with labels en, this run draws with labels ar" \
+  tiles --bbox "$iraq" --zoom 0-10 --labels ar --resume -o "$work/resume-check.mbtiles"
+expect_error "resume with another route" 2 "its tiles were drawn with overlay" \
+  tiles --bbox "$iraq" --zoom 0-10 --from Amman --to Baghdad --resume -o "$work/resume-check.mbtiles"
+check "a refused resume leaves the tiles as they were" test "$(sql "$work/resume-check.mbtiles" "$query" | md5sum)" = "$before"
+# The same style under another path draws alike, and may resume.
+cp "$(dirname "$0")/../styles/briefing.ini" "$work/copy-of-briefing.ini"
+run tiles --bbox "$iraq" --zoom 0-10 --style "$work/copy-of-briefing.ini" --shard 1/2 --resume -o "$work/resume-check.mbtiles"
+check "resume with the same style from another file (exit $code)" grep -q "0 rendered" "$work/stdout"
+run tiles --bbox "$iraq" --zoom 0-10 --style night --shard 2/2 -o "$work/shard2-night.mbtiles"
+expect_error "merging shards drawn with other styles" 2 "was drawn otherwise than" \
+  tiles merge "$work/errors/merged.mbtiles" "$work/shard1.mbtiles" "$work/shard2-night.mbtiles"
+# A directory records it in metadata.json, beside the tiles.
+run tiles --bbox "$iraq" --zoom 0-3 -o "$work/recorded-dir"
+check "a directory's metadata.json holds the MBTiles metadata and the rendering" python3 -c "
+import json, sys
+meta = json.load(open(sys.argv[1]))
+assert meta['bounds'] == '38.000000,29.000000,48.000000,37.000000', meta
+assert meta['minzoom'] == '0' and meta['maxzoom'] == '3' and meta['format'] == 'png', meta
+assert meta['convoymap_rendering'] == sys.argv[2], meta
+" "$work/recorded-dir/metadata.json" "$rendering"
+expect_error "resume a directory at another scale" 2 "drawn with 256 px tiles at scale 1, this run draws with 256 px tiles at scale 2" \
+  tiles --bbox "$iraq" --zoom 0-3 --scale 2 --resume -o "$work/recorded-dir"
 
 # Killed partway with SIGKILL, then resumed: the same tileset as a clean run.
 "$convoymap" tiles --bbox "$iraq" --zoom 0-10 --metatile 4 --jobs 1 -o "$work/killed.mbtiles" >/dev/null 2>&1 &

@@ -404,6 +404,16 @@ static void test_render_tiles(void)
     cm_geocoder_free(geocoder);
 }
 
+
+/* Removes a directory output whose tiles were removed: its metadata.json,
+ * then the directory. Returns g_rmdir()'s result. */
+static int remove_tiles_dir(const char *dir)
+{
+    char *metadata = g_build_filename(dir, "metadata.json", NULL);
+    g_remove(metadata);
+    g_free(metadata);
+    return g_rmdir(dir);
+}
 /* A tile cut from a metatile matches the same tile rendered alone: the
  * bleed margin makes metatile edges invisible. */
 static void test_metatile_seams(void)
@@ -465,7 +475,7 @@ static void test_metatile_seams(void)
     char *zoom = g_strdup_printf("%s/9", dir);
     g_rmdir(zoom);
     g_free(zoom);
-    g_assert_cmpint(g_rmdir(dir), ==, 0);
+    g_assert_cmpint(remove_tiles_dir(dir), ==, 0);
     g_free(dir);
     cm_tiler_free(tiler);
     cm_route_free(route);
@@ -634,7 +644,7 @@ static void test_labels_across_tiles(void)
         char *zoom = g_strdup_printf("%s/%d", dir, z);
         g_rmdir(zoom);
         g_free(zoom);
-        g_assert_cmpint(g_rmdir(dir), ==, 0);
+        g_assert_cmpint(remove_tiles_dir(dir), ==, 0);
         g_free(dir);
     }
     for (int t = 0; t <= 1; t++) {
@@ -785,7 +795,7 @@ static void test_mbtiles(void)
     sqlite3_close(db);
     g_remove(path);
     g_free(path);
-    g_assert_cmpint(g_rmdir(dir), ==, 0);
+    g_assert_cmpint(remove_tiles_dir(dir), ==, 0);
     g_free(dir);
     cm_tiler_free(tiler);
     cm_route_free(route);
@@ -872,7 +882,7 @@ static void test_cancel(void)
 
     g_remove(path);
     g_free(path);
-    g_assert_cmpint(g_rmdir(dir), ==, 0);
+    g_assert_cmpint(remove_tiles_dir(dir), ==, 0);
     g_free(dir);
     cm_tiler_free(tiler);
 }
