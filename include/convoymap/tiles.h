@@ -186,6 +186,12 @@ typedef struct cm_tiles_summary {
  * the metatiles already complete. Without it an existing MBTiles file is
  * replaced. summary may be NULL.
  *
+ * The output records how the tiles are drawn (MBTiles metadata
+ * "convoymap_rendering", for a directory OUT/metadata.json): version, tile
+ * size, scale, label language, style and overlay. Resuming an output drawn
+ * otherwise fails with CM_ERR_INPUT naming what differs, and leaves it as
+ * it was.
+ *
  * After cm_tiler_cancel() it stores the metatiles already rendered, closes
  * the output as on success (but writes no preview page) and returns
  * CM_ERR_CANCELLED ("interrupted after N of M tiles; ...") unless every
@@ -206,7 +212,9 @@ CM_API cm_status cm_parse_shard(cm_context *context, const char *text, int *inde
 /* Joins the MBTiles files shards (n of them, e.g. the shards of one
  * tileset) into a new MBTiles file output, replacing it: every tile, images
  * stored once, the first shard's metadata with minzoom, maxzoom and bounds
- * widened to cover them all. Each shard is copied in one transaction. */
+ * widened to cover them all. Each shard is copied in one transaction.
+ * Shards that record different renderings (see cm_tiler_write()) are
+ * refused with CM_ERR_INPUT. */
 CM_API cm_status cm_tiles_merge(cm_context *context, const char *output,
                                 const char *const *shards, size_t n);
 
