@@ -370,20 +370,34 @@ static unsigned thin_line(double *x, double *y, unsigned n, double tolerance, GA
     return ring && kept < 4 ? 0 : kept;
 }
 
+/* Copies the vertices of a line or ring into the reader's xs and ys and
+ * points *x and *y at them (valid until the next call). Returns their
+ * number, 0 for a line of fewer than two. */
+static unsigned line_vertices(basemap_reader *reader, const GEOSGeometry *line, double **x,
+                              double **y)
+{
+    const GEOSCoordSequence *sequence = GEOSGeom_getCoordSeq_r(reader->geos, line);
+    unsigned n = 0;
+    if (!sequence || !GEOSCoordSeq_getSize_r(reader->geos, sequence, &n) || n < 2)
+        return 0;
+    g_array_set_size(reader->xs, n);
+    g_array_set_size(reader->ys, n);
+    *x = (double *)(void *)reader->xs->data;
+    *y = (double *)(void *)reader->ys->data;
+    GEOSCoordSeq_copyToArrays_r(reader->geos, sequence, *x, *y, NULL, NULL);
+    return n;
+}
+
 /* Appends a line or ring to cr's path. Rings are not closed: their last
  * vertex repeats the first, and OGR, which this reader replaced, handed
  * them over as plain lines, so the maps stay as they were. */
 static void add_line_path(basemap_reader *reader, cairo_t *cr, const cm_frame *frame,
                           const GEOSGeometry *line)
 {
-    const GEOSCoordSequence *sequence = GEOSGeom_getCoordSeq_r(reader->geos, line);
-    unsigned n = 0;
-    if (!sequence || !GEOSCoordSeq_getSize_r(reader->geos, sequence, &n) || n < 2)
+    double *x, *y;
+    unsigned n = line_vertices(reader, line, &x, &y);
+    if (n == 0)
         return;
-    g_array_set_size(reader->xs, n);
-    g_array_set_size(reader->ys, n);
-    double *x = (double *)(void *)reader->xs->data, *y = (double *)(void *)reader->ys->data;
-    GEOSCoordSeq_copyToArrays_r(reader->geos, sequence, x, y, NULL, NULL);
     if (reader->simplify_deg > 0 &&
         (n = thin_line(x, y, n, reader->simplify_deg, reader->keep)) < 2)
         return;
@@ -655,17 +669,13 @@ static void stroke_dashed_line(basemap_reader *reader, cairo_t *cr, const cm_fra
                                const GEOSGeometry *line, const dash_style *style,
                                segment_set *drawn)
 {
-    const GEOSCoordSequence *sequence = GEOSGeom_getCoordSeq_r(reader->geos, line);
-    unsigned n = 0;
-    if (!sequence || !GEOSCoordSeq_getSize_r(reader->geos, sequence, &n) || n < 2)
+    double *x, *y;
+    unsigned n = line_vertices(reader, line, &x, &y);
+    if (n == 0)
         return;
-    g_array_set_size(reader->xs, n);
-    g_array_set_size(reader->ys, n);
     g_array_set_size(reader->pixels, 4 * (size_t)n);
-    double *x = (double *)(void *)reader->xs->data, *y = (double *)(void *)reader->ys->data;
     double *px = (double *)(void *)reader->pixels->data, *py = px + n;
     double *run_x = py + n, *run_y = run_x + n;
-    GEOSCoordSeq_copyToArrays_r(reader->geos, sequence, x, y, NULL, NULL);
     memcpy(px, x, n * sizeof *px);
     memcpy(py, y, n * sizeof *py);
     cm_projection_forward(frame->projection, px, py, n);

@@ -11,21 +11,19 @@ source "$(dirname "$0")/tap.sh"
 routes=$(dirname "$0")/data/routes
 
 needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }
-for binary in "$convoymap" "$library"; do
-  if needed "$binary" | grep -q '^libgdal'; then
-    not_ok "$(basename "$binary") does not link GDAL" "$(needed "$binary" | tr '\n' ' ')"
-  else
-    ok "$(basename "$binary") does not link GDAL"
-  fi
-done
+# links_none WHAT PATTERN: neither binary links a library matching PATTERN.
+links_none() {
+  for binary in "$convoymap" "$library"; do
+    if needed "$binary" | grep -q "$2"; then
+      not_ok "$(basename "$binary") links neither $1" "$(needed "$binary" | tr '\n' ' ')"
+    else
+      ok "$(basename "$binary") links neither $1"
+    fi
+  done
+}
+links_none "GDAL nor OGR" '^libgdal'
 check "the OGR module links GDAL" bash -c "readelf -d '$module' | grep NEEDED | grep -q libgdal"
-for binary in "$convoymap" "$library"; do
-  if needed "$binary" | grep -q '^libcairo\|^libpango'; then
-    not_ok "$(basename "$binary") links neither Cairo nor Pango" "$(needed "$binary" | tr '\n' ' ')"
-  else
-    ok "$(basename "$binary") links neither Cairo nor Pango"
-  fi
-done
+links_none "Cairo nor Pango" '^libcairo\|^libpango'
 
 # Every drawing function of the API is in the library (forwarding to the
 # module), and the module exports its entry point alone, so that its own
