@@ -59,6 +59,7 @@ typedef struct route_event {
     const char *kind;   /* "waypoint" or "crossing" */
     const char *role;   /* "SP", "CP", "RP" or "CRIT" */
     const char *name;
+    const char *name_ar; /* NULL when the place or crossing has none */
     cm_geo_point position;
     size_t leg;         /* the leg it starts (waypoint) or lies on (crossing) */
     double distance_m;  /* from the start, along the route */
@@ -96,7 +97,7 @@ static GArray *route_events(const cm_route_report *report)
         gboolean last = i + 1 == n && n > 1;
         /* The release point starts no leg: it belongs to the one arriving. */
         route_event event = {"waypoint", i == 0 ? "SP" : last ? "RP" : "CP", place->name,
-                             place->position, last ? i - 1 : i, along, NULL,
+                             place->name_ar, place->position, last ? i - 1 : i, along, NULL,
                              report->march ? cm_march_table_waypoint(report->march, i) : NULL};
         g_array_append_val(events, event);
         cm_route_leg leg;
@@ -105,7 +106,7 @@ static GArray *route_events(const cm_route_report *report)
     }
     for (size_t i = 0; report->crossings && i < cm_crossing_list_length(report->crossings); i++) {
         const cm_border_crossing *c = cm_crossing_list_get(report->crossings, i);
-        route_event event = {"crossing", "CRIT", c->name, c->position, c->leg,
+        route_event event = {"crossing", "CRIT", c->name, c->name_ar, c->position, c->leg,
                              c->distance_from_start_m, c, march_crossing(report->march, i)};
         g_array_append_val(events, event);
     }
@@ -275,7 +276,7 @@ static void csv_number(GString *out, double value, const char *format)
 static void csv_march(GString *out, const cm_march_point *p)
 {
     if (!p) {
-        g_string_append(out, ",,,,,,,\n");
+        g_string_append(out, ",,,,,,,,");
         return;
     }
     csv_field(out, p->point, FALSE);
@@ -285,7 +286,7 @@ static void csv_march(GString *out, const cm_march_point *p)
     csv_field(out, p->due_dtg, FALSE);
     csv_field(out, p->due_iso, FALSE);
     csv_field(out, p->clear_dtg, FALSE);
-    csv_field(out, p->clear_iso, TRUE);
+    csv_field(out, p->clear_iso, FALSE);
 }
 
 static void csv_route(GString *out, const cm_route_report *report, cm_units units,
@@ -312,9 +313,10 @@ static void csv_route(GString *out, const cm_route_report *report, cm_units unit
             g_string_append(out, ",,,");
         }
         csv_field(out, e->crossing ? e->crossing->from_country : "", FALSE);
-        csv_field(out, e->crossing ? e->crossing->to_country : "", !with_march);
+        csv_field(out, e->crossing ? e->crossing->to_country : "", FALSE);
         if (with_march)
             csv_march(out, e->march);
+        csv_field(out, e->name_ar ? e->name_ar : "", TRUE);
     }
     g_array_free(events, TRUE);
 }
@@ -352,10 +354,21 @@ static void json_key_number(GString *out, const char *key, double value, const c
     append_number(out, value, format);
 }
 
+/* A JSON string, or null for NULL. */
+static void json_string_or_null(GString *out, const char *text)
+{
+    if (text)
+        json_string(out, text);
+    else
+        g_string_append(out, "null");
+}
+
 static void json_place(GString *out, const cm_place *place)
 {
     g_string_append(out, "{\"name\": ");
     json_string(out, place->name);
+    g_string_append(out, ", \"name_ar\": ");
+    json_string_or_null(out, place->name_ar);
     g_string_append(out, ", ");
     json_key_number(out, "lat", place->position.lat, "%.6f");
     g_string_append(out, ", ");
@@ -471,6 +484,8 @@ static void json_route(GString *out, const cm_route_report *report, cm_units uni
         json_string(out, c->to_country);
         g_string_append(out, ", \"name\": ");
         json_string(out, c->name);
+        g_string_append(out, ", \"name_ar\": ");
+        json_string_or_null(out, c->name_ar);
         g_string_append_printf(out, ", \"leg\": %zu, ", c->leg);
         json_key_number(out, "distance_from_start_km", c->distance_from_start_m / 1000.0, "%.3f");
         g_string_append_printf(out, ", \"over_water\": %s}", c->over_water ? "true" : "false");
@@ -484,7 +499,7 @@ static void json_route(GString *out, const cm_route_report *report, cm_units uni
 /* The properties of the GeoJSON report's features, in this order; the
  * march table's come last and only when a route has one. */
 enum {
-    FIELD_ROUTE, FIELD_KIND, FIELD_ROLE, FIELD_NAME, FIELD_LEG, FIELD_DISTANCE,
+    FIELD_ROUTE, FIELD_KIND, FIELD_ROLE, FIELD_NAME, FIELD_NAME_AR, FIELD_LEG, FIELD_DISTANCE,
     FIELD_DISTANCE_FROM_START, FIELD_UNITS, FIELD_AZIMUTH, FIELD_FINAL_AZIMUTH,
     FIELD_FROM_COUNTRY, FIELD_TO_COUNTRY, FIELD_POINT, FIELD_DUE_DTG, FIELD_DUE_ISO,
     FIELD_CLEAR_DTG, FIELD_CLEAR_ISO, N_FIELDS, N_FIELDS_WITHOUT_MARCH = FIELD_POINT
@@ -492,7 +507,8 @@ enum {
 
 static const cm_ogr_field geojson_fields[N_FIELDS] = {
     {"route", CM_OGR_STRING}, {"kind", CM_OGR_STRING}, {"role", CM_OGR_STRING},
-    {"name", CM_OGR_STRING}, {"leg", CM_OGR_INTEGER}, {"distance", CM_OGR_REAL},
+    {"name", CM_OGR_STRING}, {"name_ar", CM_OGR_STRING}, {"leg", CM_OGR_INTEGER},
+    {"distance", CM_OGR_REAL},
     {"distance_from_start", CM_OGR_REAL}, {"units", CM_OGR_STRING},
     {"azimuth_deg", CM_OGR_REAL}, {"final_azimuth_deg", CM_OGR_REAL},
     {"from_country", CM_OGR_STRING}, {"to_country", CM_OGR_STRING},
@@ -525,6 +541,8 @@ static gboolean add_feature(const cm_ogr_api *api, void *writer, const double *l
     if (event) {
         set_text(values, FIELD_ROLE, event->role);
         set_text(values, FIELD_NAME, event->name);
+        if (event->name_ar)
+            set_text(values, FIELD_NAME_AR, event->name_ar);
         set_number(values, FIELD_DISTANCE_FROM_START,
                    cm_units_from_metres(units, event->distance_m));
         if (event->crossing) {
@@ -618,7 +636,7 @@ char *cm_report_routes(cm_context *context, const cm_route_report *reports, size
     if (format == CM_REPORT_CSV)
         g_string_append_printf(out, "route,type,role,name,lat,lon,leg,distance_from_start_%s,"
                                "leg_distance_%s,azimuth_deg,final_azimuth_deg,from_country,"
-                               "to_country%s\n", cm_units_symbol(units), cm_units_symbol(units),
+                               "to_country%s,name_ar\n", cm_units_symbol(units), cm_units_symbol(units),
                                with_march ? ",point,driving_h,halts,halt_minutes,due_dtg,"
                                             "due_iso,clear_dtg,clear_iso" : "");
     if (format == CM_REPORT_JSON)

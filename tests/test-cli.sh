@@ -327,8 +327,27 @@ check "route GeoJSON reads back through OGR: 3 legs as lines, 4 waypoints and 1 
   ogrinfo -ro -al -q '$work/route.geojson' > '$work/ogr.txt' &&
   [ \$(grep -c 'LINESTRING' '$work/ogr.txt') -eq 3 ] && [ \$(grep -c 'POINT' '$work/ogr.txt') -eq 5 ] &&
   grep -q 'from_country (String) = JOR' '$work/ogr.txt' && grep -q 'to_country (String) = IRQ' '$work/ogr.txt'"
+check "route GeoJSON carries the Arabic names of waypoints and crossings" python3 -c "
+import json
+points = [f['properties'] for f in json.load(open('$work/route.geojson'))['features'] if f['properties']['kind'] != 'leg']
+names = {p['name']: p.get('name_ar') for p in points}
+assert names['Amman'] == 'عمان' and names['Ayn al-Asad Air Base'] == 'قاعدة عين الأسد', names
+assert names['Al-Karamah / Trebil'] == 'الكرامة / طريبيل', names
+"
 run route --format csv
 cp "$work/stdout" "$work/route.csv"
+check "route CSV ends each row with the Arabic name" python3 -c "
+import csv
+rows = list(csv.DictReader(open('$work/route.csv')))
+assert list(rows[0])[-1] == 'name_ar', list(rows[0])
+assert [r['name_ar'] for r in rows] == ['عمان', 'الكرامة / طريبيل', 'طريبيل', 'الرطبة', 'قاعدة عين الأسد'], rows
+"
+run route --from Amman --to 33.5,40.1 --format json
+check "route JSON gives name_ar, null for a raw coordinate" python3 -c "
+import json
+leg = json.load(open('$work/stdout'))['routes'][0]['legs'][0]
+assert leg['from']['name_ar'] == 'عمان' and leg['to']['name_ar'] is None, leg
+"
 check "route CSV reads back through OGR with its coordinates as points" bash -c "
   ogrinfo -ro -al -q -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat '$work/route.csv' > '$work/ogr-csv.txt' &&
   [ \$(grep -c 'POINT (' '$work/ogr-csv.txt') -eq 5 ] &&

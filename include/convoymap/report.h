@@ -38,10 +38,12 @@ typedef struct cm_route_report {
 
 /* The report of n routes in format and units. JSON has the shape
  * {"routes": [{"name", "color", "units", "total_km", "total", "legs": [{"from":
- * {"name", "lat", "lon"}, "to": {...}, "distance_km", "distance",
+ * {"name", "name_ar", "lat", "lon"}, "to": {...}, "distance_km", "distance",
  * "azimuth_deg", "final_azimuth_deg"}], "crossings": [{"lat", "lon",
- * "from_country", "to_country", "name", "leg", "distance_from_start_km",
- * "over_water"}]}]} with azimuths clockwise from true north, 0–360.
+ * "from_country", "to_country", "name", "name_ar", "leg",
+ * "distance_from_start_km", "over_water"}]}]} with azimuths clockwise from
+ * true north, 0–360, and name_ar the Arabic name (cm_place.name_ar,
+ * cm_border_crossing.name_ar) or null.
  * A route with a march table also has "serial", "speed_kmh",
  * "halt_minutes", "halt_every_h", "march": [{"point", "name", "lat", "lon",
  * "distance_km", "driving_h", "halts", "halt_minutes", "due_dtg",
@@ -51,10 +53,11 @@ typedef struct cm_route_report {
  * CSV has one row per waypoint and crossing in travel order; when any
  * route has a march table every row also has the columns point, driving_h,
  * halts, halt_minutes, due_dtg, due_iso, clear_dtg and clear_iso (empty
- * for a route without one). Text adds the march table and a line on the
+ * for a route without one); the last column is name_ar (empty when there is
+ * none). Text adds the march table and a line on the
  * column below the legs. GeoJSON (RFC 7946, written by GDAL) has a
  * LineString per leg, drawn as the geodesic, and a Point per waypoint and
- * crossing, with the properties point, due_dtg, due_iso, clear_dtg and
+ * crossing (with name_ar when there is one), with the properties point, due_dtg, due_iso, clear_dtg and
  * clear_iso when any route has a march table; it needs the GDAL/OGR module
  * (see cm_route_read_file()). Returns a new string the caller frees with
  * cm_string_free(), or NULL with the error on context. */
