@@ -54,10 +54,10 @@ typedef struct cm_route_report {
  * route has a march table every row also has the columns point, driving_h,
  * halts, halt_minutes, due_dtg, due_iso, clear_dtg and clear_iso (empty
  * for a route without one); the last column is name_ar (empty when there is
- * none). Text adds the march table and a line on the
- * column below the legs. GeoJSON (RFC 7946, written by GDAL) has a
- * LineString per leg, drawn as the geodesic, and a Point per waypoint and
- * crossing (with name_ar when there is one), with the properties point, due_dtg, due_iso, clear_dtg and
+ * none). Text adds the march table and a line on the column below the
+ * legs. GeoJSON (RFC 7946, written by GDAL) has a LineString per leg, drawn
+ * as the geodesic, and a Point per waypoint and crossing (with name_ar when
+ * there is one), with the properties point, due_dtg, due_iso, clear_dtg and
  * clear_iso when any route has a march table; it needs the GDAL/OGR module
  * (see cm_route_read_file()). Returns a new string the caller frees with
  * cm_string_free(), or NULL with the error on context. */
