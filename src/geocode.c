@@ -777,6 +777,102 @@ static gboolean take_fuzzy(cm_candidate_list *list, const GArray *anchors)
     return TRUE;
 }
 
+/* Readings of an ambiguous name weighed together with the others' (the
+ * first and up to this many more, each somewhere else); and at most this
+ * many combinations, else each name is weighed alone. */
+#define JOINT_READINGS 3
+#define JOINT_COMBINATIONS 4096
+
+/* The readings of list worth weighing: its answer and the distinct places
+ * that score about as high (as its note would name them), at most
+ * JOINT_READINGS + 1, as indexes into the list. Returns their number. */
+static guint joint_readings(const cm_candidate_list *list, guint readings[JOINT_READINGS + 1])
+{
+    const cm_candidate *best = cm_candidate_list_get(list, 0);
+    guint n = 0;
+    readings[n++] = 0;
+    for (guint i = 1; i < list->items->len && n <= JOINT_READINGS; i++) {
+        const cm_candidate *c = cm_candidate_list_get(list, i);
+        if (c->score < best->score - AMBIGUITY_MARGIN)
+            break;
+        gboolean elsewhere = TRUE;
+        for (guint k = 0; k < n && elsewhere; k++)
+            elsewhere = !same_locale(cm_candidate_list_get(list, readings[k])->place, c->place);
+        if (elsewhere)
+            readings[n++] = i;
+    }
+    return n;
+}
+
+/* Reading k (see joint_readings()) of the list unsure[u], whose readings
+ * are row u of readings. */
+static const cm_candidate *reading_of(cm_candidate_list **lists, const GArray *unsure,
+                                      const guint *readings, guint u, guint k)
+{
+    return cm_candidate_list_get(lists[g_array_index(unsure, size_t, u)],
+                                 readings[u * (JOINT_READINGS + 1) + k]);
+}
+
+/* Several names in doubt settle each other: of every combination of their
+ * readings, takes the one that scores best when each place loses, as in
+ * rank_by_context(), with its distance to the nearest anchor or other
+ * chosen place, and moves each chosen reading first. So "Tripoli > Homs"
+ * is a short trip in Lebanon and Syria (or in Libya), never Tripoli, Libya
+ * to Homs, Syria. unsure holds the indexes of the lists in doubt. Returns
+ * FALSE, changing nothing, when there are too many combinations. */
+static gboolean resolve_jointly(cm_candidate_list **lists, const GArray *unsure,
+                                const GArray *anchors)
+{
+    guint m = unsure->len;
+    /* Row u of readings: the readings of list unsure[u]. */
+    guint *readings = g_new(guint, m * (JOINT_READINGS + 1));
+    guint *n_readings = g_new(guint, m), *choice = g_new0(guint, m), *best = g_new0(guint, m);
+    double combinations = 1;
+    for (guint u = 0; u < m; u++) {
+        n_readings[u] = joint_readings(lists[g_array_index(unsure, size_t, u)],
+                                       readings + u * (JOINT_READINGS + 1));
+        combinations *= n_readings[u];
+    }
+    gboolean feasible = combinations <= JOINT_COMBINATIONS;
+    double best_total = -INFINITY;
+    /* Counts through the combinations like an odometer. */
+    for (gboolean more = feasible; more;) {
+        double total = 0;
+        for (guint u = 0; u < m; u++) {
+            const cm_candidate *c = reading_of(lists, unsure, readings, u, choice[u]);
+            double nearest = anchor_distance(c->place, anchors);
+            for (guint v = 0; v < m; v++) {
+                const cm_candidate *other = reading_of(lists, unsure, readings, v, choice[v]);
+                if (v != u)
+                    nearest = MIN(nearest, cm_geodesic_inverse(c->place->position,
+                                                               other->place->position)
+                                               .distance_m);
+            }
+            total += c->score - CONTEXT_WEIGHT * MIN(1.0, nearest / CONTEXT_FAR_M);
+        }
+        if (total > best_total) {
+            best_total = total;
+            memcpy(best, choice, m * sizeof *choice);
+        }
+        guint u = 0;
+        while (u < m && ++choice[u] == n_readings[u])
+            choice[u++] = 0;
+        more = u < m;
+    }
+    for (guint u = 0; feasible && u < m; u++) {
+        GArray *items = lists[g_array_index(unsure, size_t, u)]->items;
+        guint chosen = readings[u * (JOINT_READINGS + 1) + best[u]];
+        cm_candidate taken = g_array_index(items, cm_candidate, chosen);
+        g_array_remove_index(items, chosen);
+        g_array_prepend_val(items, taken);
+    }
+    g_free(readings);
+    g_free(n_readings);
+    g_free(choice);
+    g_free(best);
+    return feasible;
+}
+
 char *cm_resolution_note(const char *query, const cm_candidate_list *list)
 {
     const cm_candidate *best = cm_candidate_list_get(list, 0);
@@ -824,6 +920,21 @@ cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *queries,
         g_array_append_val(sure, certain);
     }
     GArray *anchors = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    /* Two names or more in doubt are weighed together, against the sure
+     * ones and the points given. */
+    GArray *unsure = g_array_new(FALSE, FALSE, sizeof(size_t));
+    for (size_t i = 0; i < n && status == CM_OK; i++)
+        if (!failures[i] && !g_array_index(sure, gboolean, i))
+            g_array_append_val(unsure, i);
+    gboolean jointly = FALSE;
+    if (unsure->len >= 2) {
+        g_array_append_vals(anchors, near, (guint)n_near);
+        for (size_t j = 0; j < n; j++)
+            if (g_array_index(sure, gboolean, j))
+                g_array_append_val(anchors, cm_candidate_list_get(lists[j], 0)->place->position);
+        jointly = resolve_jointly(lists, unsure, anchors);
+    }
+    g_array_free(unsure, TRUE);
     for (size_t i = 0; i < n && status == CM_OK; i++) {
         g_array_set_size(anchors, 0);
         g_array_append_vals(anchors, near, (guint)n_near);
@@ -833,7 +944,7 @@ cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *queries,
         if (failures[i]) {
             if (!take_fuzzy(lists[i], anchors))
                 status = cm_fail(context, CM_ERR_INPUT, "%s", failures[i]);
-        } else if (anchors->len && !g_array_index(sure, gboolean, i)) {
+        } else if (anchors->len && !g_array_index(sure, gboolean, i) && !jointly) {
             rank_by_context(lists[i], anchors);
         }
     }

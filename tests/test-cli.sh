@@ -273,9 +273,11 @@ check "al-Bukamai from Ayn al-Asad is Abu Kamal, noted on stderr" bash -c "
 [ $code -eq 0 ] && grep -qE '^  1  Ayn al-Asad Air Base +Abu Kamal +158\.7 km' '$work/stdout' &&
 [ \"\$(cat '$work/stderr')\" = \"convoymap: taking 'al-Bukamai' as Abu Kamal (SYR) [fuzzy]\" ]"
 run route --route "Tripoli > Homs"
+check "ambiguous names settle each other: a short trip in Lebanon and Syria" \
+  grep -qE '^  1  Tripoli +Homs +87\.0 km' "$work/stdout"
 check "ambiguous names: which was taken and the others, one line each" bash -c "
 [ $code -eq 0 ] && [ \$(wc -l <'$work/stderr') -eq 2 ] &&
-grep -qxF \"convoymap: taking 'Tripoli' as Tripoli (LBY); also 'Tripoli' (LBN), 'Trípoli' (GRC), 'Tripoli' (USA)\" '$work/stderr' &&
+grep -qxF \"convoymap: taking 'Tripoli' as Tripoli (LBN); also 'Tripoli' (LBY), 'Trípoli' (GRC), 'Tripoli' (USA)\" '$work/stderr' &&
 grep -qxF \"convoymap: taking 'Homs' as Homs (SYR); also 'Al Khums' (LBY)\" '$work/stderr'"
 run render --from Amman --to Baghdad --mark Tripoli --size 400x300 -o "$work/marks.png"
 check "a mark read in the route's context needs no note" bash -c "[ $code -eq 0 ] && [ ! -s '$work/stderr' ]"

@@ -653,7 +653,8 @@ static void resolve_ok(const char *const *queries, size_t n, cm_candidate_list *
 
 /* Context decides between namesakes: Tripoli beside Homs and Tartus is
  * Lebanon's, beside Benghazi Libya's; alone it is Libya's (the larger),
- * with a note naming Lebanon's. */
+ * with a note naming Lebanon's. Beside Homs alone, both in doubt (Homs,
+ * Syria or Al Khums, Libya), it is a trip in Lebanon and Syria. */
 static void test_resolve_context(void)
 {
     static const struct {
@@ -661,11 +662,15 @@ static void test_resolve_context(void)
         size_t n;
         const char *country;
         double lat, lon;
+        double max_leg_m; /* between consecutive sites; 0: not checked */
     } cases[] = {
-        {{"Homs", "Tartus", "Tripoli"}, 3, "LBN", 34.4335, 35.8442},
-        {{"Tripoli", "Tartus"}, 2, "LBN", 34.4335, 35.8442},
-        {{"Benghazi", "Tripoli"}, 2, "LBY", 32.8874, 13.1873},
-        {{"Tripoli"}, 1, "LBY", 32.8874, 13.1873},
+        {{"Homs", "Tartus", "Tripoli"}, 3, "LBN", 34.4335, 35.8442, 150000},
+        {{"Tripoli", "Tartus"}, 2, "LBN", 34.4335, 35.8442, 150000},
+        {{"Benghazi", "Tripoli"}, 2, "LBY", 32.8874, 13.1873, 0},
+        /* Both in doubt, weighed together: a short trip, not Libya to Syria. */
+        {{"Tripoli", "Homs"}, 2, "LBN", 34.4335, 35.8442, 150000},
+        {{"Homs", "Tripoli"}, 2, "LBN", 34.4335, 35.8442, 150000},
+        {{"Tripoli"}, 1, "LBY", 32.8874, 13.1873, 0},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         cm_candidate_list *lists[3];
@@ -678,6 +683,13 @@ static void test_resolve_context(void)
                        best->place->country, best->score);
         g_assert_cmpstr(best->place->country, ==, cases[i].country);
         g_assert_cmpint(best->match, ==, CM_MATCH_EXACT);
+        /* Each site near the one before: no namesake abroad. */
+        for (size_t j = 1; cases[i].max_leg_m > 0 && j < cases[i].n; j++)
+            g_assert_cmpfloat(
+                cm_geodesic_inverse(cm_candidate_list_get(lists[j - 1], 0)->place->position,
+                                    cm_candidate_list_get(lists[j], 0)->place->position)
+                    .distance_m,
+                <, cases[i].max_leg_m);
         cm_geo_point expected = {cases[i].lat, cases[i].lon};
         g_assert_cmpfloat(cm_geodesic_inverse(best->place->position, expected).distance_m, <,
                           5000);
