@@ -781,7 +781,7 @@ static gboolean take_fuzzy(cm_candidate_list *list, const GArray *anchors)
  * first and up to this many more, each somewhere else); and at most this
  * many combinations, else each name is weighed alone. */
 #define JOINT_READINGS 3
-#define JOINT_COMBINATIONS 4096
+#define JOINT_COMBINATIONS 1024
 
 /* The readings of list worth weighing: its answer and the distinct places
  * that score about as high (as its note would name them), at most
