@@ -781,7 +781,7 @@ static gboolean take_fuzzy(cm_candidate_list *list, const GArray *anchors)
  * first and up to this many more, each somewhere else); and at most this
  * many combinations, else each name is weighed alone. */
 #define JOINT_READINGS 3
-#define JOINT_COMBINATIONS 1024
+#define JOINT_COMBINATIONS 4096
 
 /* The readings of list worth weighing: its answer and the distinct places
  * that score about as high (as its note would name them), at most
@@ -834,21 +834,34 @@ static gboolean resolve_jointly(cm_candidate_list **lists, const GArray *unsure,
         combinations *= n_readings[u];
     }
     gboolean feasible = combinations <= JOINT_COMBINATIONS;
+    /* Distances between readings, and from each to the anchors, measured
+     * once: reading k of list u is number u * R + k. */
+    const guint R = JOINT_READINGS + 1, n_all = feasible ? m * R : 0;
+    double *apart = g_new(double, (gsize)n_all * n_all), *to_anchor = g_new(double, n_all);
+    for (guint a = 0; a < n_all; a++) {
+        if (a % R >= n_readings[a / R])
+            continue;
+        const cm_place *pa = reading_of(lists, unsure, readings, a / R, a % R)->place;
+        to_anchor[a] = anchor_distance(pa, anchors);
+        for (guint b = a + 1; b < n_all; b++)
+            if (b % R < n_readings[b / R])
+                apart[a * n_all + b] = apart[b * n_all + a] = cm_geodesic_inverse(
+                    pa->position,
+                    reading_of(lists, unsure, readings, b / R, b % R)->place->position)
+                    .distance_m;
+    }
     double best_total = -INFINITY;
     /* Counts through the combinations like an odometer. */
     for (gboolean more = feasible; more;) {
         double total = 0;
         for (guint u = 0; u < m; u++) {
-            const cm_candidate *c = reading_of(lists, unsure, readings, u, choice[u]);
-            double nearest = anchor_distance(c->place, anchors);
-            for (guint v = 0; v < m; v++) {
-                const cm_candidate *other = reading_of(lists, unsure, readings, v, choice[v]);
+            guint a = u * R + choice[u];
+            double nearest = to_anchor[a];
+            for (guint v = 0; v < m; v++)
                 if (v != u)
-                    nearest = MIN(nearest, cm_geodesic_inverse(c->place->position,
-                                                               other->place->position)
-                                               .distance_m);
-            }
-            total += c->score - CONTEXT_WEIGHT * MIN(1.0, nearest / CONTEXT_FAR_M);
+                    nearest = MIN(nearest, apart[a * n_all + v * R + choice[v]]);
+            total += reading_of(lists, unsure, readings, u, choice[u])->score -
+                     CONTEXT_WEIGHT * MIN(1.0, nearest / CONTEXT_FAR_M);
         }
         if (total > best_total) {
             best_total = total;
@@ -866,6 +879,8 @@ static gboolean resolve_jointly(cm_candidate_list **lists, const GArray *unsure,
         g_array_remove_index(items, chosen);
         g_array_prepend_val(items, taken);
     }
+    g_free(apart);
+    g_free(to_anchor);
     g_free(readings);
     g_free(n_readings);
     g_free(choice);
