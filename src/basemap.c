@@ -761,8 +761,7 @@ static cm_status draw_layer(basemap_reader *reader, cairo_t *cr, const cm_frame 
     if (!layer)
         return CM_ERR_DATA;
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-    /* An overview's dashed lines, thinned, are stroked as its other lines. */
-    gboolean dashed = line && line->n_dash > 0 && reader->simplify_deg == 0;
+    gboolean dashed = line && line->n_dash > 0;
     segment_set drawn = {NULL, NULL, 0, 0};
     while (next_in_view(reader, layer)) {
         GEOSGeometry *geometry = cm_gpkg_layer_geometry(layer);

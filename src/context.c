@@ -94,7 +94,8 @@ PJ_CONTEXT *cm_context_proj_strings(cm_context *context)
         proj_context_set_enable_network(proj, 0);
         /* Searching only the data directory, which holds no proj.db; PROJ
          * reports the missing database through the logger, not as a
-         * failure of the PROJ strings it then parses. */
+         * failure of the PROJ strings it then parses, and prints it even
+         * at PJ_LOG_NONE, so the logger is replaced. */
         const char *const search_path[] = {context->data_dir};
         proj_context_set_search_paths(proj, 1, search_path);
         proj_log_func(proj, NULL, ignore_proj_message);

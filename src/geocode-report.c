@@ -49,10 +49,7 @@ static void json_place(cm_context *context, GString *out, const cm_place *place)
 {
     json_text(out, "name", place->name);
     json_key(out, "name_ar");
-    if (place->name_ar)
-        cm_json_append_string(out, place->name_ar);
-    else
-        g_string_append(out, "null");
+    cm_json_append_string_or_null(out, place->name_ar);
     json_number(out, "lat", "%.6f", place->position.lat);
     json_number(out, "lon", "%.6f", place->position.lon);
     json_text(out, "kind", place->kind);

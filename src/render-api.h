@@ -2,7 +2,7 @@
  * the library can leave it to the module convoymap-render.so and load Cairo,
  * Pango and their thirty libraries only when a program draws: a process that
  * geocodes or computes a route starts several milliseconds sooner without
- * them (render-loader.c). The list is expanded three times: into the fields
+ * them (render-forward.c, module-loader.c). The list is expanded three times: into the fields
  * of cm_render_api, into the module's table (render-module.c), and into the
  * library's functions of the same names, which forward to the table
  * (render-forward.c). Shared by both sides; not installed.

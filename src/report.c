@@ -354,21 +354,12 @@ static void json_key_number(GString *out, const char *key, double value, const c
     append_number(out, value, format);
 }
 
-/* A JSON string, or null for NULL. */
-static void json_string_or_null(GString *out, const char *text)
-{
-    if (text)
-        json_string(out, text);
-    else
-        g_string_append(out, "null");
-}
-
 static void json_place(GString *out, const cm_place *place)
 {
     g_string_append(out, "{\"name\": ");
     json_string(out, place->name);
     g_string_append(out, ", \"name_ar\": ");
-    json_string_or_null(out, place->name_ar);
+    cm_json_append_string_or_null(out, place->name_ar);
     g_string_append(out, ", ");
     json_key_number(out, "lat", place->position.lat, "%.6f");
     g_string_append(out, ", ");
@@ -485,7 +476,7 @@ static void json_route(GString *out, const cm_route_report *report, cm_units uni
         g_string_append(out, ", \"name\": ");
         json_string(out, c->name);
         g_string_append(out, ", \"name_ar\": ");
-        json_string_or_null(out, c->name_ar);
+        cm_json_append_string_or_null(out, c->name_ar);
         g_string_append_printf(out, ", \"leg\": %zu, ", c->leg);
         json_key_number(out, "distance_from_start_km", c->distance_from_start_m / 1000.0, "%.3f");
         g_string_append_printf(out, ", \"over_water\": %s}", c->over_water ? "true" : "false");
@@ -667,3 +658,11 @@ char *cm_report_routes(cm_context *context, const cm_route_report *reports, size
 }
 
 void cm_json_append_string(GString *out, const char *text) { json_string(out, text); }
+
+void cm_json_append_string_or_null(GString *out, const char *text)
+{
+    if (text)
+        json_string(out, text);
+    else
+        g_string_append(out, "null");
+}

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* How deep [style] inherits= may chain; deeper is taken for a cycle. */
@@ -658,6 +659,34 @@ static void read_style(style_reader *reader, cm_style *style)
 
 /* Loads a style from the key file at path, or from data (length bytes)
  * standing for it when data is not NULL. */
+/* SHA-256 (hex) of what a merged style draws: its groups and keys sorted,
+ * each with its value, leaving out [style] (where it inherits from, how it
+ * describes itself). The caller frees it with g_free(). */
+static char *style_fingerprint(GKeyFile *merged)
+{
+    GChecksum *checksum = g_checksum_new(G_CHECKSUM_SHA256);
+    char **groups = g_key_file_get_groups(merged, NULL);
+    qsort(groups, g_strv_length(groups), sizeof *groups, compare_names);
+    for (char **group = groups; *group; group++) {
+        if (strcmp(*group, "style") == 0)
+            continue;
+        char **keys = g_key_file_get_keys(merged, *group, NULL, NULL);
+        qsort(keys, g_strv_length(keys), sizeof *keys, compare_names);
+        for (char **key = keys; key && *key; key++) {
+            char *value = g_key_file_get_value(merged, *group, *key, NULL);
+            char *entry = g_strdup_printf("[%s]%s=%s\n", *group, *key, value ? value : "");
+            g_checksum_update(checksum, (const guchar *)entry, -1);
+            g_free(entry);
+            g_free(value);
+        }
+        g_strfreev(keys);
+    }
+    g_strfreev(groups);
+    char *fingerprint = g_strdup(g_checksum_get_string(checksum));
+    g_checksum_free(checksum);
+    return fingerprint;
+}
+
 static cm_style *load_style(cm_context *context, const char *path, const char *data,
                             size_t length)
 {
@@ -678,9 +707,7 @@ static cm_style *load_style(cm_context *context, const char *path, const char *d
     cm_style *style = g_new0(cm_style, 1);
     if (reader_ok(&reader)) {
         read_style(&reader, style);
-        char *keys = g_key_file_to_data(reader.merged, NULL, NULL);
-        style->fingerprint = g_compute_checksum_for_string(G_CHECKSUM_SHA256, keys, -1);
-        g_free(keys);
+        style->fingerprint = style_fingerprint(reader.merged);
     }
     g_key_file_free(reader.merged);
     g_hash_table_destroy(reader.origin);

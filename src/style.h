@@ -100,9 +100,10 @@ typedef struct cm_style {
     double min_zoom[CM_LAYER_COUNT], max_zoom[CM_LAYER_COUNT];
     cm_label_priorities priority;
     cm_tile_label_style tile_labels;
-    /* SHA-256 of the style's keys and values after inheritance: equal for
-     * styles that draw alike wherever their files are (a tileset records it,
-     * so that resuming it with another style is refused). */
+    /* SHA-256 of the style's keys and values after inheritance, [style]
+     * left out: equal for styles that draw alike wherever their files are
+     * and however they are described (a tileset records it, so that
+     * resuming it with another style is refused). */
     char *fingerprint;
 } cm_style;
 

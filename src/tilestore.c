@@ -62,6 +62,21 @@ static char *metadata_value(sqlite3 *db, const char *name)
  * drawn (cm_tile_store_info.rendering). */
 #define RENDERING_KEY "convoymap_rendering"
 
+/* The first part ("; "-separated) in which two different renderings
+ * differ, as *part_a and *part_b ("labels en", "labels ar"), which the
+ * caller frees with g_free(). */
+static void rendering_difference(const char *a, const char *b, char **part_a, char **part_b)
+{
+    char **parts_a = g_strsplit(a, "; ", -1), **parts_b = g_strsplit(b, "; ", -1);
+    guint i = 0;
+    while (parts_a[i] && parts_b[i] && strcmp(parts_a[i], parts_b[i]) == 0)
+        i++;
+    *part_a = g_strdup(parts_a[i] ? parts_a[i] : a);
+    *part_b = g_strdup(parts_b[i] ? parts_b[i] : b);
+    g_strfreev(parts_a);
+    g_strfreev(parts_b);
+}
+
 /* Refuses to resume the output at path, recorded as drawn by recorded
  * (NULL: not recorded), with a rendering that differs: names the first part
  * ("; "-separated) that differs. */
@@ -70,17 +85,14 @@ static cm_status check_rendering(cm_context *context, const char *path, const ch
 {
     if (!recorded || !rendering || strcmp(recorded, rendering) == 0)
         return CM_OK;
-    char **old_parts = g_strsplit(recorded, "; ", -1), **new_parts = g_strsplit(rendering, "; ", -1);
-    guint i = 0;
-    while (old_parts[i] && new_parts[i] && strcmp(old_parts[i], new_parts[i]) == 0)
-        i++;
-    cm_status status = cm_fail(
-        context, CM_ERR_INPUT, "cannot resume %s: its tiles were drawn with %s, this run "
-        "draws with %s (run with the same style, labels, route and tile flags, or without "
-        "--resume to replace them)", path, old_parts[i] ? old_parts[i] : recorded,
-        new_parts[i] ? new_parts[i] : rendering);
-    g_strfreev(old_parts);
-    g_strfreev(new_parts);
+    char *was, *now;
+    rendering_difference(recorded, rendering, &was, &now);
+    cm_status status = cm_fail(context, CM_ERR_INPUT, "cannot resume %s: its tiles were "
+                               "drawn with %s, this run draws with %s (run with the same "
+                               "style, labels, route and tile flags, or without --resume to "
+                               "replace them)", path, was, now);
+    g_free(was);
+    g_free(now);
     return status;
 }
 
@@ -227,6 +239,13 @@ static cm_status open_mbtiles(cm_tile_store *store, gboolean resume,
     if (sqlite3_open_v2(store->path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                         NULL) != SQLITE_OK)
         return db_fail(store, "open");
+    /* Checked before anything is written, so that a refused file stays as
+     * it was. */
+    char *recorded = resume ? metadata_value(store->db, RENDERING_KEY) : NULL;
+    cm_status status = check_rendering(store->context, store->path, recorded, info->rendering);
+    g_free(recorded);
+    if (status != CM_OK)
+        return status;
     /* Write-ahead logging commits a metatile without rewriting pages twice;
      * NORMAL syncing keeps every committed metatile through a crash of the
      * process. */
@@ -234,11 +253,7 @@ static cm_status open_mbtiles(cm_tile_store *store, gboolean resume,
                      NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(store->db, schema, NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(store, "create the tables of");
-    char *recorded = resume ? metadata_value(store->db, RENDERING_KEY) : NULL;
-    cm_status status = check_rendering(store->context, store->path, recorded, info->rendering);
-    g_free(recorded);
-    if (status == CM_OK)
-        status = write_metadata(store, info);
+    status = write_metadata(store, info);
     if (status != CM_OK)
         return status;
     if (sqlite3_prepare_v2(store->db,
@@ -464,22 +479,28 @@ static gboolean widen_info(sqlite3 *db, cm_tile_store_info *info, char **name, g
     return ok;
 }
 
-/* Keeps the first shard's rendering in *first (NULL when it records none;
- * the caller frees it with g_free()) and refuses a later shard drawn
- * otherwise. */
+/* Refuses a shard drawn otherwise than the shards before it: *reference
+ * holds the first rendering recorded among them (NULL while none records
+ * one; the caller frees it with g_free()), and *reference_path its shard. */
 static cm_status check_shard_rendering(cm_context *context, sqlite3 *db, const char *path,
-                                       gboolean is_first, const char *first_path, char **first)
+                                       char **reference, const char **reference_path)
 {
     char *rendering = metadata_value(db, RENDERING_KEY);
-    cm_status status = CM_OK;
-    if (is_first) {
-        *first = rendering;
+    if (!*reference) {
+        *reference = rendering;
+        *reference_path = path;
         return CM_OK;
     }
-    if (rendering && *first && strcmp(rendering, *first) != 0)
-        status = cm_fail(context, CM_ERR_INPUT, "shard %s was drawn otherwise than %s "
-                         "(%s against %s): render every shard with the same flags", path,
-                         first_path, rendering, *first);
+    cm_status status = CM_OK;
+    if (rendering && strcmp(rendering, *reference) != 0) {
+        char *was, *now;
+        rendering_difference(*reference, rendering, &was, &now);
+        status = cm_fail(context, CM_ERR_INPUT, "shard %s was drawn with %s, shard %s with "
+                         "%s: render every shard with the same flags", *reference_path, was,
+                         path, now);
+        g_free(was);
+        g_free(now);
+    }
     g_free(rendering);
     return status;
 }
@@ -525,6 +546,7 @@ cm_status cm_tiles_merge(cm_context *context, const char *output, const char *co
     sqlite3 **dbs = g_new0(sqlite3 *, n);
     cm_tile_store_info info = {0};
     char *name = NULL, *rendering = NULL;
+    const char *rendering_path = NULL;
     cm_status status = CM_OK;
     for (size_t i = 0; i < n && status == CM_OK; i++) {
         if (strcmp(shards[i], output) == 0)
@@ -536,8 +558,8 @@ cm_status cm_tiles_merge(cm_context *context, const char *output, const char *co
             status = cm_fail(context, CM_ERR_INPUT, "%s is not an MBTiles file with bounds, "
                              "minzoom and maxzoom", shards[i]);
         else
-            status = check_shard_rendering(context, dbs[i], shards[i], i == 0, shards[0],
-                                           &rendering);
+            status = check_shard_rendering(context, dbs[i], shards[i], &rendering,
+                                           &rendering_path);
     }
     /* Built beside output and renamed into place when complete, so that a
      * failed merge leaves no partial file. */
