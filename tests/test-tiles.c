@@ -229,6 +229,17 @@ static void test_png_encoder(void)
     g_byte_array_free(png, TRUE);
 }
 
+
+/* Fails naming the first pixel of image that differs from source's. */
+static void assert_same_pixels(cairo_surface_t *image, cairo_surface_t *source, int width,
+                               int height)
+{
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+            if (test_pixel(image, x, y) != test_pixel(source, x, y))
+                g_error("pixel %d,%d is %06x, expected %06x", x, y, test_pixel(image, x, y),
+                        test_pixel(source, x, y));
+}
 /* Encodes a width x height image whose pixel i has colour colours[i %
  * n_colours], checks that decoding gives every pixel back and returns the
  * PNG colour type from IHDR. */
@@ -245,11 +256,7 @@ static int encode_with_colours(int width, int height, const guint32 *colours, in
     GByteArray *png = g_byte_array_new();
     g_assert_true(cm_png_encode_rgb24(data, width, height, stride, png));
     cairo_surface_t *image = test_decode_png(png->data, png->len);
-    for (int y = 0; y < height; y++)
-        for (int x = 0; x < width; x++)
-            if (test_pixel(image, x, y) != test_pixel(source, x, y))
-                g_error("pixel %d,%d is %06x, expected %06x", x, y, test_pixel(image, x, y),
-                        test_pixel(source, x, y));
+    assert_same_pixels(image, source, width, height);
     int colour_type = png->data[25];
     cairo_surface_destroy(image);
     cairo_surface_destroy(source);
@@ -281,11 +288,7 @@ static void test_png_parallel(void)
     g_assert_cmpmem(png->data, png->len, again->data, again->len);
     g_assert_cmpint(png->data[25], ==, 2);
     cairo_surface_t *image = test_decode_png(png->data, png->len);
-    for (int y = 0; y < height; y++)
-        for (int x = 0; x < width; x++)
-            if (test_pixel(image, x, y) != test_pixel(source, x, y))
-                g_error("pixel %d,%d is %06x, expected %06x", x, y, test_pixel(image, x, y),
-                        test_pixel(source, x, y));
+    assert_same_pixels(image, source, width, height);
     VSIFCloseL(VSIFileFromMemBuffer("/vsimem/parallel.png", png->data, png->len, FALSE));
     GDALDatasetH dataset = GDALOpen("/vsimem/parallel.png", GA_ReadOnly);
     g_assert_nonnull(dataset);
