@@ -229,7 +229,6 @@ static void test_png_encoder(void)
     g_byte_array_free(png, TRUE);
 }
 
-
 /* Fails naming the first pixel of image that differs from source's. */
 static void assert_same_pixels(cairo_surface_t *image, cairo_surface_t *source, int width,
                                int height)
@@ -240,6 +239,7 @@ static void assert_same_pixels(cairo_surface_t *image, cairo_surface_t *source, 
                 g_error("pixel %d,%d is %06x, expected %06x", x, y, test_pixel(image, x, y),
                         test_pixel(source, x, y));
 }
+
 /* Encodes a width x height image whose pixel i has colour colours[i %
  * n_colours], checks that decoding gives every pixel back and returns the
  * PNG colour type from IHDR. */
