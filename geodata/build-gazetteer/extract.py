@@ -1,19 +1,33 @@
-"""Writes the compact gazetteer (TSV on stdout) from GeoNames cities1000.txt.
+"""Writes the compact gazetteer (TSV on stdout) from GeoNames cities500.txt.
 
-Usage: extract.py ISO_3166-1.json cities1000.txt
+Usage: extract.py ISO_3166-1.json cities500.txt
 
 Keeps the columns convoymap needs, maps ISO 3166-1 alpha-2 country codes to
 alpha-3, and keeps only the alternate names written in Latin or Arabic
 script (the scripts planners type or read in the region), minus exact
-duplicates of the name, so that the file stays small. Rows are sorted by
+duplicates of the name, so that the file stays small. GeoNames mixes
+airport codes and web links into the alternate names (Baghdad "BGW", Ramadi
+"XTM", Basrah "BSR"; "https://en.wikipedia.org/..."): every alternate of
+exactly three capital ASCII letters (the form of an IATA code; nearly all of
+them are one) and every one that starts with "http" is dropped, so that a
+town never answers an airport code. Rows are sorted by
 GeoNames id so that a rebuild gives the same file. python3 stdlib only.
 """
 import json
+import re
 import sys
 
 # Codes GeoNames uses that ISO 3166-1 does not assign; the same choice as
 # geodata/world.gpkg (user-assigned X.. codes).
 EXTRA_ALPHA3 = {"XK": "XKX"}
+
+
+IATA_LIKE = re.compile(r"[A-Z]{3}")
+
+
+def code_or_link(text):
+    """True for an alternate that is an airport code or a web link."""
+    return IATA_LIKE.fullmatch(text) is not None or text.startswith("http")
 
 
 def wanted_script(text):
@@ -48,7 +62,8 @@ def main():
             kept = []
             for alt in alternates.split(","):
                 alt = alt.strip()
-                if alt and alt not in seen and "|" not in alt and wanted_script(alt):
+                if alt and alt not in seen and "|" not in alt and "\t" not in alt \
+                        and not code_or_link(alt) and wanted_script(alt):
                     seen.add(alt)
                     kept.append(alt)
             rows.append((int(geonameid), name, ascii_name if ascii_name != name else "",
