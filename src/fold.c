@@ -12,22 +12,34 @@ static gboolean is_silent(gunichar c)
     case '\'': case '`': case 0x00B4: case 0x2018: case 0x2019: case 0x2032:
     case 0x02BB: case 0x02BC: case 0x02BE: case 0x02BF:
     case 0x0640: /* Arabic tatweel, a typographic stretch */
+    case 0x0621: /* a hamza on the line, written or left out */
         return TRUE;
     default:
         return FALSE;
     }
 }
 
-/* Letters written one way or another for the same sound: Arabic-script
- * Persian and Kurdish forms, ta marbuta, alif maqsura; and Latin letters
- * that Unicode does not decompose into a base letter and a mark. */
+/* Letters written one way or another for the same sound: the Persian,
+ * Kurdish, Pashto and Urdu forms of Arabic letters, ta marbuta, alif
+ * maqsura and wasla; and Latin letters that Unicode does not decompose
+ * into a base letter and a mark. Alif with hamza or madda, waw and ya with
+ * hamza decompose into the bare letter and a mark (NFKD), which goes. */
 static gunichar letter_variant(gunichar c)
 {
     switch (c) {
-    case 0x0629: case 0x06C0: case 0x06D5: return 0x0647; /* ة ۀ ە -> ه */
-    case 0x0649: case 0x06CC: return 0x064A;               /* ى ی -> ي */
-    case 0x06A9: return 0x0643;                            /* ک -> ك */
-    case 0x0671: return 0x0627;                            /* ٱ -> ا */
+    case 0x0629: case 0x06C0: case 0x06D5: case 0x06BE: case 0x06C1:
+        return 0x0647;                                     /* ة ۀ ە ھ ہ -> ه */
+    case 0x0649: case 0x06CC: case 0x06CD: case 0x06CE: case 0x06D0:
+        return 0x064A;                                     /* ى ی ۍ ێ ې -> ي */
+    case 0x06A9: case 0x06AA: case 0x06AF: return 0x0643; /* ک ڪ گ -> ك */
+    case 0x0671: case 0x0672: case 0x0673: return 0x0627; /* ٱ ٲ ٳ -> ا */
+    case 0x067E: return 0x0628;                            /* پ -> ب */
+    case 0x0686: return 0x062C;                            /* چ -> ج */
+    case 0x0698: return 0x0632;                            /* ژ -> ز */
+    case 0x06A4: return 0x0641;                            /* ڤ -> ف */
+    case 0x06C6: case 0x06C7: case 0x06C8: case 0x06CB: return 0x0648; /* ۆ ۇ ۈ ۋ -> و */
+    case 0x0695: return 0x0631;                            /* ڕ -> ر */
+    case 0x06B5: return 0x0644;                            /* ڵ -> ل */
     case 0x0131: return 'i';                               /* Turkish dotless ı */
     case 0x00F8: return 'o';                               /* ø */
     case 0x0111: return 'd';                               /* đ */
@@ -87,7 +99,7 @@ static const struct {
     {"camp", TRUE, "camp"},
 };
 
-static gboolean is_article(const char *word)
+gboolean cm_fold_is_article(const char *word)
 {
     static const char *const articles[] = {
         "al", "el", "ar", "er", "as", "es", "ad", "ed", "at", "et", "an", "en",
@@ -183,12 +195,12 @@ char *cm_fold_key(const char *text, cm_fold_hint *hint)
     }
     guint articles = 0;
     for (guint i = 0; i < words->len; i++)
-        articles += is_article(g_ptr_array_index(words, i));
+        articles += cm_fold_is_article(g_ptr_array_index(words, i));
     GString *key = g_string_new(NULL);
     for (guint i = 0; i < words->len; i++) {
         const char *word = g_ptr_array_index(words, i);
         /* A name that is nothing but articles keeps them. */
-        if (articles < words->len && is_article(word))
+        if (articles < words->len && cm_fold_is_article(word))
             continue;
         char *folded = fold_word(word);
         g_string_append(key, folded);

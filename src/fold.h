@@ -8,14 +8,15 @@
 
 #include <glib.h>
 
-#define CM_FOLD_VERSION 5
+#define CM_FOLD_VERSION 6
 
 /* The kind of place that a stripped suffix or prefix named ("Air Base",
  * "border crossing", "Camp ..."), or NULL when the name had none. */
 typedef const char *cm_fold_hint;
 
-/* text without case, diacritics (combining marks and the modifier letters
- * for ʿayn and hamza), apostrophes or Arabic tatweel, with every run of
+/* text without case, diacritics (combining marks, Arabic harakat and shadda,
+ * and the modifier letters for ʿayn and hamza), apostrophes, Arabic tatweel
+ * or a hamza on the line, with letter variants made one (letter_variant()), with every run of
  * spaces, hyphens and punctuation turned into one space: "ʿAyn al-Asad" ->
  * "ayn al asad". Identical literals are an exact match. Returns a new
  * string the caller frees with g_free(), "" when nothing is left. */
@@ -30,5 +31,9 @@ char *cm_fold_literal(const char *text);
  * receives the kind a dropped facility word named. Returns a new string the
  * caller frees with g_free(); never "" for a non-empty literal. */
 char *cm_fold_key(const char *text, cm_fold_hint *hint);
+
+/* Whether word (a word of a folded literal) is an Arabic article: al,
+ * el, ar, ash, ..., ال. */
+gboolean cm_fold_is_article(const char *word);
 
 #endif

@@ -55,6 +55,7 @@ static void json_place(cm_context *context, GString *out, const cm_place *place)
     json_text(out, "kind", place->kind);
     json_text(out, "country", place->country);
     json_text(out, "admin1", place->admin1);
+    json_text(out, "admin1_name", place->admin1_name);
     char *mgrs = cm_mgrs_format(context, place->position, 5);
     if (mgrs)
         json_text(out, "mgrs", mgrs);
@@ -73,10 +74,14 @@ static void json_candidate(cm_context *context, GString *out, const cm_candidate
     json_number(out, "score", "%.3f", candidate->score);
 }
 
-/* "Ayn al-Asad Air Base (airbase, IRQ, 33.785600, 42.441200)". */
+/* "Ayn al-Asad Air Base (airbase, IRQ, 33.785600, 42.441200)", "Ramadi
+ * (city, Anbar, IRQ, ...)": the division's name tells namesakes apart. */
 static void text_place(GString *out, const cm_place *place)
 {
-    g_string_append_printf(out, "%s (%s%s%s, ", place->name, place->kind,
+    gboolean division = place->admin1_name && *place->admin1_name &&
+                        strcmp(place->kind, "admin1") != 0;
+    g_string_append_printf(out, "%s (%s%s%s%s%s, ", place->name, place->kind,
+                           division ? ", " : "", division ? place->admin1_name : "",
                            *place->country ? ", " : "", place->country);
     append_number(out, "%.6f", place->position.lat);
     g_string_append(out, ", ");
@@ -104,11 +109,12 @@ char *cm_report_geocode(cm_context *context, const cm_geocode_answer *answers, s
     GString *out = g_string_new(format == CM_REPORT_JSON ? "[" : "");
     for (size_t i = 0; i < n; i++) {
         const cm_candidate_list *list = answers[i].candidates;
-        size_t count = cm_candidate_list_length(list);
         if (format == CM_REPORT_TEXT) {
+            if (answers[i].error)
+                continue;
             g_string_append_printf(out, "%s: ", answers[i].query);
             text_candidate(context, out, cm_candidate_list_get(list, 0));
-            for (size_t j = 1; j < count; j++) {
+            for (size_t j = 1; j < cm_candidate_list_length(list); j++) {
                 g_string_append(out, "    or ");
                 text_candidate(context, out, cm_candidate_list_get(list, j));
             }
@@ -116,14 +122,25 @@ char *cm_report_geocode(cm_context *context, const cm_geocode_answer *answers, s
         }
         g_string_append(out, i ? ",\n {\"query\": " : "{\"query\": ");
         cm_json_append_string(out, answers[i].query);
-        json_candidate(context, out, cm_candidate_list_get(list, 0));
+        if (answers[i].error) {
+            json_text(out, "error", answers[i].error);
+            g_string_append_c(out, '}');
+            continue;
+        }
+        const cm_candidate *best = cm_candidate_list_get(list, 0);
+        json_candidate(context, out, best);
+        json_number(out, "confidence", "%.2f", best->confidence);
         g_string_append(out, ", \"alternatives\": [");
-        for (size_t j = 1; j < count; j++) {
+        for (size_t j = 1; j < cm_candidate_list_length(list); j++) {
+            const cm_candidate *other = cm_candidate_list_get(list, j);
             g_string_append(out, j > 1 ? ",\n   {" : "\n   {");
             /* Each alternative's keys come after a comma; drop the first. */
             gsize start = out->len;
-            json_candidate(context, out, cm_candidate_list_get(list, j));
+            json_candidate(context, out, other);
             g_string_erase(out, (gssize)start, 2);
+            json_number(out, "distance_km", "%.1f",
+                        cm_geodesic_inverse(best->place->position, other->place->position)
+                                .distance_m / 1000.0);
             g_string_append_c(out, '}');
         }
         g_string_append(out, "]}");

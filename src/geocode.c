@@ -10,29 +10,15 @@
 
 #include "fold.h"
 #include "fuzzy.h"
+#include "geocode-rank.h"
+#include "query.h"
 
-/* A GeoNames place this close to a curated settlement that matches as
- * well, give or take the gap between an exact and a folded spelling, is the
- * same place. */
-#define NAMESAKE_RADIUS_M 30000.0
-#define NAMESAKE_SLACK 0.1
-/* Fuzzy search (fuzzy.h): how similar a key must be to be suggested and
- * how many of the most similar keys to take. Query keys are looked up with
- * two characters deleted up to FUZZY_TWO_DELETIONS characters long, with
- * one up to FUZZY_MAX_LENGTH, and not at all beyond: a long garbage string
- * costs a bounded number of lookups. At most FUZZY_MAX_CANDIDATES keys are
- * compared with the query. */
-#define FUZZY_MIN_SIMILARITY 0.7
-#define FUZZY_KEYS 64
-#define FUZZY_TWO_DELETIONS 24
-#define FUZZY_MAX_LENGTH 64
-#define FUZZY_MAX_CANDIDATES 4096
 
 struct cm_geocoder {
     cm_context *context;
     GString *notes;   /* resolutions worth telling the user, one a line */
     sqlite3 *db;
-    sqlite3_stmt *by_key, *deletion, *fuzzy_key, *box;
+    sqlite3_stmt *by_key, *deletion, *fuzzy_key, *box, *points;
     GPtrArray *sites; /* curated sites, of cm_place*, owned, for cm_geocoder_nearest() */
     GPtrArray *user;  /* of cm_user_site*, owned: cm_geocoder_add_gazetteer() */
 };
@@ -54,6 +40,7 @@ static cm_place *place_new(const char *name, const char *kind, const char *count
     place->source = g_strdup(source);
     place->position = position;
     place->admin1 = g_strdup("");
+    place->admin1_name = g_strdup("");
     return place;
 }
 
@@ -65,6 +52,8 @@ cm_place *cm_place_copy(const cm_place *place)
     copy->admin1 = g_strdup(place->admin1);
     copy->population = place->population;
     copy->name_ar = g_strdup(place->name_ar);
+    g_free(copy->admin1_name);
+    copy->admin1_name = g_strdup(place->admin1_name ? place->admin1_name : "");
     return copy;
 }
 
@@ -78,14 +67,18 @@ void cm_place_free(cm_place *place)
     g_free(place->source);
     g_free(place->admin1);
     g_free(place->name_ar);
+    g_free(place->admin1_name);
     g_free(place);
 }
 
 /* The columns every place query selects, in this order. */
 #define PLACE_COLUMNS "p.id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, " \
-                      "p.population, p.curated, p.source, p.name_ar"
-/* How many columns PLACE_COLUMNS selects: the index of the next one. */
-#define PLACE_N_COLUMNS 11
+                      "p.population, p.curated, p.source, p.name_ar, p.feature, " \
+                      "p.admin1_name"
+/* The column of the feature code, and how many columns PLACE_COLUMNS
+ * selects: the index of the next one. */
+#define PLACE_FEATURE_COLUMN 11
+#define PLACE_N_COLUMNS 13
 
 /* The place in the current row of statement, whose first columns are
  * PLACE_COLUMNS. Returns a new place the caller frees with cm_place_free(). */
@@ -96,7 +89,7 @@ static cm_place *row_place(sqlite3_stmt *statement)
     /* GeoNames rows are keyed by their GeoNames id; the index stores no
      * source text for them. */
     char *geonames = NULL;
-    if (!sqlite3_column_int(statement, 8))
+    if (sqlite3_column_type(statement, 9) == SQLITE_NULL)
         geonames = g_strdup_printf("GeoNames %lld (CC BY 4.0)",
                                    (long long)sqlite3_column_int64(statement, 0));
     const char *source = geonames ? geonames : (const char *)sqlite3_column_text(statement, 9);
@@ -109,6 +102,8 @@ static cm_place *row_place(sqlite3_stmt *statement)
     place->admin1 = g_strdup((const char *)sqlite3_column_text(statement, 4));
     place->population = sqlite3_column_int64(statement, 7);
     place->name_ar = g_strdup((const char *)sqlite3_column_text(statement, 10));
+    g_free(place->admin1_name);
+    place->admin1_name = g_strdup((const char *)sqlite3_column_text(statement, 12));
     return place;
 }
 
@@ -150,8 +145,9 @@ static cm_status open_index(cm_geocoder *geocoder, const char *path)
         sqlite3_stmt **statement;
         const char *sql;
     } statements[] = {
-        {&geocoder->by_key, "SELECT " PLACE_COLUMNS ", s.literal FROM spelling s "
-                            "JOIN place p ON p.id = s.place WHERE s.key = ?1"},
+        {&geocoder->by_key, "SELECT " PLACE_COLUMNS ", s.literal, s.primary_name "
+                            "FROM spelling s JOIN place p ON p.id = s.place WHERE s.key = ?1"},
+        {&geocoder->points, "SELECT lat, lon FROM place_point WHERE place = ?1"},
         {&geocoder->deletion, "SELECT entries FROM fuzzy_bucket WHERE bucket = ?1"},
         {&geocoder->fuzzy_key, "SELECT key FROM fuzzy_key WHERE id = ?1"},
         {&geocoder->box, "SELECT " PLACE_COLUMNS " FROM place_box b JOIN place p "
@@ -198,6 +194,7 @@ void cm_geocoder_free(cm_geocoder *geocoder)
     sqlite3_finalize(geocoder->deletion);
     sqlite3_finalize(geocoder->fuzzy_key);
     sqlite3_finalize(geocoder->box);
+    sqlite3_finalize(geocoder->points);
     sqlite3_close(geocoder->db);
     g_ptr_array_free(geocoder->sites, TRUE);
     g_string_free(geocoder->notes, TRUE);
@@ -332,40 +329,84 @@ void cm_candidate_list_free(cm_candidate_list *candidates)
     g_free(candidates);
 }
 
-/* A query taken apart once for scoring every spelling against it. */
+/* Where a query's places must lie: a country (ISO3) and within it a
+ * first-level division (GeoNames code), either NULL for anywhere. */
+typedef struct area {
+    char *country, *admin1;
+} area;
+
+/* A reading of a query taken apart once for scoring every spelling
+ * against it: its folded literal, that literal without Arabic articles
+ * (so "Basrah" is an exact match of "Al Basrah"), its key, the facility
+ * word that folding dropped, the kind a generic word named, and the area. */
 typedef struct parsed_query {
-    char *literal, *key;
+    char *literal, *bare, *key;
     cm_fold_hint hint;
-    const char *country;
+    cm_query_kind kind;
+    area where;
 } parsed_query;
 
 /* Where a place comes from, in rising precedence. */
-typedef enum source_tier { TIER_GEONAMES, TIER_CURATED, TIER_USER } source_tier;
+typedef enum source_tier { TIER_INDEX, TIER_CURATED, TIER_USER } source_tier;
 
-/* A place's standing apart from the match: the user's sites first, then
- * curated sites, then the larger settlement. At most 0.1. */
-static double prominence(const cm_place *place, source_tier tier)
+/* A place's standing apart from the match (geocode-rank.h). */
+static double prominence(const cm_place *place, const char *feature, source_tier tier)
 {
     if (tier == TIER_USER)
-        return 0.09;
+        return PROMINENCE_USER;
     if (tier == TIER_CURATED)
-        return 0.08;
-    return MIN(0.07, 0.01 * log10(1.0 + (double)place->population));
+        return PROMINENCE_CURATED;
+    const char *kind = place->kind;
+    if (strcmp(kind, "country") == 0)
+        return PROMINENCE_COUNTRY;
+    if (strcmp(kind, "admin1") == 0)
+        return PROMINENCE_ADMIN1;
+    if (strcmp(kind, "river") == 0 || strcmp(kind, "lake") == 0)
+        return PROMINENCE_WATER;
+    if (strcmp(kind, "airbase") == 0)
+        return PROMINENCE_AIRBASE;
+    if (strcmp(kind, "airport") == 0)
+        return PROMINENCE_AIRPORT;
+    if (g_strcmp0(feature, "PPLC") == 0)
+        return PROMINENCE_CAPITAL;
+    double settlement = MIN(PROMINENCE_SETTLEMENT_MAX,
+                            PROMINENCE_PER_DECADE * log10(1.0 + (double)place->population));
+    if (g_strcmp0(feature, "PPLA") == 0)
+        settlement += PROMINENCE_ADMIN_SEAT;
+    return settlement;
 }
 
-/* The score of place reached through a spelling (its literal) with the
- * given match quality (1 exact, 0.9 folded, lower fuzzy). */
+/* The score of place reached through a spelling (its literal, primary or
+ * an alternate) with the given match quality. */
 static double score_spelling(const parsed_query *query, const cm_place *place,
-                             source_tier tier, const char *literal, double quality)
+                             double prominent, const char *literal, gboolean primary,
+                             double quality)
 {
     /* A facility word on one side only ("Qaim" against "Al-Qaim border
      * crossing") means a different place of the same name is likelier. */
     cm_fold_hint hint;
     g_free(cm_fold_key(literal, &hint));
-    double penalty = g_strcmp0(hint, query->hint) != 0 ? 0.1 : 0.0;
-    if (query->hint && strcmp(query->hint, place->kind) == 0)
-        penalty = 0.0;
-    return MAX(0.0, 0.9 * quality - penalty + prominence(place, tier));
+    double fit = 0.0;
+    if (g_strcmp0(hint, query->hint) != 0 &&
+        !(query->hint && strcmp(query->hint, place->kind) == 0)) {
+        /* "Arbil" is not the name of "Arbil Airport". */
+        fit = -RANK_KIND_MISFIT;
+        primary = FALSE;
+    }
+    if (query->kind != CM_QUERY_KIND_NONE)
+        fit = cm_query_kind_fits(query->kind, place->kind) ? RANK_KIND_FIT : -RANK_KIND_MISFIT;
+    double score = RANK_MATCH_WEIGHT * quality + (primary ? RANK_PRIMARY_NAME : 0.0) +
+                   prominent + fit;
+    return CLAMP(score, 0.0, 1.0);
+}
+
+/* Whether place lies in the query's area. A curated site knows its
+ * country but not its division. */
+static gboolean in_area(const area *where, const cm_place *place)
+{
+    if (where->country && strcmp(place->country, where->country) != 0)
+        return FALSE;
+    return !where->admin1 || !*place->admin1 || strcmp(place->admin1, where->admin1) == 0;
 }
 
 /* The candidates being gathered for a query: the list, its places by id
@@ -376,16 +417,47 @@ typedef struct gathering {
     GArray *tiers; /* of source_tier, parallel to the list */
 } gathering;
 
+/* The literal without its Arabic article words. Returns a new string the
+ * caller frees with g_free(). */
+static char *bare_literal(const char *literal)
+{
+    char **words = g_strsplit(literal, " ", -1);
+    GString *out = g_string_new(NULL);
+    for (char **w = words; *w; w++)
+        if (!cm_fold_is_article(*w))
+            g_string_append_printf(out, "%s%s", out->len ? " " : "", *w);
+    g_strfreev(words);
+    if (out->len == 0) {
+        g_string_free(out, TRUE);
+        return g_strdup(literal);
+    }
+    return g_string_free(out, FALSE);
+}
+
 /* Adds place (taken over) of the given id and tier, reached through the
  * spelling literal, scored with quality, or exact when literal equals the
- * query's; similarity is the spelling's key's to the query's (1 but for
- * fuzzy keys). A place already there keeps its best spelling. */
+ * query's but for articles; similarity is the spelling's key's to the
+ * query's (1 but for fuzzy keys). A place already there keeps its best
+ * spelling. */
 static void add_candidate(const parsed_query *query, gathering *found, gint64 id,
-                          source_tier tier, cm_place *place, const char *literal,
-                          double quality, double similarity, cm_match match)
+                          source_tier tier, const char *feature, cm_place *place,
+                          const char *literal, gboolean primary, double quality,
+                          double similarity, cm_match match)
 {
+    if (!in_area(&query->where, place)) {
+        cm_place_free(place);
+        return;
+    }
     gboolean exact = match != CM_MATCH_FUZZY && strcmp(literal, query->literal) == 0;
-    double score = score_spelling(query, place, tier, literal, exact ? 1.0 : quality);
+    if (match != CM_MATCH_FUZZY && !exact) {
+        char *bare = bare_literal(literal);
+        exact = strcmp(bare, query->bare) == 0;
+        g_free(bare);
+    }
+    gboolean major = place->population >= RANK_MAJOR_POPULATION ||
+                     g_strcmp0(feature, "PPLC") == 0 || g_strcmp0(feature, "PPLA") == 0;
+    double score = score_spelling(query, place, prominence(place, feature, tier), literal,
+                                  primary || major, exact ? RANK_QUALITY_EXACT : quality);
     gpointer slot;
     if (g_hash_table_lookup_extended(found->by_id, &id, NULL, &slot)) {
         cm_candidate *c = &g_array_index(found->list->items, cm_candidate,
@@ -399,29 +471,25 @@ static void add_candidate(const parsed_query *query, gathering *found, gint64 id
         return;
     }
     guint index = found->list->items->len;
-    cm_candidate candidate = {place, score, exact ? CM_MATCH_EXACT : match, similarity};
+    cm_candidate candidate = {place, score, exact ? CM_MATCH_EXACT : match, similarity, 0.0};
     g_array_append_val(found->list->items, candidate);
     g_array_append_val(found->tiers, tier);
     g_ptr_array_add(found->list->places, place);
     g_hash_table_insert(found->by_id, g_memdup2(&id, sizeof id), GUINT_TO_POINTER(index));
 }
 
-/* Adds the places of key in the index and the user's sites (see
- * add_candidate()). */
+/* Adds the places of key in the index (see add_candidate()). */
 static void collect_key(cm_geocoder *geocoder, const parsed_query *query, const char *key,
                         double quality, double similarity, cm_match match, gathering *found)
 {
     sqlite3_stmt *s = geocoder->by_key;
     sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        if (query->country && strcmp((const char *)sqlite3_column_text(s, 3),
-                                     query->country) != 0)
-            continue;
+    while (sqlite3_step(s) == SQLITE_ROW)
         add_candidate(query, found, sqlite3_column_int64(s, 0),
-                      sqlite3_column_int(s, 8) ? TIER_CURATED : TIER_GEONAMES, row_place(s),
-                      (const char *)sqlite3_column_text(s, PLACE_N_COLUMNS), quality,
-                      similarity, match);
-    }
+                      sqlite3_column_int(s, 8) ? TIER_CURATED : TIER_INDEX,
+                      (const char *)sqlite3_column_text(s, PLACE_FEATURE_COLUMN), row_place(s),
+                      (const char *)sqlite3_column_text(s, PLACE_N_COLUMNS),
+                      sqlite3_column_int(s, PLACE_N_COLUMNS + 1), quality, similarity, match);
     sqlite3_reset(s);
 }
 
@@ -432,8 +500,6 @@ static void collect_user(cm_geocoder *geocoder, const parsed_query *query, gbool
 {
     for (guint i = 0; i < geocoder->user->len; i++) {
         const cm_user_site *site = g_ptr_array_index(geocoder->user, i);
-        if (query->country && strcmp(site->place->country, query->country) != 0)
-            continue;
         for (size_t k = 0; site->keys[k]; k++) {
             const char *key = site->keys[k], *literal = site->literals[k];
             double similarity =
@@ -442,10 +508,10 @@ static void collect_user(cm_geocoder *geocoder, const parsed_query *query, gbool
                       : strcmp(key, query->key) == 0)
                 /* User sites' ids lie below the index's, which are near 0
                  * or positive. */
-                add_candidate(query, found, G_MININT64 + i, TIER_USER,
-                              cm_place_copy(site->place), literal,
-                              fuzzy ? 0.8 * similarity : 0.9, similarity,
-                              fuzzy ? CM_MATCH_FUZZY : CM_MATCH_FOLDED);
+                add_candidate(query, found, G_MININT64 + i, TIER_USER, NULL,
+                              cm_place_copy(site->place), literal, TRUE,
+                              fuzzy ? RANK_QUALITY_FUZZY * similarity : RANK_QUALITY_FOLDED,
+                              similarity, fuzzy ? CM_MATCH_FUZZY : CM_MATCH_FOLDED);
         }
     }
 }
@@ -495,8 +561,29 @@ static GHashTable *deletion_neighbours(cm_geocoder *geocoder, const char *key, g
     return ids;
 }
 
-/* Adds the places of the FUZZY_KEYS keys most similar to the query's, if
- * at least FUZZY_MIN_SIMILARITY, as fuzzy matches. */
+/* The consonant skeleton of a key, how a name sounds more than how it is
+ * spelt: Latin vowels and h, w dropped, c as k, z as s, repeats made one
+ * ("bagdhad" and "baghdad" are both "bgdd"). Returns a new string the
+ * caller frees with g_free(). */
+static char *skeleton(const char *key)
+{
+    GString *out = g_string_new(NULL);
+    gunichar previous = 0;
+    for (const char *p = key; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (strchr("aeiouhw", (int)c) && c < 0x80)
+            continue;
+        c = c == 'c' ? 'k' : c == 'z' ? 's' : c;
+        if (c != previous)
+            g_string_append_unichar(out, c);
+        previous = c;
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* Adds the places of the FUZZY_KEYS keys most similar to the query's, as
+ * fuzzy matches: those SUGGEST_MIN_SIMILARITY similar, or that sound the
+ * same (the same skeleton), the latter SKELETON_BONUS higher. */
 static void collect_fuzzy(cm_geocoder *geocoder, const parsed_query *query, gathering *found)
 {
     glong length = g_utf8_strlen(query->key, -1);
@@ -506,6 +593,7 @@ static void collect_fuzzy(cm_geocoder *geocoder, const parsed_query *query, gath
     GArray *similar = g_array_new(FALSE, FALSE, sizeof(similar_key));
     GHashTableIter iter;
     gpointer id;
+    char *sound = skeleton(query->key);
     sqlite3_stmt *s = geocoder->fuzzy_key;
     g_hash_table_iter_init(&iter, ids);
     while (g_hash_table_iter_next(&iter, &id, NULL)) {
@@ -513,19 +601,27 @@ static void collect_fuzzy(cm_geocoder *geocoder, const parsed_query *query, gath
         if (sqlite3_step(s) == SQLITE_ROW) {
             const char *key = (const char *)sqlite3_column_text(s, 0);
             double similarity = cm_fuzzy_similarity(query->key, key, FUZZY_MIN_SIMILARITY);
-            if (similarity > 0.0) {
-                similar_key k = {g_strdup(key), similarity};
+            char *key_sound = similarity > 0.0 ? skeleton(key) : NULL;
+            /* One or two consonants say too little of a name's sound. */
+            gboolean sounds_alike = key_sound && strlen(sound) >= SKELETON_MIN_LENGTH &&
+                                    strcmp(key_sound, sound) == 0;
+            if (similarity >= SUGGEST_MIN_SIMILARITY || sounds_alike) {
+                similar_key k = {g_strdup(key),
+                                 similarity + (sounds_alike ? SKELETON_BONUS : 0.0)};
                 g_array_append_val(similar, k);
             }
+            g_free(key_sound);
         }
         sqlite3_reset(s);
     }
+    g_free(sound);
     g_hash_table_destroy(ids);
     g_array_sort(similar, compare_similar_keys);
     for (guint i = 0; i < similar->len; i++) {
         similar_key *k = &g_array_index(similar, similar_key, i);
+        double similarity = MIN(1.0, k->similarity);
         if (i < FUZZY_KEYS)
-            collect_key(geocoder, query, k->key, 0.8 * k->similarity, k->similarity,
+            collect_key(geocoder, query, k->key, RANK_QUALITY_FUZZY * similarity, similarity,
                         CM_MATCH_FUZZY, found);
         g_free(k->key);
     }
@@ -549,6 +645,26 @@ static gboolean is_settlement(const char *kind)
            strcmp(kind, "locality") == 0;
 }
 
+/* A first-level division that matches about as well as a settlement in
+ * it ("Kirkuk", "Basra": the province and its seat) ranks just below the
+ * settlement: a route or a map means the city. */
+static void cede_to_seats(GArray *candidates)
+{
+    for (guint i = 0; i < candidates->len; i++) {
+        cm_candidate *division = &g_array_index(candidates, cm_candidate, i);
+        if (strcmp(division->place->kind, "admin1") != 0)
+            continue;
+        for (guint j = 0; j < candidates->len; j++) {
+            const cm_candidate *c = &g_array_index(candidates, cm_candidate, j);
+            if (is_settlement(c->place->kind) &&
+                strcmp(c->place->country, division->place->country) == 0 &&
+                strcmp(c->place->admin1, division->place->admin1) == 0 &&
+                c->score + NAMESAKE_SLACK >= division->score && c->score <= division->score)
+                division->score = MAX(0.0, c->score - SEAT_MARGIN);
+        }
+    }
+}
+
 /* Drops candidates near a place of a higher tier that matches about as
  * well: the same place, and the better source's position wins. A curated
  * facility never hides a settlement ("Kirkuk" is the city, not Kirkuk Air
@@ -565,7 +681,8 @@ static void rank(cm_candidate_list *list, const GArray *tiers, size_t limit)
             const cm_candidate *site = &g_array_index(list->items, cm_candidate, j);
             source_tier site_tier = g_array_index(tiers, source_tier, j);
             namesake = site_tier > tier &&
-                       (site_tier == TIER_USER || is_settlement(site->place->kind)) &&
+                       (site_tier == TIER_USER || is_settlement(site->place->kind) ||
+                        strcmp(site->place->kind, c->place->kind) == 0) &&
                        site->score + NAMESAKE_SLACK >= c->score &&
                        cm_geodesic_inverse(c->place->position, site->place->position)
                                .distance_m < NAMESAKE_RADIUS_M;
@@ -573,6 +690,7 @@ static void rank(cm_candidate_list *list, const GArray *tiers, size_t limit)
         if (!namesake)
             g_array_append_val(kept, *c);
     }
+    cede_to_seats(kept);
     g_array_sort(kept, compare_candidates);
     if (limit && kept->len > limit)
         g_array_set_size(kept, (guint)limit);
@@ -593,8 +711,217 @@ static char *candidate_names(const cm_candidate_list *list, size_t n)
     return g_string_free(names, FALSE);
 }
 
-cm_status cm_geocoder_search(cm_geocoder *geocoder, const char *query, const char *country,
-                             size_t limit, cm_candidate_list **candidates)
+/* The area that text (folded) names: a country by any of its names or ISO
+ * codes, else a first-level division (in country when that is not NULL).
+ * Returns FALSE, setting nothing, when it names neither. */
+static gboolean find_area(cm_geocoder *geocoder, const char *text, const char *country,
+                          area *where)
+{
+    char *key = cm_fold_key(text, NULL);
+    char *found_country = NULL, *found_admin1 = NULL;
+    gboolean found_primary = FALSE;
+    sqlite3_stmt *s = geocoder->by_key;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *kind = (const char *)sqlite3_column_text(s, 2);
+        const char *iso3 = (const char *)sqlite3_column_text(s, 3);
+        gboolean primary = sqlite3_column_int(s, PLACE_N_COLUMNS + 1);
+        if (strcmp(kind, "country") == 0 && (!country || strcmp(country, iso3) == 0)) {
+            g_free(found_country);
+            g_free(found_admin1);
+            found_country = g_strdup(iso3);
+            found_admin1 = NULL;
+            break;
+        }
+        if (strcmp(kind, "admin1") == 0 && (!country || strcmp(country, iso3) == 0) &&
+            (!found_country || (primary && !found_primary))) {
+            g_free(found_country);
+            g_free(found_admin1);
+            found_country = g_strdup(iso3);
+            found_admin1 = g_strdup((const char *)sqlite3_column_text(s, 4));
+            found_primary = primary;
+        }
+    }
+    sqlite3_reset(s);
+    g_free(key);
+    if (!found_country)
+        return FALSE;
+    g_free(where->country);
+    g_free(where->admin1);
+    where->country = found_country;
+    where->admin1 = found_admin1;
+    return TRUE;
+}
+
+/* Adds the places of one reading of a query: name (a folded literal)
+ * with the kind a generic word named, in an area; exact and folded
+ * matches, and fuzzy ones too when fuzzy. The area is copied. */
+static void gather_reading(cm_geocoder *geocoder, const char *name, cm_query_kind kind,
+                           const area *where, gboolean fuzzy, gathering *found)
+{
+    if (!*name)
+        return;
+    parsed_query parsed = {g_strdup(name), bare_literal(name), NULL, NULL, kind,
+                           {g_strdup(where->country), g_strdup(where->admin1)}};
+    parsed.key = cm_fold_key(name, &parsed.hint);
+    if (fuzzy) {
+        collect_fuzzy(geocoder, &parsed, found);
+        collect_user(geocoder, &parsed, TRUE, found);
+    } else {
+        collect_key(geocoder, &parsed, parsed.key, RANK_QUALITY_FOLDED, 1.0, CM_MATCH_FOLDED,
+                    found);
+        collect_user(geocoder, &parsed, FALSE, found);
+    }
+    g_free(parsed.literal);
+    g_free(parsed.bare);
+    g_free(parsed.key);
+    g_free(parsed.where.country);
+    g_free(parsed.where.admin1);
+}
+
+/* A crossing named by its two posts: each post's crossings that have a
+ * crossing of the other post within CROSSING_PAIR_RADIUS_M score
+ * RANK_KIND_FIT more, so that the pair wins over a namesake elsewhere. */
+static void pair_crossings(cm_candidate_list *list)
+{
+    for (guint i = 0; i < list->items->len; i++) {
+        cm_candidate *c = &g_array_index(list->items, cm_candidate, i);
+        if (strcmp(c->place->kind, "border_crossing") != 0)
+            continue;
+        for (guint j = 0; j < list->items->len; j++) {
+            const cm_place *other = g_array_index(list->items, cm_candidate, j).place;
+            if (j != i && strcmp(other->kind, "border_crossing") == 0 &&
+                strcmp(other->country, c->place->country) != 0 &&
+                cm_geodesic_inverse(c->place->position, other->position).distance_m <
+                    CROSSING_PAIR_RADIUS_M) {
+                c->score = MIN(1.0, c->score + RANK_KIND_FIT);
+                break;
+            }
+        }
+    }
+}
+
+/* Sets the first candidate's confidence (geocode-rank.h). */
+static void set_confidence(cm_candidate_list *list)
+{
+    if (list->items->len == 0)
+        return;
+    cm_candidate *best = &g_array_index(list->items, cm_candidate, 0);
+    if (best->match == CM_MATCH_COORDINATE) {
+        best->confidence = 1.0;
+        return;
+    }
+    double match = best->match == CM_MATCH_EXACT    ? 1.0
+                   : best->match == CM_MATCH_FOLDED ? CONFIDENCE_FOLDED
+                                                    : CONFIDENCE_FUZZY * best->similarity;
+    double lead = CONFIDENCE_CLEAR_LEAD;
+    for (guint i = 1; i < list->items->len; i++) {
+        const cm_candidate *c = &g_array_index(list->items, cm_candidate, i);
+        if (cm_geodesic_inverse(best->place->position, c->place->position).distance_m >=
+            NAMESAKE_RADIUS_M) {
+            lead = MAX(0.0, best->score - c->score);
+            break;
+        }
+    }
+    best->confidence = match * (0.5 + 0.5 * MIN(1.0, lead / CONFIDENCE_CLEAR_LEAD));
+}
+
+/* Gathers the candidates of query as its shape reads (query.h): the whole
+ * query; its name without generic words, of the kind they name; with its
+ * qualifiers (after commas, or the last words when they name an area) as
+ * the area; and a crossing's two posts. With fuzzy, the typos of the name
+ * instead. Returns FALSE with a message in the context when a qualifier
+ * after a comma names no area. */
+static gboolean gather(cm_geocoder *geocoder, const char *query, const cm_query_shape *shape,
+                       const area *within, gboolean fuzzy, gathering *found)
+{
+    area where = {g_strdup(within->country), g_strdup(within->admin1)};
+    gboolean ok = TRUE;
+    for (char **qualifier = shape->qualifiers; ok && *qualifier; qualifier++)
+        if (!find_area(geocoder, *qualifier, where.country, &where))
+            ok = FALSE, cm_fail(geocoder->context, CM_ERR_INPUT,
+                                "unknown site '%s': '%s' is no country or first-level "
+                                "division known (try 'NAME, COUNTRY')", query, *qualifier);
+    if (ok && shape->qualifiers[0]) {
+        gather_reading(geocoder, shape->name, shape->kind, &where, fuzzy, found);
+    } else if (ok) {
+        char *literal = cm_fold_literal(query);
+        gather_reading(geocoder, fuzzy && shape->kind ? shape->name : literal,
+                       CM_QUERY_KIND_NONE, &where, fuzzy, found);
+        g_free(literal);
+        if (shape->kind != CM_QUERY_KIND_NONE)
+            gather_reading(geocoder, shape->name, shape->kind, &where, fuzzy, found);
+        for (int n = 0; n < 2 && !fuzzy; n++) {
+            area tail = {g_strdup(where.country), g_strdup(where.admin1)};
+            if (shape->tail_words[n] &&
+                find_area(geocoder, shape->tail_words[n], where.country, &tail))
+                gather_reading(geocoder, shape->head_words[n], shape->kind, &tail, FALSE,
+                               found);
+            g_free(tail.country);
+            g_free(tail.admin1);
+        }
+        if (shape->post_a) {
+            gather_reading(geocoder, shape->post_a, CM_QUERY_KIND_CROSSING, &where, fuzzy,
+                           found);
+            gather_reading(geocoder, shape->post_b, CM_QUERY_KIND_CROSSING, &where, fuzzy,
+                           found);
+            pair_crossings(found->list);
+        }
+    }
+    g_free(where.country);
+    g_free(where.admin1);
+    return ok;
+}
+
+/* The facility kind a query asks for by a generic or facility word
+ * ("Camp Doha", "Nasib crossing", "Tartus port"), or NONE. */
+static cm_query_kind facility_wanted(const char *query, const cm_query_shape *shape)
+{
+    if (shape->kind == CM_QUERY_KIND_CAMP || shape->kind == CM_QUERY_KIND_AIRFIELD ||
+        shape->kind == CM_QUERY_KIND_CROSSING || shape->kind == CM_QUERY_KIND_PORT)
+        return shape->kind;
+    cm_fold_hint hint;
+    g_free(cm_fold_key(query, &hint));
+    if (!hint)
+        return CM_QUERY_KIND_NONE;
+    if (strcmp(hint, "camp") == 0)
+        return CM_QUERY_KIND_CAMP;
+    if (strcmp(hint, "border_crossing") == 0)
+        return CM_QUERY_KIND_CROSSING;
+    return CM_QUERY_KIND_AIRFIELD;
+}
+
+/* A facility asked for by its kind is that facility or nothing: drops the
+ * candidates of other kinds (the town of Doha for "Camp Doha") and returns
+ * the names of the first three dropped for the message, or NULL when none
+ * was; the caller frees them with g_free(). */
+static char *drop_misfits(cm_candidate_list *list, cm_query_kind wanted)
+{
+    if (wanted == CM_QUERY_KIND_NONE)
+        return NULL;
+    cm_candidate_list *dropped = candidate_list_new();
+    for (guint i = 0; i < list->items->len;) {
+        const cm_candidate *c = &g_array_index(list->items, cm_candidate, i);
+        if (cm_query_kind_fits(wanted, c->place->kind)) {
+            i++;
+            continue;
+        }
+        g_array_append_val(dropped->items, *c);
+        g_array_remove_index(list->items, i);
+    }
+    char *names = dropped->items->len ? candidate_names(dropped, 3) : NULL;
+    /* The places stay owned by list. */
+    g_array_free(dropped->items, TRUE);
+    g_ptr_array_free(dropped->places, TRUE);
+    g_free(dropped);
+    return names;
+}
+
+/* Searches like cm_geocoder_search(); with always_fuzzy, typos are
+ * gathered even when a name matches (for cm_geocoder_resolve() to weigh a
+ * near typo against a far namesake). */
+static cm_status search(cm_geocoder *geocoder, const char *query, const char *country,
+                        size_t limit, gboolean always_fuzzy, cm_candidate_list **candidates)
 {
     cm_context *context = geocoder->context;
     *candidates = NULL;
@@ -608,62 +935,92 @@ cm_status cm_geocoder_search(cm_geocoder *geocoder, const char *query, const cha
         if (g_unichar_iscntrl(g_utf8_get_char(p)))
             return cm_fail(context, CM_ERR_INPUT, "site name '%s' contains a control character",
                            query);
-    if (country && !(strlen(country) == 3 && g_ascii_isupper(country[0]) &&
-                     g_ascii_isupper(country[1]) && g_ascii_isupper(country[2])))
-        return cm_fail(context, CM_ERR_INPUT, "country '%s' is not an ISO 3166 alpha-3 "
-                       "code such as IRQ", country);
+    area within = {NULL, NULL};
+    if (country && !g_utf8_validate(country, -1, NULL))
+        return cm_fail(context, CM_ERR_INPUT, "country '%s' is not valid UTF-8 text", country);
+    if (country && (!find_area(geocoder, country, NULL, &within) || within.admin1)) {
+        g_free(within.country);
+        g_free(within.admin1);
+        return cm_fail(context, CM_ERR_INPUT, "country '%s' is not a country name or ISO 3166 "
+                       "code (e.g. Iraq, IQ or IRQ)", country);
+    }
     cm_geo_point position;
     cm_coordinate_kind kind;
     cm_status status = cm_coordinate_parse(context, query, &position, &kind);
-    if (status != CM_OK)
+    if (status != CM_OK) {
+        g_free(within.country);
         return status;
+    }
     cm_candidate_list *list = candidate_list_new();
     if (kind != CM_COORDINATE_NONE) {
+        g_free(within.country);
         /* A coordinate is named as the user wrote it, tidied. */
         char *name = g_strstrip(g_strdup(query));
         cm_place *place = place_new(name, "coordinate", "", "user coordinate", position);
         g_free(name);
-        cm_candidate candidate = {place, 1.0, CM_MATCH_COORDINATE, 1.0};
+        cm_candidate candidate = {place, 1.0, CM_MATCH_COORDINATE, 1.0, 1.0};
         g_array_append_val(list->items, candidate);
         g_ptr_array_add(list->places, place);
         *candidates = list;
         return CM_OK;
     }
-    parsed_query parsed = {cm_fold_literal(query), NULL, NULL, country};
-    if (!*parsed.literal) {
-        g_free(parsed.literal);
+    cm_query_shape *shape = cm_query_shape_parse(query);
+    char *literal = cm_fold_literal(query);
+    gboolean empty = !*literal;
+    g_free(literal);
+    if (empty) {
+        g_free(within.country);
+        cm_query_shape_free(shape);
         cm_candidate_list_free(list);
         return cm_fail(context, CM_ERR_INPUT, "empty site name");
     }
-    parsed.key = cm_fold_key(query, &parsed.hint);
     gathering gathered = {list,
                           g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL),
                           g_array_new(FALSE, FALSE, sizeof(source_tier))};
-    collect_key(geocoder, &parsed, parsed.key, 0.9, 1.0, CM_MATCH_FOLDED, &gathered);
-    collect_user(geocoder, &parsed, FALSE, &gathered);
-    gboolean found = list->items->len > 0;
-    if (!found) {
-        collect_fuzzy(geocoder, &parsed, &gathered);
-        collect_user(geocoder, &parsed, TRUE, &gathered);
-    }
+    gboolean shaped = gather(geocoder, query, shape, &within, FALSE, &gathered);
+    cm_query_kind wanted = facility_wanted(query, shape);
+    gboolean found = FALSE;
+    for (guint i = 0; i < list->items->len && !found; i++)
+        found = wanted == CM_QUERY_KIND_NONE ||
+                cm_query_kind_fits(wanted, g_array_index(list->items, cm_candidate, i).place->kind);
+    /* A facility asked for by a kind it does not have ("Camp Doha") is
+     * no typo: the places of its name are the suggestions. */
+    if (shaped && ((!found && list->items->len == 0) || always_fuzzy))
+        gather(geocoder, query, shape, &within, TRUE, &gathered);
     rank(list, gathered.tiers, limit);
+    char *misfits = drop_misfits(list, wanted);
+    set_confidence(list);
     g_array_free(gathered.tiers, TRUE);
     g_hash_table_destroy(gathered.by_id);
-    g_free(parsed.literal);
-    g_free(parsed.key);
+    cm_query_shape_free(shape);
     *candidates = list;
-    if (found)
-        return CM_OK;
     const char *where_prefix = country ? " in " : "";
-    const char *where = country ? country : "";
-    if (cm_candidate_list_length(list) == 0)
-        return cm_fail(context, CM_ERR_INPUT, "unknown site '%s'%s%s (give a gazetteer name "
-                       "or 'lat,lon')", query, where_prefix, where);
-    char *names = candidate_names(list, 3);
-    status = cm_fail(context, CM_ERR_INPUT, "unknown site '%s'%s%s (did you mean %s?)", query,
-                     where_prefix, where, names);
-    g_free(names);
+    const char *where = country ? within.country : "";
+    if (!shaped)
+        status = CM_ERR_INPUT;
+    else if (found)
+        status = CM_OK;
+    else if (cm_candidate_list_length(list) == 0 && misfits)
+        status = cm_fail(context, CM_ERR_INPUT, "unknown site '%s'%s%s (none of that kind by "
+                         "that name; did you mean %s?)", query, where_prefix, where, misfits);
+    else if (cm_candidate_list_length(list) == 0)
+        status = cm_fail(context, CM_ERR_INPUT, "unknown site '%s'%s%s (give a gazetteer name "
+                         "or 'lat,lon')", query, where_prefix, where);
+    else {
+        char *names = candidate_names(list, 3);
+        status = cm_fail(context, CM_ERR_INPUT, "unknown site '%s'%s%s (did you mean %s?)",
+                         query, where_prefix, where, names);
+        g_free(names);
+    }
+    g_free(misfits);
+    g_free(within.country);
     return status;
+}
+
+cm_status cm_geocoder_search(cm_geocoder *geocoder, const char *query, const char *country,
+                             size_t limit, cm_candidate_list **candidates)
+{
+    return search(geocoder, query, country, limit, FALSE, candidates);
 }
 
 cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query, cm_place **place)
@@ -679,22 +1036,6 @@ cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query, cm_place 
 
 /* Resolving queries together. */
 
-/* Another reading of a name is worth a note when it scores this close to
- * the answer. */
-#define AMBIGUITY_MARGIN 0.03
-/* Context: a candidate loses up to CONTEXT_WEIGHT of its score with its
- * distance to the nearest other site, in full from CONTEXT_FAR_M on. The
- * weight exceeds any prominence gap between namesakes (at most 0.08), so
- * a namesake 2,000 km away loses to one nearby. */
-#define CONTEXT_WEIGHT 0.1
-#define CONTEXT_FAR_M 2000000.0
-/* A typo in a route is clear when only one place that it resembles lies
- * this close to the other sites. */
-#define CONTEXT_RADIUS_M 300000.0
-/* A typo on its own is clear when its spelling is this similar and it
- * scores this far above the next distinct place. */
-#define FUZZY_TAKE_SIMILARITY 0.8
-#define FUZZY_TAKE_MARGIN 0.1
 
 /* Whether a and b are one place (a town and its crossing, a city and its
  * air base) rather than namesakes. */
@@ -777,11 +1118,6 @@ static gboolean take_fuzzy(cm_candidate_list *list, const GArray *anchors)
     return TRUE;
 }
 
-/* Readings of an ambiguous name weighed together with the others' (the
- * first and up to this many more, each somewhere else); and at most this
- * many combinations, else each name is weighed alone. */
-#define JOINT_READINGS 3
-#define JOINT_COMBINATIONS 4096
 
 /* The readings of list worth weighing: its answer and the distinct places
  * that score about as high (as its note would name them), at most
@@ -910,6 +1246,210 @@ char *cm_resolution_note(const char *query, const cm_candidate_list *list)
     return g_string_free(note, FALSE);
 }
 
+
+/* Distance from position, as answer i, to the nearest other answer or
+ * given point. */
+static double distance_to_others(cm_candidate_list **lists, size_t n, size_t i,
+                                 cm_geo_point position, const cm_geo_point *near,
+                                 size_t n_near)
+{
+    double nearest = INFINITY;
+    for (size_t j = 0; j < n; j++)
+        if (j != i)
+            nearest = MIN(nearest,
+                          cm_geodesic_inverse(position, cm_candidate_list_get(lists[j], 0)
+                                                            ->place->position)
+                              .distance_m);
+    for (size_t k = 0; k < n_near; k++)
+        nearest = MIN(nearest, cm_geodesic_inverse(position, near[k]).distance_m);
+    return nearest;
+}
+
+static gint compare_doubles(gconstpointer a, gconstpointer b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The median length of the legs between consecutive answers that do not
+ * touch answer i, or 0 when there are none. */
+static double median_other_leg(cm_candidate_list **lists, size_t n, size_t i)
+{
+    GArray *legs = g_array_new(FALSE, FALSE, sizeof(double));
+    for (size_t j = 0; j + 1 < n; j++)
+        if (j != i && j + 1 != i) {
+            double d = cm_geodesic_inverse(cm_candidate_list_get(lists[j], 0)->place->position,
+                                           cm_candidate_list_get(lists[j + 1], 0)->place->position)
+                           .distance_m;
+            g_array_append_val(legs, d);
+        }
+    double median = 0.0;
+    if (legs->len) {
+        g_array_sort(legs, compare_doubles);
+        median = g_array_index(legs, double, legs->len / 2);
+    }
+    g_array_free(legs, TRUE);
+    return median;
+}
+
+/* Whether answer i, at distance from the others, is far out of line. */
+static gboolean out_of_line(cm_candidate_list **lists, size_t n, size_t i, double distance)
+{
+    double median = median_other_leg(lists, n, i);
+    return distance > ABSURD_MIN_M && (median == 0.0 || distance > ABSURD_RATIO * median);
+}
+
+/* When answer i lies far out of line with the others, a near plausible
+ * reading of its query: a typo or an alias within CONTEXT_RADIUS_M of the
+ * others. Returns the wider list of its readings with *chosen the index of
+ * that reading and *loss the score it gives up, or NULL when there is
+ * none. */
+static cm_candidate_list *near_reading(cm_geocoder *geocoder, const char *query,
+                                       cm_candidate_list **lists, size_t n, size_t i,
+                                       const cm_geo_point *near, size_t n_near, guint *chosen,
+                                       double *loss)
+{
+    const cm_candidate *answer = cm_candidate_list_get(lists[i], 0);
+    if (answer->match == CM_MATCH_COORDINATE || n + n_near < 2)
+        return NULL;
+    double far = distance_to_others(lists, n, i, answer->place->position, near, n_near);
+    if (!out_of_line(lists, n, i, far))
+        return NULL;
+    cm_candidate_list *wider;
+    if (search(geocoder, query, NULL, 0, TRUE, &wider) != CM_OK) {
+        cm_candidate_list_free(wider);
+        return NULL;
+    }
+    for (guint k = 0; k < wider->items->len; k++) {
+        const cm_candidate *c = &g_array_index(wider->items, cm_candidate, k);
+        if (c->match == CM_MATCH_FUZZY && c->similarity < SUGGEST_MIN_SIMILARITY)
+            continue;
+        double d = distance_to_others(lists, n, i, c->place->position, near, n_near);
+        if (d <= CONTEXT_RADIUS_M && d * ABSURD_RATIO < far) {
+            *chosen = k;
+            *loss = answer->score - c->score;
+            return wider;
+        }
+    }
+    cm_candidate_list_free(wider);
+    return NULL;
+}
+
+/* Context beats a far reading: while some answer lies far out of line
+ * with the others, the near reading that gives up least score takes the
+ * place of its answer, with a note ("Nasariyah" after "Basrah" is An
+ * Nasiriyah, not An Nassariyah in the West Bank; Basrah stays). Marks the
+ * answers replaced in replaced[]. */
+static void prefer_near_readings(cm_geocoder *geocoder, const char *const *queries,
+                                 cm_candidate_list **lists, size_t n, const cm_geo_point *near,
+                                 size_t n_near, gboolean *replaced)
+{
+    for (size_t round = 0; round < n; round++) {
+        cm_candidate_list *best = NULL;
+        size_t best_i = 0;
+        guint best_k = 0;
+        double best_loss = INFINITY;
+        for (size_t i = 0; i < n; i++) {
+            guint k;
+            double loss;
+            cm_candidate_list *wider = replaced[i] ? NULL
+                                                   : near_reading(geocoder, queries[i], lists,
+                                                                  n, i, near, n_near, &k, &loss);
+            if (wider && loss < best_loss) {
+                cm_candidate_list_free(best);
+                best = wider, best_i = i, best_k = k, best_loss = loss;
+            } else {
+                cm_candidate_list_free(wider);
+            }
+        }
+        if (!best)
+            return;
+        const cm_place *was = cm_candidate_list_get(lists[best_i], 0)->place;
+        cm_candidate taken = g_array_index(best->items, cm_candidate, best_k);
+        g_array_remove_index(best->items, best_k);
+        g_array_prepend_val(best->items, taken);
+        double far = distance_to_others(lists, n, best_i, was->position, near, n_near);
+        g_string_append_printf(geocoder->notes, "taking '%s' as %s (%s)%s near the route's "
+                               "other sites, not %s (%s) %.0f km away\n", queries[best_i],
+                               taken.place->name, taken.place->country,
+                               taken.match == CM_MATCH_FUZZY ? " [fuzzy]" : "", was->name,
+                               was->country, far / 1000.0);
+        cm_candidate_list_free(lists[best_i]);
+        lists[best_i] = best;
+        replaced[best_i] = TRUE;
+    }
+}
+
+/* A river or lake in a route stands at its point nearest the other
+ * sites. */
+static void nearest_point_of_water(cm_geocoder *geocoder, cm_candidate_list **lists, size_t n,
+                                   size_t i, const cm_geo_point *near, size_t n_near)
+{
+    cm_place *place = (cm_place *)cm_candidate_list_get(lists[i], 0)->place;
+    if (strcmp(place->kind, "river") != 0 && strcmp(place->kind, "lake") != 0)
+        return;
+    /* The place's id is not kept: find it by its representative point. */
+    sqlite3_stmt *s = geocoder->points;
+    sqlite3_stmt *id_of = NULL;
+    if (sqlite3_prepare_v2(geocoder->db, "SELECT id FROM place WHERE lat = ?1 AND lon = ?2 "
+                           "AND kind = ?3", -1, &id_of, NULL) != SQLITE_OK)
+        return;
+    sqlite3_bind_double(id_of, 1, place->position.lat);
+    sqlite3_bind_double(id_of, 2, place->position.lon);
+    sqlite3_bind_text(id_of, 3, place->kind, -1, SQLITE_STATIC);
+    if (sqlite3_step(id_of) == SQLITE_ROW) {
+        sqlite3_bind_int64(s, 1, sqlite3_column_int64(id_of, 0));
+        cm_geo_point best = place->position;
+        double best_d = distance_to_others(lists, n, i, best, near, n_near);
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            cm_geo_point point = {sqlite3_column_double(s, 0), sqlite3_column_double(s, 1)};
+            double d = distance_to_others(lists, n, i, point, near, n_near);
+            if (d < best_d)
+                best_d = d, best = point;
+        }
+        place->position = best;
+        sqlite3_reset(s);
+    }
+    sqlite3_finalize(id_of);
+}
+
+/* A warning for an answer in doubt (a typo or a name with namesakes) that
+ * lies far out of line with the route's other legs. */
+static void warn_out_of_line(cm_geocoder *geocoder, const char *query,
+                             cm_candidate_list **lists, size_t n, size_t i,
+                             const cm_geo_point *near, size_t n_near)
+{
+    const cm_candidate *answer = cm_candidate_list_get(lists[i], 0);
+    if (answer->match != CM_MATCH_FUZZY && !is_ambiguous(lists[i]))
+        return;
+    double far = distance_to_others(lists, n, i, answer->place->position, near, n_near);
+    if (n + n_near >= 2 && out_of_line(lists, n, i, far))
+        g_string_append_printf(geocoder->notes, "warning: '%s' read as %s (%s) lies %.0f km "
+                               "from the route's other sites, far out of line with its legs: "
+                               "check it or give a coordinate\n", query, answer->place->name,
+                               answer->place->country, far / 1000.0);
+}
+
+cm_status cm_geocoder_answer(cm_geocoder *geocoder, const char *query, const char *country,
+                             size_t limit, cm_candidate_list **candidates)
+{
+    cm_status status = search(geocoder, query, country, 0, FALSE, candidates);
+    if (status == CM_ERR_INPUT && *candidates) {
+        GArray *none = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+        if (take_fuzzy(*candidates, none)) {
+            status = CM_OK;
+            set_confidence(*candidates);
+            char *note = cm_resolution_note(query, *candidates);
+            g_string_append_printf(geocoder->notes, "%s\n", note);
+            g_free(note);
+        }
+        g_array_free(none, TRUE);
+    }
+    if (status == CM_OK && limit && (*candidates)->items->len > limit)
+        g_array_set_size((*candidates)->items, (guint)limit);
+    return status;
+}
+
 cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *queries, size_t n,
                               const cm_geo_point *near, size_t n_near,
                               cm_candidate_list **lists)
@@ -963,12 +1503,20 @@ cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *queries,
             rank_by_context(lists[i], anchors);
         }
     }
+    gboolean *replaced = g_new0(gboolean, n);
+    if (status == CM_OK)
+        prefer_near_readings(geocoder, queries, lists, n, near, n_near, replaced);
+    for (size_t i = 0; i < n && status == CM_OK; i++)
+        nearest_point_of_water(geocoder, lists, n, i, near, n_near);
     for (size_t i = 0; i < n && status == CM_OK; i++) {
-        char *note = cm_resolution_note(queries[i], lists[i]);
+        set_confidence(lists[i]);
+        warn_out_of_line(geocoder, queries[i], lists, n, i, near, n_near);
+        char *note = replaced[i] ? NULL : cm_resolution_note(queries[i], lists[i]);
         if (note)
             g_string_append_printf(geocoder->notes, "%s\n", note);
         g_free(note);
     }
+    g_free(replaced);
     g_array_free(anchors, TRUE);
     g_array_free(sure, TRUE);
     for (size_t i = 0; i < n; i++)

@@ -15,21 +15,27 @@
 extern "C" {
 #endif
 
-/* A query and the candidates cm_geocoder_search() found for it. */
+/* A query and the candidates cm_geocoder_answer() found for it, or the
+ * one-line reason it found none. */
 typedef struct cm_geocode_answer {
     const char *query;
-    const cm_candidate_list *candidates; /* at least one candidate */
+    const cm_candidate_list *candidates; /* at least one candidate; NULL with error */
+    const char *error;                   /* NULL when answered */
 } cm_geocode_answer;
 
 /* The report of n answers in format CM_REPORT_TEXT or CM_REPORT_JSON. JSON
  * is an array with one object per answer:
  *   {"query", "name", "name_ar", "lat", "lon", "kind", "country", "admin1",
- *    "mgrs", "population", "source", "match", "score", "alternatives": [...]}
+ *    "admin1_name", "mgrs", "population", "source", "match", "score",
+ *    "confidence", "alternatives": [...]}
  * where name_ar is the Arabic display name or null, match is "exact",
- * "folded", "fuzzy" or "coordinate", mgrs has 1 m precision and each
- * alternative is an object of the same keys without "query" and
- * "alternatives". Text gives one line per answer and an
- * indented line per alternative. Returns a new string the caller frees
+ * "folded", "fuzzy" or "coordinate", confidence (0..1) says how sure the
+ * answer is, mgrs has 1 m precision and each alternative is an object of
+ * the same keys without "query", "confidence" and "alternatives" but with
+ * "distance_km", its distance from the answer. An unanswered query is
+ * {"query", "error"}, and text leaves it out (its error goes to stderr).
+ * Text gives one line per answer and an indented line per alternative,
+ * naming the first-level division. Returns a new string the caller frees
  * with cm_string_free(), or NULL with CM_ERR_INPUT on the context for
  * another format. */
 CM_API char *cm_report_geocode(cm_context *context, const cm_geocode_answer *answers,

@@ -38,6 +38,9 @@ typedef struct cm_place {
      * spelling, or the Persian, Dari, Pashto or Urdu one in Iran,
      * Afghanistan and Pakistan (the rules are in src/arabic-name.h). */
     char *name_ar;
+    /* English name of the first-level division, e.g. "Anbar"; "" when
+     * unknown (curated sites, raw coordinates). */
+    char *admin1_name;
 } cm_place;
 
 /* How a candidate matched its query. */
@@ -55,6 +58,9 @@ typedef struct cm_candidate {
     cm_match match;
     double similarity;     /* CM_MATCH_FUZZY: of the spelling to the query, 0..1 (one minus
                               its edits over the longer length, folded); else 1 */
+    double confidence;     /* of the first candidate: 0..1, how sure the answer is (its
+                              match and its lead over the next place elsewhere;
+                              docs/geocoding.md); 0 for the others */
 } cm_candidate;
 
 typedef struct cm_candidate_list cm_candidate_list;
@@ -93,12 +99,21 @@ CM_API cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query,
                                     cm_place **place);
 
 /* The places query may mean, best first, at most limit of them (0: no
- * limit), only in country (ISO3) unless that is NULL. Candidates are ranked
- * by how they match (exact, then folded), whether a facility word in the
- * query ("Air Base") fits their kind, and prominence (user sites first,
- * then curated sites, then population); a GeoNames place within 30 km of a
- * curated city or town that scores about as high (within 0.1) is left out
- * as its namesake, and so is a shipped place near a user site.
+ * limit), only in country unless that is NULL (a country's name in any
+ * form the index knows, or its ISO 3166 alpha-2 or alpha-3 code).
+ * The query's shape is read first: qualifiers after commas ("Ramadi,
+ * Iraq", "Ramadi, Anbar") or trailing words that name a country or a
+ * first-level division ("Ramadi Iraq") filter; generic words ("Anbar
+ * province", "Camp Victory", "Umm Qasr port") name the kind; "Nasib-Jaber
+ * crossing" names a crossing by its two posts. Candidates are ranked by
+ * how they match (exact, then folded), whether the spelling is one of the
+ * place's own names or only an alternate, whether the kind fits, and
+ * prominence (user sites, countries, divisions, curated sites, capitals,
+ * then population): the rules and their constants are in
+ * docs/geocoding.md. A lower-tier place within 30 km of a settlement or
+ * a place of its kind that scores about as high (within 0.1) is left out
+ * as its namesake, and so is a shipped place near a user site. The first
+ * candidate's confidence is set.
  * Returns CM_OK and a list of exact or folded matches (a coordinate gives
  * one CM_MATCH_COORDINATE candidate). When no name matches, returns
  * CM_ERR_INPUT with "did you mean" in the message when there are similar
@@ -107,6 +122,15 @@ CM_API cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query,
  * it is NULL only for malformed queries (invalid UTF-8, a bad country code,
  * a malformed coordinate, nothing but punctuation). */
 CM_API cm_status cm_geocoder_search(cm_geocoder *geocoder, const char *query,
+                                    const char *country, size_t limit,
+                                    cm_candidate_list **candidates);
+
+/* The answer a person asking about query alone gets: cm_geocoder_search(),
+ * except that a lone typo with one clear reading (its spelling at least
+ * 0.8 similar and 0.1 above the next place elsewhere: "Bagdhad") is taken
+ * as CM_MATCH_FUZZY with CM_OK and noted for cm_geocoder_take_notes().
+ * Otherwise as cm_geocoder_search(). */
+CM_API cm_status cm_geocoder_answer(cm_geocoder *geocoder, const char *query,
                                     const char *country, size_t limit,
                                     cm_candidate_list **candidates);
 

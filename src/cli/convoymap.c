@@ -934,32 +934,37 @@ static int geocode_reverse(cm_context *context, cm_geocoder *geocoder, const cha
     return EXIT_SUCCESS;
 }
 
-/* Resolves every query before printing anything, so that a failed run
- * prints only the reasons (one line per unresolved query). */
+/* Answers every query it can: each failure is one line on stderr and an
+ * "error" in its JSON entry, and the status is that of the first failure
+ * (2 for an unknown name). */
 static int geocode_queries(cm_context *context, cm_geocoder *geocoder, char **queries,
                            const char *country, size_t limit, cm_report_format format)
 {
     size_t n = g_strv_length(queries);
     cm_geocode_answer *answers = g_new0(cm_geocode_answer, n);
     cm_candidate_list **lists = g_new0(cm_candidate_list *, n);
+    char **errors = g_new0(char *, n + 1);
     int status = EXIT_SUCCESS;
     for (size_t i = 0; i < n; i++) {
-        if (cm_geocoder_search(geocoder, queries[i], country, limit, &lists[i]) != CM_OK) {
+        if (cm_geocoder_answer(geocoder, queries[i], country, limit, &lists[i]) != CM_OK) {
+            errors[i] = g_strdup(cm_context_message(context));
             int code = fail(context);
             status = status == EXIT_SUCCESS ? code : status;
+            cm_candidate_list_free(lists[i]);
+            lists[i] = NULL;
         }
-        answers[i] = (cm_geocode_answer){queries[i], lists[i]};
+        print_notes(geocoder);
+        answers[i] = (cm_geocode_answer){queries[i], lists[i], errors[i]};
     }
-    if (status == EXIT_SUCCESS) {
-        char *report = cm_report_geocode(context, answers, n, format);
-        if (report)
-            fputs(report, stdout);
-        else
-            status = fail(context);
-        cm_string_free(report);
-    }
+    char *report = cm_report_geocode(context, answers, n, format);
+    if (report)
+        fputs(report, stdout);
+    else
+        status = fail(context);
+    cm_string_free(report);
     for (size_t i = 0; i < n; i++)
         cm_candidate_list_free(lists[i]);
+    g_strfreev(errors);
     g_free(lists);
     g_free(answers);
     return status;
@@ -974,7 +979,7 @@ static int command_geocode(int argc, char **argv)
     GOptionEntry entries[] = {
         {"json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL},
         {"country", 0, 0, G_OPTION_ARG_STRING, &country,
-         "Only places in this country (ISO 3166 alpha-3, e.g. IRQ)", "ISO"},
+         "Only places in this country (a name or ISO 3166 code: Iraq, IQ or IRQ)", "COUNTRY"},
         {"limit", 0, 0, G_OPTION_ARG_INT, &limit,
          "At most N candidates per query, the best and N-1 alternatives (default 5)", "N"},
         {"reverse", 0, 0, G_OPTION_ARG_STRING, &reverse,
@@ -989,8 +994,11 @@ static int command_geocode(int argc, char **argv)
     g_option_context_set_description(parser,
         "Names match regardless of case, diacritics, the Arabic article (al-, ar-, ash-, ...), "
         "transliteration variants (Ayn/Ain, Abu/Bu, Qaim/Kaim) and facility words (Air Base, "
-        "AB, Border Crossing); Arabic script works too. A query that matches no name exits "
-        "with status 2 and suggests close names.");
+        "AB, Border Crossing); Arabic script works too. A qualifier after a comma or at the end "
+        "names the country or province (\"Ramadi, Iraq\", \"Tripoli Lebanon\"); generic words "
+        "name the kind (\"Anbar province\", \"Camp Victory\"). A lone typo with one clear "
+        "reading is taken and noted on stderr; a query that matches no name is one line on "
+        "stderr with close names, the others are still answered, and the exit status is 2.");
     GError *error = NULL;
     int status = EXIT_SUCCESS;
     cm_context *context = NULL;

@@ -1,17 +1,26 @@
-/* cm-build-index: compiles the curated sites (geodata/sites.csv) and the
- * GeoNames gazetteer (geodata/gazetteer.tsv) into the SQLite index that the
- * geocoder opens, so that start-up reads no text file. Run by the build:
+/* cm-build-index: compiles what the geocoder knows into the SQLite index
+ * that it opens, so that start-up reads no text file. Run by the build:
  *
- *     cm-build-index SITES.csv GAZETTEER.tsv OUTPUT.sqlite
+ *     cm-build-index OUTPUT.sqlite --sites geodata/sites.csv [--sites ...]
+ *         --countries geodata/countries.tsv --admin1 geodata/admin1.tsv
+ *         --waters geodata/waters.tsv --airports geodata/airports.tsv
+ *         --gazetteer geodata/gazetteer.tsv
  *
- * Every name and alternate name becomes a row of `spelling` under its loose
- * key (fold.h); `fuzzy_key` numbers the distinct keys and
+ * (the files are described in geodata/README.md). Every name and alternate
+ * name becomes a row of `spelling` under its loose key (fold.h), marked
+ * `primary_name` when it is what the place is meant to be called (a name,
+ * a curated alias, an ICAO or IATA code) rather than one of GeoNames'
+ * alternates; `fuzzy_key` numbers the distinct keys and
  * `fuzzy_bucket` holds the hashes of each key and its one-character
  * deletions (fuzzy.h) for typos; `place_box` the positions for reverse
- * geocoding. The index records
- * CM_FOLD_VERSION as its user_version. Curated sites have ids -1, -2, ...
- * in file order; GeoNames places keep their GeoNames id and store no source
- * text (the geocoder names it from the id), which keeps the index small.
+ * geocoding (settlements, airfields and curated sites: a country or a
+ * river is never "the nearest place"); `place_point` the points along a
+ * river. The index records CM_FOLD_VERSION as its user_version. Curated
+ * sites have ids -1, -2, ... in file order; GeoNames places keep their
+ * GeoNames id and store no source text (the geocoder names it from the
+ * id), which keeps the index small; the other sources have ids from
+ * their own base upwards (ID_BASE_*). `place.admin1_name` is the name of
+ * the first-level division a GeoNames place lies in, from admin1.tsv.
  * `place.name_ar` is the Arabic display name chosen among the place's
  * spellings (arabic-name.h), NULL when it has none. */
 #include <errno.h>
@@ -34,17 +43,30 @@
 static const char schema[] =
     "CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"
     " country TEXT NOT NULL, admin1 TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,"
-    " population INTEGER NOT NULL, curated INTEGER NOT NULL, source TEXT, name_ar TEXT);"
+    " population INTEGER NOT NULL, curated INTEGER NOT NULL, source TEXT, name_ar TEXT,"
+    " feature TEXT NOT NULL, admin1_name TEXT NOT NULL);"
     "CREATE TABLE spelling(key TEXT NOT NULL, place INTEGER NOT NULL, literal TEXT NOT NULL,"
-    " PRIMARY KEY(key, place, literal)) WITHOUT ROWID;"
+    " primary_name INTEGER NOT NULL, PRIMARY KEY(key, place, literal)) WITHOUT ROWID;"
+    "CREATE TABLE place_point(place INTEGER NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL);"
+    "CREATE INDEX place_point_place ON place_point(place);"
     "CREATE VIRTUAL TABLE place_box USING rtree(id, min_lat, max_lat, min_lon, max_lon);"
     "CREATE TABLE fuzzy_key(id INTEGER PRIMARY KEY, key TEXT NOT NULL);"
     "CREATE TABLE fuzzy_bucket(bucket INTEGER PRIMARY KEY, entries BLOB NOT NULL);";
 
+/* Where the ids of each source that has none of its own begin: above any
+ * GeoNames id (under 2^27 today) and apart from each other. */
+#define ID_BASE_COUNTRY 1000000000LL
+#define ID_BASE_ADMIN1 1100000000LL
+#define ID_BASE_WATER 1200000000LL
+#define ID_BASE_AIRPORT 1300000000LL
+
 typedef struct index_writer {
     sqlite3 *db;
-    sqlite3_stmt *place, *spelling, *box;
+    sqlite3_stmt *place, *spelling, *box, *point;
     GHashTable *curated_positions; /* "lat lon" of every curated site */
+    GHashTable *curated_airports;  /* OurAirports idents that curated sites cite */
+    GHashTable *admin1_names;      /* "ISO3.code" -> English name of the division */
+    sqlite3_int64 next_curated;    /* the id of the next curated site */
 } index_writer;
 
 static void die(const char *format, ...) G_GNUC_PRINTF(1, 2) G_GNUC_NORETURN;
@@ -82,8 +104,11 @@ static void run(index_writer *w, sqlite3_stmt *statement)
     sqlite3_reset(statement);
 }
 
-/* Adds one spelling of place id; empty spellings are skipped. */
-static void add_spelling(index_writer *w, sqlite3_int64 id, const char *text)
+/* Adds one spelling of place id, primary when it is one of the place's own
+ * names rather than an alternate; empty spellings are skipped, and a
+ * spelling already there keeps its first rank (names are added first). */
+static void add_spelling(index_writer *w, sqlite3_int64 id, const char *text,
+                         gboolean primary)
 {
     char *literal = cm_fold_literal(text);
     if (*literal) {
@@ -91,17 +116,31 @@ static void add_spelling(index_writer *w, sqlite3_int64 id, const char *text)
         sqlite3_bind_text(w->spelling, 1, key, -1, g_free);
         sqlite3_bind_int64(w->spelling, 2, id);
         sqlite3_bind_text(w->spelling, 3, literal, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(w->spelling, 4, primary);
         run(w, w->spelling);
     }
     g_free(literal);
 }
 
+/* Adds the '|'-separated spellings of list to place id. */
+static void add_spelling_list(index_writer *w, sqlite3_int64 id, const char *list,
+                              gboolean primary)
+{
+    char **spellings = g_strsplit(list, "|", -1);
+    for (char **spelling = spellings; *spelling; spelling++)
+        add_spelling(w, id, g_strstrip(*spelling), primary);
+    g_strfreev(spellings);
+}
+
 typedef struct place_row {
     const char *name, *kind, *country, *admin1, *source;
+    const char *feature;     /* GeoNames feature code, or ADM0, ADM1, STM, LK, AIRP, SITE */
+    const char *admin1_name; /* NULL: looked up from country and admin1 */
     char *name_ar; /* owned by the caller, NULL for none */
     double lat, lon;
     gint64 population;
     gboolean curated;
+    gboolean boxed;          /* a candidate for reverse geocoding */
 } place_row;
 
 /* The key of a position in curated_positions; the caller frees it. */
@@ -118,7 +157,8 @@ static void add_place(index_writer *w, sqlite3_int64 id, const place_row *row,
                       const char *where)
 {
     if (!*row->name || !isfinite(row->lat) || !isfinite(row->lon) || fabs(row->lat) > 90 ||
-        fabs(row->lon) > 180 || strlen(row->country) != 3)
+        fabs(row->lon) > 180 || (strlen(row->country) != 3 && strcmp(row->kind, "river") != 0 &&
+                                 strcmp(row->kind, "lake") != 0))
         die("%s: bad name, coordinate or country", where);
     sqlite3_stmt *s = w->place;
     sqlite3_bind_int64(s, 1, id);
@@ -138,9 +178,17 @@ static void add_place(index_writer *w, sqlite3_int64 id, const place_row *row,
         sqlite3_bind_text(s, 11, row->name_ar, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(s, 11);
+    sqlite3_bind_text(s, 12, row->feature, -1, SQLITE_STATIC);
+    const char *admin1_name = row->admin1_name;
+    char *admin1_key = g_strdup_printf("%s.%s", row->country, row->admin1);
+    if (!admin1_name)
+        admin1_name = g_hash_table_lookup(w->admin1_names, admin1_key);
+    sqlite3_bind_text(s, 13, admin1_name ? admin1_name : "", -1, SQLITE_TRANSIENT);
+    g_free(admin1_key);
     run(w, s);
     char *position = position_key(row->lat, row->lon);
-    gboolean boxed = row->curated || !g_hash_table_contains(w->curated_positions, position);
+    gboolean boxed = row->boxed &&
+                     (row->curated || !g_hash_table_contains(w->curated_positions, position));
     if (row->curated)
         g_hash_table_add(w->curated_positions, position);
     else
@@ -153,7 +201,7 @@ static void add_place(index_writer *w, sqlite3_int64 id, const place_row *row,
         sqlite3_bind_double(w->box, 5, row->lon);
         run(w, w->box);
     }
-    add_spelling(w, id, row->name);
+    add_spelling(w, id, row->name, TRUE);
 }
 
 /* The Arabic display name among name and the other spellings (a NULL-
@@ -193,6 +241,24 @@ static double parse_double(const char *text, const char *where)
     return value;
 }
 
+/* The OurAirports ident a curated site cites ("OurAirports ORAA ..."), or
+ * NULL; the caller frees it with g_free(). */
+static char *cited_airport(const char *source)
+{
+    static const char prefix[] = "OurAirports ";
+    const char *at = strstr(source, prefix);
+    if (!at)
+        return NULL;
+    at += sizeof prefix - 1;
+    size_t n = 0;
+    while (g_ascii_isalnum(at[n]) || at[n] == '-')
+        n++;
+    return n ? g_strndup(at, n) : NULL;
+}
+
+/* Curated sites (geodata/sites.csv, geodata/sites/NAME.csv) through OGR's
+ * CSV driver, which handles their quoting. An optional precision_m column
+ * says how far the position may be off; it is added to the source. */
 static void add_sites(index_writer *w, const char *path)
 {
     GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
@@ -206,36 +272,53 @@ static void add_sites(index_writer *w, const char *path)
         if ((field[i] = OGR_FD_GetFieldIndex(definition, columns[i])) < 0)
             die("%s has no column '%s'", path, columns[i]);
     int population = OGR_FD_GetFieldIndex(definition, "population");
+    int precision = OGR_FD_GetFieldIndex(definition, "precision_m");
     OGRFeatureH feature;
     for (long line = 2; (feature = OGR_L_GetNextFeature(layer)) != NULL; line++) {
         char *where = g_strdup_printf("%s line %ld", path, line);
+        const char *source = OGR_F_GetFieldAsString(feature, field[6]);
+        char *sourced = NULL;
+        if (precision >= 0 && *OGR_F_GetFieldAsString(feature, precision)) {
+            double metres = parse_double(OGR_F_GetFieldAsString(feature, precision), where);
+            if (metres <= 0)
+                die("%s: precision_m must be positive", where);
+            sourced = g_strdup_printf("%s [position within %g m]", source, metres);
+        }
         place_row row = {
             .name = OGR_F_GetFieldAsString(feature, field[0]),
             .kind = OGR_F_GetFieldAsString(feature, field[2]),
             .country = OGR_F_GetFieldAsString(feature, field[3]),
             .admin1 = "",
-            .source = OGR_F_GetFieldAsString(feature, field[6]),
+            .admin1_name = "",
+            .source = sourced ? sourced : source,
+            .feature = "SITE",
             /* OGR reads text that is no number as 0: parse it ourselves. */
             .lat = parse_double(OGR_F_GetFieldAsString(feature, field[4]), where),
             .lon = parse_double(OGR_F_GetFieldAsString(feature, field[5]), where),
             .population = population < 0 ? 0 : OGR_F_GetFieldAsInteger64(feature, population),
             .curated = TRUE,
+            .boxed = TRUE,
         };
-        if (!*row.kind || !*row.source)
+        if (!*row.kind || !*source)
             die("%s: no kind or source", where);
         if (!is_site_kind(row.kind))
             die("%s: unknown kind '%s' (city, town, airbase, airport, border_crossing, camp or "
                 "port)", where, row.kind);
-        sqlite3_int64 id = 1 - line;
+        char *airport = cited_airport(source);
+        if (airport)
+            g_hash_table_add(w->curated_airports, airport);
+        sqlite3_int64 id = w->next_curated--;
         char **aliases = g_strsplit(OGR_F_GetFieldAsString(feature, field[1]), "|", -1);
         for (char **alias = aliases; *alias; alias++)
             g_strstrip(*alias);
         row.name_ar = arabic_name(row.name, aliases, row.country);
         add_place(w, id, &row, where);
         g_free(row.name_ar);
+        /* A curated alias is a name the site is meant to be called by. */
         for (char **alias = aliases; *alias; alias++)
-            add_spelling(w, id, *alias);
+            add_spelling(w, id, *alias, TRUE);
         g_strfreev(aliases);
+        g_free(sourced);
         g_free(where);
         OGR_F_Destroy(feature);
     }
@@ -253,20 +336,27 @@ static const char *geonames_kind(const char *feature_code, gint64 population)
     return "town";
 }
 
+/* One row of a TSV file of geodata/, its columns split. */
+typedef void (*tsv_row_fn)(index_writer *w, char **columns, sqlite3_int64 row,
+                           const char *where);
 
-/* gazetteer.tsv as written by geodata/build-gazetteer.sh. */
-static void add_gazetteer(index_writer *w, const char *path)
+/* Reads the TSV file at path, which must start with header (its column
+ * names, tab-separated) and have that many columns on every line, calling
+ * add for each row (numbered from 0). */
+static void read_tsv(index_writer *w, const char *path, const char *header, tsv_row_fn add)
 {
     char *contents;
     GError *error = NULL;
     if (!g_file_get_contents(path, &contents, NULL, &error))
         die("%s", error->message);
-    static const char header[] = "geonameid\tname\tascii_name\talternate_names\tlat\tlon\t"
-                                 "country\tadmin1\tfeature_code\tpopulation\n";
-    if (!g_str_has_prefix(contents, header))
-        die("%s: not a gazetteer (unexpected header)", path);
+    char *first = g_strconcat(header, "\n", NULL);
+    if (!g_str_has_prefix(contents, first))
+        die("%s: unexpected header (expected: %s)", path, header);
+    guint n_columns = 1;
+    for (const char *c = header; *c; c++)
+        n_columns += *c == '\t';
     long line = 1;
-    for (char *p = contents + strlen(header), *next; *p; p = next) {
+    for (char *p = contents + strlen(first), *next; *p; p = next) {
         line++;
         char *end = strchr(p, '\n');
         if (!end)
@@ -275,29 +365,125 @@ static void add_gazetteer(index_writer *w, const char *path)
         next = end + 1;
         char **c = g_strsplit(p, "\t", -1);
         char *where = g_strdup_printf("%s line %ld", path, line);
-        if (g_strv_length(c) != 10)
-            die("%s: expected 10 columns", where);
-        gint64 population = g_ascii_strtoll(c[9], NULL, 10);
-        sqlite3_int64 id = g_ascii_strtoll(c[0], NULL, 10);
-        if (id <= 0)
-            die("%s: bad GeoNames id", where);
-        place_row row = {
-            .name = c[1], .kind = geonames_kind(c[8], population), .country = c[6],
-            .admin1 = c[7], .source = NULL, .lat = parse_double(c[4], where),
-            .lon = parse_double(c[5], where), .population = population, .curated = FALSE,
-        };
-        char **alternates = g_strsplit(c[3], "|", -1);
-        row.name_ar = arabic_name(row.name, alternates, row.country);
-        add_place(w, id, &row, where);
-        g_free(row.name_ar);
-        add_spelling(w, id, c[2]);
-        for (char **alternate = alternates; *alternate; alternate++)
-            add_spelling(w, id, *alternate);
-        g_strfreev(alternates);
+        if (g_strv_length(c) != n_columns)
+            die("%s: expected %u columns", where, n_columns);
+        add(w, c, line - 2, where);
         g_free(where);
         g_strfreev(c);
     }
+    g_free(first);
     g_free(contents);
+}
+
+/* The place of one row of a TSV source other than GeoNames: name, its
+ * '|'-separated other names (all primary), position, kind and source. */
+static void add_named_place(index_writer *w, sqlite3_int64 id, place_row *row,
+                            const char *others, const char *where)
+{
+    char **spellings = g_strsplit(others, "|", -1);
+    row->name_ar = arabic_name(row->name, spellings, row->country);
+    g_strfreev(spellings);
+    add_place(w, id, row, where);
+    g_free(row->name_ar);
+    add_spelling_list(w, id, others, TRUE);
+}
+
+/* geodata/countries.tsv: a point inside each country and its names, its
+ * ISO codes among them. */
+static void add_country(index_writer *w, char **c, sqlite3_int64 n, const char *where)
+{
+    place_row row = {
+        .name = c[2], .kind = "country", .country = c[0], .admin1 = "", .admin1_name = "",
+        .source = c[6], .feature = "ADM0", .lat = parse_double(c[4], where),
+        .lon = parse_double(c[5], where),
+    };
+    sqlite3_int64 id = ID_BASE_COUNTRY + n;
+    add_named_place(w, id, &row, c[3], where);
+    add_spelling(w, id, c[0], TRUE);
+    add_spelling(w, id, c[1], TRUE);
+}
+
+/* geodata/admin1.tsv: first-level divisions, read before the gazetteer,
+ * whose places name their division by its code. */
+static void add_admin1(index_writer *w, char **c, sqlite3_int64 n, const char *where)
+{
+    place_row row = {
+        .name = c[2], .kind = "admin1", .country = c[0], .admin1 = c[1], .admin1_name = c[2],
+        .source = c[6], .feature = "ADM1", .lat = parse_double(c[4], where),
+        .lon = parse_double(c[5], where),
+    };
+    g_hash_table_insert(w->admin1_names, g_strdup_printf("%s.%s", c[0], c[1]), g_strdup(c[2]));
+    add_named_place(w, ID_BASE_ADMIN1 + n, &row, c[3], where);
+}
+
+/* The country a river or lake is mostly in is not known: "". */
+static void add_water(index_writer *w, char **c, sqlite3_int64 n, const char *where)
+{
+    if (strcmp(c[1], "river") != 0 && strcmp(c[1], "lake") != 0)
+        die("%s: kind '%s' is neither river nor lake", where, c[1]);
+    place_row row = {
+        .name = c[0], .kind = c[1], .country = "", .admin1 = "", .admin1_name = "",
+        .source = c[6], .feature = strcmp(c[1], "river") == 0 ? "STM" : "LK",
+        .lat = parse_double(c[3], where), .lon = parse_double(c[4], where),
+    };
+    sqlite3_int64 id = ID_BASE_WATER + n;
+    add_named_place(w, id, &row, c[2], where);
+    char **points = g_strsplit(c[5], "|", -1);
+    for (char **point = points; *point && **point; point++) {
+        char **lat_lon = g_strsplit(*point, ",", -1);
+        if (g_strv_length(lat_lon) != 2)
+            die("%s: point '%s' is not lat,lon", where, *point);
+        sqlite3_bind_int64(w->point, 1, id);
+        sqlite3_bind_double(w->point, 2, parse_double(lat_lon[0], where));
+        sqlite3_bind_double(w->point, 3, parse_double(lat_lon[1], where));
+        run(w, w->point);
+        g_strfreev(lat_lon);
+    }
+    g_strfreev(points);
+}
+
+/* geodata/airports.tsv: OurAirports' airfields, but those a curated site
+ * already describes. The name, ICAO ident and IATA code are primary; the
+ * keywords (former names, nicknames) alternates. */
+static void add_airport(index_writer *w, char **c, sqlite3_int64 n, const char *where)
+{
+    if (g_hash_table_contains(w->curated_airports, c[0]))
+        return;
+    if (strcmp(c[3], "airport") != 0 && strcmp(c[3], "airbase") != 0)
+        die("%s: kind '%s' is neither airport nor airbase", where, c[3]);
+    place_row row = {
+        .name = c[2], .kind = c[3], .country = c[4], .admin1 = "", .admin1_name = "",
+        .source = c[9], .feature = "AIRP", .lat = parse_double(c[5], where),
+        .lon = parse_double(c[6], where), .boxed = TRUE,
+    };
+    sqlite3_int64 id = ID_BASE_AIRPORT + n;
+    add_named_place(w, id, &row, "", where);
+    add_spelling(w, id, c[0], TRUE);
+    add_spelling(w, id, c[1], TRUE);
+    add_spelling_list(w, id, c[8], FALSE);
+}
+
+/* geodata/gazetteer.tsv: GeoNames settlements, keyed by their GeoNames id. */
+static void add_settlement(index_writer *w, char **c, sqlite3_int64 n, const char *where)
+{
+    (void)n;
+    gint64 population = g_ascii_strtoll(c[9], NULL, 10);
+    sqlite3_int64 id = g_ascii_strtoll(c[0], NULL, 10);
+    if (id <= 0 || id >= ID_BASE_COUNTRY)
+        die("%s: bad GeoNames id", where);
+    place_row row = {
+        .name = c[1], .kind = geonames_kind(c[8], population), .country = c[6],
+        .admin1 = c[7], .source = NULL, .feature = c[8], .lat = parse_double(c[4], where),
+        .lon = parse_double(c[5], where), .population = population, .boxed = TRUE,
+    };
+    char **alternates = g_strsplit(c[3], "|", -1);
+    row.name_ar = arabic_name(row.name, alternates, row.country);
+    add_place(w, id, &row, where);
+    g_free(row.name_ar);
+    add_spelling(w, id, c[2], TRUE);
+    for (char **alternate = alternates; *alternate; alternate++)
+        add_spelling(w, id, *alternate, FALSE);
+    g_strfreev(alternates);
 }
 
 /* A prepared statement, or exits; the caller finalizes it. */
@@ -374,11 +560,30 @@ static void add_fuzzy(index_writer *w)
 
 int main(int argc, char **argv)
 {
-    if (argc != 4)
-        die("usage: cm-build-index SITES.csv GAZETTEER.tsv OUTPUT.sqlite");
+    char **sites = NULL, *countries = NULL, *admin1 = NULL, *waters = NULL, *airports = NULL,
+         *gazetteer = NULL;
+    GOptionEntry entries[] = {
+        {"sites", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &sites, "Curated sites (CSV)", "FILE"},
+        {"countries", 0, 0, G_OPTION_ARG_FILENAME, &countries, "Countries (TSV)", "FILE"},
+        {"admin1", 0, 0, G_OPTION_ARG_FILENAME, &admin1, "First-level divisions (TSV)", "FILE"},
+        {"waters", 0, 0, G_OPTION_ARG_FILENAME, &waters, "Rivers and lakes (TSV)", "FILE"},
+        {"airports", 0, 0, G_OPTION_ARG_FILENAME, &airports, "Airfields (TSV)", "FILE"},
+        {"gazetteer", 0, 0, G_OPTION_ARG_FILENAME, &gazetteer, "GeoNames settlements (TSV)",
+         "FILE"},
+        {NULL},
+    };
+    GOptionContext *options = g_option_context_new("OUTPUT.sqlite - the gazetteer index");
+    g_option_context_add_main_entries(options, entries, NULL);
+    GError *error = NULL;
+    if (!g_option_context_parse(options, &argc, &argv, &error))
+        die("%s", error->message);
+    g_option_context_free(options);
+    if (argc != 2 || !sites || !countries || !admin1 || !waters || !airports || !gazetteer)
+        die("usage: cm-build-index OUTPUT.sqlite --sites FILE [--sites FILE ...] --countries "
+            "FILE --admin1 FILE --waters FILE --airports FILE --gazetteer FILE");
     GDALAllRegister();
     /* Built aside and renamed, so that a failed build leaves no index. */
-    char *partial = g_strconcat(argv[3], ".partial", NULL);
+    char *partial = g_strconcat(argv[1], ".partial", NULL);
     if (g_remove(partial) != 0 && errno != ENOENT)
         die("cannot remove %s", partial);
     partial_path = partial;
@@ -391,23 +596,45 @@ int main(int argc, char **argv)
     exec(&w, version);
     g_free(version);
     exec(&w, "BEGIN");
-    w.place = prepare(&w, "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    w.spelling = prepare(&w, "INSERT OR IGNORE INTO spelling VALUES (?, ?, ?)");
+    w.place = prepare(&w, "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    w.spelling = prepare(&w, "INSERT OR IGNORE INTO spelling VALUES (?, ?, ?, ?)");
     w.box = prepare(&w, "INSERT INTO place_box VALUES (?, ?, ?, ?, ?)");
+    w.point = prepare(&w, "INSERT INTO place_point VALUES (?, ?, ?)");
     w.curated_positions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    add_sites(&w, argv[1]);
-    add_gazetteer(&w, argv[2]);
+    w.curated_airports = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    w.admin1_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    w.next_curated = -1;
+    /* Curated sites first: their ids count down in file order, and an
+     * airfield they describe is not added again from OurAirports. */
+    for (char **file = sites; *file; file++)
+        add_sites(&w, *file);
+    read_tsv(&w, countries, "iso3\tiso2\tname\talternate_names\tlat\tlon\tsource", add_country);
+    read_tsv(&w, admin1, "country\tcode\tname\talternate_names\tlat\tlon\tsource", add_admin1);
+    read_tsv(&w, waters, "name\tkind\talternate_names\tlat\tlon\tpoints\tsource", add_water);
+    read_tsv(&w, airports, "ident\tiata\tname\tkind\tcountry\tlat\tlon\tmunicipality\tkeywords"
+             "\tsource", add_airport);
+    read_tsv(&w, gazetteer, "geonameid\tname\tascii_name\talternate_names\tlat\tlon\tcountry"
+             "\tadmin1\tfeature_code\tpopulation", add_settlement);
     sqlite3_finalize(w.place);
     sqlite3_finalize(w.spelling);
     sqlite3_finalize(w.box);
+    sqlite3_finalize(w.point);
     g_hash_table_destroy(w.curated_positions);
+    g_hash_table_destroy(w.curated_airports);
+    g_hash_table_destroy(w.admin1_names);
     add_fuzzy(&w);
     exec(&w, "COMMIT");
     exec(&w, "VACUUM");
     if (sqlite3_close(w.db) != SQLITE_OK)
         die("cannot write %s", partial);
-    if (g_rename(partial, argv[3]) != 0)
-        die("cannot rename %s to %s", partial, argv[3]);
+    if (g_rename(partial, argv[1]) != 0)
+        die("cannot rename %s to %s", partial, argv[1]);
     g_free(partial);
+    g_strfreev(sites);
+    g_free(countries);
+    g_free(admin1);
+    g_free(waters);
+    g_free(airports);
+    g_free(gazetteer);
     return EXIT_SUCCESS;
 }
