@@ -11,7 +11,8 @@
  * - RANK_KIND_MISFIT              a generic or facility word on one side only
  * The primary-name bonus is larger than any gap in prominence between two
  * settlements, so a minor place's alternate name never beats a major
- * place's own name (a major place's alternates count as its own); a country or a province outranks a settlement that
+ * place's own name (geodata/exonyms.tsv makes the English names of places
+ * whose GeoNames name is another, "Palmyra" for Tadmur, their own); a country or a province outranks a settlement that
  * has its name as its own. */
 #ifndef CM_GEOCODE_RANK_H
 #define CM_GEOCODE_RANK_H
@@ -21,10 +22,6 @@
 #define RANK_QUALITY_FOLDED 0.85
 #define RANK_QUALITY_FUZZY 0.8
 #define RANK_PRIMARY_NAME 0.15
-/* An alternate of a major place (a capital, a province's seat, or this
- * many inhabitants) is an exonym people use ("Palmyra" for Tadmur) and
- * counts as one of its own names. */
-#define RANK_MAJOR_POPULATION 50000
 #define RANK_KIND_FIT 0.05
 #define RANK_KIND_MISFIT 0.1
 

@@ -454,10 +454,8 @@ static void add_candidate(const parsed_query *query, gathering *found, gint64 id
         exact = strcmp(bare, query->bare) == 0;
         g_free(bare);
     }
-    gboolean major = place->population >= RANK_MAJOR_POPULATION ||
-                     g_strcmp0(feature, "PPLC") == 0 || g_strcmp0(feature, "PPLA") == 0;
     double score = score_spelling(query, place, prominence(place, feature, tier), literal,
-                                  primary || major, exact ? RANK_QUALITY_EXACT : quality);
+                                  primary, exact ? RANK_QUALITY_EXACT : quality);
     gpointer slot;
     if (g_hash_table_lookup_extended(found->by_id, &id, NULL, &slot)) {
         cm_candidate *c = &g_array_index(found->list->items, cm_candidate,

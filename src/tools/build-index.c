@@ -4,7 +4,7 @@
  *     cm-build-index OUTPUT.sqlite --sites geodata/sites.csv [--sites ...]
  *         --countries geodata/countries.tsv --admin1 geodata/admin1.tsv
  *         --waters geodata/waters.tsv --airports geodata/airports.tsv
- *         --gazetteer geodata/gazetteer.tsv
+ *         --exonyms geodata/exonyms.tsv --gazetteer geodata/gazetteer.tsv
  *
  * (the files are described in geodata/README.md). Every name and alternate
  * name becomes a row of `spelling` under its loose key (fold.h), marked
@@ -66,6 +66,7 @@ typedef struct index_writer {
     GHashTable *curated_positions; /* "lat lon" of every curated site */
     GHashTable *curated_airports;  /* OurAirports idents that curated sites cite */
     GHashTable *admin1_names;      /* "ISO3.code" -> English name of the division */
+    GHashTable *exonyms;           /* GeoNames id (gint64) -> '|'-separated English names */
     sqlite3_int64 next_curated;    /* the id of the next curated site */
 } index_writer;
 
@@ -463,6 +464,18 @@ static void add_airport(index_writer *w, char **c, sqlite3_int64 n, const char *
     add_spelling_list(w, id, c[8], FALSE);
 }
 
+/* geodata/exonyms.tsv: the English names of GeoNames places whose name is
+ * another form ("Palmyra" for Tadmur), made primary spellings; read before
+ * the gazetteer. */
+static void add_exonyms(index_writer *w, char **c, sqlite3_int64 n, const char *where)
+{
+    (void)n;
+    gint64 id = g_ascii_strtoll(c[0], NULL, 10);
+    if (id <= 0 || !*c[1] || !*c[2])
+        die("%s: needs a GeoNames id, names and a source", where);
+    g_hash_table_insert(w->exonyms, g_memdup2(&id, sizeof id), g_strdup(c[1]));
+}
+
 /* geodata/gazetteer.tsv: GeoNames settlements, keyed by their GeoNames id. */
 static void add_settlement(index_writer *w, char **c, sqlite3_int64 n, const char *where)
 {
@@ -481,6 +494,9 @@ static void add_settlement(index_writer *w, char **c, sqlite3_int64 n, const cha
     add_place(w, id, &row, where);
     g_free(row.name_ar);
     add_spelling(w, id, c[2], TRUE);
+    const char *english = g_hash_table_lookup(w->exonyms, &id);
+    if (english)
+        add_spelling_list(w, id, english, TRUE);
     for (char **alternate = alternates; *alternate; alternate++)
         add_spelling(w, id, *alternate, FALSE);
     g_strfreev(alternates);
@@ -561,13 +577,14 @@ static void add_fuzzy(index_writer *w)
 int main(int argc, char **argv)
 {
     char **sites = NULL, *countries = NULL, *admin1 = NULL, *waters = NULL, *airports = NULL,
-         *gazetteer = NULL;
+         *exonyms = NULL, *gazetteer = NULL;
     GOptionEntry entries[] = {
         {"sites", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &sites, "Curated sites (CSV)", "FILE"},
         {"countries", 0, 0, G_OPTION_ARG_FILENAME, &countries, "Countries (TSV)", "FILE"},
         {"admin1", 0, 0, G_OPTION_ARG_FILENAME, &admin1, "First-level divisions (TSV)", "FILE"},
         {"waters", 0, 0, G_OPTION_ARG_FILENAME, &waters, "Rivers and lakes (TSV)", "FILE"},
         {"airports", 0, 0, G_OPTION_ARG_FILENAME, &airports, "Airfields (TSV)", "FILE"},
+        {"exonyms", 0, 0, G_OPTION_ARG_FILENAME, &exonyms, "English names (TSV)", "FILE"},
         {"gazetteer", 0, 0, G_OPTION_ARG_FILENAME, &gazetteer, "GeoNames settlements (TSV)",
          "FILE"},
         {NULL},
@@ -578,9 +595,10 @@ int main(int argc, char **argv)
     if (!g_option_context_parse(options, &argc, &argv, &error))
         die("%s", error->message);
     g_option_context_free(options);
-    if (argc != 2 || !sites || !countries || !admin1 || !waters || !airports || !gazetteer)
+    if (argc != 2 || !sites || !countries || !admin1 || !waters || !airports || !exonyms ||
+        !gazetteer)
         die("usage: cm-build-index OUTPUT.sqlite --sites FILE [--sites FILE ...] --countries "
-            "FILE --admin1 FILE --waters FILE --airports FILE --gazetteer FILE");
+            "FILE --admin1 FILE --waters FILE --airports FILE --exonyms FILE --gazetteer FILE");
     GDALAllRegister();
     /* Built aside and renamed, so that a failed build leaves no index. */
     char *partial = g_strconcat(argv[1], ".partial", NULL);
@@ -603,6 +621,7 @@ int main(int argc, char **argv)
     w.curated_positions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     w.curated_airports = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     w.admin1_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    w.exonyms = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
     w.next_curated = -1;
     /* Curated sites first: their ids count down in file order, and an
      * airfield they describe is not added again from OurAirports. */
@@ -613,6 +632,7 @@ int main(int argc, char **argv)
     read_tsv(&w, waters, "name\tkind\talternate_names\tlat\tlon\tpoints\tsource", add_water);
     read_tsv(&w, airports, "ident\tiata\tname\tkind\tcountry\tlat\tlon\tmunicipality\tkeywords"
              "\tsource", add_airport);
+    read_tsv(&w, exonyms, "geonameid\tnames\tsource", add_exonyms);
     read_tsv(&w, gazetteer, "geonameid\tname\tascii_name\talternate_names\tlat\tlon\tcountry"
              "\tadmin1\tfeature_code\tpopulation", add_settlement);
     sqlite3_finalize(w.place);
@@ -622,6 +642,7 @@ int main(int argc, char **argv)
     g_hash_table_destroy(w.curated_positions);
     g_hash_table_destroy(w.curated_airports);
     g_hash_table_destroy(w.admin1_names);
+    g_hash_table_destroy(w.exonyms);
     add_fuzzy(&w);
     exec(&w, "COMMIT");
     exec(&w, "VACUUM");
@@ -635,6 +656,7 @@ int main(int argc, char **argv)
     g_free(admin1);
     g_free(waters);
     g_free(airports);
+    g_free(exonyms);
     g_free(gazetteer);
     return EXIT_SUCCESS;
 }
