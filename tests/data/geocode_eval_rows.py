@@ -360,3 +360,403 @@ Russeifa ;  ; gn:Russeifa@JO ;  ;
 Sahab ;  ; gn:Sahab@JO ;  ; 
 Umm al-Jimal ;  ; gn:Umm al Jimal@JO ;  ; 
 """
+ROWS += r"""
+# ---------------------------------------------------------------- Gulf states
+Kuwait City ;  ; gn:285787 ; 20 ; 
+Jahra ;  ; gn:285799 ;  ; 
+Ahmadi ;  ; gn:285839 ; 15 ; 
+Fahaheel ;  ; gn:285811 ;  ; 
+Wafra ;  ; gn:285760 ;  ; 
+Hawalli ;  ; gn:285629 ;  ; 
+Riyadh ;  ; gn:Riyadh@SA ;  ; 
+Jeddah ;  ; gn:Jeddah@SA ;  ; 
+Dammam ;  ; gn:Dammam@SA ;  ; 
+Dhahran ;  ; gn:Dhahran@SA ;  ; 
+Al Khobar ;  ; gn:109323 ;  ; 
+Jubail ;  ; gn:Al Jubayl@SA ;  ; 
+Hafar al-Batin ;  ; gn:Hafar Al-Batin@SA ;  ; 
+Arar ;  ; gn:Arar@SA ;  ; 
+Turaif ;  ; gn:Turaif@SA ;  ; 
+Sakakah ;  ; gn:Sakakah@SA ;  ; 
+Tabuk ;  ; gn:Tabuk@SA ;  ; 
+Hail ;  ; gn:Ha'il@SA ;  ; 
+Buraidah ;  ; gn:Buraydah@SA ;  ; 
+Medina ;  ; gn:Medina@SA ;  ; 
+Mecca ;  ; gn:Mecca@SA ;  ; 
+Abha ;  ; gn:Abha@SA ;  ; 
+Khamis Mushait ;  ; gn:Khamis Mushait@SA ;  ; 
+Najran ;  ; gn:Najran@SA ;  ; 
+Jizan ;  ; gn:Jizan@SA ;  ; 
+Taif ;  ; gn:Ta'if@SA ;  ; 
+Yanbu ;  ; gn:Yanbu@SA ;  ; 
+Khafji ;  ; gn:Al Khafji@SA ;  ; 
+Abu Dhabi ;  ; gn:Abu Dhabi@AE ;  ; 
+Dubai ;  ; gn:Dubai@AE ;  ; 
+Sharjah ;  ; gn:Sharjah@AE ;  ; 
+Al Ain ;  ; gn:Al Ain City@AE ;  ; 
+Fujairah ;  ; gn:292878 ;  ; 
+Ras al-Khaimah ;  ; gn:291074 ;  ; 
+Doha ;  ; gn:Doha@QA ;  ; 
+Al Wakrah ;  ; gn:Al Wakrah@QA ;  ; 
+Al Khor ;  ; gn:Al Khawr@QA ;  ; 
+Dukhan ;  ; gn:Dukhan@QA ;  ; 
+Manama ;  ; gn:Manama@BH ;  ; 
+Muharraq ;  ; gn:Al Muharraq@BH ;  ; 
+Riffa ;  ; gn:Ar Rifa'@BH ;  ; 
+Muscat ;  ; gn:Muscat@OM ;  ; 
+Salalah ;  ; gn:Salalah@OM ;  ; 
+Sohar ;  ; gn:Sohar@OM ;  ; 
+Nizwa ;  ; gn:Nizwa@OM ;  ; 
+Khasab ;  ; gn:Khasab@OM ;  ; 
+Ibri ;  ; gn:287830 ;  ; 
+Sanaa ;  ; gn:Sanaa@YE ;  ; 
+Aden ;  ; gn:Aden@YE ;  ; 
+Taiz ;  ; gn:Taiz@YE ;  ; 
+Hodeidah ;  ; gn:Al Hudaydah@YE ;  ; 
+Mukalla ;  ; gn:78754 ;  ; 
+Marib ;  ; gn:Ma'rib@YE ;  ; 
+# ---------------------------------------------------------------- Turkey
+Ankara ;  ; gn:Ankara@TR ;  ; 
+Istanbul ;  ; gn:Istanbul@TR ;  ; 
+Adana ;  ; gn:Adana@TR ;  ; 
+Gaziantep ;  ; gn:Gaziantep@TR ;  ; 
+Kilis ;  ; gn:307864 ;  ; 
+Sanliurfa ;  ; gn:Sanliurfa@TR ;  ; 
+Akcakale ;  ; gn:324944 ;  ; 
+Ceylanpinar ;  ; gn:318668 ;  ; 
+Nusaybin ;  ; gn:303750 ;  ; 
+Mardin ;  ; gn:Mardin@TR ;  ; 
+Cizre ;  ; gn:Cizre@TR ;  ; 
+Silopi ;  ; gn:300797 ;  ; 
+Sirnak ;  ; gn:Sirnak@TR ;  ; 
+Batman ;  ; gn:Batman@TR ;  ; 
+Diyarbakir ;  ; gn:Diyarbakir@TR ;  ; 
+Antakya ;  ; gn:Antakya@TR ;  ; 
+Iskenderun ;  ; gn:Iskenderun@TR ;  ; 
+Reyhanli ;  ; gn:302355 ;  ; 
+Mersin ;  ; gn:Mersin@TR ;  ; 
+Malatya ;  ; gn:Malatya@TR ;  ; 
+Van ;  ; gn:Van@TR ;  ; 
+Hakkari ;  ; gn:Hakkari@TR ;  ; 
+Yuksekova ;  ; gn:Yuksekova@TR ;  ; 
+Izmir ;  ; gn:Izmir@TR ;  ; 
+Konya ;  ; gn:Konya@TR ;  ; 
+# ---------------------------------------------------------------- Levant, Egypt
+Beirut ;  ; gn:Beirut@LB ;  ; 
+Sidon ;  ; gn:Sidon@LB ;  ; 
+Tyre ;  ; gn:Tyre@LB ;  ; 
+Baalbek ;  ; gn:Baalbek@LB ;  ; 
+Zahle ;  ; gn:Zahle@LB ;  ; 
+Hermel ;  ; gn:279997 ;  ; 
+Nabatieh ;  ; gn:Nabatiye et Tahta@LB ;  ; 
+Jounieh ;  ; gn:Jounieh@LB ;  ; 
+Jerusalem ;  ; gn:Jerusalem@IL ;  ; 
+Tel Aviv ;  ; gn:Tel Aviv@IL ;  ; 
+Haifa ;  ; gn:Haifa@IL ;  ; 
+Beersheba ;  ; gn:Beersheba@IL ;  ; 
+Eilat ;  ; gn:Eilat@IL ;  ; 
+Gaza ;  ; gn:Gaza@PS ;  ; 
+Cairo ;  ; gn:Cairo@EG ;  ; 
+Suez ;  ; gn:Suez@EG ;  ; 
+Port Said ;  ; gn:Port Said@EG ;  ; port
+Ismailia ;  ; gn:Ismailia@EG ;  ; 
+Arish ;  ; gn:Arish@EG ;  ; 
+Sharm el-Sheikh ;  ; gn:Sharm el-Sheikh@EG ;  ; 
+Hurghada ;  ; gn:Hurghada@EG ;  ; 
+Aswan ;  ; gn:Aswan@EG ;  ; 
+Luxor ;  ; gn:Luxor@EG ;  ; 
+Nicosia ;  ; gn:Nicosia@CY ;  ; 
+Larnaca ;  ; gn:Larnaca@CY ;  ; 
+Limassol ;  ; gn:Limassol@CY ;  ; 
+# ---------------------------------------------------------------- Iran, Afghanistan, Pakistan, Central Asia
+Tehran ;  ; gn:Tehran@IR ;  ; 
+Isfahan ;  ; gn:Isfahan@IR ;  ; 
+Shiraz ;  ; gn:Shiraz@IR ;  ; 
+Tabriz ;  ; gn:Tabriz@IR ;  ; 
+Mashhad ;  ; gn:Mashhad@IR ;  ; 
+Ahvaz ;  ; gn:Ahvaz@IR ;  ; 
+Abadan ;  ; gn:Abadan@IR ;  ; 
+Khorramshahr ;  ; gn:Khorramshahr@IR ;  ; 
+Bandar Abbas ;  ; gn:Bandar Abbas@IR ;  ; 
+Bushehr ;  ; gn:Bushehr@IR ;  ; 
+Kermanshah ;  ; gn:Kermanshah@IR ;  ; 
+Qasr-e Shirin ;  ; gn:119586 ;  ; 
+Mehran ;  ; gn:124291 ;  ; 
+Zahedan ;  ; gn:Zahedan@IR ;  ; 
+Chabahar ;  ; gn:Chabahar@IR ;  ; 
+Kabul ;  ; gn:Kabul@AF ;  ; 
+Kandahar ;  ; gn:Kandahar@AF ;  ; 
+Herat ;  ; gn:Herat@AF ;  ; 
+Mazar-i-Sharif ;  ; gn:Mazar-e Sharif@AF ;  ; 
+Jalalabad ;  ; gn:Jalalabad@AF ;  ; 
+Kunduz ;  ; gn:Kunduz@AF ;  ; 
+Lashkar Gah ;  ; gn:Lashkar Gah@AF ;  ; 
+Ghazni ;  ; gn:Ghazni@AF ;  ; 
+Gardez ;  ; gn:Gardez@AF ;  ; 
+Khost ;  ; gn:Khost@AF ;  ; 
+Charikar ;  ; gn:Charikar@AF ;  ; 
+Zaranj ;  ; gn:Zaranj@AF ;  ; 
+Spin Boldak ;  ; gn:1123906 ;  ; 
+Karachi ;  ; gn:Karachi@PK ;  ; 
+Peshawar ;  ; gn:Peshawar@PK ;  ; 
+Quetta ;  ; gn:Quetta@PK ;  ; 
+Islamabad ;  ; gn:Islamabad@PK ;  ; 
+Chaman ;  ; gn:1181611 ;  ; 
+Bishkek ;  ; gn:Bishkek@KG ;  ; 
+Tashkent ;  ; gn:Tashkent@UZ ;  ; 
+Dushanbe ;  ; gn:Dushanbe@TJ ;  ; 
+# ---------------------------------------------------------------- Africa
+Djibouti City ;  ; gn:Djibouti@DJ ;  ; 
+Mogadishu ;  ; gn:Mogadishu@SO ;  ; 
+Kismayo ;  ; gn:Kismayo@SO ;  ; 
+Baidoa ;  ; gn:Baidoa@SO ;  ; 
+Berbera ;  ; gn:Berbera@SO ;  ; 
+Hargeisa ;  ; gn:Hargeysa@SO ;  ; 
+Nairobi ;  ; gn:Nairobi@KE ;  ; 
+Mombasa ;  ; gn:Mombasa@KE ;  ; 
+Lamu ;  ; gn:Lamu@KE ;  ; 
+Addis Ababa ;  ; gn:Addis Ababa@ET ;  ; 
+Niamey ;  ; gn:Niamey@NE ;  ; 
+Agadez ;  ; gn:Agadez@NE ;  ; 
+N'Djamena ;  ; gn:N'Djamena@TD ;  ; 
+Bamako ;  ; gn:Bamako@ML ;  ; 
+Gao ;  ; gn:Gao@ML ;  ; 
+Ouagadougou ;  ; gn:Ouagadougou@BF ;  ; 
+Tunis ;  ; gn:Tunis@TN ;  ; 
+Benghazi ;  ; gn:Benghazi@LY ;  ; 
+Misrata ;  ; gn:Misratah@LY ;  ; 
+Khartoum ;  ; gn:Khartoum@SD ;  ; 
+Port Sudan ;  ; gn:Port Sudan@SD ;  ; port
+Asmara ;  ; gn:Asmara@ER ;  ; 
+Massawa ;  ; gn:Massawa@ER ;  ; port
+# ---------------------------------------------------------------- Europe
+Kaiserslautern ;  ; gn:Kaiserslautern@DE ;  ; 
+Landstuhl ;  ; gn:Landstuhl@DE ;  ; 
+Ramstein-Miesenbach ;  ; gn:Ramstein-Miesenbach@DE ;  ; 
+Grafenwöhr ;  ; gn:Grafenwöhr@DE ;  ; 
+Vilseck ;  ; gn:Vilseck@DE ;  ; 
+Wiesbaden ;  ; gn:Wiesbaden@DE ;  ; 
+Stuttgart ;  ; gn:Stuttgart@DE ;  ; 
+Vicenza ;  ; gn:Vicenza@IT ;  ; 
+Livorno ;  ; gn:Livorno@IT ;  ; port
+Souda ;  ; gn:Souda@GR ;  ; 
+Chania ;  ; gn:Chania@GR ;  ; 
+Constanta ;  ; gn:Constanta@RO ;  ; port
+Rzeszow ;  ; gn:Rzeszow@PL ;  ; 
+Powidz ;  ; gn:Powidz@PL ;  ; 
+Vilnius ;  ; gn:Vilnius@LT ;  ; 
+Tallinn ;  ; gn:Tallinn@EE ;  ; 
+Riga ;  ; gn:Riga@LV ;  ; 
+# ---------------------------------------------------------------- Indo-Pacific
+Tokyo ;  ; gn:Tokyo@JP ;  ; 
+Yokosuka ;  ; gn:Yokosuka@JP ;  ; 
+Sasebo ;  ; gn:Sasebo@JP ;  ; 
+Naha ;  ; gn:Naha@JP ;  ; 
+Iwakuni ;  ; gn:Iwakuni@JP ;  ; 
+Seoul ;  ; gn:Seoul@KR ;  ; 
+Busan ;  ; gn:Busan@KR ;  ; 
+Daegu ;  ; gn:Daegu@KR ;  ; 
+Manila ;  ; gn:Manila@PH ;  ; 
+Olongapo ;  ; gn:Olongapo@PH ;  ; 
+Darwin ;  ; gn:Darwin@AU ;  ; 
+Hagatna ;  ; gn:Hagatna@GU ;  ; 
+"""
+ROWS += r"""
+# ---------------------------------------------------------------- airfields by name (OurAirports; names, keywords and press usage)
+Al Asad Air Base ;  ; ap:ORAA ;  ; 
+Ain al-Asad ;  ; ap:ORAA ;  ; 
+Ain al-Asad Air Base ;  ; ap:ORAA ;  ; 
+Al Asad AB ;  ; ap:ORAA ;  ; 
+Qadisiyah Airbase ;  ; ap:ORAA ;  ; 
+Al Taqaddum Air Base ;  ; ap:ORAT ;  ; 
+Taqaddum ;  ; ap:ORAT ;  ; 
+Balad Air Base ;  ; ap:ORBD ;  ; 
+Joint Base Balad ;  ; ap:ORBD ;  ; 
+Camp Anaconda ;  ; ap:ORBD ; 5 ; installation ; OurAirports keyword Camp Anaconda
+LSA Anaconda ;  ; ap:ORBD ; 5 ; installation ; OurAirports keyword Camp Anaconda
+Al-Bakr Air Base ;  ; ap:ORBD ;  ; 
+Camp Speicher ;  ; ap:ORSH ; 5 ; installation ; OurAirports keyword Camp Speicher
+COB Speicher ;  ; ap:ORSH ; 5 ; installation ; OurAirports keyword Camp Speicher
+Tallil Air Base ;  ; ap:ORTL ;  ; 
+Ali Air Base ;  ; ap:ORTL ;  ; 
+Camp Adder ;  ; ap:ORTL ; 5 ; installation ; OurAirports keyword Camp Adder
+Qayyarah West ;  ; ap:ORQW ;  ; 
+Q-West ;  ; ap:ORQW ;  ; 
+Qayyarah Airfield West ;  ; ap:ORQW ;  ; 
+Erbil International Airport ;  ; ap:ORER ;  ; 
+Erbil Airport ;  ; ap:ORER ;  ; 
+Kirkuk Air Base ;  ; ap:ORKK ;  ; 
+Sulaymaniyah International Airport ;  ; ap:ORSU ;  ; 
+Baghdad International Airport ;  ; ap:ORBI ;  ; 
+BIAP ;  ; ap:ORBI ;  ; 
+Camp Sather ;  ; ap:ORBI ; 5 ; installation ; OurAirports keyword Camp Sather
+Victory Base Complex ;  ; ap:ORBI ; 10 ; installation ; OurAirports keyword VBC
+Basra International Airport ;  ; ap:ORMM ;  ; 
+Basrah Airport ;  ; ap:ORMM ;  ; 
+Al Najaf International Airport ;  ; ap:ORNI ;  ; 
+Mosul International Airport ;  ; ap:ORBM ;  ; 
+Al Taji Army Air Field ;  ; ap:ORTI ;  ; 
+Camp Taji ;  ; ap:ORTI ; 5 ; installation ; the camp around Al Taji Army Air Field
+Rasheed Air Base ;  ; ap:IQ-0039 ;  ; 
+H-3 Air Base ;  ; ap:IQ-0018 ;  ; 
+Ali Al Salem Air Base ;  ; ap:OKAS ;  ; 
+Ali Al Salem ;  ; ap:OKAS ;  ; 
+Ahmed Al Jaber Air Base ;  ; ap:OKAJ ;  ; 
+Al Jaber Air Base ;  ; ap:OKAJ ;  ; 
+Kuwait International Airport ;  ; ap:OKBK ;  ; 
+Al Udeid Air Base ;  ; ap:OTBH ;  ; 
+Al Udeid AB ;  ; ap:OTBH ;  ; 
+Hamad International Airport ;  ; ap:OTHH ;  ; 
+Al Dhafra Air Base ;  ; ap:OMAM ;  ; 
+Al Dhafra ;  ; ap:OMAM ;  ; 
+Al Minhad Air Base ;  ; ap:OMDM ;  ; 
+Dubai International Airport ;  ; ap:OMDB ;  ; 
+Abu Dhabi International Airport ;  ; ap:OMAA ;  ; 
+Prince Sultan Air Base ;  ; ap:OEPS ;  ; 
+King Abdulaziz Air Base ;  ; ap:OEDR ;  ; 
+Dhahran Air Base ;  ; ap:OEDR ;  ; 
+King Khalid Air Base ;  ; ap:OEKM ;  ; 
+King Khalid Military City ;  ; ap:OEKK ; 10 ; installation
+King Khaled International Airport ;  ; ap:OERK ;  ; 
+King Abdulaziz International Airport ;  ; ap:OEJN ;  ; 
+Isa Air Base ;  ; ap:OBBS ;  ; 
+Shaikh Isa Air Base ;  ; ap:OBBS ;  ; 
+Bahrain International Airport ;  ; ap:OBBI ;  ; 
+Thumrait Air Base ;  ; ap:OOTH ;  ; 
+RAFO Masirah ;  ; ap:OOMA ;  ; 
+Masirah Air Base ;  ; ap:OOMA ;  ; 
+Muscat International Airport ;  ; ap:OOMS ;  ; 
+Muwaffaq Salti Air Base ;  ; ap:OJMS ;  ; 
+Muwaffaq al-Salti ;  ; ap:OJMS ;  ; 
+Shaheed Mwaffaq Air Base ;  ; ap:OJMS ;  ; 
+King Faisal Air Base ;  ; ap:JO-0002 ;  ; 
+Queen Alia International Airport ;  ; ap:OJAI ;  ; 
+Marka Airport ;  ; ap:OJAM ;  ; 
+King Abdullah Air Base ;  ; ap:OJAM ;  ; 
+King Hussein International Airport ;  ; ap:OJAQ ;  ; 
+Incirlik ;  ; ap:LTAG ;  ; 
+Incirlik Air Base ;  ; ap:LTAG ;  ; 
+Diyarbakir Airport ;  ; ap:LTCC ;  ; 
+Gaziantep Airport ;  ; ap:LTAJ ;  ; 
+Bagram Airfield ;  ; ap:OAIX ;  ; 
+Bagram Air Base ;  ; ap:OAIX ;  ; 
+Kandahar Airfield ;  ; ap:OAKN ;  ; 
+Kabul International Airport ;  ; ap:OAKB ;  ; 
+Hamid Karzai International Airport ;  ; ap:OAKB ;  ; 
+Mazar-i-Sharif Airport ;  ; ap:OAMS ;  ; 
+Manas Air Base ;  ; ap:UAFM ;  ; 
+Manas International Airport ;  ; ap:UAFM ;  ; 
+Kant Air Base ;  ; ap:UAFW ;  ; 
+Ramstein Air Base ;  ; ap:ETAR ;  ; 
+Ramstein AB ;  ; ap:ETAR ;  ; 
+Spangdahlem Air Base ;  ; ap:ETAD ;  ; 
+Spangdahlem ;  ; ap:ETAD ;  ; 
+Geilenkirchen Air Base ;  ; ap:ETNG ;  ; 
+Wiesbaden Army Airfield ;  ; ap:ETOU ;  ; 
+Aviano Air Base ;  ; ap:LIPA ;  ; 
+Aviano ;  ; ap:LIPA ; 10 ; 
+NAS Sigonella ;  ; ap:LICZ ;  ; 
+Sigonella Navy Air Base ;  ; ap:LICZ ;  ; 
+Naval Station Rota ;  ; ap:LERT ;  ; 
+Rota Naval Station Airport ;  ; ap:LERT ;  ; 
+Moron Air Base ;  ; ap:LEMO ;  ; 
+Lajes Field ;  ; ap:LPLA ;  ; 
+Chievres Air Base ;  ; ap:EBCV ;  ; 
+RAF Akrotiri ;  ; ap:LCRA ;  ; 
+Akrotiri ;  ; ap:LCRA ; 10 ; 
+RAF Mildenhall ;  ; ap:EGUN ;  ; 
+RAF Lakenheath ;  ; ap:EGUL ;  ; 
+RAF Fairford ;  ; ap:EGVA ;  ; 
+Mihail Kogalniceanu Air Base ;  ; ap:LRCK ;  ; 
+Souda Bay Naval Support Activity ;  ; ap:LGSA ; 10 ; installation ; NSA Souda Bay shares the Chania airfield
+Chania International Airport ;  ; ap:LGSA ;  ; 
+Kadena Air Base ;  ; ap:RODN ;  ; 
+Kadena ;  ; ap:RODN ;  ; 
+Yokota Air Base ;  ; ap:RJTY ;  ; 
+Misawa Air Base ;  ; ap:RJSM ;  ; 
+Osan Air Base ;  ; ap:RKSO ;  ; 
+Kunsan Air Base ;  ; ap:RKJK ;  ; 
+Andersen Air Force Base ;  ; ap:PGUA ;  ; 
+Andersen AFB ;  ; ap:PGUA ;  ; 
+Clark Air Base ;  ; ap:RPLC ;  ; 
+RAAF Base Darwin ;  ; ap:YPDN ;  ; 
+RAAF Base Tindal ;  ; ap:YPTN ;  ; 
+Diego Garcia Naval Support Facility ;  ; ap:FJDG ;  ; 
+Djibouti-Ambouli Airport ;  ; ap:HDAM ;  ; 
+Aden Adde International Airport ;  ; ap:HCMM ;  ; 
+Manda Airport ;  ; ap:HKLU ;  ; 
+Deir ez-Zor Airport ;  ; ap:OSDZ ;  ; 
+Qamishli Airport ;  ; ap:OSKL ;  ; 
+Palmyra Airport ;  ; ap:OSPR ;  ; 
+Aleppo International Airport ;  ; ap:OSAP ;  ; 
+Damascus International Airport ;  ; ap:OSDI ;  ; 
+Bassel Al-Assad International Airport ;  ; ap:OSLK ;  ; 
+Abu al-Duhur Air Base ;  ; ap:OS57 ;  ; 
+Beirut Rafic Hariri International Airport ;  ; ap:OLBA ;  ; 
+Rayak Air Base ;  ; ap:OLRA ;  ; 
+Nevatim Air Base ;  ; ap:LLNV ;  ; 
+Ramon Air Base ;  ; ap:LLRM ;  ; 
+Tel Nof Air Base ;  ; ap:LLEK ;  ; 
+Cairo West Air Base ;  ; ap:HECW ;  ; 
+Cairo International Airport ;  ; ap:HECA ;  ; 
+Shahbaz Air Base ;  ; ap:OPJA ;  ; 
+Masroor Air Base ;  ; ap:OPMR ;  ; 
+Shamsi Airfield ;  ; ap:OP12 ;  ; 
+Vahdati Air Base ;  ; ap:OIAD ;  ; 
+Mehrabad International Airport ;  ; ap:OIII ;  ; 
+Imam Khomeini International Airport ;  ; ap:OIIE ;  ; 
+Sanaa International Airport ;  ; ap:OYSN ;  ; 
+Aden International Airport ;  ; ap:OYAA ;  ; 
+# ---------------------------------------------------------------- ICAO / IATA codes (OurAirports)
+ORAA ;  ; ap:ORAA ;  ; code
+ORBI ;  ; ap:ORBI ;  ; code
+BGW ;  ; ap:ORBI ;  ; code
+BSR ;  ; ap:ORMM ;  ; code
+ORMM ;  ; ap:ORMM ;  ; code
+EBL ;  ; ap:ORER ;  ; code
+ORER ;  ; ap:ORER ;  ; code
+ORTL ;  ; ap:ORTL ;  ; code
+ORBD ;  ; ap:ORBD ;  ; code
+ORSH ;  ; ap:ORSH ;  ; code
+ORQW ;  ; ap:ORQW ;  ; code
+ORKK ;  ; ap:ORKK ;  ; code
+ORAT ;  ; ap:ORAT ;  ; code
+OKAS ;  ; ap:OKAS ;  ; code
+OKAJ ;  ; ap:OKAJ ;  ; code
+OKBK ;  ; ap:OKBK ;  ; code
+KWI ;  ; ap:OKBK ;  ; code
+OTBH ;  ; ap:OTBH ;  ; code
+OTHH ;  ; ap:OTHH ;  ; code
+DOH ;  ; ap:OTHH ;  ; code
+OMAM ;  ; ap:OMAM ;  ; code
+OMDM ;  ; ap:OMDM ;  ; code
+DXB ;  ; ap:OMDB ;  ; code
+AUH ;  ; ap:OMAA ;  ; code
+OEPS ;  ; ap:OEPS ;  ; code
+OBBS ;  ; ap:OBBS ;  ; code
+BAH ;  ; ap:OBBI ;  ; code
+OJMS ;  ; ap:OJMS ;  ; code
+OJAI ;  ; ap:OJAI ;  ; code
+AMM ;  ; ap:OJAI ;  ; code
+AQJ ;  ; ap:OJAQ ;  ; code
+LTAG ;  ; ap:LTAG ;  ; code
+ETAR ;  ; ap:ETAR ;  ; code
+LIPA ;  ; ap:LIPA ;  ; code
+LICZ ;  ; ap:LICZ ;  ; code
+LGSA ;  ; ap:LGSA ;  ; code
+LERT ;  ; ap:LERT ;  ; code
+OAIX ;  ; ap:OAIX ;  ; code
+OAKN ;  ; ap:OAKN ;  ; code
+KBL ;  ; ap:OAKB ;  ; code
+HDAM ;  ; ap:HDAM ;  ; code
+FJDG ;  ; ap:FJDG ;  ; code
+RODN ;  ; ap:RODN ;  ; code
+RKSO ;  ; ap:RKSO ;  ; code
+PGUA ;  ; ap:PGUA ;  ; code
+OSDI ;  ; ap:OSDI ;  ; code
+OSKL ;  ; ap:OSKL ;  ; code
+OLBA ;  ; ap:OLBA ;  ; code
+BEY ;  ; ap:OLBA ;  ; code
+OOTH ;  ; ap:OOTH ;  ; code
+MCT ;  ; ap:OOMS ;  ; code
+"""
