@@ -760,3 +760,319 @@ BEY ;  ; ap:OLBA ;  ; code
 OOTH ;  ; ap:OOTH ;  ; code
 MCT ;  ; ap:OOMS ;  ; code
 """
+ROWS += r"""
+# ---------------------------------------------------------------- Arabic script (GeoNames alternate names, and the folding forms of issue 12 item 7)
+بغداد ;  ; gn:98182 ;  ; arabic
+بغـــداد ;  ; gn:98182 ;  ; arabic ; tatweel
+بَغْدَاد ;  ; gn:98182 ;  ; arabic ; harakat
+الرمادي ;  ; gn:98717 ;  ; arabic
+الرمادى ;  ; gn:98717 ;  ; arabic ; alef maqsura
+الفلوجة ;  ; gn:99454 ;  ; arabic
+الفلوجه ;  ; gn:99454 ;  ; arabic ; taa marbuta as heh
+الموصل ;  ; gn:99072 ;  ; arabic
+البصرة ;  ; gn:99532 ;  ; arabic
+الناصرية ;  ; gn:98854 ;  ; arabic
+الناصريّة ;  ; gn:98854 ;  ; arabic ; shadda
+كربلاء ;  ; gn:94824 ;  ; arabic
+کربلا ;  ; gn:94824 ;  ; arabic ; Persian keheh, no hamza
+النجف ;  ; gn:98860 ;  ; arabic
+تكريت ;  ; gn:90150 ;  ; arabic
+تکریت ;  ; gn:90150 ;  ; arabic ; Persian keheh and yeh
+سامراء ;  ; gn:91597 ;  ; arabic
+بعقوبة ;  ; gn:97990 ;  ; arabic
+كركوك ;  ; gn:94787 ;  ; arabic
+کەرکووک ;  ; gn:94787 ;  ; arabic ; Kurdish
+أربيل ;  ; gn:95446 ;  ; arabic
+اربيل ;  ; gn:95446 ;  ; arabic ; bare alef
+إربيل ;  ; gn:95446 ;  ; arabic ; alef with hamza below
+هيت ;  ; gn:95788 ;  ; arabic
+حديثة ;  ; gn:96309 ;  ; arabic
+القائم ;  ; gn:92138 ;  ; arabic
+القايم ;  ; gn:92138 ;  ; arabic ; hamza seat dropped
+الرطبة ;  ; gn:98677 ;  ; arabic
+السليمانية ;  ; gn:98463 ;  ; arabic
+سلێمانی ;  ; gn:98463 ;  ; arabic ; Kurdish
+دهوك ;  ; gn:96994 ;  ; arabic
+دهۆک ;  ; gn:96994 ;  ; arabic ; Kurdish
+دمشق ;  ; gn:170654 ;  ; arabic
+حلب ;  ; gn:170063 ;  ; arabic
+حمص ;  ; gn:169577 ;  ; arabic
+حماة ;  ; gn:170017 ;  ; arabic
+دير الزور ;  ; gn:170794 ;  ; arabic
+الرقة ;  ; gn:172955 ;  ; arabic
+الحسكة ;  ; gn:173811 ;  ; arabic
+القامشلي ;  ; gn:173377 ;  ; arabic
+البو كمال ;  ; gn:174448 ;  ; arabic
+تدمر ;  ; gn:163808 ;  ; arabic
+السويداء ;  ; gn:172408 ;  ; arabic
+عمّان ;  ; gn:250441 ;  ; arabic
+إربد ;  ; gn:248946 ;  ; arabic
+اربد ;  ; gn:248946 ;  ; arabic ; bare alef
+الزرقاء ;  ; gn:250090 ;  ; arabic
+المفرق ;  ; gn:250582 ;  ; arabic
+العقبة ;  ; gn:250774 ;  ; arabic
+السلط ;  ; gn:250258 ;  ; arabic
+عجلون ;  ; gn:250799 ;  ; arabic
+الرياض ;  ; gn:108410 ;  ; arabic
+الدوحة ;  ; gn:290030 ;  ; arabic
+اَلدَّوْحَة ;  ; gn:290030 ;  ; arabic ; harakat
+المنامة ;  ; gn:290340 ;  ; arabic
+بيروت ;  ; gn:276781 ;  ; arabic
+العراق ;  ; ne:IRQ ;  ; arabic
+سوريا ;  ; ne:SYR ;  ; arabic
+الأردن ;  ; ne:JOR ;  ; arabic
+الاردن ;  ; ne:JOR ;  ; arabic ; bare alef
+السعودية ;  ; ne:SAU ;  ; arabic
+مصر ;  ; ne:EGY ;  ; arabic
+لبنان ;  ; ne:LBN ;  ; arabic
+تركيا ;  ; ne:TUR ;  ; arabic
+إيران ;  ; ne:IRN ;  ; arabic
+اليمن ;  ; ne:YEM ;  ; arabic
+قطر ;  ; ne:QAT ;  ; arabic
+الأنبار ;  ; a1:IRQ/Al-Anbar ;  ; arabic
+محافظة الأنبار ;  ; a1:IRQ/Al-Anbar ;  ; arabic
+معبر باب الهوى ;  ; pg:36.230639,36.692639,https://en.wikipedia.org/wiki/Bab_al-Hawa_Border_Crossing (Official name معبر باب الهوى) ; 5 ; arabic
+بحيرة الثرثار ;  ; lake:Lake Tharthar ;  ; arabic
+"""
+ROWS += r"""
+# ---------------------------------------------------------------- typos with one obvious answer (one letter dropped, swapped, doubled or wrong)
+Baghadad ;  ; gn:98182 ;  ; typo
+Bahgdad ;  ; gn:98182 ;  ; typo
+Baghdadd ;  ; gn:98182 ;  ; typo
+Fallujha ;  ; gn:99454 ;  ; typo
+Falluhja ;  ; gn:99454 ;  ; typo
+Ramaadi ;  ; gn:98717 ;  ; typo
+Ramadii ;  ; gn:98717 ;  ; typo
+Kirkukk ;  ; gn:94787 ;  ; typo
+Kirkul ;  ; gn:94787 ;  ; typo
+Tikirt ;  ; gn:90150 ;  ; typo
+Nasiriyha ;  ; gn:98854 ;  ; typo
+Karballa ;  ; gn:94824 ;  ; typo
+Najjaf ;  ; gn:98860 ;  ; typo
+Samawha ;  ; gn:98530 ;  ; typo
+Sulaymanyah ;  ; gn:98463 ;  ; typo
+Haditah ;  ; gn:96309 ;  ; typo
+Habbaniyha ;  ; lake:Lake Habbaniyah ;  ; typo
+Damascas ;  ; gn:170654 ;  ; typo
+Damscus ;  ; gn:170654 ;  ; typo
+Alepo ;  ; gn:170063 ;  ; typo
+Aleppoo ;  ; gn:170063 ;  ; typo
+Deir ez-Zorr ;  ; gn:170794 ;  ; typo
+Raqaa ;  ; gn:172955 ;  ; typo
+Qamishlli ;  ; gn:173377 ;  ; typo
+Latakai ;  ; gn:Latakia@SY ;  ; typo
+Ammann ;  ; gn:250441 ;  ; typo
+Irbdi ;  ; gn:248946 ;  ; typo
+Mafraqq ;  ; gn:250582 ;  ; typo
+Aqabba ;  ; gn:250774 ;  ; typo
+Kuwiat City ;  ; gn:285787 ; 20 ; typo
+Riyadth ;  ; gn:108410 ;  ; typo
+Dhahrn ;  ; gn:Dhahran@SA ;  ; typo
+Abu Dahbi ;  ; gn:Abu Dhabi@AE ;  ; typo
+Bagrm ;  ; ap:OAIX ; 10 ; typo
+Kandahr ;  ; gn:Kandahar@AF ;  ; typo
+Jalalbad ;  ; gn:Jalalabad@AF ;  ; typo
+Incirlick ;  ; ap:LTAG ;  ; typo
+Ramsteinn Air Base ;  ; ap:ETAR ;  ; typo
+Sigonela ;  ; ap:LICZ ;  ; typo
+Diyarbakr ;  ; gn:Diyarbakir@TR ;  ; typo
+Gaziantpe ;  ; gn:Gaziantep@TR ;  ; typo
+Djibuti ;  ; ne:DJI ;  ; typo
+Afghanstan ;  ; ne:AFG ;  ; typo
+Saudi Arbia ;  ; ne:SAU ;  ; typo
+Jordon ;  ; ne:JOR ;  ; typo
+Al Udied ;  ; ap:OTBH ;  ; typo
+Camp Lemonier ;  ; ap:HDAM ;  ; typo ; OurAirports keyword Camp Lemonnier
+# ---------------------------------------------------------------- transliteration and press variants
+Bagdad ;  ; gn:98182 ;  ; variant
+Falluja ;  ; gn:99454 ;  ; variant
+Fallouja ;  ; gn:99454 ;  ; variant
+Al Fallujah ;  ; gn:99454 ;  ; variant
+Nasiriya ;  ; gn:98854 ;  ; variant
+Nassiriya ;  ; gn:98854 ;  ; variant
+An Nasiriyah ;  ; gn:98854 ;  ; variant
+Ar Rutbah ;  ; gn:98677 ;  ; variant
+Rutba ;  ; gn:98677 ;  ; variant
+Hadithah ;  ; gn:96309 ;  ; variant
+Ar Ramadi ;  ; gn:98717 ;  ; variant
+Heet ;  ; gn:95788 ;  ; variant
+Al Mawsil ;  ; gn:99072 ;  ; variant
+Takrit ;  ; gn:90150 ;  ; variant
+Baquba ;  ; gn:97990 ;  ; variant
+Baqouba ;  ; gn:97990 ;  ; variant
+Kerbala ;  ; gn:94824 ;  ; variant
+Al Hillah ;  ; gn:99347 ;  ; variant
+Hilla ;  ; gn:99347 ;  ; variant
+Diwaniya ;  ; gn:99762 ;  ; variant
+Al Amarah ;  ; gn:99608 ;  ; variant
+Amara ;  ; gn:99608 ;  ; variant
+Al Kut ;  ; gn:99131 ;  ; variant
+Irbil ;  ; gn:95446 ;  ; variant
+Arbil ;  ; gn:95446 ;  ; variant
+Hewler ;  ; gn:95446 ;  ; variant
+Sulaimaniya ;  ; gn:98463 ;  ; variant
+Slemani ;  ; gn:98463 ;  ; variant
+Dohuk ;  ; gn:96994 ;  ; variant
+Telafer ;  ; gn:90393 ;  ; variant
+Tall Afar ;  ; gn:90393 ;  ; variant
+Al-Qaim ;  ; gn:92138 ;  ; variant
+Samawa ;  ; gn:98530 ;  ; variant
+Az Zubayr ;  ; gn:98245 ;  ; variant
+Beiji ;  ; gn:97783 ;  ; variant
+Abu Ghurayb ;  ; gn:100077 ;  ; variant
+Qaraqosh ;  ; gn:92430 ;  ; variant
+Al-Bukamal ;  ; gn:174448 ;  ; variant
+al-Bukamai ;  ; gn:174448 ;  ; variant
+Albu Kamal ;  ; gn:174448 ;  ; variant
+Deir al-Zour ;  ; gn:170794 ;  ; variant
+Deir Ezzor ;  ; gn:170794 ;  ; variant
+Dayr az Zawr ;  ; gn:170794 ;  ; variant
+Ar Raqqah ;  ; gn:172955 ;  ; variant
+Rakka ;  ; gn:172955 ;  ; variant
+Hasakah ;  ; gn:173811 ;  ; variant
+Hasakeh ;  ; gn:173811 ;  ; variant
+Kamishli ;  ; gn:173377 ;  ; variant
+Qamishly ;  ; gn:173377 ;  ; variant
+Dimashq ;  ; gn:170654 ;  ; variant
+Halab ;  ; gn:170063 ;  ; variant
+Hims ;  ; gn:169577 ;  ; variant
+Hamah ;  ; gn:170017 ;  ; variant
+Lattakia ;  ; gn:Latakia@SY ;  ; variant
+Tartous ;  ; gn:Tartus@SY ;  ; variant
+Deraa ;  ; gn:170905 ;  ; variant
+Dar'a ;  ; gn:170905 ;  ; variant
+Sweida ;  ; gn:172408 ;  ; variant
+Ayn al-Arab ;  ; gn:172256 ;  ; variant
+A'zaz ;  ; gn:172082 ;  ; variant
+Zarka ;  ; gn:250090 ;  ; variant
+Az Zarqa ;  ; gn:250090 ;  ; variant
+Al Mafraq ;  ; gn:250582 ;  ; variant
+Kerak ;  ; gn:6946409 ;  ; variant
+Maan ;  ; gn:Ma'an@JO ;  ; variant
+Al Aqabah ;  ; gn:250774 ;  ; variant
+Ruwayshid ;  ; gn:Ar Ruwayshid@JO ;  ; variant
+Jedda ;  ; gn:Jeddah@SA ;  ; variant
+Riyad ;  ; gn:108410 ;  ; variant
+Ad Dawhah ;  ; gn:290030 ;  ; variant
+Masqat ;  ; gn:Muscat@OM ;  ; variant
+Sana'a ;  ; gn:Sanaa@YE ;  ; variant
+Urfa ;  ; gn:Sanliurfa@TR ;  ; variant
+Şanlıurfa ;  ; gn:Sanliurfa@TR ;  ; variant
+Diyarbakır ;  ; gn:Diyarbakir@TR ;  ; variant
+İskenderun ;  ; gn:Iskenderun@TR ;  ; variant
+Mazar-e Sharif ;  ; gn:Mazar-e Sharif@AF ;  ; variant
+Bayrut ;  ; gn:276781 ;  ; variant
+Saida ;  ; gn:Sidon@LB ;  ; variant
+Sour ;  ; gn:Tyre@LB ;  ; variant
+Al Qahirah ;  ; gn:Cairo@EG ;  ; variant
+# ---------------------------------------------------------------- qualified (country, province, generic words)
+Ramadi Iraq ;  ; gn:98717 ;  ; qualified
+Baghdad, IQ ;  ; gn:98182 ;  ; qualified
+Baghdad IRQ ;  ; gn:98182 ;  ; qualified
+Hit, Iraq ;  ; gn:95788 ;  ; qualified
+Haditha, Iraq ;  ; gn:96309 ;  ; qualified
+Rutbah, IRQ ;  ; gn:98677 ;  ; qualified
+Fallujah, Al Anbar ;  ; gn:99454 ;  ; qualified
+Al Qaim, Anbar ;  ; gn:92138 ;  ; qualified
+Nasiriyah, Dhi Qar ;  ; gn:98854 ;  ; qualified
+Samawah, Muthanna ;  ; gn:98530 ;  ; qualified
+Mosul, Nineveh ;  ; gn:99072 ;  ; qualified
+Kirkuk city ;  ; gn:94787 ;  ; qualified
+Basra city ;  ; gn:99532 ;  ; qualified
+Tripoli, Lebanon ;  ; gn:266826 ; 15 ; qualified
+Tripoli Lebanon ;  ; gn:266826 ; 15 ; qualified
+Tripoli, Libya ;  ; gn:2210247 ;  ; qualified
+Karak Jordan ;  ; gn:6946409 ;  ; qualified
+Karak, JO ;  ; gn:6946409 ;  ; qualified
+Irbid, Jordan ;  ; gn:248946 ;  ; qualified
+Mafraq, Jordan ;  ; gn:250582 ;  ; qualified
+Aqaba, Jordan ;  ; gn:250774 ;  ; qualified
+Salt, Jordan ;  ; gn:250258 ;  ; qualified
+Damascus, Syria ;  ; gn:170654 ;  ; qualified
+Idlib, Syria ;  ; gn:Idlib@SY ;  ; qualified
+Homs, SY ;  ; gn:169577 ;  ; qualified
+Mayadin, Deir ez-Zor ;  ; gn:Al Mayadin@SY ;  ; qualified
+Rota, Spain ;  ; gn:2511700 ; 10 ; qualified
+Naples, Italy ;  ; gn:Naples@IT ;  ; qualified
+Alexandria, Egypt ;  ; gn:Alexandria@EG ;  ; qualified
+Kilis, Türkiye ;  ; gn:307864 ;  ; qualified
+Sirnak, Turkey ;  ; gn:Sirnak@TR ;  ; qualified
+Jubail, Saudi Arabia ;  ; gn:Al Jubayl@SA ;  ; qualified
+Tabuk, KSA ;  ; gn:101628 ;  ; qualified
+Al Ain, UAE ;  ; gn:Al Ain City@AE ;  ; qualified
+Sur, Oman ;  ; gn:Sur@OM ;  ; qualified
+Halabja, Sulaymaniyah ;  ; gn:96205 ;  ; qualified
+Baghdad, العراق ;  ; gn:98182 ;  ; qualified
+Al Asad airbase Iraq ;  ; ap:ORAA ;  ; qualified
+Erbil airport ;  ; ap:ORER ;  ; qualified
+Zakho border crossing ;  ; pg:37.1447222,42.56556,https://nzt.eth.link/wiki/Ibrahim_Khalil_border.html (Ibrahim Khalil / Habur, the crossing near Zakho) ; 15 ; qualified
+# ---------------------------------------------------------------- ports
+Port of Umm Qasr ;  ; gn:89824 ;  ; port
+Umm Qasr port ;  ; gn:89824 ;  ; port
+Port of Aqaba ;  ; gn:250774 ;  ; port
+Port of Djibouti ;  ; gn:Djibouti@DJ ;  ; port
+Port of Salalah ;  ; gn:Salalah@OM ; 20 ; port
+Port of Mersin ;  ; gn:Mersin@TR ;  ; port
+Port of Tartus ;  ; gn:Tartus@SY ;  ; port
+Port of Beirut ;  ; gn:276781 ;  ; port
+Jeddah Islamic Port ;  ; gn:Jeddah@SA ;  ; port
+Port of Haifa ;  ; gn:Haifa@IL ;  ; port
+Shuaiba Port ;  ; pg:28.878,48.1579,https://en.wikipedia.org/w/index.php?oldid=1158311067&title=Camp_Arifjan (Camp Arifjan 28.878 N 48.1579 E lies west of the Shuaiba Port) ; 15 ; port
+# ---------------------------------------------------------------- installations (cited pages)
+Camp Arifjan ;  ; pg:28.878,48.1579,https://en.wikipedia.org/w/index.php?oldid=1158311067&title=Camp_Arifjan ; 5 ; installation
+Camp Buehring ;  ; pg:29.69778,47.42639,https://jmediawiki.org/wiki/Udairi_Landing_Zone (Camp Buehring / Udairi Landing Zone 29°41′52″N 47°25′35″E) ; 5 ; installation
+Camp Udairi ;  ; pg:29.69778,47.42639,https://jmediawiki.org/wiki/Udairi_Landing_Zone (Camp Buehring, formerly Camp Udairi) ; 5 ; installation
+"""
+ROWS += r"""
+# ---------------------------------------------------------------- context: the query is the last waypoint of "WITH > QUERY"
+Tripoli ; Beirut ; gn:266826 ; 15 ; context
+Tripoli ; Benghazi ; gn:2210247 ;  ; context
+Tripoli ; Misrata ; gn:2210247 ;  ; context
+Springfield ; Chicago ; gn:4250542 ;  ; context
+Springfield ; Boston ; gn:4951788 ;  ; context
+Springfield ; Tulsa ; gn:4409896 ;  ; context
+Alexandria ; Cairo ; gn:Alexandria@EG ;  ; context
+Alexandria ; Richmond > Washington ; gn:4744091 ;  ; context
+Naples ; Rome ; gn:Naples@IT ;  ; context
+Naples ; Miami ; gn:4165565 ;  ; context
+Al Qusayr ; Homs ; gn:173322 ;  ; context
+Al Qusayr ; Hurghada ; gn:360531 ;  ; context
+Sur ; Muscat ; gn:286245 ;  ; context
+Sur ; Sidon ; gn:Tyre@LB ;  ; context
+Salt ; Amman ; gn:250258 ;  ; context
+Al Karamah ; Raqqa ; gn:4273 ;  ; context
+Nasiriyah ; Samawah ; gn:98854 ;  ; context
+Nasiriya ; Basra ; gn:98854 ;  ; context
+Anbar ; Fallujah ; a1:IRQ/Al-Anbar ;  ; context
+Mahmudiyah ; Baghdad ; gn:99100 ;  ; context
+Hit ; Ramadi ; gn:95788 ;  ; context
+Anah ; Haditha ; gn:6765385 ;  ; context
+Rawa ; Anah ; gn:92004 ;  ; context
+Al Qaim ; Abu Kamal ; gn:92138 ;  ; context
+Hamdaniya ; Mosul ; gn:92430 ;  ; context
+Kut ; Baghdad ; gn:99131 ;  ; context
+Rutba ; Ramadi ; gn:98677 ;  ; context
+Tikrit ; Samarra ; gn:90150 ;  ; context
+Koya ; Erbil ; gn:94220 ;  ; context
+Daquq ; Kirkuk ; gn:90220 ;  ; context
+Azaz ; Aleppo ; gn:172082 ;  ; context
+Amuda ; Qamishli ; gn:173230 ;  ; context
+Douma ; Damascus ; gn:Duma@SY ;  ; context
+Ramtha ; Irbid ; gn:250336 ;  ; context
+Jahra ; Kuwait City ; gn:285799 ;  ; context
+Turaif ; Arar ; gn:101312 ;  ; context
+Jubail ; Dhahran ; gn:109435 ;  ; context
+Kilis ; Gaziantep ; gn:307864 ;  ; context
+Oncupinar ; Kilis ; pg:36.634389,37.085750,https://de.wikiup.org/wiki/Bab_al-Salameh (Turkish side Öncüpınar) ; 5 ; context
+Bab al-Hawa ; Reyhanli ; pg:36.230639,36.692639,https://en.wikipedia.org/wiki/Bab_al-Hawa_Border_Crossing ; 5 ; context
+Ibrahim Khalil ; Zakho ; pg:37.1447222,42.56556,https://nzt.eth.link/wiki/Ibrahim_Khalil_border.html ; 5 ; context
+Euphrates ; Ramadi ; gn:98717 ; 15 ; context ; Ramadi lies on the Euphrates: the river point nearest the route is at Ramadi
+Euphrates ; Deir ez-Zor ; gn:170794 ; 15 ; context ; Deir ez-Zor lies on the Euphrates
+Tigris ; Baghdad ; gn:98182 ; 25 ; context ; Baghdad lies on the Tigris
+Tigris ; Mosul ; gn:99072 ; 20 ; context ; Mosul lies on the Tigris
+Lake Habbaniyah ; Ramadi ; lake:Lake Habbaniyah ;  ; context
+Lake Tharthar ; Samarra ; lake:Lake Tharthar ;  ; context
+Camp Victory ; Baghdad ; ap:ORBI ; 10 ; context ; Victory Base Complex around BIAP: https://en.wikipedia.org/wiki/Camp_Victory
+Camp Doha ; Kuwait City ; gn:285787 ; 25 ; context ; Camp Doha lies on a small peninsula on Kuwait Bay west of Kuwait City: https://en.wikipedia.org/wiki/Camp_Doha
+Rota ; Seville ; gn:2511700 ; 10 ; context
+"""
