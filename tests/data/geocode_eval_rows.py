@@ -453,7 +453,7 @@ Tel Aviv ;  ; gn:Tel Aviv@IL ;  ;
 Haifa ;  ; gn:Haifa@IL ;  ; 
 Beersheba ;  ; gn:Beersheba@IL ;  ; 
 Eilat ;  ; gn:Eilat@IL ;  ; 
-Gaza ;  ; gn:Gaza@PS ;  ; 
+Gaza ; Arish ; gn:Gaza@PS ;  ; context
 Cairo ;  ; gn:Cairo@EG ;  ; 
 Suez ;  ; gn:Suez@EG ;  ; 
 Port Said ;  ; gn:Port Said@EG ;  ; port
