@@ -58,18 +58,27 @@ char *cm_fold_literal(const char *text)
     g_free(decomposed);
     GString *out = g_string_sized_new(strlen(folded));
     gboolean pending_space = FALSE;
+    gunichar last = 0;
     for (const char *p = folded; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
+        /* Shadda doubles its letter: "عمّان" (Amman) is written out as
+         * "عممان", not "عمان" (also Oman); the key makes both one. */
+        if (c == 0x0651 && last && !pending_space) {
+            g_string_append_unichar(out, last);
+            continue;
+        }
         if (g_unichar_ismark(c) || is_silent(c))
             continue;
         if (g_unichar_isspace(c) || g_unichar_ispunct(c)) {
             pending_space = out->len > 0;
+            last = 0;
             continue;
         }
         if (pending_space)
             g_string_append_c(out, ' ');
         pending_space = FALSE;
-        g_string_append_unichar(out, letter_variant(c));
+        last = letter_variant(c);
+        g_string_append_unichar(out, last);
     }
     g_free(folded);
     return g_string_free(out, FALSE);

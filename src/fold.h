@@ -14,7 +14,8 @@
  * "border crossing", "Camp ..."), or NULL when the name had none. */
 typedef const char *cm_fold_hint;
 
-/* text without case, diacritics (combining marks, Arabic harakat and shadda,
+/* text without case, diacritics (combining marks and Arabic harakat; shadda writes its letter
+ * twice,
  * and the modifier letters for ʿayn and hamza), apostrophes, Arabic tatweel
  * or a hamza on the line, with letter variants made one (letter_variant()), with every run of
  * spaces, hyphens and punctuation turned into one space: "ʿAyn al-Asad" ->

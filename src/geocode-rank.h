@@ -12,7 +12,8 @@
  * The primary-name bonus is larger than any gap in prominence between two
  * settlements, so a minor place's alternate name never beats a major
  * place's own name (geodata/exonyms.tsv makes the English names of places
- * whose GeoNames name is another, "Palmyra" for Tadmur, their own); a country or a province outranks a settlement that
+ * whose GeoNames name is another, "Palmyra" for Tadmur, their own, and a
+ * capital's alternates count as its own); a country or a province outranks a settlement that
  * has its name as its own. */
 #ifndef CM_GEOCODE_RANK_H
 #define CM_GEOCODE_RANK_H
@@ -87,7 +88,7 @@
 #define CONTEXT_RADIUS_M 300000.0
 /* A typo on its own is clear when its spelling is this similar and it
  * scores this far above the next distinct place. */
-#define FUZZY_TAKE_SIMILARITY 0.85
+#define FUZZY_TAKE_SIMILARITY 0.82
 #define FUZZY_TAKE_MARGIN 0.08
 
 /* Readings of an ambiguous name weighed together with the others' (the

@@ -344,7 +344,23 @@ typedef struct parsed_query {
     cm_fold_hint hint;
     cm_query_kind kind;
     area where;
+    gboolean code_like; /* typed as a code: "ORAA", "BGW", "IRQ" */
 } parsed_query;
+
+/* spelling.primary_name in the index: what a spelling is to its place. */
+enum { SPELLING_ALTERNATE, SPELLING_OWN, SPELLING_CODE };
+
+/* Whether text is typed as a code: three or four capitals or digits. */
+static gboolean is_code_like(const char *text)
+{
+    size_t n = strlen(text);
+    if (n < 3 || n > 4)
+        return FALSE;
+    for (size_t i = 0; i < n; i++)
+        if (!g_ascii_isupper(text[i]) && !g_ascii_isdigit(text[i]))
+            return FALSE;
+    return TRUE;
+}
 
 /* Where a place comes from, in rising precedence. */
 typedef enum source_tier { TIER_INDEX, TIER_CURATED, TIER_USER } source_tier;
@@ -441,21 +457,32 @@ static char *bare_literal(const char *literal)
  * spelling. */
 static void add_candidate(const parsed_query *query, gathering *found, gint64 id,
                           source_tier tier, const char *feature, cm_place *place,
-                          const char *literal, gboolean primary, double quality,
+                          const char *literal, int spelling, double quality,
                           double similarity, cm_match match)
 {
+    /* A code is a place's own name only when typed as one: "Al-Bab" is
+     * not Beale AFB (BAB), "BAH" is Bahrain's airport, not the town Bah. */
+    gboolean code = spelling == SPELLING_CODE && query->code_like;
+    gboolean primary = spelling == SPELLING_OWN || code;
     if (!in_area(&query->where, place)) {
         cm_place_free(place);
         return;
     }
+    /* "Basrah" is exact for "Al Basrah", but "Al Khor" is not for "Khor". */
     gboolean exact = match != CM_MATCH_FUZZY && strcmp(literal, query->literal) == 0;
-    if (match != CM_MATCH_FUZZY && !exact) {
+    if (match != CM_MATCH_FUZZY && !exact && strcmp(query->bare, query->literal) == 0) {
         char *bare = bare_literal(literal);
-        exact = strcmp(bare, query->bare) == 0;
+        exact = strcmp(bare, query->literal) == 0;
         g_free(bare);
     }
+    /* A capital's other names are names people use ("Ad Dawhah" for
+     * Doha), but not its codes. */
+    if (spelling == SPELLING_ALTERNATE && !query->code_like && g_strcmp0(feature, "PPLC") == 0)
+        primary = TRUE;
     double score = score_spelling(query, place, prominence(place, feature, tier), literal,
                                   primary, exact ? RANK_QUALITY_EXACT : quality);
+    if (code)
+        score = MIN(1.0, score + RANK_KIND_FIT);
     gpointer slot;
     if (g_hash_table_lookup_extended(found->by_id, &id, NULL, &slot)) {
         cm_candidate *c = &g_array_index(found->list->items, cm_candidate,
@@ -507,7 +534,7 @@ static void collect_user(cm_geocoder *geocoder, const parsed_query *query, gbool
                 /* User sites' ids lie below the index's, which are near 0
                  * or positive. */
                 add_candidate(query, found, G_MININT64 + i, TIER_USER, NULL,
-                              cm_place_copy(site->place), literal, TRUE,
+                              cm_place_copy(site->place), literal, SPELLING_OWN,
                               fuzzy ? RANK_QUALITY_FUZZY * similarity : RANK_QUALITY_FOLDED,
                               similarity, fuzzy ? CM_MATCH_FUZZY : CM_MATCH_FOLDED);
         }
@@ -643,21 +670,31 @@ static gboolean is_settlement(const char *kind)
            strcmp(kind, "locality") == 0;
 }
 
-/* A first-level division that matches about as well as a settlement in
- * it ("Kirkuk", "Basra": the province and its seat) ranks just below the
- * settlement: a route or a map means the city. */
-static void cede_to_seats(GArray *candidates)
+/* Whether a region (a country or a first-level division) holds place. */
+static gboolean holds(const cm_place *region, const cm_place *place)
 {
+    if (strcmp(region->country, place->country) != 0)
+        return FALSE;
+    if (strcmp(region->kind, "country") == 0)
+        return TRUE;
+    return strcmp(region->kind, "admin1") == 0 && strcmp(region->admin1, place->admin1) == 0;
+}
+
+/* A first-level division that shares its name with a settlement in it
+ * ("Kirkuk", "Basra", "Riyadh": the province and its seat) ranks just
+ * below the settlement: a route or a map means the city. */
+static void cede_to_seats(GArray *candidates, cm_query_kind wanted)
+{
+    if (wanted == CM_QUERY_KIND_ADMIN1)
+        return;
     for (guint i = 0; i < candidates->len; i++) {
         cm_candidate *division = &g_array_index(candidates, cm_candidate, i);
         if (strcmp(division->place->kind, "admin1") != 0)
             continue;
         for (guint j = 0; j < candidates->len; j++) {
             const cm_candidate *c = &g_array_index(candidates, cm_candidate, j);
-            if (is_settlement(c->place->kind) &&
-                strcmp(c->place->country, division->place->country) == 0 &&
-                strcmp(c->place->admin1, division->place->admin1) == 0 &&
-                c->score + NAMESAKE_SLACK >= division->score && c->score <= division->score)
+            if (is_settlement(c->place->kind) && c->similarity >= division->similarity &&
+                holds(division->place, c->place) && c->score <= division->score)
                 division->score = MAX(0.0, c->score - SEAT_MARGIN);
         }
     }
@@ -666,9 +703,11 @@ static void cede_to_seats(GArray *candidates)
 /* Drops candidates near a place of a higher tier that matches about as
  * well: the same place, and the better source's position wins. A curated
  * facility never hides a settlement ("Kirkuk" is the city, not Kirkuk Air
- * Base); the user's own sites hide any shipped namesake. Then sorts best
- * first and keeps limit (0: all). */
-static void rank(cm_candidate_list *list, const GArray *tiers, size_t limit)
+ * Base); the user's own sites hide any shipped namesake. A division
+ * cedes to its seat unless the query asks for a division (wanted). Then
+ * sorts best first and keeps limit (0: all). */
+static void rank(cm_candidate_list *list, const GArray *tiers, cm_query_kind wanted,
+                 size_t limit)
 {
     GArray *kept = g_array_new(FALSE, TRUE, sizeof(cm_candidate));
     for (guint i = 0; i < list->items->len; i++) {
@@ -688,7 +727,7 @@ static void rank(cm_candidate_list *list, const GArray *tiers, size_t limit)
         if (!namesake)
             g_array_append_val(kept, *c);
     }
-    cede_to_seats(kept);
+    cede_to_seats(kept, wanted);
     g_array_sort(kept, compare_candidates);
     if (limit && kept->len > limit)
         g_array_set_size(kept, (guint)limit);
@@ -710,38 +749,41 @@ static char *candidate_names(const cm_candidate_list *list, size_t n)
 }
 
 /* The area that text (folded) names: a country by any of its names or ISO
- * codes, else a first-level division (in country when that is not NULL).
- * Returns FALSE, setting nothing, when it names neither. */
+ * codes, else a first-level division (in country when that is not NULL);
+ * a spelling equal to text beats one equal only by its key ("SY" is
+ * Syria, not Slovenia's "SI"), and a primary one an alternate. Returns
+ * FALSE, setting nothing, when it names neither. */
 static gboolean find_area(cm_geocoder *geocoder, const char *text, const char *country,
                           area *where)
 {
     char *key = cm_fold_key(text, NULL);
+    char *literal = cm_fold_literal(text);
     char *found_country = NULL, *found_admin1 = NULL;
-    gboolean found_primary = FALSE;
+    int best = 0;
     sqlite3_stmt *s = geocoder->by_key;
     sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
     while (sqlite3_step(s) == SQLITE_ROW) {
         const char *kind = (const char *)sqlite3_column_text(s, 2);
         const char *iso3 = (const char *)sqlite3_column_text(s, 3);
-        gboolean primary = sqlite3_column_int(s, PLACE_N_COLUMNS + 1);
-        if (strcmp(kind, "country") == 0 && (!country || strcmp(country, iso3) == 0)) {
-            g_free(found_country);
-            g_free(found_admin1);
-            found_country = g_strdup(iso3);
-            found_admin1 = NULL;
-            break;
-        }
-        if (strcmp(kind, "admin1") == 0 && (!country || strcmp(country, iso3) == 0) &&
-            (!found_country || (primary && !found_primary))) {
-            g_free(found_country);
-            g_free(found_admin1);
-            found_country = g_strdup(iso3);
-            found_admin1 = g_strdup((const char *)sqlite3_column_text(s, 4));
-            found_primary = primary;
-        }
+        gboolean is_country = strcmp(kind, "country") == 0;
+        if ((!is_country && strcmp(kind, "admin1") != 0) || (country && strcmp(country, iso3)))
+            continue;
+        int rank = 1 + 4 * is_country +
+                   2 * (strcmp((const char *)sqlite3_column_text(s, PLACE_N_COLUMNS),
+                               literal) == 0) +
+                   (sqlite3_column_int(s, PLACE_N_COLUMNS + 1) != SPELLING_ALTERNATE);
+        if (rank <= best)
+            continue;
+        best = rank;
+        g_free(found_country);
+        g_free(found_admin1);
+        found_country = g_strdup(iso3);
+        found_admin1 = is_country ? NULL
+                                  : g_strdup((const char *)sqlite3_column_text(s, 4));
     }
     sqlite3_reset(s);
     g_free(key);
+    g_free(literal);
     if (!found_country)
         return FALSE;
     g_free(where->country);
@@ -755,12 +797,13 @@ static gboolean find_area(cm_geocoder *geocoder, const char *text, const char *c
  * with the kind a generic word named, in an area; exact and folded
  * matches, and fuzzy ones too when fuzzy. The area is copied. */
 static void gather_reading(cm_geocoder *geocoder, const char *name, cm_query_kind kind,
-                           const area *where, gboolean fuzzy, gathering *found)
+                           const area *where, gboolean code_like, gboolean fuzzy,
+                           gathering *found)
 {
     if (!*name)
         return;
     parsed_query parsed = {g_strdup(name), bare_literal(name), NULL, NULL, kind,
-                           {g_strdup(where->country), g_strdup(where->admin1)}};
+                           {g_strdup(where->country), g_strdup(where->admin1)}, code_like};
     parsed.key = cm_fold_key(name, &parsed.hint);
     if (fuzzy) {
         collect_fuzzy(geocoder, &parsed, found);
@@ -841,28 +884,30 @@ static gboolean gather(cm_geocoder *geocoder, const char *query, const cm_query_
                                 "unknown site '%s': '%s' is no country or first-level "
                                 "division known (try 'NAME, COUNTRY')", query, *qualifier);
     if (ok && shape->qualifiers[0]) {
-        gather_reading(geocoder, shape->name, shape->kind, &where, fuzzy, found);
+        gather_reading(geocoder, shape->name, shape->kind, &where, FALSE, fuzzy, found);
     } else if (ok) {
-        char *literal = cm_fold_literal(query);
+        char *literal = cm_fold_literal(query), *trimmed = g_strdup(query);
         gather_reading(geocoder, fuzzy && shape->kind ? shape->name : literal,
-                       CM_QUERY_KIND_NONE, &where, fuzzy, found);
+                       CM_QUERY_KIND_NONE, &where, is_code_like(g_strstrip(trimmed)), fuzzy,
+                       found);
         g_free(literal);
+        g_free(trimmed);
         if (shape->kind != CM_QUERY_KIND_NONE)
-            gather_reading(geocoder, shape->name, shape->kind, &where, fuzzy, found);
+            gather_reading(geocoder, shape->name, shape->kind, &where, FALSE, fuzzy, found);
         for (int n = 0; n < 2 && !fuzzy; n++) {
             area tail = {g_strdup(where.country), g_strdup(where.admin1)};
             if (shape->tail_words[n] &&
                 find_area(geocoder, shape->tail_words[n], where.country, &tail))
                 gather_reading(geocoder, shape->head_words[n], shape->kind, &tail, FALSE,
-                               found);
+                               FALSE, found);
             g_free(tail.country);
             g_free(tail.admin1);
         }
         if (shape->post_a) {
-            gather_reading(geocoder, shape->post_a, CM_QUERY_KIND_CROSSING, &where, fuzzy,
-                           found);
-            gather_reading(geocoder, shape->post_b, CM_QUERY_KIND_CROSSING, &where, fuzzy,
-                           found);
+            gather_reading(geocoder, shape->post_a, CM_QUERY_KIND_CROSSING, &where, FALSE,
+                           fuzzy, found);
+            gather_reading(geocoder, shape->post_b, CM_QUERY_KIND_CROSSING, &where, FALSE,
+                           fuzzy, found);
             pair_crossings(found->list);
         }
     }
@@ -871,12 +916,14 @@ static gboolean gather(cm_geocoder *geocoder, const char *query, const cm_query_
     return ok;
 }
 
-/* The facility kind a query asks for by a generic or facility word
- * ("Camp Doha", "Nasib crossing", "Tartus port"), or NONE. */
+/* The kind a query asks for by a generic or facility word ("Camp Doha",
+ * "Nasib crossing", "Tartus port", "Kuwait City" but not "Anbar province",
+ * whose name may be its seat's), or NONE. */
 static cm_query_kind facility_wanted(const char *query, const cm_query_shape *shape)
 {
     if (shape->kind == CM_QUERY_KIND_CAMP || shape->kind == CM_QUERY_KIND_AIRFIELD ||
-        shape->kind == CM_QUERY_KIND_CROSSING || shape->kind == CM_QUERY_KIND_PORT)
+        shape->kind == CM_QUERY_KIND_CROSSING || shape->kind == CM_QUERY_KIND_PORT ||
+        shape->kind == CM_QUERY_KIND_SETTLEMENT)
         return shape->kind;
     cm_fold_hint hint;
     g_free(cm_fold_key(query, &hint));
@@ -985,7 +1032,7 @@ static cm_status search(cm_geocoder *geocoder, const char *query, const char *co
      * no typo: the places of its name are the suggestions. */
     if (shaped && ((!found && list->items->len == 0) || always_fuzzy))
         gather(geocoder, query, shape, &within, TRUE, &gathered);
-    rank(list, gathered.tiers, limit);
+    rank(list, gathered.tiers, shape->kind, limit);
     char *misfits = drop_misfits(list, wanted);
     set_confidence(list);
     g_array_free(gathered.tiers, TRUE);
@@ -1036,10 +1083,11 @@ cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query, cm_place 
 
 
 /* Whether a and b are one place (a town and its crossing, a city and its
- * air base) rather than namesakes. */
+ * air base, a province and its seat) rather than namesakes. */
 static gboolean same_locale(const cm_place *a, const cm_place *b)
 {
-    return cm_geodesic_inverse(a->position, b->position).distance_m < NAMESAKE_RADIUS_M;
+    return cm_geodesic_inverse(a->position, b->position).distance_m < NAMESAKE_RADIUS_M ||
+           holds(a, b) || holds(b, a);
 }
 
 /* The best candidate after the first that is somewhere else, or NULL. */

@@ -63,6 +63,14 @@ static const struct {
     {"lake", TRUE, CM_QUERY_KIND_LAKE},
     {"lake", FALSE, CM_QUERY_KIND_LAKE},
     {"buhayrat", TRUE, CM_QUERY_KIND_LAKE},
+    /* Arabic, as folded: محافظة, مدينة, ميناء, نهر, بحيرة, معسكر, مخيم. */
+    {"\u0645\u062D\u0627\u0641\u0638\u0647", TRUE, CM_QUERY_KIND_ADMIN1},
+    {"\u0645\u062F\u064A\u0646\u0647", TRUE, CM_QUERY_KIND_SETTLEMENT},
+    {"\u0645\u064A\u0646\u0627", TRUE, CM_QUERY_KIND_PORT},
+    {"\u0646\u0647\u0631", TRUE, CM_QUERY_KIND_RIVER},
+    {"\u0628\u062D\u064A\u0631\u0647", TRUE, CM_QUERY_KIND_LAKE},
+    {"\u0645\u0639\u0633\u0643\u0631", TRUE, CM_QUERY_KIND_CAMP},
+    {"\u0645\u062E\u064A\u0645", TRUE, CM_QUERY_KIND_CAMP},
 };
 
 gboolean cm_query_kind_fits(cm_query_kind wanted, const char *kind)

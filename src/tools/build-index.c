@@ -64,7 +64,7 @@ typedef struct index_writer {
     sqlite3 *db;
     sqlite3_stmt *place, *spelling, *box, *point;
     GHashTable *curated_positions; /* "lat lon" of every curated site */
-    GHashTable *curated_airports;  /* OurAirports idents that curated sites cite */
+    GHashTable *curated_airports;  /* OurAirports ident -> id of the curated site citing it */
     GHashTable *admin1_names;      /* "ISO3.code" -> English name of the division */
     GHashTable *exonyms;           /* GeoNames id (gint64) -> '|'-separated English names */
     sqlite3_int64 next_curated;    /* the id of the next curated site */
@@ -105,11 +105,18 @@ static void run(index_writer *w, sqlite3_stmt *statement)
     sqlite3_reset(statement);
 }
 
-/* Adds one spelling of place id, primary when it is one of the place's own
- * names rather than an alternate; empty spellings are skipped, and a
- * spelling already there keeps its first rank (names are added first). */
+/* What a spelling is to its place (spelling.primary_name). */
+typedef enum spelling_rank {
+    SPELLING_ALTERNATE, /* one of GeoNames' alternates, a keyword */
+    SPELLING_OWN,       /* a name, a curated alias */
+    SPELLING_CODE,      /* an ICAO, IATA or ISO code: its own only when typed as one */
+} spelling_rank;
+
+/* Adds one spelling of place id with its rank; empty spellings are
+ * skipped, and a spelling already there keeps its first rank (names are
+ * added first). */
 static void add_spelling(index_writer *w, sqlite3_int64 id, const char *text,
-                         gboolean primary)
+                         spelling_rank primary)
 {
     char *literal = cm_fold_literal(text);
     if (*literal) {
@@ -125,7 +132,7 @@ static void add_spelling(index_writer *w, sqlite3_int64 id, const char *text,
 
 /* Adds the '|'-separated spellings of list to place id. */
 static void add_spelling_list(index_writer *w, sqlite3_int64 id, const char *list,
-                              gboolean primary)
+                              spelling_rank primary)
 {
     char **spellings = g_strsplit(list, "|", -1);
     for (char **spelling = spellings; *spelling; spelling++)
@@ -202,7 +209,7 @@ static void add_place(index_writer *w, sqlite3_int64 id, const place_row *row,
         sqlite3_bind_double(w->box, 5, row->lon);
         run(w, w->box);
     }
-    add_spelling(w, id, row->name, TRUE);
+    add_spelling(w, id, row->name, SPELLING_OWN);
 }
 
 /* The Arabic display name among name and the other spellings (a NULL-
@@ -305,10 +312,10 @@ static void add_sites(index_writer *w, const char *path)
         if (!is_site_kind(row.kind))
             die("%s: unknown kind '%s' (city, town, airbase, airport, border_crossing, camp or "
                 "port)", where, row.kind);
+        sqlite3_int64 id = w->next_curated--;
         char *airport = cited_airport(source);
         if (airport)
-            g_hash_table_add(w->curated_airports, airport);
-        sqlite3_int64 id = w->next_curated--;
+            g_hash_table_insert(w->curated_airports, airport, g_memdup2(&id, sizeof id));
         char **aliases = g_strsplit(OGR_F_GetFieldAsString(feature, field[1]), "|", -1);
         for (char **alias = aliases; *alias; alias++)
             g_strstrip(*alias);
@@ -317,7 +324,7 @@ static void add_sites(index_writer *w, const char *path)
         g_free(row.name_ar);
         /* A curated alias is a name the site is meant to be called by. */
         for (char **alias = aliases; *alias; alias++)
-            add_spelling(w, id, *alias, TRUE);
+            add_spelling(w, id, *alias, SPELLING_OWN);
         g_strfreev(aliases);
         g_free(sourced);
         g_free(where);
@@ -386,7 +393,7 @@ static void add_named_place(index_writer *w, sqlite3_int64 id, place_row *row,
     g_strfreev(spellings);
     add_place(w, id, row, where);
     g_free(row->name_ar);
-    add_spelling_list(w, id, others, TRUE);
+    add_spelling_list(w, id, others, SPELLING_OWN);
 }
 
 /* geodata/countries.tsv: a point inside each country and its names, its
@@ -400,8 +407,8 @@ static void add_country(index_writer *w, char **c, sqlite3_int64 n, const char *
     };
     sqlite3_int64 id = ID_BASE_COUNTRY + n;
     add_named_place(w, id, &row, c[3], where);
-    add_spelling(w, id, c[0], TRUE);
-    add_spelling(w, id, c[1], TRUE);
+    add_spelling(w, id, c[0], SPELLING_CODE);
+    add_spelling(w, id, c[1], SPELLING_CODE);
 }
 
 /* geodata/admin1.tsv: first-level divisions, read before the gazetteer,
@@ -444,12 +451,18 @@ static void add_water(index_writer *w, char **c, sqlite3_int64 n, const char *wh
 }
 
 /* geodata/airports.tsv: OurAirports' airfields, but those a curated site
- * already describes. The name, ICAO ident and IATA code are primary; the
- * keywords (former names, nicknames) alternates. */
+ * already describes, which take their codes and keywords. The name is the airfield's
+ * own, the ICAO ident and IATA code are codes, the keywords (former
+ * names, nicknames) alternates. */
 static void add_airport(index_writer *w, char **c, sqlite3_int64 n, const char *where)
 {
-    if (g_hash_table_contains(w->curated_airports, c[0]))
+    const sqlite3_int64 *curated = g_hash_table_lookup(w->curated_airports, c[0]);
+    if (curated) {
+        add_spelling(w, *curated, c[0], SPELLING_CODE);
+        add_spelling(w, *curated, c[1], SPELLING_CODE);
+        add_spelling_list(w, *curated, c[8], SPELLING_ALTERNATE);
         return;
+    }
     if (strcmp(c[3], "airport") != 0 && strcmp(c[3], "airbase") != 0)
         die("%s: kind '%s' is neither airport nor airbase", where, c[3]);
     place_row row = {
@@ -459,9 +472,9 @@ static void add_airport(index_writer *w, char **c, sqlite3_int64 n, const char *
     };
     sqlite3_int64 id = ID_BASE_AIRPORT + n;
     add_named_place(w, id, &row, "", where);
-    add_spelling(w, id, c[0], TRUE);
-    add_spelling(w, id, c[1], TRUE);
-    add_spelling_list(w, id, c[8], FALSE);
+    add_spelling(w, id, c[0], SPELLING_CODE);
+    add_spelling(w, id, c[1], SPELLING_CODE);
+    add_spelling_list(w, id, c[8], SPELLING_ALTERNATE);
 }
 
 /* geodata/exonyms.tsv: the English names of GeoNames places whose name is
@@ -493,12 +506,12 @@ static void add_settlement(index_writer *w, char **c, sqlite3_int64 n, const cha
     row.name_ar = arabic_name(row.name, alternates, row.country);
     add_place(w, id, &row, where);
     g_free(row.name_ar);
-    add_spelling(w, id, c[2], TRUE);
+    add_spelling(w, id, c[2], SPELLING_OWN);
     const char *english = g_hash_table_lookup(w->exonyms, &id);
     if (english)
-        add_spelling_list(w, id, english, TRUE);
+        add_spelling_list(w, id, english, SPELLING_OWN);
     for (char **alternate = alternates; *alternate; alternate++)
-        add_spelling(w, id, *alternate, FALSE);
+        add_spelling(w, id, *alternate, SPELLING_ALTERNATE);
     g_strfreev(alternates);
 }
 
@@ -619,7 +632,7 @@ int main(int argc, char **argv)
     w.box = prepare(&w, "INSERT INTO place_box VALUES (?, ?, ?, ?, ?)");
     w.point = prepare(&w, "INSERT INTO place_point VALUES (?, ?, ?)");
     w.curated_positions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    w.curated_airports = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    w.curated_airports = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     w.admin1_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     w.exonyms = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
     w.next_curated = -1;
