@@ -76,7 +76,7 @@
 
 /* Another reading of a name is worth a note when it scores this close to
  * the answer. */
-#define AMBIGUITY_MARGIN 0.03
+#define AMBIGUITY_MARGIN 0.06
 /* Context: a candidate loses up to CONTEXT_WEIGHT of its score with its
  * distance to the nearest other site, in full from CONTEXT_FAR_M on. The
  * weight exceeds any prominence gap between namesakes (settlements: at most PROMINENCE_SETTLEMENT_MAX), so

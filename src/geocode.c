@@ -479,6 +479,12 @@ static void add_candidate(const parsed_query *query, gathering *found, gint64 id
      * Doha), but not its codes. */
     if (spelling == SPELLING_ALTERNATE && !query->code_like && g_strcmp0(feature, "PPLC") == 0)
         primary = TRUE;
+    /* A code matches as typed or not at all: "AAAA" folds to the key of
+     * the code AAA, but means nothing. */
+    if (spelling == SPELLING_CODE && strcmp(literal, query->literal) != 0) {
+        cm_place_free(place);
+        return;
+    }
     double score = score_spelling(query, place, prominence(place, feature, tier), literal,
                                   primary, exact ? RANK_QUALITY_EXACT : quality);
     if (code)
@@ -878,11 +884,12 @@ static gboolean gather(cm_geocoder *geocoder, const char *query, const cm_query_
 {
     area where = {g_strdup(within->country), g_strdup(within->admin1)};
     gboolean ok = TRUE;
-    for (char **qualifier = shape->qualifiers; ok && *qualifier; qualifier++)
-        if (!find_area(geocoder, *qualifier, where.country, &where))
+    for (size_t q = 0; ok && shape->qualifiers[q]; q++)
+        if (!find_area(geocoder, shape->qualifiers[q], where.country, &where))
             ok = FALSE, cm_fail(geocoder->context, CM_ERR_INPUT,
                                 "unknown site '%s': '%s' is no country or first-level "
-                                "division known (try 'NAME, COUNTRY')", query, *qualifier);
+                                "division known (try 'NAME, COUNTRY')", query,
+                                shape->qualifier_texts[q]);
     if (ok && shape->qualifiers[0]) {
         gather_reading(geocoder, shape->name, shape->kind, &where, FALSE, fuzzy, found);
     } else if (ok) {
@@ -1282,10 +1289,15 @@ char *cm_resolution_note(const char *query, const cm_candidate_list *list)
     g_string_append_printf(note, "taking '%s' as %s (%s); also", query, best->place->name,
                            best->place->country);
     size_t listed = 0;
+    const cm_place *named[4] = {best->place};
     for (size_t i = 1; i < cm_candidate_list_length(list) && listed < 3; i++) {
         const cm_candidate *c = cm_candidate_list_get(list, i);
-        if (c->score < best->score - AMBIGUITY_MARGIN || same_locale(best->place, c->place))
+        gboolean again = c->score < best->score - AMBIGUITY_MARGIN;
+        for (size_t k = 0; k <= listed && !again; k++)
+            again = same_locale(named[k], c->place);
+        if (again)
             continue;
+        named[listed + 1] = c->place;
         g_string_append_printf(note, "%s '%s' (%s)", listed++ ? "," : "", c->place->name,
                                c->place->country);
     }

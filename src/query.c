@@ -185,16 +185,20 @@ cm_query_shape *cm_query_shape_parse(const char *query)
 {
     cm_query_shape *shape = g_new0(cm_query_shape, 1);
     char **parts = g_strsplit(query, ",", -1);
-    GPtrArray *qualifiers = g_ptr_array_new();
+    GPtrArray *qualifiers = g_ptr_array_new(), *texts = g_ptr_array_new();
     for (char **part = parts + 1; *part; part++) {
         char *literal = cm_fold_literal(*part);
-        if (*literal)
+        if (*literal) {
             g_ptr_array_add(qualifiers, literal);
-        else
+            g_ptr_array_add(texts, g_strstrip(g_strdup(*part)));
+        } else {
             g_free(literal);
+        }
     }
     g_ptr_array_add(qualifiers, NULL);
+    g_ptr_array_add(texts, NULL);
     shape->qualifiers = (char **)g_ptr_array_free(qualifiers, FALSE);
+    shape->qualifier_texts = (char **)g_ptr_array_free(texts, FALSE);
     GPtrArray *words = folded_words(parts[0] ? parts[0] : "");
     shape->kind = strip_generic(words);
     shape->name = join_words(words, 0, words->len);
@@ -218,6 +222,7 @@ void cm_query_shape_free(cm_query_shape *shape)
         return;
     g_free(shape->name);
     g_strfreev(shape->qualifiers);
+    g_strfreev(shape->qualifier_texts);
     for (int i = 0; i < 2; i++) {
         g_free(shape->tail_words[i]);
         g_free(shape->head_words[i]);

@@ -31,6 +31,7 @@ typedef enum cm_query_kind {
 typedef struct cm_query_shape {
     char *name;         /* folded literal of the name, generic words removed */
     char **qualifiers;  /* folded literals after commas, NULL-terminated */
+    char **qualifier_texts; /* the same as typed, trimmed, for messages */
     cm_query_kind kind; /* named by a generic word, or NONE */
     /* Without a comma: the name's last one or two words, which may be a
      * qualifier, and the name without them; NULL when the name has fewer

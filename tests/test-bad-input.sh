@@ -152,13 +152,30 @@ done <"$catalogue"
 # sites.csv is compiled into the index at build time: a broken row must
 # stop the build with the file, line and reason, and leave no index.
 mkdir -p "$work/sites"
+# The other sources of the index, empty but for their headers.
 printf 'geonameid\tname\tascii_name\talternate_names\tlat\tlon\tcountry\tadmin1\tfeature_code\tpopulation\n' >"$work/sites/empty.tsv"
+printf 'iso3\tiso2\tname\talternate_names\tlat\tlon\tsource\n' >"$work/sites/countries.tsv"
+printf 'country\tcode\tname\talternate_names\tlat\tlon\tsource\n' >"$work/sites/admin1.tsv"
+printf 'name\tkind\talternate_names\tlat\tlon\tpoints\tsource\n' >"$work/sites/waters.tsv"
+printf 'ident\tiata\tname\tkind\tcountry\tlat\tlon\tmunicipality\tkeywords\tsource\n' >"$work/sites/airports.tsv"
+printf 'geonameid\tnames\tsource\n' >"$work/sites/exonyms.tsv"
+# Builds the index from sites.csv and the files of $work/sites (one may be
+# given in another's place: --countries FILE ...).
+build_sites_index() {
+  local -A file=([countries]=countries.tsv [admin1]=admin1.tsv [waters]=waters.tsv
+                 [airports]=airports.tsv [exonyms]=exonyms.tsv [gazetteer]=empty.tsv)
+  while [ $# -gt 0 ]; do file[${1#--}]=$2; shift 2; done
+  local args=() option
+  for option in countries admin1 waters airports exonyms gazetteer; do
+    args+=(--$option "$work/sites/${file[$option]}")
+  done
+  "$build_index" "$work/sites/out.sqlite" --sites "$work/sites/sites.csv" "${args[@]}"
+}
 header='name,aliases,kind,country,lat,lon,source'
 while IFS='|' read -r name fragment body; do
   printf '%s\n%b' "$header" "$body" >"$work/sites/sites.csv"
   rm -f "$work/sites/out.sqlite"
-  "$build_index" "$work/sites/sites.csv" "$work/sites/empty.tsv" "$work/sites/out.sqlite" \
-    >/dev/null 2>"$work/stderr"
+  build_sites_index >/dev/null 2>"$work/stderr"
   code=$?
   if [ "$code" -ne 0 ] && grep -qF -- "$fragment" "$work/stderr" &&
      [ ! -e "$work/sites/out.sqlite" ] && [ ! -e "$work/sites/out.sqlite.partial" ]; then
@@ -174,12 +191,32 @@ row without a source|sites.csv line 2: no kind or source|Amman,,city,JOR,31.9,35
 misspelt kind|sites.csv line 2: unknown kind 'airbse'|Al Asad,,airbse,IRQ,33.8,42.4,x\n
 CASES
 printf 'name,lat\nAmman,31.9\n' >"$work/sites/sites.csv"
-if ! "$build_index" "$work/sites/sites.csv" "$work/sites/empty.tsv" "$work/sites/out.sqlite" 2>"$work/stderr" &&
-   grep -qF "has no column 'aliases'" "$work/stderr"; then
+if ! build_sites_index 2>"$work/stderr" && grep -qF "has no column 'aliases'" "$work/stderr"; then
   ok "sites.csv without columns stops the index build"
 else
   not_ok "sites.csv without columns stops the index build" "stderr: $(cat "$work/stderr")"
 fi
+
+# The other sources: a broken row stops the build with the file and line.
+printf '%s\nAmman,,city,JOR,31.9,35.9,x\n' "$header" >"$work/sites/sites.csv"
+while IFS='|' read -r name option fragment body; do
+  printf '%b' "$body" >"$work/sites/broken.tsv"
+  rm -f "$work/sites/out.sqlite"
+  if ! build_sites_index "--$option" broken.tsv >/dev/null 2>"$work/stderr" &&
+     grep -qF -- "$fragment" "$work/stderr" && [ ! -e "$work/sites/out.sqlite" ]; then
+    ok "$name stops the index build"
+  else
+    not_ok "$name stops the index build" "stderr: $(cat "$work/stderr")"
+  fi
+done <<'CASES'
+countries.tsv with another header|countries|broken.tsv: unexpected header|iso3\tname\nIRQ\tIraq\n
+countries.tsv with a short row|countries|broken.tsv line 2: expected 7 columns|iso3\tiso2\tname\talternate_names\tlat\tlon\tsource\nIRQ\tIQ\tIraq\n
+admin1.tsv latitude not a number|admin1|broken.tsv line 2: 'north' is not a number|country\tcode\tname\talternate_names\tlat\tlon\tsource\nIRQ\t01\tAnbar\t\tnorth\t41.5\tx\n
+waters.tsv of an unknown kind|waters|kind 'sea' is neither river nor lake|name\tkind\talternate_names\tlat\tlon\tpoints\tsource\nGulf\tsea\t\t27\t51\t\tx\n
+waters.tsv point that is no lat,lon|waters|point '33.4' is not lat,lon|name\tkind\talternate_names\tlat\tlon\tpoints\tsource\nEuphrates\triver\t\t34\t41\t33.4\tx\n
+airports.tsv of an unknown kind|airports|kind 'heliport' is neither airport nor airbase|ident\tiata\tname\tkind\tcountry\tlat\tlon\tmunicipality\tkeywords\tsource\nORAA\tIQA\tAl Asad\theliport\tIRQ\t33.8\t42.4\t\t\tx\n
+exonyms.tsv row without a source|exonyms|needs a GeoNames id, names and a source|geonameid\tnames\tsource\n163808\tPalmyra\t\n
+CASES
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -998,9 +998,9 @@ static void remove_style(char *dir, char *path)
 
 /* The style's [places] say which cities tiles label and in what font: at
  * zoom 7 briefing.ini labels places of 200,000 people, so Karbala (about
- * 430,000) and Baghdad (about 7 million) are on tile 7/79/51; raised to
- * 500,000, Baghdad stays and Karbala goes, and a smaller font gives a
- * narrower label. */
+ * 1.2 million in GeoNames' cities500) and Baghdad (about 7 million) are on
+ * tile 7/79/51; raised to 2,000,000, Baghdad stays and Karbala goes, and a
+ * smaller font gives a narrower label. */
 static void test_place_label_style(void)
 {
     const double karbala[2] = {32.616, 44.024}, baghdad[2] = {33.3406, 44.4009};
@@ -1010,7 +1010,7 @@ static void test_place_label_style(void)
     g_assert_true(tile_shows(tiler, karbala[0], karbala[1], 7, "Karbala"));
     g_assert_true(tile_label_of(tiler, baghdad[0], baghdad[1], 7, "Baghdad", &wide));
 
-    char *path = child_style(dir, "[places]\nmin-population=0:10000000;7:500000\n"
+    char *path = child_style(dir, "[places]\nmin-population=0:10000000;7:2000000\n"
                                   "label-font=DejaVu Sans 8\n");
     g_assert_cmpint(cm_tiler_set_style(tiler, path), ==, CM_OK);
     g_assert_false(tile_shows(tiler, karbala[0], karbala[1], 7, "Karbala"));

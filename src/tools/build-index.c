@@ -266,7 +266,8 @@ static char *cited_airport(const char *source)
 
 /* Curated sites (geodata/sites.csv, geodata/sites/NAME.csv) through OGR's
  * CSV driver, which handles their quoting. An optional precision_m column
- * says how far the position may be off; it is added to the source. */
+ * says how far the position may be off; it is added to the source; an
+ * optional name_ar column gives the Arabic display name. */
 static void add_sites(index_writer *w, const char *path)
 {
     GDALDatasetH dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
@@ -281,6 +282,8 @@ static void add_sites(index_writer *w, const char *path)
             die("%s has no column '%s'", path, columns[i]);
     int population = OGR_FD_GetFieldIndex(definition, "population");
     int precision = OGR_FD_GetFieldIndex(definition, "precision_m");
+    /* The Arabic display name, where none of the spellings is it. */
+    int name_ar = OGR_FD_GetFieldIndex(definition, "name_ar");
     OGRFeatureH feature;
     for (long line = 2; (feature = OGR_L_GetNextFeature(layer)) != NULL; line++) {
         char *where = g_strdup_printf("%s line %ld", path, line);
@@ -319,7 +322,8 @@ static void add_sites(index_writer *w, const char *path)
         char **aliases = g_strsplit(OGR_F_GetFieldAsString(feature, field[1]), "|", -1);
         for (char **alias = aliases; *alias; alias++)
             g_strstrip(*alias);
-        row.name_ar = arabic_name(row.name, aliases, row.country);
+        const char *given_ar = name_ar < 0 ? "" : OGR_F_GetFieldAsString(feature, name_ar);
+        row.name_ar = *given_ar ? g_strdup(given_ar) : arabic_name(row.name, aliases, row.country);
         add_place(w, id, &row, where);
         g_free(row.name_ar);
         /* A curated alias is a name the site is meant to be called by. */
@@ -523,6 +527,46 @@ static sqlite3_stmt *prepare(index_writer *w, const char *sql)
     return statement;
 }
 
+/* Curated sites and airfields lie in the first-level division of the
+ * nearest GeoNames settlement of their country within ADMIN1_NEAREST_DEG
+ * degrees (the sources give none), so that they name it and count as in
+ * it. Run after the gazetteer is read. */
+#define ADMIN1_NEAREST_DEG 0.5
+static void assign_admin1(index_writer *w)
+{
+    sqlite3_stmt *lonely = prepare(w, "SELECT id, lat, lon, country FROM place WHERE "
+                                      "admin1 = '' AND kind NOT IN ('country', 'river', 'lake')");
+    sqlite3_stmt *near = prepare(w, "SELECT p.admin1, p.admin1_name, "
+        "(p.lat - ?1) * (p.lat - ?1) + (p.lon - ?2) * (p.lon - ?2) * ?3 AS d "
+        "FROM place_box b JOIN place p ON p.id = b.id WHERE b.min_lat >= ?1 - ?5 "
+        "AND b.max_lat <= ?1 + ?5 AND b.min_lon >= ?2 - ?6 AND b.max_lon <= ?2 + ?6 "
+        "AND p.country = ?4 AND p.admin1 != '' AND p.curated = 0 ORDER BY d LIMIT 1");
+    sqlite3_stmt *set = prepare(w, "UPDATE place SET admin1 = ?2, admin1_name = ?3 WHERE id = ?1");
+    while (sqlite3_step(lonely) == SQLITE_ROW) {
+        double lat = sqlite3_column_double(lonely, 1), lon = sqlite3_column_double(lonely, 2);
+        double squeeze = cos(lat * G_PI / 180.0);
+        sqlite3_bind_double(near, 1, lat);
+        sqlite3_bind_double(near, 2, lon);
+        sqlite3_bind_double(near, 3, squeeze * squeeze);
+        sqlite3_bind_text(near, 4, (const char *)sqlite3_column_text(lonely, 3), -1,
+                          SQLITE_TRANSIENT);
+        sqlite3_bind_double(near, 5, ADMIN1_NEAREST_DEG);
+        sqlite3_bind_double(near, 6, ADMIN1_NEAREST_DEG / MAX(squeeze, 0.01));
+        if (sqlite3_step(near) == SQLITE_ROW) {
+            sqlite3_bind_int64(set, 1, sqlite3_column_int64(lonely, 0));
+            sqlite3_bind_text(set, 2, (const char *)sqlite3_column_text(near, 0), -1,
+                              SQLITE_TRANSIENT);
+            sqlite3_bind_text(set, 3, (const char *)sqlite3_column_text(near, 1), -1,
+                              SQLITE_TRANSIENT);
+            run(w, set);
+        }
+        sqlite3_reset(near);
+    }
+    sqlite3_finalize(lonely);
+    sqlite3_finalize(near);
+    sqlite3_finalize(set);
+}
+
 /* One (hash, key) pair of fuzzy_bucket. */
 typedef struct deletion {
     guint32 hash;
@@ -656,6 +700,7 @@ int main(int argc, char **argv)
     g_hash_table_destroy(w.curated_airports);
     g_hash_table_destroy(w.admin1_names);
     g_hash_table_destroy(w.exonyms);
+    assign_admin1(&w);
     add_fuzzy(&w);
     exec(&w, "COMMIT");
     exec(&w, "VACUUM");
