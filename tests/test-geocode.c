@@ -13,6 +13,7 @@
 #include "arabic-name.h"
 #include "fold.h"
 #include "fuzzy.h"
+#include "query.h"
 
 static cm_context *context;
 static cm_geocoder *geocoder;
@@ -82,6 +83,99 @@ static void test_fold(void)
     a = cm_fold_key("\u0AAA\u0AAA\u0AAAx \u4E2D\u6587", NULL);
     g_assert_true(g_utf8_validate(a, -1, NULL));
     g_free(a);
+}
+
+/* Arabic script as Nominatim's open request asks (osm-search/Nominatim
+ * #3718), and Persian and Kurdish letters: each pair folds to one key, and
+ * the literal keeps a shadda's letter twice. */
+static void test_fold_arabic(void)
+{
+    static const char *const same[][2] = {
+        {"أربيل", "اربيل"},     /* alef with hamza above */
+        {"إربد", "اربد"},       /* alef with hamza below */
+        {"آمرلي", "امرلي"},     /* alef with madda */
+        {"ٱلرمادي", "الرمادي"}, /* alef wasla */
+        {"مؤتة", "موتة"},       /* waw with hamza */
+        {"الفلوجة", "الفلوجه"}, /* taa marbuta */
+        {"الموصلـــ", "الموصل"}, /* tatweel */
+        {"مَنْبِج", "منبج"},     /* harakat */
+        {"عمّان", "عمان"},       /* shadda, in the key */
+        {"ضياء", "ضيا"},        /* a hamza on the line */
+        {"بغدادى", "بغدادي"},   /* alef maqsura */
+        {"ئامێدی", "ئاميدي"},   /* Kurdish ێ and ی */
+        {"بئر", "بير"},         /* ya with hamza */
+        {"کرکوک", "كركوك"},     /* Persian kaf */
+        {"گرمیان", "كرميان"},   /* gaf */
+        {"پنجوین", "بنجوين"},   /* pe */
+        {"چمچمال", "جمجمال"},   /* che */
+        {"ژاوەرۆ", "زاوهرو"},   /* zhe, Kurdish ae and o */
+        {"هەولێر", "هولير"},    /* Kurdish ae and e */
+        {"ڕانیە", "رانيه"},     /* Kurdish rr */
+        {"هەڵەبجە", "هەلەبجە"}, /* Kurdish ll */
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(same); i++) {
+        char *a = cm_fold_key(same[i][0], NULL), *b = cm_fold_key(same[i][1], NULL);
+        g_test_message("%s -> %s, %s -> %s", same[i][0], a, same[i][1], b);
+        g_assert_cmpstr(a, ==, b);
+        g_free(a);
+        g_free(b);
+    }
+    char *literal = cm_fold_literal("عمّان");
+    g_assert_cmpstr(literal, ==, "عممان");
+    g_free(literal);
+}
+
+/* The shape of a query: qualifiers after commas, the last words as a
+ * possible qualifier, generic words and a crossing's two posts. */
+static void test_query_shape(void)
+{
+    cm_query_shape *shape = cm_query_shape_parse("Ramadi, Anbar ,  Iraq");
+    g_assert_cmpstr(shape->name, ==, "ramadi");
+    g_assert_cmpuint(g_strv_length(shape->qualifiers), ==, 2);
+    g_assert_cmpstr(shape->qualifiers[1], ==, "iraq");
+    g_assert_cmpstr(shape->qualifier_texts[1], ==, "Iraq");
+    g_assert_null(shape->tail_words[0]);
+    cm_query_shape_free(shape);
+    shape = cm_query_shape_parse("Tripoli Lebanon");
+    g_assert_cmpstr(shape->tail_words[0], ==, "lebanon");
+    g_assert_cmpstr(shape->head_words[0], ==, "tripoli");
+    g_assert_null(shape->tail_words[1]);
+    cm_query_shape_free(shape);
+    static const struct {
+        const char *query, *name;
+        cm_query_kind kind;
+    } kinds[] = {
+        {"Anbar province", "anbar", CM_QUERY_KIND_ADMIN1},
+        {"Governorate of Basra", "basra", CM_QUERY_KIND_ADMIN1},
+        {"محافظة الأنبار", "الانبار", CM_QUERY_KIND_ADMIN1},
+        {"FOB Salerno", "salerno", CM_QUERY_KIND_CAMP},
+        {"Port of Umm Qasr", "umm qasr", CM_QUERY_KIND_PORT},
+        {"Trebil border post", "trebil", CM_QUERY_KIND_CROSSING},
+        {"Kuwait City", "kuwait", CM_QUERY_KIND_SETTLEMENT},
+        {"Lake Tharthar", "tharthar", CM_QUERY_KIND_LAKE},
+        {"Port", "port", CM_QUERY_KIND_NONE}, /* nothing left: a name */
+        {"Port Said", "port said", CM_QUERY_KIND_NONE},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(kinds); i++) {
+        shape = cm_query_shape_parse(kinds[i].query);
+        g_test_message("%s -> '%s' kind %d", kinds[i].query, shape->name, shape->kind);
+        g_assert_cmpstr(shape->name, ==, kinds[i].name);
+        g_assert_cmpint(shape->kind, ==, kinds[i].kind);
+        cm_query_shape_free(shape);
+    }
+    static const char *const posts[][3] = {
+        {"Nasib-Jaber crossing", "nasib", "jaber"},
+        {"Bab al-Salameh/Öncüpınar border crossing", "bab al salameh", "oncupinar"},
+        {"Al-Qaim–Abu Kamal crossing", "al qaim", "abu kamal"},
+        {"Al-Qaim crossing", NULL, NULL}, /* "Al" is no post */
+        {"Nasib-Jaber", NULL, NULL},      /* no crossing word */
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(posts); i++) {
+        shape = cm_query_shape_parse(posts[i][0]);
+        g_assert_cmpstr(shape->post_a, ==, posts[i][1]);
+        g_assert_cmpstr(shape->post_b, ==, posts[i][2]);
+        cm_query_shape_free(shape);
+    }
 }
 
 /* Whether the deletions of a, up to n of its characters, and those of b, up
@@ -979,6 +1073,8 @@ int main(int argc, char **argv)
     if (!geocoder)
         g_error("no geocoder: %s", cm_context_message(context));
     g_test_add_func("/geocode/fold", test_fold);
+    g_test_add_func("/geocode/fold-arabic", test_fold_arabic);
+    g_test_add_func("/geocode/query-shape", test_query_shape);
     g_test_add_func("/geocode/fuzzy", test_fuzzy);
     g_test_add_func("/geocode/reference-sites", test_reference_sites);
     g_test_add_func("/geocode/press-report-geometry", test_press_report_geometry);

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# This build against an earlier commit (default: the last before the
+# geocoder of issue 12), command by command in one run: the earlier commit
+# is checked out and built aside, then each command's whole-process wall
+# time is measured for both builds in turn (median of RUNS, default 11,
+# after a warm-up), with the ratio this/earlier, and each build's peak RSS
+# for a one-shot geocode. Each build reads its own data (its checkout).
+# Usage: bench/versions.sh [BUILD_DIR] [REF] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=$(realpath "${1:-build}")
+ref=${2:-0244b53}
+runs=${3:-11}
+out=$(mktemp -d)
+trap 'git worktree remove --force "$out/src" >/dev/null 2>&1 || true; rm -rf "$out"' EXIT
+
+git worktree add --detach "$out/src" "$ref" >/dev/null 2>&1
+meson setup "$out/build" "$out/src" --buildtype=debugoptimized >/dev/null
+ninja -C "$out/build" >/dev/null
+
+median_ms() { # data-dir command...: the median wall time in milliseconds
+  local data=$1
+  shift
+  CONVOYMAP_DATA=$data "$@" >/dev/null 2>&1 || true
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    CONVOYMAP_DATA=$data "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    echo $(( (end - start) / 1000 ))
+  done | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] / 1000 }'
+}
+
+peak_kb() { # data-dir command...: peak RSS in kB
+  local data=$1
+  shift
+  CONVOYMAP_DATA=$data /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
+}
+
+echo "this build ($build) against $ref, median of $runs runs ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+printf '  %-44s %9s %9s %7s\n' command "this ms" "$ref ms" ratio
+while IFS='|' read -r label args; do
+  read -ra words <<<"$args"
+  new=$(median_ms "$PWD" "$build/convoymap" "${words[@]/@OUT@/$out}")
+  old=$(median_ms "$out/src" "$out/build/convoymap" "${words[@]/@OUT@/$out}")
+  printf '  %-44s %9s %9s %7s\n' "$label" "$new" "$old" \
+    "$(awk -v a="$new" -v b="$old" 'BEGIN { printf "%.2f", a / b }')"
+done <<'COMMANDS'
+geocode Haditha (one-shot)|geocode Haditha
+geocode Baghdad Ramadi Amman (three names)|geocode Baghdad Ramadi Amman
+route (reference scenario)|route
+render -o briefing.png (reference scenario)|render -o @OUT@/briefing.png
+COMMANDS
+echo "peak RSS of a one-shot geocode: this $(peak_kb "$PWD" "$build/convoymap" geocode Baghdad) kB," \
+  "$ref $(peak_kb "$out/src" "$out/build/convoymap" geocode Baghdad) kB"
+echo "index: this $(du -m "$build/gazetteer.sqlite" | cut -f1) MB, $ref $(du -m "$out/build/gazetteer.sqlite" | cut -f1) MB"
