@@ -17,6 +17,8 @@ import json
 import re
 import sys
 
+from geo import latin_or_arabic
+
 # Codes GeoNames uses that ISO 3166-1 does not assign; the same choice as
 # geodata/world.gpkg (user-assigned X.. codes).
 EXTRA_ALPHA3 = {"XK": "XKX"}
@@ -28,21 +30,6 @@ IATA_LIKE = re.compile(r"[A-Z]{3}")
 def code_or_link(text):
     """True for an alternate that is an airport code or a web link."""
     return IATA_LIKE.fullmatch(text) is not None or text.startswith("http")
-
-
-def wanted_script(text):
-    """True when every letter of text is Latin or Arabic script."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return False
-    for c in letters:
-        o = ord(c)
-        latin = o < 0x250 or 0x1E00 <= o <= 0x1EFF
-        arabic = 0x600 <= o <= 0x6FF or 0x750 <= o <= 0x77F or 0xFB50 <= o <= 0xFDFF \
-            or 0xFE70 <= o <= 0xFEFF
-        if not (latin or arabic):
-            return False
-    return True
 
 
 def main():
@@ -63,7 +50,7 @@ def main():
             for alt in alternates.split(","):
                 alt = alt.strip()
                 if alt and alt not in seen and "|" not in alt and "\t" not in alt \
-                        and not code_or_link(alt) and wanted_script(alt):
+                        and not code_or_link(alt) and latin_or_arabic(alt):
                     seen.add(alt)
                     kept.append(alt)
             rows.append((int(geonameid), name, ascii_name if ascii_name != name else "",

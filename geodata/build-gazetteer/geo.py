@@ -78,8 +78,8 @@ def die(msg):
 
 
 def latin_or_arabic(text):
-    """True when every letter of text is Latin or Arabic script (the rule of
-    build-gazetteer/extract.py)."""
+    """True when every letter of text is Latin or Arabic script: the scripts
+    planners type or read in the region (extract.py keeps only those)."""
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return False

@@ -2,14 +2,17 @@
  *
  * A query is a place name or a coordinate in any form cm_coordinate_parse()
  * reads (decimal, DMS, MGRS). Names come from the gazetteer index built
- * from the curated sites (geodata/sites.csv) and the GeoNames settlements
- * of 1,000 or more inhabitants (geodata/gazetteer.tsv). Names match
+ * from the curated sites (geodata/sites.csv, geodata/sites/), countries,
+ * first-level divisions, the basemap's rivers and lakes, OurAirports'
+ * airfields and the GeoNames settlements of 500 or more inhabitants
+ * (geodata/README.md); docs/geocoding.md gives the rules. Names match
  * regardless of case, diacritics, punctuation, the Arabic article, common
  * transliteration variants (Ayn/Ain, Abu/Albu/Bu, Qaim/Kaim, doubled
  * letters) and facility words (Air Base, AB, Airport, Border Crossing, Camp); the
  * rules are in src/fold.h. Typos (a letter or two dropped, added, wrong or
  * swapped with the next; src/fuzzy.h) find only suggestions, except when
- * cm_geocoder_resolve() finds them clear. Everything is offline.
+ * cm_geocoder_answer() or cm_geocoder_resolve() finds them clear.
+ * Everything is offline.
  */
 #ifndef CONVOYMAP_GEOCODE_H
 #define CONVOYMAP_GEOCODE_H
@@ -126,10 +129,9 @@ CM_API cm_status cm_geocoder_search(cm_geocoder *geocoder, const char *query,
                                     cm_candidate_list **candidates);
 
 /* The answer a person asking about query alone gets: cm_geocoder_search(),
- * except that a lone typo with one clear reading (its spelling at least
- * 0.8 similar and 0.1 above the next place elsewhere: "Bagdhad") is taken
- * as CM_MATCH_FUZZY with CM_OK and noted for cm_geocoder_take_notes().
- * Otherwise as cm_geocoder_search(). */
+ * except that a lone typo with one clear reading (similar enough and well
+ * above the next place elsewhere: "Bagdhad"; docs/geocoding.md) is taken
+ * as CM_MATCH_FUZZY with CM_OK and noted for cm_geocoder_take_notes(). */
 CM_API cm_status cm_geocoder_answer(cm_geocoder *geocoder, const char *query,
                                     const char *country, size_t limit,
                                     cm_candidate_list **candidates);
@@ -146,20 +148,24 @@ CM_API void cm_candidate_list_free(cm_candidate_list *candidates);
  * lists, an array of n the caller provides. On CM_OK, lists[i] is a new
  * candidate list (free each with cm_candidate_list_free()) whose first
  * candidate is the answer to queries[i] and the rest its alternatives.
- * Beyond cm_geocoder_search():
+ * Beyond cm_geocoder_search() (the rules and their constants are in
+ * docs/geocoding.md):
  * - Context: when a name has namesakes of similar rank elsewhere, its
  *   candidates lose score with their geodesic distance to the other sites
  *   (the n_near points near, and the answers of the other queries that are
- *   not in doubt), up to 0.1 at 2,000 km: "Tripoli" with Homs is
- *   Lebanon's, with Benghazi Libya's.
+ *   not in doubt); several names in doubt are weighed together: "Tripoli"
+ *   with Homs is Lebanon's, with Benghazi Libya's.
+ * - Context beats a far reading: an answer far out of line with the other
+ *   sites gives way to a near reading of its query (an alias or a typo):
+ *   "Nasariyah" after "Basrah" is An Nasiriyah, not a West Bank town.
  * - Clear typos: a name that matches only fuzzily is taken, as
- *   CM_MATCH_FUZZY, when in context it is the only place (give or take 30
- *   km) within 300 km of the other sites, or when its spelling is at least
- *   0.8 similar and it scores 0.1 above the next place more than 30 km
- *   away. Otherwise the call fails with the search's "did you mean"
- *   message.
- * Answers worth telling the user (a typo taken, a name with namesakes of
- * similar rank) are noted for cm_geocoder_take_notes(). On failure returns
+ *   CM_MATCH_FUZZY, when in context it is the only place of that spelling
+ *   near the other sites, or when it is clear alone (cm_geocoder_answer()).
+ *   Otherwise the call fails with the search's "did you mean" message.
+ * - A river or lake stands at its point nearest the other sites.
+ * Answers worth telling the user (a typo taken, a far reading replaced, a
+ * name with namesakes of similar rank, an answer in doubt far out of line
+ * with the route's legs) are noted for cm_geocoder_take_notes(). On failure returns
  * the first failing query's status and message, and every lists[i] is
  * NULL. near may be NULL when n_near is 0. */
 CM_API cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *queries,
@@ -169,7 +175,7 @@ CM_API cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *q
 /* One line for the user about how query was resolved to list's first
  * candidate: "taking 'al-Bukamai' as Abu Kamal (SYR) [fuzzy]" for a typo,
  * "taking 'Tripoli' as Tripoli (LBY); also 'Tripoli' (LBN), ..." when
- * places elsewhere rank within 0.03 of it; NULL when there is nothing to
+ * places elsewhere rank about as high; NULL when there is nothing to
  * say. Returns a new string the caller frees with cm_string_free(). */
 CM_API char *cm_resolution_note(const char *query, const cm_candidate_list *list);
 
@@ -178,7 +184,8 @@ CM_API char *cm_resolution_note(const char *query, const cm_candidate_list *list
  * caller frees with cm_string_free(), or NULL when there are none. */
 CM_API char *cm_geocoder_take_notes(cm_geocoder *geocoder);
 
-/* The named place (curated site or GeoNames settlement) nearest to point,
+/* The named place (curated site, airfield or GeoNames settlement; never a
+ * country, division or river) nearest to point,
  * within max_distance_m along the ellipsoid, with the geodesic from the
  * place to point in *from_place (distance and bearing as "12 km 045° from
  * X"). Returns a new place the caller frees with cm_place_free(), or NULL
