@@ -186,7 +186,8 @@ cm_query_shape *cm_query_shape_parse(const char *query)
     cm_query_shape *shape = g_new0(cm_query_shape, 1);
     char **parts = g_strsplit(query, ",", -1);
     GPtrArray *qualifiers = g_ptr_array_new(), *texts = g_ptr_array_new();
-    for (char **part = parts + 1; *part; part++) {
+    /* "" splits into no part at all. */
+    for (char **part = parts[0] ? parts + 1 : parts; *part; part++) {
         char *literal = cm_fold_literal(*part);
         if (*literal) {
             g_ptr_array_add(qualifiers, literal);

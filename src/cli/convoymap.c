@@ -943,7 +943,7 @@ static int geocode_queries(cm_context *context, cm_geocoder *geocoder, char **qu
     size_t n = g_strv_length(queries);
     cm_geocode_answer *answers = g_new0(cm_geocode_answer, n);
     cm_candidate_list **lists = g_new0(cm_candidate_list *, n);
-    char **errors = g_new0(char *, n + 1);
+    char **errors = g_new0(char *, n);
     int status = EXIT_SUCCESS;
     for (size_t i = 0; i < n; i++) {
         if (cm_geocoder_answer(geocoder, queries[i], country, limit, &lists[i]) != CM_OK) {
@@ -962,9 +962,11 @@ static int geocode_queries(cm_context *context, cm_geocoder *geocoder, char **qu
     else
         status = fail(context);
     cm_string_free(report);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         cm_candidate_list_free(lists[i]);
-    g_strfreev(errors);
+        g_free(errors[i]);
+    }
+    g_free(errors);
     g_free(lists);
     g_free(answers);
     return status;
