@@ -11,6 +11,7 @@
 #include "fold.h"
 #include "fuzzy.h"
 #include "geocode-rank.h"
+#include "geopackage.h"
 #include "query.h"
 
 
@@ -1596,6 +1597,52 @@ char *cm_geocoder_take_notes(cm_geocoder *geocoder)
     g_string_truncate(geocoder->notes, 0);
     return notes;
 }
+
+cm_status cm_geocoder_area_outline(cm_geocoder *geocoder, const cm_place *place,
+                                   unsigned char **wkb, size_t *size)
+{
+    cm_context *context = geocoder->context;
+    *wkb = NULL;
+    *size = 0;
+    gboolean country = strcmp(place->kind, "country") == 0;
+    if (!country && strcmp(place->kind, "admin1") != 0)
+        return cm_fail(context, CM_ERR_INPUT, "'%s' is a %s, not a country or a first-level "
+                       "division", place->name, place->kind);
+    const char *reason = NULL;
+    cm_geopackage *basemap = cm_context_basemap(context, &reason);
+    static const char *const columns[] = {"iso3", NULL};
+    gboolean missing = FALSE;
+    cm_gpkg_layer *layer =
+        basemap ? cm_geopackage_layer(basemap, country ? "countries" : "admin1", columns,
+                                      &missing)
+                : NULL;
+    if (!layer)
+        return cm_fail(context, CM_ERR_DATA, "basemap: %s",
+                       basemap ? cm_geopackage_error(basemap) : reason);
+    GEOSContextHandle_t geos = cm_context_geos(context);
+    GEOSGeometry *point = GEOSGeom_createPointFromXY_r(geos, place->position.lon,
+                                                      place->position.lat);
+    cm_gpkg_layer_select(layer, place->position.lon, place->position.lat,
+                         place->position.lon, place->position.lat);
+    while (!*wkb && cm_gpkg_layer_next(layer)) {
+        if (strcmp(cm_gpkg_layer_text(layer, 0), place->country) != 0)
+            continue;
+        GEOSGeometry *outline = cm_gpkg_layer_geometry(layer);
+        if (outline && GEOSIntersects_r(geos, outline, point) == 1) {
+            const unsigned char *bytes = cm_gpkg_layer_wkb(layer, size);
+            *wkb = g_memdup2(bytes, *size);
+        }
+        if (outline)
+            GEOSGeom_destroy_r(geos, outline);
+    }
+    GEOSGeom_destroy_r(geos, point);
+    if (!*wkb)
+        return cm_fail(context, CM_ERR_INPUT, "the basemap outlines no %s holding %s",
+                       country ? "country" : "first-level division", place->name);
+    return CM_OK;
+}
+
+void cm_wkb_free(unsigned char *wkb) { g_free(wkb); }
 
 cm_status cm_geocoder_add_gazetteer(cm_geocoder *geocoder, const char *path)
 {

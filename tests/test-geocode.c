@@ -12,6 +12,7 @@
 #include "test-support.h"
 #include "arabic-name.h"
 #include "fold.h"
+#include "internal.h"
 #include "fuzzy.h"
 #include "query.h"
 
@@ -699,6 +700,51 @@ static void test_reverse(void)
     g_assert_null(cm_geocoder_reverse(geocoder, (cm_geo_point){0, -150}, 500000, &from));
 }
 
+/* A country's or a division's answer has the basemap's outline, which
+ * holds its point and Baghdad or Ramadi; a town has none. */
+static void test_area_outline(void)
+{
+    static const struct {
+        const char *query, *inside;
+        double lat, lon;
+    } areas[] = {
+        {"Iraq", "Baghdad", 33.3406, 44.4009},
+        {"Anbar province", "Ramadi", 33.4206, 43.3078},
+    };
+    GEOSContextHandle_t geos = cm_context_geos(context);
+    for (size_t i = 0; i < G_N_ELEMENTS(areas); i++) {
+        cm_candidate_list *list = search_ok(areas[i].query, NULL, 1);
+        const cm_place *area = cm_candidate_list_get(list, 0)->place;
+        unsigned char *wkb;
+        size_t size;
+        g_assert_cmpint(cm_geocoder_area_outline(geocoder, area, &wkb, &size), ==, CM_OK);
+        GEOSWKBReader *reader = GEOSWKBReader_create_r(geos);
+        GEOSGeometry *outline = GEOSWKBReader_read_r(geos, reader, wkb, size);
+        g_assert_nonnull(outline);
+        GEOSGeometry *inside = GEOSGeom_createPointFromXY_r(geos, areas[i].lon, areas[i].lat);
+        GEOSGeometry *point = GEOSGeom_createPointFromXY_r(geos, area->position.lon,
+                                                          area->position.lat);
+        g_assert_cmpint(GEOSContains_r(geos, outline, inside), ==, 1);
+        g_assert_cmpint(GEOSIntersects_r(geos, outline, point), ==, 1);
+        g_test_message("%s: %zu bytes of WKB", areas[i].query, size);
+        GEOSGeom_destroy_r(geos, inside);
+        GEOSGeom_destroy_r(geos, point);
+        GEOSGeom_destroy_r(geos, outline);
+        GEOSWKBReader_destroy_r(geos, reader);
+        cm_wkb_free(wkb);
+        cm_candidate_list_free(list);
+    }
+    cm_candidate_list *list = search_ok("Ramadi", NULL, 1);
+    unsigned char *wkb;
+    size_t size;
+    g_assert_cmpint(cm_geocoder_area_outline(geocoder, cm_candidate_list_get(list, 0)->place,
+                                             &wkb, &size), ==, CM_ERR_INPUT);
+    g_assert_null(wkb);
+    g_assert_nonnull(strstr(cm_context_message(context), "not a country"));
+    cm_context_clear_error(context);
+    cm_candidate_list_free(list);
+}
+
 static void test_bad_country(void)
 {
     cm_candidate_list *list = NULL;
@@ -1086,6 +1132,7 @@ int main(int argc, char **argv)
     g_test_add_func("/geocode/ranking", test_ranking);
     g_test_add_func("/geocode/reverse", test_reverse);
     g_test_add_func("/geocode/bad-country", test_bad_country);
+    g_test_add_func("/geocode/area-outline", test_area_outline);
     g_test_add_func("/geocode/resolve-context", test_resolve_context);
     g_test_add_func("/geocode/resolve-typos", test_resolve_typos);
     g_test_add_func("/geocode/user-gazetteer", test_user_gazetteer);

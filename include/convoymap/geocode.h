@@ -202,6 +202,19 @@ CM_API cm_place *cm_geocoder_nearest(cm_geocoder *geocoder, cm_geo_point point,
                                      const char *kind, const char *country,
                                      double max_distance_m, double *distance_m);
 
+/* The outline of an area answer, a country (kind "country") or a
+ * first-level division (kind "admin1"), from the basemap (Natural Earth,
+ * geodata/world.gpkg): the polygon of that country or division that holds
+ * the place's point, as WKB in longitude/latitude order (EPSG:4326). On
+ * CM_OK, *wkb is a new buffer of *size bytes the caller frees with
+ * cm_wkb_free(). CM_ERR_INPUT for a place of another kind or a division
+ * the basemap does not outline; CM_ERR_DATA when the basemap cannot be
+ * read. */
+CM_API cm_status cm_geocoder_area_outline(cm_geocoder *geocoder, const cm_place *place,
+                                          unsigned char **wkb, size_t *size);
+
+CM_API void cm_wkb_free(unsigned char *wkb);
+
 /* A deep copy of place; the caller frees it with cm_place_free(). */
 CM_API cm_place *cm_place_copy(const cm_place *place);
 
