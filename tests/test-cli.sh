@@ -330,6 +330,11 @@ check "a far reading that makes a leg absurd gives way to a near one (Nasiriyah,
 import json
 leg = json.load(open('$work/stdout'))['routes'][0]['legs'][0]
 assert $code == 0 and abs(leg['to']['lat'] - 31.058) < 0.05 and leg['distance_km'] < 200, leg"
+run route --route "Baghdad > Ramadi > Springfield"
+check "an answer in doubt far out of line with the route is warned about, naming it" bash -c "
+[ $code -eq 0 ] && grep -qE \"^convoymap: warning: 'Springfield' read as Springfield \\(USA\\) lies [0-9]+ km from the route's other sites\" '$work/stderr'"
+run route --route "Baghdad > Ramadi > Haditha"
+check "a route in line has no warning" bash -c "[ $code -eq 0 ] && ! grep -q warning '$work/stderr'"
 run route --from Baghdad --to Anbar --format json
 check "Baghdad to Anbar stays in Iraq" python3 -c "
 import json
