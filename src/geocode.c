@@ -712,9 +712,8 @@ static void cede_to_seats(GArray *candidates, cm_query_kind wanted)
  * facility never hides a settlement ("Kirkuk" is the city, not Kirkuk Air
  * Base); the user's own sites hide any shipped namesake. A division
  * cedes to its seat unless the query asks for a division (wanted). Then
- * sorts best first and keeps limit (0: all). */
-static void rank(cm_candidate_list *list, const GArray *tiers, cm_query_kind wanted,
-                 size_t limit)
+ * sorts best first. */
+static void rank(cm_candidate_list *list, const GArray *tiers, cm_query_kind wanted)
 {
     GArray *kept = g_array_new(FALSE, TRUE, sizeof(cm_candidate));
     for (guint i = 0; i < list->items->len; i++) {
@@ -736,8 +735,6 @@ static void rank(cm_candidate_list *list, const GArray *tiers, cm_query_kind wan
     }
     cede_to_seats(kept, wanted);
     g_array_sort(kept, compare_candidates);
-    if (limit && kept->len > limit)
-        g_array_set_size(kept, (guint)limit);
     g_array_free(list->items, TRUE);
     list->items = kept;
 }
@@ -1040,8 +1037,16 @@ static cm_status search(cm_geocoder *geocoder, const char *query, const char *co
      * no typo: the places of its name are the suggestions. */
     if (shaped && ((!found && list->items->len == 0) || always_fuzzy))
         gather(geocoder, query, shape, &within, TRUE, &gathered);
-    rank(list, gathered.tiers, shape->kind, limit);
+    rank(list, gathered.tiers, shape->kind);
     char *misfits = drop_misfits(list, wanted);
+    if (limit && list->items->len > limit)
+        g_array_set_size(list->items, (guint)limit);
+    /* Ranking drops namesakes and misfits: a name is found only if a match
+     * that is no typo is left. */
+    gboolean left = FALSE;
+    for (guint i = 0; i < list->items->len && !left; i++)
+        left = g_array_index(list->items, cm_candidate, i).match != CM_MATCH_FUZZY;
+    found = found && left;
     set_confidence(list);
     g_array_free(gathered.tiers, TRUE);
     g_hash_table_destroy(gathered.by_id);
