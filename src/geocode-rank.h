@@ -13,8 +13,9 @@
  * settlements, so a minor place's alternate name never beats a major
  * place's own name (geodata/exonyms.tsv makes the English names of places
  * whose GeoNames name is another, "Palmyra" for Tadmur, their own, and a
- * capital's alternates count as its own); a country or a province outranks a settlement that
- * has its name as its own. */
+ * capital's alternates count as its own); a country outranks a settlement
+ * that has its name as its own, and a division cedes to its seat
+ * (SEAT_MARGIN). */
 #ifndef CM_GEOCODE_RANK_H
 #define CM_GEOCODE_RANK_H
 
@@ -57,9 +58,9 @@
 #define SKELETON_MIN_LENGTH 3
 #define SKELETON_BONUS 0.1
 
-/* A GeoNames place this close to a curated settlement that matches as
- * well, give or take the gap between an exact and a folded spelling, is the
- * same place. */
+/* A place of a lower tier (GeoNames, curated, the user's) this close to a
+ * settlement or a place of its kind of a higher tier that scores as well,
+ * give or take NAMESAKE_SLACK, is the same place. */
 #define NAMESAKE_RADIUS_M 30000.0
 #define NAMESAKE_SLACK 0.1
 /* Fuzzy search (fuzzy.h): how similar a key must be to be suggested and
@@ -78,9 +79,9 @@
  * the answer. */
 #define AMBIGUITY_MARGIN 0.06
 /* Context: a candidate loses up to CONTEXT_WEIGHT of its score with its
- * distance to the nearest other site, in full from CONTEXT_FAR_M on. The
- * weight exceeds any prominence gap between namesakes (settlements: at most PROMINENCE_SETTLEMENT_MAX), so
- * a namesake 2,000 km away loses to one nearby. */
+ * distance to the nearest other site, in full from CONTEXT_FAR_M on, so
+ * that of two namesakes in doubt (within AMBIGUITY_MARGIN) the one 2,000 km
+ * away loses to the one nearby. */
 #define CONTEXT_WEIGHT 0.1
 #define CONTEXT_FAR_M 2000000.0
 /* A typo in a route is clear when only one place that it resembles lies
@@ -97,10 +98,13 @@
 #define JOINT_READINGS 3
 #define JOINT_COMBINATIONS 4096
 
-/* A leg is out of line when it is this long and, where the route has
- * other legs, this many times their median. */
+/* An answer is out of line when it lies this far from the other sites
+ * and, where the route has sure legs, this many times their median. */
 #define ABSURD_MIN_M 400000.0
 #define ABSURD_RATIO 4.0
+/* A near reading may score this much less than the far answer it
+ * replaces. */
+#define NEAR_READING_MAX_LOSS 0.25
 
 /* A division that matches about as well as a settlement in it ranks this
  * much below it. */

@@ -1,6 +1,9 @@
-/* The geocoder: names looked up in the SQLite gazetteer index that the build
- * compiles from the curated sites and GeoNames (src/tools/build-index.c),
- * ranked into candidates; coordinates through cm_coordinate_parse(). */
+/* The geocoder: queries read for their shape (query.h), names looked up in
+ * the SQLite gazetteer index that the build compiles from the curated
+ * sites, countries, divisions, waters, airfields and GeoNames
+ * (src/tools/build-index.c), ranked into candidates by the rules of
+ * docs/geocoding.md (constants in geocode-rank.h); coordinates through
+ * cm_coordinate_parse(). */
 #include "internal.h"
 
 #include <math.h>
@@ -10,6 +13,7 @@
 
 #include "fold.h"
 #include "fuzzy.h"
+#include "gazetteer-index.h"
 #include "geocode-rank.h"
 #include "geopackage.h"
 #include "query.h"
@@ -148,7 +152,10 @@ static cm_status open_index(cm_geocoder *geocoder, const char *path)
     } statements[] = {
         {&geocoder->by_key, "SELECT " PLACE_COLUMNS ", s.literal, s.primary_name "
                             "FROM spelling s JOIN place p ON p.id = s.place WHERE s.key = ?1"},
-        {&geocoder->points, "SELECT lat, lon FROM place_point WHERE place = ?1"},
+        /* Waters are few and have their own id range: no index on names. */
+        {&geocoder->points, "SELECT pp.lat, pp.lon FROM place p JOIN place_point pp "
+                            "ON pp.place = p.id WHERE p.id >= ?4 AND p.id < ?5 "
+                            "AND p.name = ?1 AND p.lat = ?2 AND p.lon = ?3"},
         {&geocoder->deletion, "SELECT entries FROM fuzzy_bucket WHERE bucket = ?1"},
         {&geocoder->fuzzy_key, "SELECT key FROM fuzzy_key WHERE id = ?1"},
         {&geocoder->box, "SELECT " PLACE_COLUMNS " FROM place_box b JOIN place p "
@@ -346,10 +353,8 @@ typedef struct parsed_query {
     cm_query_kind kind;
     area where;
     gboolean code_like; /* typed as a code: "ORAA", "BGW", "IRQ" */
+    gboolean whole;     /* the whole query, not a part of it */
 } parsed_query;
-
-/* spelling.primary_name in the index: what a spelling is to its place. */
-enum { SPELLING_ALTERNATE, SPELLING_OWN, SPELLING_CODE };
 
 /* Whether text is typed as a code: three or four capitals or digits. */
 static gboolean is_code_like(const char *text)
@@ -417,10 +422,14 @@ static double score_spelling(const parsed_query *query, const cm_place *place,
     return CLAMP(score, 0.0, 1.0);
 }
 
-/* Whether place lies in the query's area. A curated site knows its
- * country but not its division. */
+/* Whether place lies in the query's area. A place with no division (a
+ * curated site with no settlement near, a user site) counts as in any
+ * division of its country. */
 static gboolean in_area(const area *where, const cm_place *place)
 {
+    /* Rivers and lakes cross borders and carry no country. */
+    if (!*place->country)
+        return TRUE;
     if (where->country && strcmp(place->country, where->country) != 0)
         return FALSE;
     return !where->admin1 || !*place->admin1 || strcmp(place->admin1, where->admin1) == 0;
@@ -432,6 +441,7 @@ typedef struct gathering {
     cm_candidate_list *list;
     GHashTable *by_id;
     GArray *tiers; /* of source_tier, parallel to the list */
+    GArray *whole; /* of gboolean, parallel: an exact match of the whole query */
 } gathering;
 
 /* The literal without its Arabic article words. Returns a new string the
@@ -463,8 +473,8 @@ static void add_candidate(const parsed_query *query, gathering *found, gint64 id
 {
     /* A code is a place's own name only when typed as one: "Al-Bab" is
      * not Beale AFB (BAB), "BAH" is Bahrain's airport, not the town Bah. */
-    gboolean code = spelling == SPELLING_CODE && query->code_like;
-    gboolean primary = spelling == SPELLING_OWN || code;
+    gboolean code = spelling == CM_SPELLING_CODE && query->code_like;
+    gboolean primary = spelling == CM_SPELLING_OWN || code;
     if (!in_area(&query->where, place)) {
         cm_place_free(place);
         return;
@@ -478,11 +488,11 @@ static void add_candidate(const parsed_query *query, gathering *found, gint64 id
     }
     /* A capital's other names are names people use ("Ad Dawhah" for
      * Doha), but not its codes. */
-    if (spelling == SPELLING_ALTERNATE && !query->code_like && g_strcmp0(feature, "PPLC") == 0)
+    if (spelling == CM_SPELLING_ALTERNATE && !query->code_like && g_strcmp0(feature, "PPLC") == 0)
         primary = TRUE;
     /* A code matches as typed or not at all: "AAAA" folds to the key of
      * the code AAA, but means nothing. */
-    if (spelling == SPELLING_CODE && strcmp(literal, query->literal) != 0) {
+    if (spelling == CM_SPELLING_CODE && strcmp(literal, query->literal) != 0) {
         cm_place_free(place);
         return;
     }
@@ -490,6 +500,8 @@ static void add_candidate(const parsed_query *query, gathering *found, gint64 id
                                   primary, exact ? RANK_QUALITY_EXACT : quality);
     if (code)
         score = MIN(1.0, score + RANK_KIND_FIT);
+    gboolean whole = query->whole && match != CM_MATCH_FUZZY &&
+                     strcmp(literal, query->literal) == 0;
     gpointer slot;
     if (g_hash_table_lookup_extended(found->by_id, &id, NULL, &slot)) {
         cm_candidate *c = &g_array_index(found->list->items, cm_candidate,
@@ -499,6 +511,7 @@ static void add_candidate(const parsed_query *query, gathering *found, gint64 id
             c->match = exact ? CM_MATCH_EXACT : match;
             c->similarity = similarity;
         }
+        g_array_index(found->whole, gboolean, GPOINTER_TO_UINT(slot)) |= whole;
         cm_place_free(place);
         return;
     }
@@ -506,6 +519,7 @@ static void add_candidate(const parsed_query *query, gathering *found, gint64 id
     cm_candidate candidate = {place, score, exact ? CM_MATCH_EXACT : match, similarity, 0.0};
     g_array_append_val(found->list->items, candidate);
     g_array_append_val(found->tiers, tier);
+    g_array_append_val(found->whole, whole);
     g_ptr_array_add(found->list->places, place);
     g_hash_table_insert(found->by_id, g_memdup2(&id, sizeof id), GUINT_TO_POINTER(index));
 }
@@ -541,7 +555,7 @@ static void collect_user(cm_geocoder *geocoder, const parsed_query *query, gbool
                 /* User sites' ids lie below the index's, which are near 0
                  * or positive. */
                 add_candidate(query, found, G_MININT64 + i, TIER_USER, NULL,
-                              cm_place_copy(site->place), literal, SPELLING_OWN,
+                              cm_place_copy(site->place), literal, CM_SPELLING_OWN,
                               fuzzy ? RANK_QUALITY_FUZZY * similarity : RANK_QUALITY_FOLDED,
                               similarity, fuzzy ? CM_MATCH_FUZZY : CM_MATCH_FOLDED);
         }
@@ -595,7 +609,7 @@ static GHashTable *deletion_neighbours(cm_geocoder *geocoder, const char *key, g
 
 /* The consonant skeleton of a key, how a name sounds more than how it is
  * spelt: Latin vowels and h, w dropped, c as k, z as s, repeats made one
- * ("bagdhad" and "baghdad" are both "bgdd"). Returns a new string the
+ * ("bagdhad" and "baghdad" are both "bgd"). Returns a new string the
  * caller frees with g_free(). */
 static char *skeleton(const char *key)
 {
@@ -670,11 +684,10 @@ static gint compare_candidates(gconstpointer a, gconstpointer b)
     return g_strcmp0(x->place->name, y->place->name);
 }
 
-/* The kinds GeoNames places have; the others are facilities. */
+/* The kinds GeoNames places have; the others are facilities and areas. */
 static gboolean is_settlement(const char *kind)
 {
-    return strcmp(kind, "city") == 0 || strcmp(kind, "town") == 0 ||
-           strcmp(kind, "locality") == 0;
+    return cm_query_kind_fits(CM_QUERY_KIND_SETTLEMENT, kind);
 }
 
 /* Whether a region (a country or a first-level division) holds place. */
@@ -752,62 +765,113 @@ static char *candidate_names(const cm_candidate_list *list, size_t n)
     return g_string_free(names, FALSE);
 }
 
-/* The area that text (folded) names: a country by any of its names or ISO
- * codes, else a first-level division (in country when that is not NULL);
- * a spelling equal to text beats one equal only by its key ("SY" is
- * Syria, not Slovenia's "SI"), and a primary one an alternate. Returns
- * FALSE, setting nothing, when it names neither. */
-static gboolean find_area(cm_geocoder *geocoder, const char *text, const char *country,
-                          area *where)
+/* At most this many areas are tried for the qualifiers of one query. */
+#define MAX_AREAS 8
+
+static void area_clear(area *where)
+{
+    g_free(where->country);
+    g_free(where->admin1);
+}
+
+/* Appends to areas (of area, each owning its strings) the areas within
+ * where that text (folded) names: countries by any of their names or ISO
+ * codes, first-level divisions by theirs ("Georgia" is the country and the
+ * US state; "IL" Israel and Illinois). A country that is where's own keeps
+ * where's division. A spelling equal to text comes before one equal only
+ * by its key, a country before a division, an own name before an
+ * alternate. Returns how many it appended. */
+static guint find_areas(cm_geocoder *geocoder, const char *text, const area *where,
+                        GArray *areas)
 {
     char *key = cm_fold_key(text, NULL);
     char *literal = cm_fold_literal(text);
-    char *found_country = NULL, *found_admin1 = NULL;
-    int best = 0;
+    GArray *found = g_array_new(FALSE, FALSE, sizeof(area));
+    GArray *ranks = g_array_new(FALSE, FALSE, sizeof(int));
     sqlite3_stmt *s = geocoder->by_key;
     sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
     while (sqlite3_step(s) == SQLITE_ROW) {
         const char *kind = (const char *)sqlite3_column_text(s, 2);
         const char *iso3 = (const char *)sqlite3_column_text(s, 3);
         gboolean is_country = strcmp(kind, "country") == 0;
-        if ((!is_country && strcmp(kind, "admin1") != 0) || (country && strcmp(country, iso3)))
+        if ((!is_country && strcmp(kind, "admin1") != 0) ||
+            (where->country && strcmp(where->country, iso3) != 0) ||
+            (!is_country && where->admin1))
             continue;
-        int rank = 1 + 4 * is_country +
-                   2 * (strcmp((const char *)sqlite3_column_text(s, PLACE_N_COLUMNS),
-                               literal) == 0) +
-                   (sqlite3_column_int(s, PLACE_N_COLUMNS + 1) != SPELLING_ALTERNATE);
-        if (rank <= best)
+        /* A code matches only as typed ("IL", not "il" for "Il"). */
+        gboolean equal = strcmp((const char *)sqlite3_column_text(s, PLACE_N_COLUMNS),
+                                literal) == 0;
+        int spelling = sqlite3_column_int(s, PLACE_N_COLUMNS + 1);
+        if (spelling == CM_SPELLING_CODE && !equal)
             continue;
-        best = rank;
-        g_free(found_country);
-        g_free(found_admin1);
-        found_country = g_strdup(iso3);
-        found_admin1 = is_country ? NULL
-                                  : g_strdup((const char *)sqlite3_column_text(s, 4));
+        int rank = 4 * equal + 2 * is_country + (spelling != CM_SPELLING_ALTERNATE);
+        area found_area = {g_strdup(iso3),
+                           is_country ? g_strdup(where->admin1)
+                                      : g_strdup((const char *)sqlite3_column_text(s, 4))};
+        gboolean again = FALSE;
+        for (guint i = 0; i < found->len && !again; i++) {
+            area *other = &g_array_index(found, area, i);
+            again = strcmp(other->country, found_area.country) == 0 &&
+                    g_strcmp0(other->admin1, found_area.admin1) == 0;
+            if (again && rank > g_array_index(ranks, int, i))
+                g_array_index(ranks, int, i) = rank;
+        }
+        if (again) {
+            area_clear(&found_area);
+            continue;
+        }
+        g_array_append_val(found, found_area);
+        g_array_append_val(ranks, rank);
     }
     sqlite3_reset(s);
     g_free(key);
     g_free(literal);
-    if (!found_country)
-        return FALSE;
-    g_free(where->country);
-    g_free(where->admin1);
-    where->country = found_country;
-    where->admin1 = found_admin1;
-    return TRUE;
+    /* Best first; a few at most. */
+    guint appended = 0;
+    for (int rank = 7; rank >= 0; rank--)
+        for (guint i = 0; i < found->len; i++) {
+            area *candidate = &g_array_index(found, area, i);
+            if (g_array_index(ranks, int, i) != rank)
+                continue;
+            if (appended < MAX_AREAS) {
+                g_array_append_val(areas, *candidate);
+                appended++;
+            } else {
+                area_clear(candidate);
+            }
+        }
+    g_array_free(found, TRUE);
+    g_array_free(ranks, TRUE);
+    return appended;
 }
+
+/* Frees an array of areas and their strings. */
+static void areas_free(GArray *areas)
+{
+    for (guint i = 0; i < areas->len; i++)
+        area_clear(&g_array_index(areas, area, i));
+    g_array_free(areas, TRUE);
+}
+
+/* How a reading of a query is gathered. */
+enum {
+    READ_FUZZY = 1,     /* its typos, not its exact and folded matches */
+    READ_CODE_LIKE = 2, /* typed as a code */
+    READ_WHOLE = 4,     /* the whole query */
+};
 
 /* Adds the places of one reading of a query: name (a folded literal)
  * with the kind a generic word named, in an area; exact and folded
  * matches, and fuzzy ones too when fuzzy. The area is copied. */
 static void gather_reading(cm_geocoder *geocoder, const char *name, cm_query_kind kind,
-                           const area *where, gboolean code_like, gboolean fuzzy,
-                           gathering *found)
+                           const area *where, int flags, gathering *found)
 {
     if (!*name)
         return;
+    gboolean fuzzy = flags & READ_FUZZY;
     parsed_query parsed = {g_strdup(name), bare_literal(name), NULL, NULL, kind,
-                           {g_strdup(where->country), g_strdup(where->admin1)}, code_like};
+                           {g_strdup(where->country), g_strdup(where->admin1)},
+                           (flags & READ_CODE_LIKE) != 0, (flags & READ_WHOLE) != 0};
     parsed.key = cm_fold_key(name, &parsed.hint);
     if (fuzzy) {
         collect_fuzzy(geocoder, &parsed, found);
@@ -846,9 +910,32 @@ static void pair_crossings(cm_candidate_list *list)
     }
 }
 
-/* Sets the first candidate's confidence (geocode-rank.h). */
+/* Whether a and b are one place (a town and its crossing, a city and its
+ * air base, a province and its seat) rather than namesakes. */
+static gboolean same_locale(const cm_place *a, const cm_place *b)
+{
+    return cm_geodesic_inverse(a->position, b->position).distance_m < NAMESAKE_RADIUS_M ||
+           holds(a, b) || holds(b, a);
+}
+
+/* The best candidate after the first that is somewhere else, or NULL. */
+static const cm_candidate *next_distinct(const cm_candidate_list *list)
+{
+    const cm_candidate *best = cm_candidate_list_get(list, 0);
+    for (size_t i = 1; i < cm_candidate_list_length(list); i++) {
+        const cm_candidate *c = cm_candidate_list_get(list, i);
+        if (!same_locale(best->place, c->place))
+            return c;
+    }
+    return NULL;
+}
+
+/* Sets the first candidate's confidence (geocode-rank.h) and the others'
+ * to 0. */
 static void set_confidence(cm_candidate_list *list)
 {
+    for (guint i = 0; i < list->items->len; i++)
+        g_array_index(list->items, cm_candidate, i).confidence = 0.0;
     if (list->items->len == 0)
         return;
     cm_candidate *best = &g_array_index(list->items, cm_candidate, 0);
@@ -859,15 +946,8 @@ static void set_confidence(cm_candidate_list *list)
     double match = best->match == CM_MATCH_EXACT    ? 1.0
                    : best->match == CM_MATCH_FOLDED ? CONFIDENCE_FOLDED
                                                     : CONFIDENCE_FUZZY * best->similarity;
-    double lead = CONFIDENCE_CLEAR_LEAD;
-    for (guint i = 1; i < list->items->len; i++) {
-        const cm_candidate *c = &g_array_index(list->items, cm_candidate, i);
-        if (cm_geodesic_inverse(best->place->position, c->place->position).distance_m >=
-            NAMESAKE_RADIUS_M) {
-            lead = MAX(0.0, best->score - c->score);
-            break;
-        }
-    }
+    const cm_candidate *other = next_distinct(list);
+    double lead = other ? MAX(0.0, best->score - other->score) : CONFIDENCE_CLEAR_LEAD;
     best->confidence = match * (0.5 + 0.5 * MIN(1.0, lead / CONFIDENCE_CLEAR_LEAD));
 }
 
@@ -878,47 +958,61 @@ static void set_confidence(cm_candidate_list *list)
  * instead. Returns FALSE with a message in the context when a qualifier
  * after a comma names no area. */
 static gboolean gather(cm_geocoder *geocoder, const char *query, const cm_query_shape *shape,
-                       const area *within, gboolean fuzzy, gathering *found)
+                       const area *within, int fuzzy, gathering *found)
 {
-    area where = {g_strdup(within->country), g_strdup(within->admin1)};
-    gboolean ok = TRUE;
-    for (size_t q = 0; ok && shape->qualifiers[q]; q++)
-        if (!find_area(geocoder, shape->qualifiers[q], where.country, &where))
-            ok = FALSE, cm_fail(geocoder->context, CM_ERR_INPUT,
-                                "unknown site '%s': '%s' is no country or first-level "
-                                "division known (try 'NAME, COUNTRY')", query,
-                                shape->qualifier_texts[q]);
-    if (ok && shape->qualifiers[0]) {
-        gather_reading(geocoder, shape->name, shape->kind, &where, FALSE, fuzzy, found);
-    } else if (ok) {
+    /* Each qualifier narrows every area read so far to those it names. */
+    GArray *areas = g_array_new(FALSE, FALSE, sizeof(area));
+    area first = {g_strdup(within->country), g_strdup(within->admin1)};
+    g_array_append_val(areas, first);
+    for (size_t q = 0; shape->qualifiers[q]; q++) {
+        GArray *narrowed = g_array_new(FALSE, FALSE, sizeof(area));
+        for (guint i = 0; i < areas->len; i++)
+            find_areas(geocoder, shape->qualifiers[q], &g_array_index(areas, area, i),
+                       narrowed);
+        areas_free(areas);
+        areas = narrowed;
+        if (areas->len == 0) {
+            cm_fail(geocoder->context, CM_ERR_INPUT, "unknown site '%s': '%s' is no country or "
+                    "first-level division known%s (try 'NAME, COUNTRY')", query,
+                    shape->qualifier_texts[q], q ? " there" : "");
+            areas_free(areas);
+            return FALSE;
+        }
+    }
+    const area *where = &g_array_index(areas, area, 0);
+    if (shape->qualifiers[0]) {
+        for (guint i = 0; i < areas->len; i++)
+            gather_reading(geocoder, shape->name, shape->kind, &g_array_index(areas, area, i),
+                           fuzzy, found);
+    } else {
+        /* The whole query, with the kind its generic word names, so that
+         * "Kansas City" is not beaten by a town called Kansas. */
         char *literal = cm_fold_literal(query), *trimmed = g_strdup(query);
-        gather_reading(geocoder, fuzzy && shape->kind ? shape->name : literal,
-                       CM_QUERY_KIND_NONE, &where, is_code_like(g_strstrip(trimmed)), fuzzy,
+        gather_reading(geocoder, fuzzy && shape->kind ? shape->name : literal, shape->kind,
+                       where, fuzzy | READ_WHOLE |
+                                  (is_code_like(g_strstrip(trimmed)) ? READ_CODE_LIKE : 0),
                        found);
         g_free(literal);
         g_free(trimmed);
-        if (shape->kind != CM_QUERY_KIND_NONE)
-            gather_reading(geocoder, shape->name, shape->kind, &where, FALSE, fuzzy, found);
+        if (shape->kind != CM_QUERY_KIND_NONE && !fuzzy)
+            gather_reading(geocoder, shape->name, shape->kind, where, 0, found);
         for (int n = 0; n < 2 && !fuzzy; n++) {
-            area tail = {g_strdup(where.country), g_strdup(where.admin1)};
-            if (shape->tail_words[n] &&
-                find_area(geocoder, shape->tail_words[n], where.country, &tail))
-                gather_reading(geocoder, shape->head_words[n], shape->kind, &tail, FALSE,
-                               FALSE, found);
-            g_free(tail.country);
-            g_free(tail.admin1);
+            GArray *tails = g_array_new(FALSE, FALSE, sizeof(area));
+            if (shape->tail_words[n])
+                find_areas(geocoder, shape->tail_words[n], where, tails);
+            for (guint i = 0; i < tails->len; i++)
+                gather_reading(geocoder, shape->head_words[n], shape->kind,
+                               &g_array_index(tails, area, i), 0, found);
+            areas_free(tails);
         }
-        if (shape->post_a) {
-            gather_reading(geocoder, shape->post_a, CM_QUERY_KIND_CROSSING, &where, FALSE,
-                           fuzzy, found);
-            gather_reading(geocoder, shape->post_b, CM_QUERY_KIND_CROSSING, &where, FALSE,
-                           fuzzy, found);
+        if (shape->post_a && !fuzzy) {
+            gather_reading(geocoder, shape->post_a, CM_QUERY_KIND_CROSSING, where, 0, found);
+            gather_reading(geocoder, shape->post_b, CM_QUERY_KIND_CROSSING, where, 0, found);
             pair_crossings(found->list);
         }
     }
-    g_free(where.country);
-    g_free(where.admin1);
-    return ok;
+    areas_free(areas);
+    return TRUE;
 }
 
 /* The kind a query asks for by a generic or facility word ("Camp Doha",
@@ -941,26 +1035,38 @@ static cm_query_kind facility_wanted(const char *query, const cm_query_shape *sh
     return CM_QUERY_KIND_AIRFIELD;
 }
 
-/* A facility asked for by its kind is that facility or nothing: drops the
- * candidates of other kinds (the town of Doha for "Camp Doha") and returns
- * the names of the first three dropped for the message, or NULL when none
- * was; the caller frees them with g_free(). */
-static char *drop_misfits(cm_candidate_list *list, cm_query_kind wanted)
+/* Whether gathered candidate i answers a query that asks for a kind:
+ * of that kind, or an exact match of the whole query ("Camp Hill" the
+ * town, "Rota naval base" the air station), or one of the user's sites. */
+static gboolean answers_kind(const gathering *found, guint i, cm_query_kind wanted)
 {
-    if (wanted == CM_QUERY_KIND_NONE)
-        return NULL;
+    return wanted == CM_QUERY_KIND_NONE ||
+           cm_query_kind_fits(wanted, g_array_index(found->list->items, cm_candidate, i)
+                                          .place->kind) ||
+           g_array_index(found->whole, gboolean, i) ||
+           g_array_index(found->tiers, source_tier, i) == TIER_USER;
+}
+
+/* A facility asked for by its kind is that facility or nothing: drops the
+ * gathered candidates that do not answer it (the town of Doha for "Camp
+ * Doha") and returns the names of the best three dropped for the message,
+ * or NULL when none was; the caller frees them with g_free(). */
+static char *drop_misfits(gathering *found, cm_query_kind wanted)
+{
     cm_candidate_list *dropped = candidate_list_new();
-    for (guint i = 0; i < list->items->len;) {
-        const cm_candidate *c = &g_array_index(list->items, cm_candidate, i);
-        if (cm_query_kind_fits(wanted, c->place->kind)) {
+    for (guint i = 0; i < found->list->items->len;) {
+        if (answers_kind(found, i, wanted)) {
             i++;
             continue;
         }
-        g_array_append_val(dropped->items, *c);
-        g_array_remove_index(list->items, i);
+        g_array_append_val(dropped->items, g_array_index(found->list->items, cm_candidate, i));
+        g_array_remove_index(found->list->items, i);
+        g_array_remove_index(found->tiers, i);
+        g_array_remove_index(found->whole, i);
     }
+    g_array_sort(dropped->items, compare_candidates);
     char *names = dropped->items->len ? candidate_names(dropped, 3) : NULL;
-    /* The places stay owned by list. */
+    /* The places stay owned by the gathered list. */
     g_array_free(dropped->items, TRUE);
     g_ptr_array_free(dropped->places, TRUE);
     g_free(dropped);
@@ -988,11 +1094,16 @@ static cm_status search(cm_geocoder *geocoder, const char *query, const char *co
     area within = {NULL, NULL};
     if (country && !g_utf8_validate(country, -1, NULL))
         return cm_fail(context, CM_ERR_INPUT, "country '%s' is not valid UTF-8 text", country);
-    if (country && (!find_area(geocoder, country, NULL, &within) || within.admin1)) {
-        g_free(within.country);
-        g_free(within.admin1);
-        return cm_fail(context, CM_ERR_INPUT, "country '%s' is not a country name or ISO 3166 "
-                       "code (e.g. Iraq, IQ or IRQ)", country);
+    if (country) {
+        GArray *areas = g_array_new(FALSE, FALSE, sizeof(area));
+        find_areas(geocoder, country, &within, areas);
+        for (guint i = 0; i < areas->len && !within.country; i++)
+            if (!g_array_index(areas, area, i).admin1)
+                within.country = g_strdup(g_array_index(areas, area, i).country);
+        areas_free(areas);
+        if (!within.country)
+            return cm_fail(context, CM_ERR_INPUT, "country '%s' is not a country name or ISO "
+                           "3166 code (e.g. Iraq, IQ or IRQ)", country);
     }
     cm_geo_point position;
     cm_coordinate_kind kind;
@@ -1026,29 +1137,30 @@ static cm_status search(cm_geocoder *geocoder, const char *query, const char *co
     }
     gathering gathered = {list,
                           g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL),
-                          g_array_new(FALSE, FALSE, sizeof(source_tier))};
-    gboolean shaped = gather(geocoder, query, shape, &within, FALSE, &gathered);
+                          g_array_new(FALSE, FALSE, sizeof(source_tier)),
+                          g_array_new(FALSE, FALSE, sizeof(gboolean))};
+    gboolean shaped = gather(geocoder, query, shape, &within, 0, &gathered);
     cm_query_kind wanted = facility_wanted(query, shape);
     gboolean found = FALSE;
     for (guint i = 0; i < list->items->len && !found; i++)
-        found = wanted == CM_QUERY_KIND_NONE ||
-                cm_query_kind_fits(wanted, g_array_index(list->items, cm_candidate, i).place->kind);
+        found = answers_kind(&gathered, i, wanted);
     /* A facility asked for by a kind it does not have ("Camp Doha") is
      * no typo: the places of its name are the suggestions. */
-    if (shaped && ((!found && list->items->len == 0) || always_fuzzy))
-        gather(geocoder, query, shape, &within, TRUE, &gathered);
+    if (shaped && (list->items->len == 0 || always_fuzzy))
+        gather(geocoder, query, shape, &within, READ_FUZZY, &gathered);
+    char *misfits = drop_misfits(&gathered, wanted);
     rank(list, gathered.tiers, shape->kind);
-    char *misfits = drop_misfits(list, wanted);
-    if (limit && list->items->len > limit)
-        g_array_set_size(list->items, (guint)limit);
-    /* Ranking drops namesakes and misfits: a name is found only if a match
-     * that is no typo is left. */
+    /* Ranking drops namesakes: a name is found only if a match that is no
+     * typo is left. */
     gboolean left = FALSE;
     for (guint i = 0; i < list->items->len && !left; i++)
         left = g_array_index(list->items, cm_candidate, i).match != CM_MATCH_FUZZY;
     found = found && left;
     set_confidence(list);
+    if (limit && list->items->len > limit)
+        g_array_set_size(list->items, (guint)limit);
     g_array_free(gathered.tiers, TRUE);
+    g_array_free(gathered.whole, TRUE);
     g_hash_table_destroy(gathered.by_id);
     cm_query_shape_free(shape);
     *candidates = list;
@@ -1094,26 +1206,6 @@ cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query, cm_place 
 
 /* Resolving queries together. */
 
-
-/* Whether a and b are one place (a town and its crossing, a city and its
- * air base, a province and its seat) rather than namesakes. */
-static gboolean same_locale(const cm_place *a, const cm_place *b)
-{
-    return cm_geodesic_inverse(a->position, b->position).distance_m < NAMESAKE_RADIUS_M ||
-           holds(a, b) || holds(b, a);
-}
-
-/* The best candidate after the first that is somewhere else, or NULL. */
-static const cm_candidate *next_distinct(const cm_candidate_list *list)
-{
-    const cm_candidate *best = cm_candidate_list_get(list, 0);
-    for (size_t i = 1; i < cm_candidate_list_length(list); i++) {
-        const cm_candidate *c = cm_candidate_list_get(list, i);
-        if (!same_locale(best->place, c->place))
-            return c;
-    }
-    return NULL;
-}
 
 /* Whether the list's answer has a namesake elsewhere that ranks about as
  * high. */
@@ -1335,13 +1427,23 @@ static gint compare_doubles(gconstpointer a, gconstpointer b)
     return (x > y) - (x < y);
 }
 
-/* The median length of the legs between consecutive answers that do not
- * touch answer i, or 0 when there are none. */
-static double median_other_leg(cm_candidate_list **lists, size_t n, size_t i)
+/* Whether answer list is in doubt: not an exact match, or with a namesake
+ * elsewhere that ranks about as high. */
+static gboolean in_doubt(const cm_candidate_list *list)
+{
+    const cm_candidate *answer = cm_candidate_list_get(list, 0);
+    return answer->match != CM_MATCH_COORDINATE &&
+           (answer->match != CM_MATCH_EXACT || is_ambiguous(list));
+}
+
+/* The median length of the legs between consecutive answers neither of
+ * which is i or in doubt (the route's sure legs), or 0 when there are
+ * none. */
+static double median_sure_leg(cm_candidate_list **lists, size_t n, size_t i)
 {
     GArray *legs = g_array_new(FALSE, FALSE, sizeof(double));
     for (size_t j = 0; j + 1 < n; j++)
-        if (j != i && j + 1 != i) {
+        if (j != i && j + 1 != i && !in_doubt(lists[j]) && !in_doubt(lists[j + 1])) {
             double d = cm_geodesic_inverse(cm_candidate_list_get(lists[j], 0)->place->position,
                                            cm_candidate_list_get(lists[j + 1], 0)->place->position)
                            .distance_m;
@@ -1350,22 +1452,25 @@ static double median_other_leg(cm_candidate_list **lists, size_t n, size_t i)
     double median = 0.0;
     if (legs->len) {
         g_array_sort(legs, compare_doubles);
-        median = g_array_index(legs, double, legs->len / 2);
+        median = g_array_index(legs, double, (legs->len - 1) / 2);
     }
     g_array_free(legs, TRUE);
     return median;
 }
 
-/* Whether answer i, at distance from the others, is far out of line. */
+/* Whether answer i, at distance from the others, is far out of line: that
+ * far, and where the route has sure legs, that many times their median. */
 static gboolean out_of_line(cm_candidate_list **lists, size_t n, size_t i, double distance)
 {
-    double median = median_other_leg(lists, n, i);
+    double median = median_sure_leg(lists, n, i);
     return distance > ABSURD_MIN_M && (median == 0.0 || distance > ABSURD_RATIO * median);
 }
 
 /* When answer i lies far out of line with the others, a near plausible
  * reading of its query: a typo or an alias within CONTEXT_RADIUS_M of the
- * others. Returns the wider list of its readings with *chosen the index of
+ * others that scores at most NEAR_READING_MAX_LOSS less (Riyadh stays
+ * Riyadh before Baghdad: the Iraqi village's alternate name is no
+ * plausible reading). Returns the wider list of its readings with *chosen the index of
  * that reading and *loss the score it gives up, or NULL when there is
  * none. */
 static cm_candidate_list *near_reading(cm_geocoder *geocoder, const char *query,
@@ -1389,7 +1494,8 @@ static cm_candidate_list *near_reading(cm_geocoder *geocoder, const char *query,
         if (c->match == CM_MATCH_FUZZY && c->similarity < SUGGEST_MIN_SIMILARITY)
             continue;
         double d = distance_to_others(lists, n, i, c->place->position, near, n_near);
-        if (d <= CONTEXT_RADIUS_M && d * ABSURD_RATIO < far) {
+        if (d <= CONTEXT_RADIUS_M && d * ABSURD_RATIO < far &&
+            answer->score - c->score <= NEAR_READING_MAX_LOSS) {
             *chosen = k;
             *loss = answer->score - c->score;
             return wider;
@@ -1449,49 +1555,55 @@ static void prefer_near_readings(cm_geocoder *geocoder, const char *const *queri
 static void nearest_point_of_water(cm_geocoder *geocoder, cm_candidate_list **lists, size_t n,
                                    size_t i, const cm_geo_point *near, size_t n_near)
 {
-    cm_place *place = (cm_place *)cm_candidate_list_get(lists[i], 0)->place;
-    if (strcmp(place->kind, "river") != 0 && strcmp(place->kind, "lake") != 0)
+    /* The list owns its places: its answer's may move. */
+    cm_place *place = NULL;
+    const cm_place *answer = cm_candidate_list_get(lists[i], 0)->place;
+    for (guint k = 0; k < lists[i]->places->len && !place; k++)
+        if (g_ptr_array_index(lists[i]->places, k) == answer)
+            place = g_ptr_array_index(lists[i]->places, k);
+    if (!place || (strcmp(place->kind, "river") != 0 && strcmp(place->kind, "lake") != 0))
         return;
-    /* The place's id is not kept: find it by its representative point. */
     sqlite3_stmt *s = geocoder->points;
-    sqlite3_stmt *id_of = NULL;
-    if (sqlite3_prepare_v2(geocoder->db, "SELECT id FROM place WHERE lat = ?1 AND lon = ?2 "
-                           "AND kind = ?3", -1, &id_of, NULL) != SQLITE_OK)
-        return;
-    sqlite3_bind_double(id_of, 1, place->position.lat);
-    sqlite3_bind_double(id_of, 2, place->position.lon);
-    sqlite3_bind_text(id_of, 3, place->kind, -1, SQLITE_STATIC);
-    if (sqlite3_step(id_of) == SQLITE_ROW) {
-        sqlite3_bind_int64(s, 1, sqlite3_column_int64(id_of, 0));
-        cm_geo_point best = place->position;
-        double best_d = distance_to_others(lists, n, i, best, near, n_near);
-        while (sqlite3_step(s) == SQLITE_ROW) {
-            cm_geo_point point = {sqlite3_column_double(s, 0), sqlite3_column_double(s, 1)};
-            double d = distance_to_others(lists, n, i, point, near, n_near);
-            if (d < best_d)
-                best_d = d, best = point;
-        }
-        place->position = best;
-        sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, place->name, -1, SQLITE_STATIC);
+    sqlite3_bind_double(s, 2, place->position.lat);
+    sqlite3_bind_double(s, 3, place->position.lon);
+    sqlite3_bind_int64(s, 4, CM_ID_BASE_WATER);
+    sqlite3_bind_int64(s, 5, CM_ID_BASE_AIRPORT);
+    cm_geo_point best = place->position;
+    double best_d = distance_to_others(lists, n, i, best, near, n_near);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        cm_geo_point point = {sqlite3_column_double(s, 0), sqlite3_column_double(s, 1)};
+        double d = distance_to_others(lists, n, i, point, near, n_near);
+        if (d < best_d)
+            best_d = d, best = point;
     }
-    sqlite3_finalize(id_of);
+    sqlite3_reset(s);
+    place->position = best;
 }
 
-/* A warning for an answer in doubt (a typo or a name with namesakes) that
- * lies far out of line with the route's other legs. */
+/* A warning for an answer in doubt (not exact, or a name with namesakes)
+ * whose leg to the site before or after it is far out of line with the
+ * route's sure legs. */
 static void warn_out_of_line(cm_geocoder *geocoder, const char *query,
                              cm_candidate_list **lists, size_t n, size_t i,
                              const cm_geo_point *near, size_t n_near)
 {
     const cm_candidate *answer = cm_candidate_list_get(lists[i], 0);
-    if (answer->match != CM_MATCH_FUZZY && !is_ambiguous(lists[i]))
+    if (!in_doubt(lists[i]))
         return;
-    double far = distance_to_others(lists, n, i, answer->place->position, near, n_near);
-    if (n + n_near >= 2 && out_of_line(lists, n, i, far))
-        g_string_append_printf(geocoder->notes, "warning: '%s' read as %s (%s) lies %.0f km "
-                               "from the route's other sites, far out of line with its legs: "
-                               "check it or give a coordinate\n", query, answer->place->name,
-                               answer->place->country, far / 1000.0);
+    /* Its longer leg, or with no leg its distance to the points given. */
+    double leg = 0.0;
+    for (size_t j = i ? i - 1 : i + 1; j <= i + 1 && j < n; j += 2)
+        leg = MAX(leg, cm_geodesic_inverse(answer->place->position,
+                                           cm_candidate_list_get(lists[j], 0)->place->position)
+                           .distance_m);
+    if (n < 2 && n_near)
+        leg = distance_to_others(lists, n, i, answer->place->position, near, n_near);
+    if (out_of_line(lists, n, i, leg))
+        g_string_append_printf(geocoder->notes, "warning: '%s' read as %s (%s) makes a leg of "
+                               "%.0f km, far out of line with the route: check it or give a "
+                               "coordinate\n", query, answer->place->name,
+                               answer->place->country, leg / 1000.0);
 }
 
 cm_status cm_geocoder_answer(cm_geocoder *geocoder, const char *query, const char *country,

@@ -52,7 +52,8 @@ static const struct {
     {"afb", FALSE, CM_QUERY_KIND_AIRFIELD},
     {"ab", FALSE, CM_QUERY_KIND_AIRFIELD},
     {"port of", TRUE, CM_QUERY_KIND_PORT},
-    {"naval base", FALSE, CM_QUERY_KIND_PORT},
+    {"naval base", FALSE, CM_QUERY_KIND_NAVAL},
+    {"naval station", TRUE, CM_QUERY_KIND_NAVAL},
     {"seaport", FALSE, CM_QUERY_KIND_PORT},
     {"harbour", FALSE, CM_QUERY_KIND_PORT},
     {"harbor", FALSE, CM_QUERY_KIND_PORT},
@@ -84,7 +85,9 @@ gboolean cm_query_kind_fits(cm_query_kind wanted, const char *kind)
         {CM_QUERY_KIND_CROSSING, "border_crossing"},
         {CM_QUERY_KIND_CAMP, "camp"},           {CM_QUERY_KIND_CAMP, "airbase"},
         {CM_QUERY_KIND_AIRFIELD, "airbase"},    {CM_QUERY_KIND_AIRFIELD, "airport"},
-        {CM_QUERY_KIND_PORT, "port"},           {CM_QUERY_KIND_RIVER, "river"},
+        {CM_QUERY_KIND_PORT, "port"},           {CM_QUERY_KIND_NAVAL, "port"},
+        {CM_QUERY_KIND_NAVAL, "airbase"},       {CM_QUERY_KIND_NAVAL, "camp"},
+        {CM_QUERY_KIND_RIVER, "river"},
         {CM_QUERY_KIND_LAKE, "lake"},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(fits); i++)
@@ -147,8 +150,11 @@ static char *post_name(const char *text, cm_query_kind *kind)
     char *name = join_words(words, 0, words->len);
     g_ptr_array_free(words, TRUE);
     char *key = cm_fold_key(name, NULL);
-    /* A lone article ("al", "ash") is no post. */
-    gboolean enough = g_utf8_strlen(key, -1) >= 3 && (strchr(name, ' ') || strlen(name) > 3);
+    /* A lone article ("al", "ash") is no post, nor is a name cut after one
+     * ("bab al" of "Bab al-Hawa"). */
+    const char *last = strrchr(name, ' ');
+    gboolean enough = g_utf8_strlen(key, -1) >= 3 && (last || strlen(name) > 3) &&
+                      !cm_fold_is_article(last ? last + 1 : name);
     g_free(key);
     if (!enough) {
         g_free(name);

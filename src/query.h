@@ -23,7 +23,8 @@ typedef enum cm_query_kind {
     CM_QUERY_KIND_CROSSING,   /* border post, border crossing, port of entry */
     CM_QUERY_KIND_CAMP,       /* camp, outpost, FOB, COB, LSA */
     CM_QUERY_KIND_AIRFIELD,   /* air base, airfield, airport */
-    CM_QUERY_KIND_PORT,       /* port, harbour, naval base */
+    CM_QUERY_KIND_PORT,       /* port, harbour */
+    CM_QUERY_KIND_NAVAL,      /* naval base, naval station: a port or an air station */
     CM_QUERY_KIND_RIVER,
     CM_QUERY_KIND_LAKE,
 } cm_query_kind;

@@ -76,6 +76,7 @@ static cm_status read_feature(cm_context *context, const char *path, const char 
     place->source = source;
     place->position = (cm_geo_point){y, x};
     place->admin1 = g_strdup("");
+    place->admin1_name = g_strdup("");
     /* The name is the first spelling; aliases are separated by '|' as in
      * sites.csv. */
     GPtrArray *literals = g_ptr_array_new(), *keys = g_ptr_array_new();

@@ -42,7 +42,8 @@ typedef struct cm_place {
      * Afghanistan and Pakistan (the rules are in src/arabic-name.h). */
     char *name_ar;
     /* English name of the first-level division, e.g. "Anbar"; "" when
-     * unknown (curated sites, raw coordinates). */
+     * unknown (raw coordinates, user sites). A curated site or airfield
+     * takes the division of the nearest settlement of its country. */
     char *admin1_name;
 } cm_place;
 
@@ -83,9 +84,9 @@ CM_API void cm_geocoder_free(cm_geocoder *geocoder);
  * by '|', kind, country as ISO3, lat, lon, and optionally name_ar, the
  * Arabic name, else chosen among name and aliases as the shipped places'
  * is; only name, lat and lon are required), GeoJSON points or GeoPackage
- * point layers with a "name" property (and optionally the others). User sites match like shipped
- * names, score 0.01 above a curated site on the same match (so they win
- * ties), and hide shipped places that match about as well within 30 km.
+ * point layers with a "name" property (and optionally the others). User
+ * sites match like shipped names, outrank every shipped place on the same
+ * match, and hide shipped places that match about as well nearby.
  * They are not used for reverse geocoding. Returns CM_OK, or CM_ERR_INPUT
  * naming the file and the bad line (CSV) or feature, having added
  * nothing (CM_ERR_LIBRARY when the GDAL/OGR module cannot be loaded, as for
@@ -113,10 +114,10 @@ CM_API cm_status cm_geocoder_lookup(cm_geocoder *geocoder, const char *query,
  * place's own names or only an alternate, whether the kind fits, and
  * prominence (user sites, countries, divisions, curated sites, capitals,
  * then population): the rules and their constants are in
- * docs/geocoding.md. A lower-tier place within 30 km of a settlement or
- * a place of its kind that scores about as high (within 0.1) is left out
- * as its namesake, and so is a shipped place near a user site. The first
- * candidate's confidence is set.
+ * docs/geocoding.md. A lower-tier place near a settlement or a place of
+ * its kind that scores about as high is left out as its namesake, and so
+ * is a shipped place near a user site. The first candidate's confidence
+ * is set.
  * Returns CM_OK and a list of exact or folded matches (a coordinate gives
  * one CM_MATCH_COORDINATE candidate). When no name matches, returns
  * CM_ERR_INPUT with "did you mean" in the message when there are similar

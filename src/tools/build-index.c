@@ -19,7 +19,7 @@
  * sites have ids -1, -2, ... in file order; GeoNames places keep their
  * GeoNames id and store no source text (the geocoder names it from the
  * id), which keeps the index small; the other sources have ids from
- * their own base upwards (ID_BASE_*). `place.admin1_name` is the name of
+ * their own base upwards (CM_ID_BASE_*). `place.admin1_name` is the name of
  * the first-level division a GeoNames place lies in, from admin1.tsv.
  * `place.name_ar` is the Arabic display name chosen among the place's
  * spellings (arabic-name.h), NULL when it has none. */
@@ -39,6 +39,7 @@
 #include "arabic-name.h"
 #include "fold.h"
 #include "fuzzy.h"
+#include "gazetteer-index.h"
 
 static const char schema[] =
     "CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"
@@ -52,13 +53,6 @@ static const char schema[] =
     "CREATE VIRTUAL TABLE place_box USING rtree(id, min_lat, max_lat, min_lon, max_lon);"
     "CREATE TABLE fuzzy_key(id INTEGER PRIMARY KEY, key TEXT NOT NULL);"
     "CREATE TABLE fuzzy_bucket(bucket INTEGER PRIMARY KEY, entries BLOB NOT NULL);";
-
-/* Where the ids of each source that has none of its own begin: above any
- * GeoNames id (under 2^27 today) and apart from each other. */
-#define ID_BASE_COUNTRY 1000000000LL
-#define ID_BASE_ADMIN1 1100000000LL
-#define ID_BASE_WATER 1200000000LL
-#define ID_BASE_AIRPORT 1300000000LL
 
 typedef struct index_writer {
     sqlite3 *db;
@@ -105,18 +99,11 @@ static void run(index_writer *w, sqlite3_stmt *statement)
     sqlite3_reset(statement);
 }
 
-/* What a spelling is to its place (spelling.primary_name). */
-typedef enum spelling_rank {
-    SPELLING_ALTERNATE, /* one of GeoNames' alternates, a keyword */
-    SPELLING_OWN,       /* a name, a curated alias */
-    SPELLING_CODE,      /* an ICAO, IATA or ISO code: its own only when typed as one */
-} spelling_rank;
-
 /* Adds one spelling of place id with its rank; empty spellings are
  * skipped, and a spelling already there keeps its first rank (names are
  * added first). */
 static void add_spelling(index_writer *w, sqlite3_int64 id, const char *text,
-                         spelling_rank primary)
+                         cm_spelling_rank primary)
 {
     char *literal = cm_fold_literal(text);
     if (*literal) {
@@ -132,7 +119,7 @@ static void add_spelling(index_writer *w, sqlite3_int64 id, const char *text,
 
 /* Adds the '|'-separated spellings of list to place id. */
 static void add_spelling_list(index_writer *w, sqlite3_int64 id, const char *list,
-                              spelling_rank primary)
+                              cm_spelling_rank primary)
 {
     char **spellings = g_strsplit(list, "|", -1);
     for (char **spelling = spellings; *spelling; spelling++)
@@ -209,7 +196,7 @@ static void add_place(index_writer *w, sqlite3_int64 id, const place_row *row,
         sqlite3_bind_double(w->box, 5, row->lon);
         run(w, w->box);
     }
-    add_spelling(w, id, row->name, SPELLING_OWN);
+    add_spelling(w, id, row->name, CM_SPELLING_OWN);
 }
 
 /* The Arabic display name among name and the other spellings (a NULL-
@@ -328,7 +315,7 @@ static void add_sites(index_writer *w, const char *path)
         g_free(row.name_ar);
         /* A curated alias is a name the site is meant to be called by. */
         for (char **alias = aliases; *alias; alias++)
-            add_spelling(w, id, *alias, SPELLING_OWN);
+            add_spelling(w, id, *alias, CM_SPELLING_OWN);
         g_strfreev(aliases);
         g_free(sourced);
         g_free(where);
@@ -392,12 +379,14 @@ static void read_tsv(index_writer *w, const char *path, const char *header, tsv_
 static void add_named_place(index_writer *w, sqlite3_int64 id, place_row *row,
                             const char *others, const char *where)
 {
+    if (!*row->source)
+        die("%s: no source", where);
     char **spellings = g_strsplit(others, "|", -1);
     row->name_ar = arabic_name(row->name, spellings, row->country);
     g_strfreev(spellings);
     add_place(w, id, row, where);
     g_free(row->name_ar);
-    add_spelling_list(w, id, others, SPELLING_OWN);
+    add_spelling_list(w, id, others, CM_SPELLING_OWN);
 }
 
 /* geodata/countries.tsv: a point inside each country and its names, its
@@ -409,10 +398,10 @@ static void add_country(index_writer *w, char **c, sqlite3_int64 n, const char *
         .source = c[6], .feature = "ADM0", .lat = parse_double(c[4], where),
         .lon = parse_double(c[5], where),
     };
-    sqlite3_int64 id = ID_BASE_COUNTRY + n;
+    sqlite3_int64 id = CM_ID_BASE_COUNTRY + n;
     add_named_place(w, id, &row, c[3], where);
-    add_spelling(w, id, c[0], SPELLING_CODE);
-    add_spelling(w, id, c[1], SPELLING_CODE);
+    add_spelling(w, id, c[0], CM_SPELLING_CODE);
+    add_spelling(w, id, c[1], CM_SPELLING_CODE);
 }
 
 /* geodata/admin1.tsv: first-level divisions, read before the gazetteer,
@@ -425,7 +414,13 @@ static void add_admin1(index_writer *w, char **c, sqlite3_int64 n, const char *w
         .lon = parse_double(c[5], where),
     };
     g_hash_table_insert(w->admin1_names, g_strdup_printf("%s.%s", c[0], c[1]), g_strdup(c[2]));
-    add_named_place(w, ID_BASE_ADMIN1 + n, &row, c[3], where);
+    add_named_place(w, CM_ID_BASE_ADMIN1 + n, &row, c[3], where);
+    /* A code of letters is how people write the division: IL, NSW, ON. */
+    gboolean letters = strlen(c[1]) >= 2 && strlen(c[1]) <= 3;
+    for (const char *l = c[1]; letters && *l; l++)
+        letters = g_ascii_isupper(*l);
+    if (letters)
+        add_spelling(w, CM_ID_BASE_ADMIN1 + n, c[1], CM_SPELLING_CODE);
 }
 
 /* The country a river or lake is mostly in is not known: "". */
@@ -438,7 +433,7 @@ static void add_water(index_writer *w, char **c, sqlite3_int64 n, const char *wh
         .source = c[6], .feature = strcmp(c[1], "river") == 0 ? "STM" : "LK",
         .lat = parse_double(c[3], where), .lon = parse_double(c[4], where),
     };
-    sqlite3_int64 id = ID_BASE_WATER + n;
+    sqlite3_int64 id = CM_ID_BASE_WATER + n;
     add_named_place(w, id, &row, c[2], where);
     char **points = g_strsplit(c[5], "|", -1);
     for (char **point = points; *point && **point; point++) {
@@ -462,9 +457,9 @@ static void add_airport(index_writer *w, char **c, sqlite3_int64 n, const char *
 {
     const sqlite3_int64 *curated = g_hash_table_lookup(w->curated_airports, c[0]);
     if (curated) {
-        add_spelling(w, *curated, c[0], SPELLING_CODE);
-        add_spelling(w, *curated, c[1], SPELLING_CODE);
-        add_spelling_list(w, *curated, c[8], SPELLING_ALTERNATE);
+        add_spelling(w, *curated, c[0], CM_SPELLING_CODE);
+        add_spelling(w, *curated, c[1], CM_SPELLING_CODE);
+        add_spelling_list(w, *curated, c[8], CM_SPELLING_ALTERNATE);
         return;
     }
     if (strcmp(c[3], "airport") != 0 && strcmp(c[3], "airbase") != 0)
@@ -474,11 +469,11 @@ static void add_airport(index_writer *w, char **c, sqlite3_int64 n, const char *
         .source = c[9], .feature = "AIRP", .lat = parse_double(c[5], where),
         .lon = parse_double(c[6], where), .boxed = TRUE,
     };
-    sqlite3_int64 id = ID_BASE_AIRPORT + n;
+    sqlite3_int64 id = CM_ID_BASE_AIRPORT + n;
     add_named_place(w, id, &row, "", where);
-    add_spelling(w, id, c[0], SPELLING_CODE);
-    add_spelling(w, id, c[1], SPELLING_CODE);
-    add_spelling_list(w, id, c[8], SPELLING_ALTERNATE);
+    add_spelling(w, id, c[0], CM_SPELLING_CODE);
+    add_spelling(w, id, c[1], CM_SPELLING_CODE);
+    add_spelling_list(w, id, c[8], CM_SPELLING_ALTERNATE);
 }
 
 /* geodata/exonyms.tsv: the English names of GeoNames places whose name is
@@ -490,6 +485,8 @@ static void add_exonyms(index_writer *w, char **c, sqlite3_int64 n, const char *
     gint64 id = g_ascii_strtoll(c[0], NULL, 10);
     if (id <= 0 || !*c[1] || !*c[2])
         die("%s: needs a GeoNames id, names and a source", where);
+    if (g_hash_table_contains(w->exonyms, &id))
+        die("%s: GeoNames id %s is already named above", where, c[0]);
     g_hash_table_insert(w->exonyms, g_memdup2(&id, sizeof id), g_strdup(c[1]));
 }
 
@@ -499,7 +496,7 @@ static void add_settlement(index_writer *w, char **c, sqlite3_int64 n, const cha
     (void)n;
     gint64 population = g_ascii_strtoll(c[9], NULL, 10);
     sqlite3_int64 id = g_ascii_strtoll(c[0], NULL, 10);
-    if (id <= 0 || id >= ID_BASE_COUNTRY)
+    if (id <= 0 || id >= CM_ID_BASE_COUNTRY)
         die("%s: bad GeoNames id", where);
     place_row row = {
         .name = c[1], .kind = geonames_kind(c[8], population), .country = c[6],
@@ -510,12 +507,12 @@ static void add_settlement(index_writer *w, char **c, sqlite3_int64 n, const cha
     row.name_ar = arabic_name(row.name, alternates, row.country);
     add_place(w, id, &row, where);
     g_free(row.name_ar);
-    add_spelling(w, id, c[2], SPELLING_OWN);
+    add_spelling(w, id, c[2], CM_SPELLING_OWN);
     const char *english = g_hash_table_lookup(w->exonyms, &id);
     if (english)
-        add_spelling_list(w, id, english, SPELLING_OWN);
+        add_spelling_list(w, id, english, CM_SPELLING_OWN);
     for (char **alternate = alternates; *alternate; alternate++)
-        add_spelling(w, id, *alternate, SPELLING_ALTERNATE);
+        add_spelling(w, id, *alternate, CM_SPELLING_ALTERNATE);
     g_strfreev(alternates);
 }
 
@@ -542,27 +539,45 @@ static void assign_admin1(index_writer *w)
         "AND b.max_lat <= ?1 + ?5 AND b.min_lon >= ?2 - ?6 AND b.max_lon <= ?2 + ?6 "
         "AND p.country = ?4 AND p.admin1 != '' AND p.curated = 0 ORDER BY d LIMIT 1");
     sqlite3_stmt *set = prepare(w, "UPDATE place SET admin1 = ?2, admin1_name = ?3 WHERE id = ?1");
+    /* The places first, then their updates: no table is written while a
+     * statement still reads it. */
+    typedef struct lonely_place {
+        sqlite3_int64 id;
+        double lat, lon;
+        char country[4];
+    } lonely_place;
+    GArray *places = g_array_new(FALSE, FALSE, sizeof(lonely_place));
     while (sqlite3_step(lonely) == SQLITE_ROW) {
-        double lat = sqlite3_column_double(lonely, 1), lon = sqlite3_column_double(lonely, 2);
-        double squeeze = cos(lat * G_PI / 180.0);
-        sqlite3_bind_double(near, 1, lat);
-        sqlite3_bind_double(near, 2, lon);
-        sqlite3_bind_double(near, 3, squeeze * squeeze);
-        sqlite3_bind_text(near, 4, (const char *)sqlite3_column_text(lonely, 3), -1,
-                          SQLITE_TRANSIENT);
-        sqlite3_bind_double(near, 5, ADMIN1_NEAREST_DEG);
-        sqlite3_bind_double(near, 6, ADMIN1_NEAREST_DEG / MAX(squeeze, 0.01));
-        if (sqlite3_step(near) == SQLITE_ROW) {
-            sqlite3_bind_int64(set, 1, sqlite3_column_int64(lonely, 0));
-            sqlite3_bind_text(set, 2, (const char *)sqlite3_column_text(near, 0), -1,
-                              SQLITE_TRANSIENT);
-            sqlite3_bind_text(set, 3, (const char *)sqlite3_column_text(near, 1), -1,
-                              SQLITE_TRANSIENT);
-            run(w, set);
-        }
-        sqlite3_reset(near);
+        lonely_place place = {sqlite3_column_int64(lonely, 0), sqlite3_column_double(lonely, 1),
+                              sqlite3_column_double(lonely, 2), ""};
+        g_strlcpy(place.country, (const char *)sqlite3_column_text(lonely, 3),
+                  sizeof place.country);
+        g_array_append_val(places, place);
     }
     sqlite3_finalize(lonely);
+    for (guint i = 0; i < places->len; i++) {
+        const lonely_place *place = &g_array_index(places, lonely_place, i);
+        double squeeze = cos(place->lat * G_PI / 180.0);
+        sqlite3_bind_double(near, 1, place->lat);
+        sqlite3_bind_double(near, 2, place->lon);
+        sqlite3_bind_double(near, 3, squeeze * squeeze);
+        sqlite3_bind_text(near, 4, place->country, -1, SQLITE_STATIC);
+        sqlite3_bind_double(near, 5, ADMIN1_NEAREST_DEG);
+        sqlite3_bind_double(near, 6, ADMIN1_NEAREST_DEG / MAX(squeeze, 0.01));
+        char *admin1 = NULL, *admin1_name = NULL;
+        if (sqlite3_step(near) == SQLITE_ROW) {
+            admin1 = g_strdup((const char *)sqlite3_column_text(near, 0));
+            admin1_name = g_strdup((const char *)sqlite3_column_text(near, 1));
+        }
+        sqlite3_reset(near);
+        if (admin1) {
+            sqlite3_bind_int64(set, 1, place->id);
+            sqlite3_bind_text(set, 2, admin1, -1, g_free);
+            sqlite3_bind_text(set, 3, admin1_name, -1, g_free);
+            run(w, set);
+        }
+    }
+    g_array_free(places, TRUE);
     sqlite3_finalize(near);
     sqlite3_finalize(set);
 }
