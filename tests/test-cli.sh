@@ -289,6 +289,22 @@ import json
 [a] = json.load(open('$work/stdout'))
 assert $code == 0 and a['country'] == ('LBN' if 'Lebanon' in '$query' else 'IRQ'), a"
 done
+run geocode --json --limit 1 "Springfield, Missouri, USA" "Springfield, IL" "Atlanta, Georgia" \
+  "Kansas City" "Rota naval base" "Camp Hill" "Tigris, Iraq" "Bab al-Hawa-Cilvegozu crossing"
+check "qualifiers try every area they name; generic words keep whole names and exact facilities" python3 -c "
+import json
+a = json.load(open('$work/stdout'))
+assert $code == 0, $code
+assert [x['admin1_name'] for x in a[:4]] == ['Missouri', 'Illinois', 'Georgia', 'Missouri'], a
+assert a[3]['name'] == 'Kansas City' and a[4]['name'] == 'Naval Station Rota', a
+assert a[5]['name'] == 'Camp Hill' and a[6]['kind'] == 'river', a
+assert a[7]['kind'] == 'border_crossing' and a[7]['country'] in ('SYR', 'TUR'), a
+"
+run route --from Riyadh --to Baghdad --format json
+check "a far exact answer stays when no near reading is plausible (Riyadh, not an Iraqi village)" python3 -c "
+import json
+leg = json.load(open('$work/stdout'))['routes'][0]['legs'][0]
+assert $code == 0 and leg['from']['name'] == 'Riyadh' and leg['distance_km'] > 900, leg"
 expect_error "a qualifier that names no area" 2 "'Nowhere' is no country or first-level division" geocode "Baghdad, Nowhere"
 run geocode --json Iraq "Anbar province" "Camp Victory" Qamishli Rota
 check "countries, provinces, camps and primary names win over far alternates" python3 -c "
