@@ -24,7 +24,7 @@ struct cm_geocoder {
     GString *notes;   /* resolutions worth telling the user, one a line */
     sqlite3 *db;
     sqlite3_stmt *by_key, *deletion, *fuzzy_key, *box, *points;
-    GPtrArray *sites; /* curated sites, of cm_place*, owned, for cm_geocoder_nearest() */
+    sqlite3_stmt *curated_box; /* box, of curated sites only: cm_geocoder_nearest() */
     GPtrArray *user;  /* of cm_user_site*, owned: cm_geocoder_add_gazetteer() */
 };
 
@@ -161,19 +161,14 @@ static cm_status open_index(cm_geocoder *geocoder, const char *path)
         {&geocoder->box, "SELECT " PLACE_COLUMNS " FROM place_box b JOIN place p "
                          "ON p.id = b.id WHERE b.max_lat >= ?1 AND b.min_lat <= ?2 "
                          "AND b.max_lon >= ?3 AND b.min_lon <= ?4"},
+        {&geocoder->curated_box, "SELECT " PLACE_COLUMNS " FROM place_box b JOIN place p "
+                                 "ON p.id = b.id WHERE b.max_lat >= ?1 AND b.min_lat <= ?2 "
+                                 "AND b.max_lon >= ?3 AND b.min_lon <= ?4 AND p.curated = 1"},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(statements); i++)
         if (sqlite3_prepare_v3(geocoder->db, statements[i].sql, -1, SQLITE_PREPARE_PERSISTENT,
                                statements[i].statement, NULL) != SQLITE_OK)
             return database_error(geocoder, path);
-    /* Curated sites have the negative ids: a rowid range, not a scan. */
-    if (sqlite3_prepare_v2(geocoder->db, "SELECT " PLACE_COLUMNS " FROM place p "
-                           "WHERE p.id < 0 ORDER BY p.id DESC", -1, &statement, NULL) !=
-        SQLITE_OK)
-        return database_error(geocoder, path);
-    while (sqlite3_step(statement) == SQLITE_ROW)
-        g_ptr_array_add(geocoder->sites, row_place(statement));
-    sqlite3_finalize(statement);
     return CM_OK;
 }
 
@@ -181,7 +176,6 @@ cm_geocoder *cm_geocoder_new(cm_context *context)
 {
     cm_geocoder *geocoder = g_new0(cm_geocoder, 1);
     geocoder->context = context;
-    geocoder->sites = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
     geocoder->notes = g_string_new(NULL);
     geocoder->user = g_ptr_array_new_with_free_func((GDestroyNotify)cm_user_site_free);
     char *path = cm_index_path(context, "gazetteer.sqlite");
@@ -203,36 +197,14 @@ void cm_geocoder_free(cm_geocoder *geocoder)
     sqlite3_finalize(geocoder->fuzzy_key);
     sqlite3_finalize(geocoder->box);
     sqlite3_finalize(geocoder->points);
+    sqlite3_finalize(geocoder->curated_box);
     sqlite3_close(geocoder->db);
-    g_ptr_array_free(geocoder->sites, TRUE);
     g_string_free(geocoder->notes, TRUE);
     g_ptr_array_free(geocoder->user, TRUE);
     g_free(geocoder);
 }
 
 cm_context *cm_geocoder_context(cm_geocoder *geocoder) { return geocoder->context; }
-
-cm_place *cm_geocoder_nearest(cm_geocoder *geocoder, cm_geo_point point, const char *kind,
-                              const char *country, double max_distance_m, double *distance_m)
-{
-    const cm_place *best = NULL;
-    double best_distance = max_distance_m;
-    for (guint i = 0; i < geocoder->sites->len; i++) {
-        const cm_place *site = g_ptr_array_index(geocoder->sites, i);
-        if ((kind && strcmp(site->kind, kind) != 0) ||
-            (country && strcmp(site->country, country) != 0))
-            continue;
-        double d = cm_geodesic_inverse(point, site->position).distance_m;
-        if (d <= best_distance) {
-            best_distance = d;
-            best = site;
-        }
-    }
-    if (!best)
-        return NULL;
-    *distance_m = best_distance;
-    return cm_place_copy(best);
-}
 
 char *cm_place_short_name(const cm_place *place)
 {
@@ -243,11 +215,16 @@ char *cm_place_short_name(const cm_place *place)
     return g_strdup(place->name);
 }
 
-/* Reverse geocoding: candidates from a box around point that holds every
- * place within radius_deg degrees of latitude, split at the antimeridian.
- * Updates *best and *best_m with any nearer place. */
-static void nearest_in_box(cm_geocoder *geocoder, cm_geo_point point, double radius_deg,
-                           cm_place **best, cm_geodesic_result *best_m)
+/* A degree of latitude is at least this long. */
+#define DEGREE_OF_LATITUDE_MIN_M 110500.0
+
+/* Candidates of statement (box or curated_box) from a box around point
+ * that holds every place within radius_deg degrees of latitude, split at
+ * the antimeridian, of kind and in country unless those are NULL. Updates
+ * *best and *best_m with any nearer place. */
+static void nearest_in_box(sqlite3_stmt *s, cm_geo_point point, double radius_deg,
+                           const char *kind, const char *country, cm_place **best,
+                           cm_geodesic_result *best_m)
 {
     /* A circle around or near a pole spans every longitude. */
     double lon_radius = fabs(point.lat) + radius_deg >= 89.0
@@ -260,7 +237,6 @@ static void nearest_in_box(cm_geocoder *geocoder, cm_geo_point point, double rad
         ranges[1][0] = west + 360.0, ranges[1][1] = 180.0;
     else if (east > 180.0)
         ranges[1][0] = -180.0, ranges[1][1] = east - 360.0;
-    sqlite3_stmt *s = geocoder->box;
     for (size_t r = 0; r < G_N_ELEMENTS(ranges); r++) {
         if (ranges[r][0] > ranges[r][1])
             continue;
@@ -269,6 +245,9 @@ static void nearest_in_box(cm_geocoder *geocoder, cm_geo_point point, double rad
         sqlite3_bind_double(s, 3, ranges[r][0]);
         sqlite3_bind_double(s, 4, ranges[r][1]);
         while (sqlite3_step(s) == SQLITE_ROW) {
+            if ((kind && strcmp((const char *)sqlite3_column_text(s, 2), kind) != 0) ||
+                (country && strcmp((const char *)sqlite3_column_text(s, 3), country) != 0))
+                continue;
             cm_geo_point position = {sqlite3_column_double(s, 5), sqlite3_column_double(s, 6)};
             cm_geodesic_result from = cm_geodesic_inverse(position, point);
             if (*best && from.distance_m >= best_m->distance_m)
@@ -284,14 +263,14 @@ static void nearest_in_box(cm_geocoder *geocoder, cm_geo_point point, double rad
 cm_place *cm_geocoder_reverse(cm_geocoder *geocoder, cm_geo_point point,
                               double max_distance_m, cm_geodesic_result *from_place)
 {
-    /* A degree of latitude is at least 110.5 km: a box of radius r degrees
-     * holds every place within r * 110.5 km. Widen it until the nearest
-     * place found is inside that circle. */
-    const double degree_m = 110500.0;
+    /* A box of radius r degrees holds every place within r degrees of
+     * latitude. Widen it until the nearest place found is inside that
+     * circle. */
+    const double degree_m = DEGREE_OF_LATITUDE_MIN_M;
     cm_place *best = NULL;
     cm_geodesic_result best_m = {0};
     for (double radius = 0.25;; radius *= 2) {
-        nearest_in_box(geocoder, point, radius, &best, &best_m);
+        nearest_in_box(geocoder->box, point, radius, NULL, NULL, &best, &best_m);
         if (best && best_m.distance_m <= radius * degree_m)
             break;
         if (radius * degree_m > max_distance_m || radius >= 180.0)
@@ -303,6 +282,22 @@ cm_place *cm_geocoder_reverse(cm_geocoder *geocoder, cm_geo_point point,
     }
     if (best)
         *from_place = best_m;
+    return best;
+}
+
+cm_place *cm_geocoder_nearest(cm_geocoder *geocoder, cm_geo_point point, const char *kind,
+                              const char *country, double max_distance_m, double *distance_m)
+{
+    cm_place *best = NULL;
+    cm_geodesic_result best_m = {0};
+    nearest_in_box(geocoder->curated_box, point, max_distance_m / DEGREE_OF_LATITUDE_MIN_M,
+                   kind, country, &best, &best_m);
+    if (best && best_m.distance_m > max_distance_m) {
+        cm_place_free(best);
+        return NULL;
+    }
+    if (best)
+        *distance_m = best_m.distance_m;
     return best;
 }
 
