@@ -5,6 +5,7 @@
 # time is measured for both builds in turn (median of RUNS, default 11,
 # after a warm-up), with the ratio this/earlier, and each build's peak RSS
 # for a one-shot geocode. Each build reads its own data (its checkout).
+# Needs GNU time (Debian package time) for the peak RSS.
 # Usage: bench/versions.sh [BUILD_DIR] [REF] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
