@@ -1545,6 +1545,33 @@ static void prefer_near_readings(cm_geocoder *geocoder, const char *const *queri
     }
 }
 
+/* In a route, an area named like a settlement in it is the settlement: a
+ * convoy drives to Kuwait City, not to a point in the Kuwaiti desert.
+ * Moves that settlement first, with a note. Returns whether it did. */
+static gboolean prefer_settlement(cm_geocoder *geocoder, const char *query,
+                                  cm_candidate_list *list)
+{
+    const cm_candidate *area_answer = cm_candidate_list_get(list, 0);
+    if (strcmp(area_answer->place->kind, "country") != 0 &&
+        strcmp(area_answer->place->kind, "admin1") != 0)
+        return FALSE;
+    for (guint i = 1; i < list->items->len; i++) {
+        cm_candidate c = g_array_index(list->items, cm_candidate, i);
+        if (c.match == CM_MATCH_FUZZY || !is_settlement(c.place->kind) ||
+            !holds(area_answer->place, c.place))
+            continue;
+        g_string_append_printf(geocoder->notes, "taking '%s' as the %s %s (%s), not the %s\n",
+                               query, c.place->kind, c.place->name, c.place->country,
+                               strcmp(area_answer->place->kind, "country") == 0
+                                   ? "country"
+                                   : "first-level division");
+        g_array_remove_index(list->items, i);
+        g_array_prepend_val(list->items, c);
+        return TRUE;
+    }
+    return FALSE;
+}
+
 /* A river or lake in a route stands at its point nearest the other
  * sites. */
 static void nearest_point_of_water(cm_geocoder *geocoder, cm_candidate_list **lists, size_t n,
@@ -1675,6 +1702,8 @@ cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *queries,
         }
     }
     gboolean *replaced = g_new0(gboolean, n);
+    for (size_t i = 0; i < n && status == CM_OK; i++)
+        replaced[i] = prefer_settlement(geocoder, queries[i], lists[i]);
     if (status == CM_OK)
         prefer_near_readings(geocoder, queries, lists, n, near, n_near, replaced);
     for (size_t i = 0; i < n && status == CM_OK; i++)

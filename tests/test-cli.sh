@@ -300,6 +300,13 @@ assert a[3]['name'] == 'Kansas City' and a[4]['name'] == 'Naval Station Rota', a
 assert a[5]['name'] == 'Camp Hill' and a[6]['kind'] == 'river', a
 assert a[7]['kind'] == 'border_crossing' and a[7]['country'] in ('SYR', 'TUR'), a
 "
+run route --from Kuwait --to "Camp Arifjan" --format json
+check "in a route a country named like its city is the city, noted" python3 -c "
+import json
+leg = json.load(open('$work/stdout'))['routes'][0]['legs'][0]
+assert $code == 0 and leg['from']['name'] == 'Kuwait City', leg
+assert open('$work/stderr').read() == \"convoymap: taking 'Kuwait' as the city Kuwait City (KWT), not the country\\n\"
+"
 run route --from Riyadh --to Baghdad --format json
 check "a far exact answer stays when no near reading is plausible (Riyadh, not an Iraqi village)" python3 -c "
 import json
