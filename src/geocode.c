@@ -339,14 +339,16 @@ typedef struct area {
 } area;
 
 /* A reading of a query taken apart once for scoring every spelling
- * against it: its folded literal, that literal without Arabic articles
- * (so "Basrah" is an exact match of "Al Basrah"), its key, the facility
+ * against it: its folded literal, whether that has an Arabic article (if
+ * not, "Basrah" is an exact match of "Al Basrah"), its key, the facility
  * word that folding dropped, the kind a generic word named, and the area. */
 typedef struct parsed_query {
-    char *literal, *bare, *key;
+    char *key;
+    const char *literal;
+    gboolean articled;
     cm_fold_hint hint;
     cm_query_kind kind;
-    area where;
+    const area *where;
     gboolean code_like; /* typed as a code: "ORAA", "BGW", "IRQ" */
     gboolean whole;     /* the whole query, not a part of it */
 } parsed_query;
@@ -417,17 +419,17 @@ static double score_spelling(const parsed_query *query, const cm_place *place,
     return CLAMP(score, 0.0, 1.0);
 }
 
-/* Whether place lies in the query's area. A place with no division (a
- * curated site with no settlement near, a user site) counts as in any
- * division of its country. */
-static gboolean in_area(const area *where, const cm_place *place)
+/* Whether a place of country and admin1 lies in the query's area. A place
+ * with no division (a curated site with no settlement near, a user site)
+ * counts as in any division of its country. */
+static gboolean in_area(const area *where, const char *country, const char *admin1)
 {
     /* Rivers and lakes cross borders and carry no country. */
-    if (!*place->country)
+    if (!*country)
         return TRUE;
-    if (where->country && strcmp(place->country, where->country) != 0)
+    if (where->country && strcmp(country, where->country) != 0)
         return FALSE;
-    return !where->admin1 || !*place->admin1 || strcmp(place->admin1, where->admin1) == 0;
+    return !where->admin1 || !*admin1 || strcmp(admin1, where->admin1) == 0;
 }
 
 /* The candidates being gathered for a query: the list, its places by id
@@ -470,13 +472,9 @@ static void add_candidate(const parsed_query *query, gathering *found, gint64 id
      * not Beale AFB (BAB), "BAH" is Bahrain's airport, not the town Bah. */
     gboolean code = spelling == CM_SPELLING_CODE && query->code_like;
     gboolean primary = spelling == CM_SPELLING_OWN || code;
-    if (!in_area(&query->where, place)) {
-        cm_place_free(place);
-        return;
-    }
     /* "Basrah" is exact for "Al Basrah", but "Al Khor" is not for "Khor". */
     gboolean exact = match != CM_MATCH_FUZZY && strcmp(literal, query->literal) == 0;
-    if (match != CM_MATCH_FUZZY && !exact && strcmp(query->bare, query->literal) == 0) {
+    if (match != CM_MATCH_FUZZY && !exact && !query->articled) {
         char *bare = bare_literal(literal);
         exact = strcmp(bare, query->literal) == 0;
         g_free(bare);
@@ -485,12 +483,6 @@ static void add_candidate(const parsed_query *query, gathering *found, gint64 id
      * Doha), but not its codes. */
     if (spelling == CM_SPELLING_ALTERNATE && !query->code_like && g_strcmp0(feature, "PPLC") == 0)
         primary = TRUE;
-    /* A code matches as typed or not at all: "AAAA" folds to the key of
-     * the code AAA, but means nothing. */
-    if (spelling == CM_SPELLING_CODE && strcmp(literal, query->literal) != 0) {
-        cm_place_free(place);
-        return;
-    }
     double score = score_spelling(query, place, prominence(place, feature, tier), literal,
                                   primary, exact ? RANK_QUALITY_EXACT : quality);
     if (code)
@@ -525,12 +517,21 @@ static void collect_key(cm_geocoder *geocoder, const parsed_query *query, const 
 {
     sqlite3_stmt *s = geocoder->by_key;
     sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-    while (sqlite3_step(s) == SQLITE_ROW)
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *literal = (const char *)sqlite3_column_text(s, PLACE_N_COLUMNS);
+        int spelling = sqlite3_column_int(s, PLACE_N_COLUMNS + 1);
+        /* Rows that cannot answer are passed over before a place is made
+         * of them: one outside the area, and a code not matched as typed
+         * ("AAAA" folds to the key of the code AAA, but means nothing). */
+        if (!in_area(query->where, (const char *)sqlite3_column_text(s, 3),
+                     (const char *)sqlite3_column_text(s, 4)) ||
+            (spelling == CM_SPELLING_CODE && strcmp(literal, query->literal) != 0))
+            continue;
         add_candidate(query, found, sqlite3_column_int64(s, 0),
                       sqlite3_column_int(s, 8) ? TIER_CURATED : TIER_INDEX,
                       (const char *)sqlite3_column_text(s, PLACE_FEATURE_COLUMN), row_place(s),
-                      (const char *)sqlite3_column_text(s, PLACE_N_COLUMNS),
-                      sqlite3_column_int(s, PLACE_N_COLUMNS + 1), quality, similarity, match);
+                      literal, spelling, quality, similarity, match);
+    }
     sqlite3_reset(s);
 }
 
@@ -541,6 +542,8 @@ static void collect_user(cm_geocoder *geocoder, const parsed_query *query, gbool
 {
     for (guint i = 0; i < geocoder->user->len; i++) {
         const cm_user_site *site = g_ptr_array_index(geocoder->user, i);
+        if (!in_area(query->where, site->place->country, site->place->admin1))
+            continue;
         for (size_t k = 0; site->keys[k]; k++) {
             const char *key = site->keys[k], *literal = site->literals[k];
             double similarity =
@@ -857,16 +860,18 @@ enum {
 
 /* Adds the places of one reading of a query: name (a folded literal)
  * with the kind a generic word named, in an area; exact and folded
- * matches, and fuzzy ones too when fuzzy. The area is copied. */
+ * matches, or with READ_FUZZY its typos. */
 static void gather_reading(cm_geocoder *geocoder, const char *name, cm_query_kind kind,
                            const area *where, int flags, gathering *found)
 {
     if (!*name)
         return;
     gboolean fuzzy = flags & READ_FUZZY;
-    parsed_query parsed = {g_strdup(name), bare_literal(name), NULL, NULL, kind,
-                           {g_strdup(where->country), g_strdup(where->admin1)},
-                           (flags & READ_CODE_LIKE) != 0, (flags & READ_WHOLE) != 0};
+    char *bare = bare_literal(name);
+    parsed_query parsed = {.literal = name, .articled = strcmp(bare, name) != 0, .kind = kind,
+                           .where = where, .code_like = (flags & READ_CODE_LIKE) != 0,
+                           .whole = (flags & READ_WHOLE) != 0};
+    g_free(bare);
     parsed.key = cm_fold_key(name, &parsed.hint);
     if (fuzzy) {
         collect_fuzzy(geocoder, &parsed, found);
@@ -876,11 +881,7 @@ static void gather_reading(cm_geocoder *geocoder, const char *name, cm_query_kin
                     found);
         collect_user(geocoder, &parsed, FALSE, found);
     }
-    g_free(parsed.literal);
-    g_free(parsed.bare);
     g_free(parsed.key);
-    g_free(parsed.where.country);
-    g_free(parsed.where.admin1);
 }
 
 /* A crossing named by its two posts: each post's crossings that have a
@@ -1465,39 +1466,35 @@ static gboolean out_of_line(cm_candidate_list **lists, size_t n, size_t i, doubl
  * reading of its query: a typo or an alias within CONTEXT_RADIUS_M of the
  * others that scores at most NEAR_READING_MAX_LOSS less (Riyadh stays
  * Riyadh before Baghdad: the Iraqi village's alternate name is no
- * plausible reading). Returns the wider list of its readings with *chosen the index of
- * that reading and *loss the score it gives up, or NULL when there is
- * none. */
-static cm_candidate_list *near_reading(cm_geocoder *geocoder, const char *query,
-                                       cm_candidate_list **lists, size_t n, size_t i,
-                                       const cm_geo_point *near, size_t n_near, guint *chosen,
-                                       double *loss)
+ * plausible reading). Its readings, typos included, are searched once
+ * into *wider. Returns the index of that reading in *wider and sets *loss
+ * to the score it gives up, or returns -1. */
+static gint near_reading(cm_geocoder *geocoder, const char *query, cm_candidate_list **lists,
+                         size_t n, size_t i, const cm_geo_point *near, size_t n_near,
+                         cm_candidate_list **wider, double *loss)
 {
     const cm_candidate *answer = cm_candidate_list_get(lists[i], 0);
     if (answer->match == CM_MATCH_COORDINATE || n + n_near < 2)
-        return NULL;
+        return -1;
     double far = distance_to_others(lists, n, i, answer->place->position, near, n_near);
     if (!out_of_line(lists, n, i, far))
-        return NULL;
-    cm_candidate_list *wider;
-    if (search(geocoder, query, NULL, 0, TRUE, &wider) != CM_OK) {
-        cm_candidate_list_free(wider);
-        return NULL;
+        return -1;
+    if (!*wider && search(geocoder, query, NULL, 0, TRUE, wider) != CM_OK) {
+        cm_candidate_list_free(*wider);
+        *wider = candidate_list_new();
     }
-    for (guint k = 0; k < wider->items->len; k++) {
-        const cm_candidate *c = &g_array_index(wider->items, cm_candidate, k);
+    for (guint k = 0; k < (*wider)->items->len; k++) {
+        const cm_candidate *c = &g_array_index((*wider)->items, cm_candidate, k);
         if (c->match == CM_MATCH_FUZZY && c->similarity < SUGGEST_MIN_SIMILARITY)
             continue;
         double d = distance_to_others(lists, n, i, c->place->position, near, n_near);
         if (d <= CONTEXT_RADIUS_M && d * ABSURD_RATIO < far &&
             answer->score - c->score <= NEAR_READING_MAX_LOSS) {
-            *chosen = k;
             *loss = answer->score - c->score;
-            return wider;
+            return (gint)k;
         }
     }
-    cm_candidate_list_free(wider);
-    return NULL;
+    return -1;
 }
 
 /* Context beats a far reading: while some answer lies far out of line
@@ -1509,29 +1506,26 @@ static void prefer_near_readings(cm_geocoder *geocoder, const char *const *queri
                                  cm_candidate_list **lists, size_t n, const cm_geo_point *near,
                                  size_t n_near, gboolean *replaced)
 {
+    cm_candidate_list **wider = g_new0(cm_candidate_list *, n);
     for (size_t round = 0; round < n; round++) {
-        cm_candidate_list *best = NULL;
         size_t best_i = 0;
-        guint best_k = 0;
+        gint best_k = -1;
         double best_loss = INFINITY;
         for (size_t i = 0; i < n; i++) {
-            guint k;
             double loss;
-            cm_candidate_list *wider = replaced[i] ? NULL
-                                                   : near_reading(geocoder, queries[i], lists,
-                                                                  n, i, near, n_near, &k, &loss);
-            if (wider && loss < best_loss) {
-                cm_candidate_list_free(best);
-                best = wider, best_i = i, best_k = k, best_loss = loss;
-            } else {
-                cm_candidate_list_free(wider);
-            }
+            gint k = replaced[i] ? -1
+                                 : near_reading(geocoder, queries[i], lists, n, i, near,
+                                                n_near, &wider[i], &loss);
+            if (k >= 0 && loss < best_loss)
+                best_i = i, best_k = k, best_loss = loss;
         }
-        if (!best)
-            return;
+        if (best_k < 0)
+            break;
+        cm_candidate_list *best = wider[best_i];
+        wider[best_i] = NULL;
         const cm_place *was = cm_candidate_list_get(lists[best_i], 0)->place;
         cm_candidate taken = g_array_index(best->items, cm_candidate, best_k);
-        g_array_remove_index(best->items, best_k);
+        g_array_remove_index(best->items, (guint)best_k);
         g_array_prepend_val(best->items, taken);
         double far = distance_to_others(lists, n, best_i, was->position, near, n_near);
         g_string_append_printf(geocoder->notes, "taking '%s' as %s (%s)%s near the route's "
@@ -1543,6 +1537,9 @@ static void prefer_near_readings(cm_geocoder *geocoder, const char *const *queri
         lists[best_i] = best;
         replaced[best_i] = TRUE;
     }
+    for (size_t i = 0; i < n; i++)
+        cm_candidate_list_free(wider[i]);
+    g_free(wider);
 }
 
 /* In a route, an area named like a settlement in it is the settlement: a
