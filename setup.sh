@@ -11,7 +11,7 @@ build_packages=(gcc pkg-config meson ninja-build libglib2.0-dev libcairo2-dev li
   libproj-dev proj-data libgdal-dev libgeos-dev libsqlite3-dev zlib1g-dev fonts-dejavu-core fonts-noto-core)
 # Real consumers of our output, used by the tests.
 test_packages=(librsvg2-bin poppler-utils gdal-bin file python3 valgrind strace)
-# Headless Chromium opens the tiles' --preview page (tests/test-preview.sh).
+# Headless Chromium opens the tiles' --preview page (tests/cli/test-preview.sh).
 test_packages+=(chromium)
 # clang and its libFuzzer runtime: the warnings check and the short fuzz run.
 test_packages+=(clang libclang-rt-14-dev)
@@ -44,7 +44,7 @@ ninja -C build >/dev/null
 if [ "$mode" = map ]; then
   mkdir -p out
   start=$(date +%s.%N)
-  ./build/convoymap render -o out/briefing.png
+  ./build/src/cli/convoymap render -o out/briefing.png
   end=$(date +%s.%N)
   awk -v s="$start" -v e="$end" 'BEGIN { printf "render took %.3f s\n", e - s }'
   exit 0

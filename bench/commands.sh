@@ -26,17 +26,17 @@ median_ms() { # command...: prints the median wall time in milliseconds
 row() { printf '  %-52s %8s ms\n' "$1" "$2"; }
 
 echo "convoymap, reference scenario, median of $runs runs ($(nproc) cores)"
-row "convoymap --version (start-up only)" "$(median_ms "$build/convoymap" --version)"
-row "convoymap route" "$(median_ms "$build/convoymap" route)"
+row "convoymap --version (start-up only)" "$(median_ms "$build/src/cli/convoymap" --version)"
+row "convoymap route" "$(median_ms "$build/src/cli/convoymap" route)"
 for format in png svg pdf; do
   row "convoymap render -o briefing.$format (1600x1200)" \
-    "$(median_ms "$build/convoymap" render -o "$out/briefing.$format")"
+    "$(median_ms "$build/src/cli/convoymap" render -o "$out/briefing.$format")"
 done
 
-row 'convoymap geocode "Ayn al-Asad"' "$(median_ms "$build/convoymap" geocode "Ayn al-Asad")"
+row 'convoymap geocode "Ayn al-Asad"' "$(median_ms "$build/src/cli/convoymap" geocode "Ayn al-Asad")"
 row 'convoymap geocode al-Bukamai (typo: deletion index)' \
-  "$(median_ms bash -c "'$build/convoymap' geocode al-Bukamai 2>/dev/null; true")"
-row "convoymap geocode --reverse 33.1,40.2" "$(median_ms "$build/convoymap" geocode --reverse 33.1,40.2)"
+  "$(median_ms bash -c "'$build/src/cli/convoymap' geocode al-Bukamai 2>/dev/null; true")"
+row "convoymap geocode --reverse 33.1,40.2" "$(median_ms "$build/src/cli/convoymap" geocode --reverse 33.1,40.2)"
 
 echo "start-up of an empty program linked with (no convoymap code):"
 echo 'int main(void) { return 0; }' >"$out/empty.c"

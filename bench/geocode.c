@@ -16,7 +16,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "internal.h"
+#include "core/internal.h"
 
 /* xorshift64*: the same queries on every machine and GLib. */
 static guint64 next_random(guint64 *state)

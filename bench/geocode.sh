@@ -30,8 +30,8 @@ median_ms() { # command...: the median wall time of runs, in milliseconds
 row() { printf '  %-48s %8s ms\n' "$1" "$2"; }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); median of $runs runs"
-row 'convoymap geocode "Ayn al-Asad"' "$(median_ms "$build/convoymap" geocode "Ayn al-Asad")"
-row "convoymap --version" "$(median_ms "$build/convoymap" --version)"
+row 'convoymap geocode "Ayn al-Asad"' "$(median_ms "$build/src/cli/convoymap" geocode "Ayn al-Asad")"
+row "convoymap --version" "$(median_ms "$build/src/cli/convoymap" --version)"
 echo 'int main(void) { return 0; }' >"$out/empty.c"
 cc "$out/empty.c" -o "$out/empty-gdal" -Wl,--no-as-needed $(pkg-config --libs gdal)
 cc "$out/empty.c" -o "$out/empty"

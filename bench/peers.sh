@@ -21,7 +21,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 keep=${PEERS_KEEP:-}
 
-for tool in "$build/convoymap" "$build/bench/bench-layout"; do
+for tool in "$build/src/cli/convoymap" "$build/bench/bench-layout"; do
   [ -x "$tool" ] || { echo "peers.sh: $tool is missing; build first (ninja -C ${1:-build})" >&2; exit 1; }
 done
 command -v gmt >/dev/null || { echo "peers.sh: gmt is not installed" >&2; exit 1; }
@@ -37,7 +37,7 @@ mkdir -p "$prep"
 "$build/bench/bench-layout" 1600 1200 "$prep/sites.csv" >"$prep/layout.sh"
 # shellcheck source=/dev/null
 . "$prep/layout.sh"
-"$build/convoymap" route --format geojson >"$prep/route.geojson"
+"$build/src/cli/convoymap" route --format geojson >"$prep/route.geojson"
 
 # Layers for GMT, cut to the map's extent (plus a small margin) once, here:
 # GMT then reads only what it draws, which favours it.
@@ -69,11 +69,11 @@ out=$work/out
 mkdir -p "$out"
 run() { # TOOL: makes the map with TOOL
   case $1 in
-  convoymap) "$build/convoymap" render -o "$out/convoymap.png" ;;
+  convoymap) "$build/src/cli/convoymap" render -o "$out/convoymap.png" ;;
   gmt) bench/peers/gmt-briefing.sh "$prep" "$out/gmt" ;;
   mapnik) "$pypeer" bench/peers/mapnik-briefing.py "$gpkg" "$prep" "$out/mapnik.png" ;;
-  a3pdf) "$build/convoymap" render --size A3-landscape -o "$out/a3.pdf" ;;
-  a3png) "$build/convoymap" render --size A3-landscape --dpi 300 -o "$out/a3-300dpi.png" ;;
+  a3pdf) "$build/src/cli/convoymap" render --size A3-landscape -o "$out/a3.pdf" ;;
+  a3png) "$build/src/cli/convoymap" render --size A3-landscape --dpi 300 -o "$out/a3-300dpi.png" ;;
   esac
 }
 tools=(convoymap gmt mapnik a3pdf a3png)

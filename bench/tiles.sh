@@ -40,13 +40,13 @@ measure() {
 echo "Tiles: bbox $bbox, zoom $zoom (1131 tiles), median of $runs runs ($(nproc) cores)"
 for jobs in 1 2; do
   measure "convoymap, directory, --jobs $jobs" \
-    "$build/convoymap" tiles --bbox "$bbox" --zoom "$zoom" --jobs "$jobs" -o "$out/tiles"
+    "$build/src/cli/convoymap" tiles --bbox "$bbox" --zoom "$zoom" --jobs "$jobs" -o "$out/tiles"
   measure "convoymap, MBTiles, --jobs $jobs" \
-    "$build/convoymap" tiles --bbox "$bbox" --zoom "$zoom" --jobs "$jobs" -o "$out/tiles.mbtiles"
+    "$build/src/cli/convoymap" tiles --bbox "$bbox" --zoom "$zoom" --jobs "$jobs" -o "$out/tiles.mbtiles"
 done
 
 if /usr/bin/python3 -c 'import mapnik' 2>/dev/null; then
-  "$build/convoymap" route --format geojson >"$out/route.geojson"
+  "$build/src/cli/convoymap" route --format geojson >"$out/route.geojson"
   # The waypoints, as points for Mapnik's markers.
   /usr/bin/python3 - "$out/route.geojson" "$out/sites.geojson" <<'EOF'
 import json, sys

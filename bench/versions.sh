@@ -18,6 +18,10 @@ trap 'git worktree remove --force "$out/src" >/dev/null 2>&1 || true; rm -rf "$o
 git worktree add --detach "$out/src" "$ref" >/dev/null 2>&1
 meson setup "$out/build" "$out/src" --buildtype=debugoptimized >/dev/null
 ninja -C "$out/build" >/dev/null
+# The program's place in either build tree (src/cli/ since issue 13).
+program() { if [ -x "$1/src/cli/convoymap" ]; then echo "$1/src/cli/convoymap"; else echo "$1/convoymap"; fi; }
+this=$(program "$build")
+earlier=$(program "$out/build")
 
 median_ms() { # data-dir command...: the median wall time in milliseconds
   local data=$1
@@ -42,8 +46,8 @@ echo "this build ($build) against $ref, median of $runs runs ($(nproc) cores, lo
 printf '  %-44s %9s %9s %7s\n' command "this ms" "$ref ms" ratio
 while IFS='|' read -r label args; do
   read -ra words <<<"$args"
-  new=$(median_ms "$PWD" "$build/convoymap" "${words[@]/@OUT@/$out}")
-  old=$(median_ms "$out/src" "$out/build/convoymap" "${words[@]/@OUT@/$out}")
+  new=$(median_ms "$PWD" "$this" "${words[@]/@OUT@/$out}")
+  old=$(median_ms "$out/src" "$earlier" "${words[@]/@OUT@/$out}")
   printf '  %-44s %9s %9s %7s\n' "$label" "$new" "$old" \
     "$(awk -v a="$new" -v b="$old" 'BEGIN { printf "%.2f", a / b }')"
 done <<'COMMANDS'
@@ -52,6 +56,6 @@ geocode Baghdad Ramadi Amman (three names)|geocode Baghdad Ramadi Amman
 route (reference scenario)|route
 render -o briefing.png (reference scenario)|render -o @OUT@/briefing.png
 COMMANDS
-echo "peak RSS of a one-shot geocode: this $(peak_kb "$PWD" "$build/convoymap" geocode Baghdad) kB," \
-  "$ref $(peak_kb "$out/src" "$out/build/convoymap" geocode Baghdad) kB"
+echo "peak RSS of a one-shot geocode: this $(peak_kb "$PWD" "$this" geocode Baghdad) kB," \
+  "$ref $(peak_kb "$out/src" "$earlier" geocode Baghdad) kB"
 echo "index: this $(du -m "$build/gazetteer.sqlite" | cut -f1) MB, $ref $(du -m "$out/build/gazetteer.sqlite" | cut -f1) MB"

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Label points of the countries visible in the reference map, chosen as
-convoymap does (src/basemap.c): countries covering at least 1.5 % of the
+convoymap does (src/render/basemap.c): countries covering at least 1.5 % of the
 view, at the centroid of their largest visible part (or a point on its
 surface). Used by gmt-briefing.sh, which has no label placement of its own;
 computed once, before timing.

@@ -36,10 +36,10 @@
 #include <ogr_api.h>
 #include <sqlite3.h>
 
-#include "arabic-name.h"
-#include "fold.h"
-#include "fuzzy.h"
-#include "gazetteer-index.h"
+#include "geocode/arabic-name.h"
+#include "geocode/fold.h"
+#include "geocode/fuzzy.h"
+#include "geocode/gazetteer-index.h"
 
 static const char schema[] =
     "CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"

@@ -1,10 +1,10 @@
-/* Fuzzes the reading of a query's shape (src/query.c: commas, generic
+/* Fuzzes the reading of a query's shape (src/geocode/query.c: commas, generic
  * words, crossings named by two posts) and the geocoder's answer to it,
  * qualifiers, --country names and lone typos included. */
 #include <string.h>
 
 #include "fuzz.h"
-#include "query.h"
+#include "geocode/query.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,6 +1,6 @@
 /* Fuzzes the style reader with arbitrary key files. */
 #include "fuzz.h"
-#include "style.h"
+#include "render/style.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,0 +1,89 @@
+/* Finds and loads convoymap's modules with GModule: next to the library that
+ * runs (libdir/convoymap/ once installed), or in the build tree when the
+ * library runs from it, as the gazetteer index is found (context.c). */
+#define _GNU_SOURCE
+#include "module-loader.h"
+
+#include <dlfcn.h>
+#include <string.h>
+
+#include <gmodule.h>
+
+/* Where file_name is for this copy of the library: in its part's folder of
+ * the build tree (src/PART/) when the code runs from the build tree (the
+ * shared library or a test program linking the objects), else in convoymap/
+ * beside the shared library. The caller frees it with g_free(). */
+static char *module_path(const char *part, const char *file_name)
+{
+    Dl_info info;
+    char *self = NULL;
+    if (dladdr((void *)module_path, &info) && info.dli_fname && *info.dli_fname)
+        self = g_canonicalize_filename(info.dli_fname, NULL);
+    char *build = g_canonicalize_filename(CM_BUILD_DATADIR, NULL);
+    char *path;
+    if (!self || (g_str_has_prefix(self, build) && self[strlen(build)] == G_DIR_SEPARATOR)) {
+        path = g_build_filename(build, "src", part, file_name, NULL);
+    } else {
+        char *dir = g_path_get_dirname(self);
+        path = g_build_filename(dir, "convoymap", file_name, NULL);
+        g_free(dir);
+    }
+    g_free(self);
+    g_free(build);
+    return path;
+}
+
+/* Opens the module at path and returns its interface, or NULL with the
+ * reason in *reason (freed by the caller with g_free()). */
+static const void *open_module(const char *path, const char *entry,
+                               gboolean (*fits)(const void *interface), char **reason)
+{
+    /* Local binding: the module's names never stand in for the library's. */
+    GModule *module = g_module_open(path, G_MODULE_BIND_LOCAL);
+    if (!module) {
+        /* dlopen()'s message starts with the path, already named. */
+        const char *error = g_module_error();
+        size_t length = strlen(path);
+        if (strncmp(error, path, length) == 0 && strncmp(error + length, ": ", 2) == 0)
+            error += length + 2;
+        *reason = g_strdup(error);
+        return NULL;
+    }
+    gpointer symbol = NULL;
+    const void *interface = NULL;
+    if (!g_module_symbol(module, entry, &symbol))
+        *reason = g_strdup_printf("it has no %s (another version of convoymap?)", entry);
+    else if (!(interface = ((const void *(*)(void))symbol)()) || (fits && !fits(interface)))
+        *reason = g_strdup("it belongs to another version of convoymap");
+    if (*reason) {
+        g_module_close(module);
+        return NULL;
+    }
+    /* Kept for the life of the process: neither GDAL nor Pango unloads. */
+    g_module_make_resident(module);
+    return interface;
+}
+
+const void *cm_module_interface(cm_context *context, const void **slot, const char *part,
+                                const char *file_name,
+                                const char *entry, const char *what,
+                                gboolean (*fits)(const void *interface))
+{
+    const void *found = g_atomic_pointer_get(slot);
+    if (found)
+        return found;
+    static GMutex lock;
+    char *path = module_path(part, file_name), *reason = NULL;
+    g_mutex_lock(&lock);
+    found = *slot;
+    if (!found) {
+        found = open_module(path, entry, fits, &reason);
+        g_atomic_pointer_set(slot, found);
+    }
+    g_mutex_unlock(&lock);
+    if (!found && context)
+        cm_fail(context, CM_ERR_LIBRARY, "cannot load the %s %s: %s", what, path, reason);
+    g_free(reason);
+    g_free(path);
+    return found;
+}

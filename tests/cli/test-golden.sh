@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Golden images of the reference briefing map: each shipped style as PNG,
+# the default style as SVG (rasterised by rsvg-convert) and PDF
+# (rasterised by pdftoppm), and the default style with --labels both
+# (English and Arabic names: catches a broken shaping, direction or font), compared by golden-compare, which tolerates
+# anti-aliasing and hinting but not a moved label or a wrong colour. TAP.
+# After a deliberate change of the drawing, regenerate the goldens with
+#   tests/cli/test-golden.sh build/src/cli/convoymap build/tests/cli/golden-compare --update
+# and look at every image in tests/cli/golden/ before committing them.
+set -u
+convoymap=$1
+compare=$2
+update=${3:-}
+golden=$(cd "$(dirname "$0")" && pwd)/golden
+. "$(dirname "$0")/tap.sh"
+
+# case name, then how to make its PNG in $work/NAME.png
+make_case() {
+  local name=$1 style=$2 format=$3 labels=$4
+  "$convoymap" render --style "$style" --labels "$labels" --size 800x600 \
+    -o "$work/$name.$format" >/dev/null || return 1
+  case $format in
+    png) ;;
+    svg) rsvg-convert "$work/$name.svg" -o "$work/$name.png" ;;
+    pdf) pdftoppm -r 72 -png -singlefile "$work/$name.pdf" "$work/$name" ;;
+  esac
+}
+
+for spec in briefing:briefing:png night:night:png grayscale:grayscale:png \
+            colorblind:colorblind:png briefing-svg:briefing:svg briefing-pdf:briefing:pdf \
+            briefing-both:briefing:png:both; do
+  IFS=: read -r name style format labels <<<"$spec"
+  n=$((n + 1))
+  if ! make_case "$name" "$style" "$format" "${labels:-en}"; then
+    failed=$((failed + 1)); echo "not ok $n - $name renders"; continue
+  fi
+  if [ "$update" = --update ]; then
+    cp "$work/$name.png" "$golden/$name.png"
+    echo "ok $n - $name golden updated"
+  elif result=$("$compare" "$golden/$name.png" "$work/$name.png"); then
+    echo "ok $n - $name matches its golden image ($result)"
+  else
+    failed=$((failed + 1))
+    echo "not ok $n - $name differs from its golden image: $result"
+  fi
+done
+# The comparison must be able to fail: another route colour is caught.
+n=$((n + 1))
+printf '[style]\ninherits=briefing\n[route]\ncolor=#1f18c0\n' >"$work/blue.ini"
+"$convoymap" render --style "$work/blue.ini" --size 800x600 -o "$work/blue.png" >/dev/null
+if result=$("$compare" "$golden/briefing.png" "$work/blue.png"); then
+  failed=$((failed + 1)); echo "not ok $n - a blue route passed as the golden red one ($result)"
+else
+  echo "ok $n - a blue route does not pass for the golden red one ($result)"
+fi
+tap_done
