@@ -43,7 +43,7 @@ int main(void)
             }
         }
     }
-    printf("track: %zu segments, %.1f km\n", cm_route_n_segments(route),
+    printf("track: %zu segments, %.1f km\n", cm_route_segment_count(route),
            cm_route_total_m(route) / 1000);
     enum { RUNS = 21 };
     double times[RUNS];
@@ -56,7 +56,7 @@ int main(void)
             return 1;
         }
         times[run] = (g_get_monotonic_time() - begin) / 1000.0;
-        found = cm_crossing_list_length(crossings);
+        found = cm_crossing_list_count(crossings);
         cm_crossing_list_free(crossings);
     }
     qsort(times, RUNS, sizeof *times, compare_doubles);

@@ -194,7 +194,7 @@ int main(int argc, char **argv)
         if (kind == 2) {
             /* Placed: a candidate within about 100 m of the row's place. */
             gboolean placed = FALSE;
-            for (size_t c = 0; list && c < cm_candidate_list_length(list); c++) {
+            for (size_t c = 0; list && c < cm_candidate_list_count(list); c++) {
                 cm_geo_point p = cm_candidate_list_get(list, c)->place->position;
                 gboolean here = fabs(p.lat - r->lat) < 1e-3 && fabs(p.lon - r->lon) < 1e-3;
                 typos_first += here && c == 0;

@@ -41,7 +41,7 @@ int main(int argc, char **argv)
     cm_context *context = cm_context_new(NULL, &message);
     if (!context) {
         fprintf(stderr, "bench-layout: %s\n", message ? message : "no context");
-        cm_string_free(message);
+        cm_free(message);
         return 1;
     }
     cm_geocoder *geocoder = cm_geocoder_new(context);
@@ -125,7 +125,7 @@ int main(int argc, char **argv)
             return 1;
         }
         fprintf(out, "lon,lat,kind,name\n");
-        for (size_t i = 0; i < cm_route_n_waypoints(route); i++)
+        for (size_t i = 0; i < cm_route_waypoint_count(route); i++)
             write_site(out, cm_route_waypoint(route, i), "waypoint");
         for (size_t i = 0; i < n_markers; i++)
             write_site(out, markers[i], "site");

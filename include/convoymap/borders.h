@@ -50,7 +50,7 @@ typedef struct cm_crossing_list cm_crossing_list;
 CM_API cm_status cm_route_find_crossings(cm_context *context, const cm_route *route,
                                          cm_geocoder *geocoder, cm_crossing_list **crossings);
 
-CM_API size_t cm_crossing_list_length(const cm_crossing_list *crossings);
+CM_API size_t cm_crossing_list_count(const cm_crossing_list *crossings);
 
 /* Crossing i (0-based), owned by the list; NULL when out of range. */
 CM_API const cm_border_crossing *cm_crossing_list_get(const cm_crossing_list *crossings,

@@ -41,7 +41,7 @@ typedef struct cm_context cm_context;
  * is NULL, from $CONVOYMAP_DATA, the installed data directory, or the
  * source tree, whichever exists first. Returns NULL only when memory runs
  * out or no data directory exists; then, if message is not NULL, *message
- * receives a description the caller frees with cm_string_free(). */
+ * receives a description the caller frees with cm_free(). */
 CM_API cm_context *cm_context_new(const char *data_dir, char **message);
 
 /* Frees the context. Objects created from it must be freed first. */
@@ -60,8 +60,9 @@ CM_API const char *cm_context_message(const cm_context *context);
 /* Forgets the last failure. */
 CM_API void cm_context_clear_error(cm_context *context);
 
-/* Frees a string returned by convoymap. NULL is allowed. */
-CM_API void cm_string_free(char *string);
+/* Frees a string or buffer returned by convoymap (text, image bytes, WKB,
+ * point arrays). NULL is allowed. */
+CM_API void cm_free(void *buffer);
 
 /* Name of a status, e.g. "input error". Static storage. */
 CM_API const char *cm_status_name(cm_status status);

@@ -51,7 +51,7 @@ CM_API cm_status cm_coordinate_parse(cm_context *context, const char *text,
  * Coordinates are truncated, not rounded, as MGRS requires, so the square
  * contains the point. Uses UTM with the Norway and Svalbard zone exceptions
  * from 80°S up to (not including) 84°N, UPS beyond. Returns a new string the
- * caller frees with cm_string_free(), or NULL with CM_ERR_INPUT on the
+ * caller frees with cm_free(), or NULL with CM_ERR_INPUT on the
  * context for a precision outside 0..5 or a point out of range. */
 CM_API char *cm_mgrs_format(cm_context *context, cm_geo_point point, int precision);
 

@@ -36,7 +36,7 @@ typedef struct cm_geocode_answer {
  * {"query", "error"}, and text leaves it out (its error goes to stderr).
  * Text gives one line per answer and an indented line per alternative,
  * naming the first-level division. Returns a new string the caller frees
- * with cm_string_free(), or NULL with CM_ERR_INPUT on the context for
+ * with cm_free(), or NULL with CM_ERR_INPUT on the context for
  * another format. */
 CM_API char *cm_report_geocode(cm_context *context, const cm_geocode_answer *answers,
                                size_t n, cm_report_format format);
@@ -47,7 +47,7 @@ CM_API char *cm_report_geocode(cm_context *context, const cm_geocode_answer *ans
  * "kind", "country", "admin1", "mgrs", "distance_km", "bearing_deg"}, the bearing
  * from the place to point; text is one line such as
  * "12.3 km 045° from Ar Rutbah (town, IRQ, 33.03718, 40.28586)". Returns a
- * new string the caller frees with cm_string_free(), or NULL with
+ * new string the caller frees with cm_free(), or NULL with
  * CM_ERR_INPUT on the context for a format other than text or JSON. */
 CM_API char *cm_report_reverse(cm_context *context, cm_geo_point point, const cm_place *place,
                                cm_geodesic_result from_place, cm_report_format format);

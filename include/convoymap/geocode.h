@@ -137,7 +137,7 @@ CM_API cm_status cm_geocoder_answer(cm_geocoder *geocoder, const char *query,
                                     const char *country, size_t limit,
                                     cm_candidate_list **candidates);
 
-CM_API size_t cm_candidate_list_length(const cm_candidate_list *candidates);
+CM_API size_t cm_candidate_list_count(const cm_candidate_list *candidates);
 
 /* Candidate i (0 is the best), owned by the list. */
 CM_API const cm_candidate *cm_candidate_list_get(const cm_candidate_list *candidates,
@@ -177,12 +177,12 @@ CM_API cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *q
  * candidate: "taking 'al-Bukamai' as Abu Kamal (SYR) [fuzzy]" for a typo,
  * "taking 'Tripoli' as Tripoli (LBY); also 'Tripoli' (LBN), ..." when
  * places elsewhere rank about as high; NULL when there is nothing to
- * say. Returns a new string the caller frees with cm_string_free(). */
+ * say. Returns a new string the caller frees with cm_free(). */
 CM_API char *cm_resolution_note(const char *query, const cm_candidate_list *list);
 
 /* The notes of cm_geocoder_resolve() since the last call, one line each
  * ending in '\n', oldest first, and forgets them. Returns a new string the
- * caller frees with cm_string_free(), or NULL when there are none. */
+ * caller frees with cm_free(), or NULL when there are none. */
 CM_API char *cm_geocoder_take_notes(cm_geocoder *geocoder);
 
 /* The named place (curated site, airfield or GeoNames settlement; never a
@@ -208,13 +208,11 @@ CM_API cm_place *cm_geocoder_nearest(cm_geocoder *geocoder, cm_geo_point point,
  * geodata/world.gpkg): the polygon of that country or division that holds
  * the place's point, as WKB in longitude/latitude order (EPSG:4326). On
  * CM_OK, *wkb is a new buffer of *size bytes the caller frees with
- * cm_wkb_free(). CM_ERR_INPUT for a place of another kind or a division
+ * cm_free(). CM_ERR_INPUT for a place of another kind or a division
  * the basemap does not outline; CM_ERR_DATA when the basemap cannot be
  * read. */
 CM_API cm_status cm_geocoder_area_outline(cm_geocoder *geocoder, const cm_place *place,
                                           unsigned char **wkb, size_t *size);
-
-CM_API void cm_wkb_free(unsigned char *wkb);
 
 /* A deep copy of place; the caller frees it with cm_place_free(). */
 CM_API cm_place *cm_place_copy(const cm_place *place);

@@ -39,12 +39,9 @@ CM_API cm_geo_point cm_geodesic_direct(cm_geo_point start, double azimuth_deg,
  * points more than max_step_m apart (at least 2 points). Longitudes are
  * unrolled: they continue past ±180 instead of jumping, so a line across
  * the antimeridian stays continuous. Returns a newly allocated array the
- * caller frees with cm_geo_points_free(); *n_points receives its length. */
+ * caller frees with cm_free(); *n_points receives its length. */
 CM_API cm_geo_point *cm_geodesic_densify(cm_geo_point a, cm_geo_point b,
                                          double max_step_m, size_t *n_points);
-
-/* Frees an array returned by convoymap. NULL is allowed. */
-CM_API void cm_geo_points_free(cm_geo_point *points);
 
 #ifdef __cplusplus
 }

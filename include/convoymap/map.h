@@ -100,7 +100,7 @@ CM_API cm_status cm_map_output_size(cm_map *map, cm_format format, int *width, i
 
 /* Parses a size "WIDTHxHEIGHT" (e.g. "1600x1200") into *width and *height.
  * CM_ERR_INPUT, naming text, when it is malformed or out of range. */
-CM_API cm_status cm_parse_size(cm_context *context, const char *text, int *width,
+CM_API cm_status cm_size_parse(cm_context *context, const char *text, int *width,
                                int *height);
 
 /* The style the map is drawn in: a shipped style by name ("briefing", the
@@ -265,7 +265,7 @@ typedef struct cm_map_label {
 
 /* How many labels the last successful render placed (0 before one). Every
  * output format places the same labels in the same boxes. */
-CM_API size_t cm_map_n_labels(const cm_map *map);
+CM_API size_t cm_map_label_count(const cm_map *map);
 
 /* Stores label i (0-based, in placement order) of the last render in
  * *label; returns 0 when i is out of range. */
@@ -285,7 +285,7 @@ CM_API cm_status cm_format_from_path(cm_context *context, const char *path,
 CM_API cm_status cm_map_render_file(cm_map *map, const char *path);
 
 /* Renders into memory. *data receives a buffer the caller frees with
- * cm_string_free() (it is NUL-terminated for SVG) and *length its size in
+ * cm_free() (it is NUL-terminated for SVG) and *length its size in
  * bytes, terminator excluded. */
 CM_API cm_status cm_map_render_memory(cm_map *map, cm_format format,
                                       unsigned char **data, size_t *length);

@@ -70,13 +70,13 @@ CM_API cm_time cm_time_add(cm_time time, int64_t seconds);
 
 /* time as a DTG to the nearest minute, "071630CSEP19", in its offset's
  * zone letter, or in Z when the offset has no letter. A new string the
- * caller frees with cm_string_free(); NULL when time is outside the years
+ * caller frees with cm_free(); NULL when time is outside the years
  * 1 to 9999. */
 CM_API char *cm_time_format_dtg(cm_time time);
 
 /* time as ISO 8601 to the nearest minute with its offset,
  * "2019-09-07T16:30+03:00" ("Z" for UTC). A new string the caller frees
- * with cm_string_free(); NULL when time is outside the years 1 to 9999. */
+ * with cm_free(); NULL when time is outside the years 1 to 9999. */
 CM_API char *cm_time_format_iso(cm_time time);
 
 /* A halt of halt_s seconds after every every_s seconds of driving; both 0
@@ -165,7 +165,7 @@ CM_API double cm_march_table_speed_kmh(const cm_march_table *table);
 CM_API cm_halt_rule cm_march_table_halts(const cm_march_table *table);
 
 /* Number of rows: waypoints plus crossings. */
-CM_API size_t cm_march_table_length(const cm_march_table *table);
+CM_API size_t cm_march_table_count(const cm_march_table *table);
 
 /* Row i (0-based) in travel order, owned by the table; NULL when out of
  * range. */

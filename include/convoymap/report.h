@@ -60,7 +60,7 @@ typedef struct cm_route_report {
  * there is one), with the properties point, due_dtg, due_iso, clear_dtg and
  * clear_iso when any route has a march table; it needs the GDAL/OGR module
  * (see cm_route_read_file()). Returns a new string the caller frees with
- * cm_string_free(), or NULL with the error on context. */
+ * cm_free(), or NULL with the error on context. */
 CM_API char *cm_report_routes(cm_context *context, const cm_route_report *reports, size_t n,
                               cm_report_format format, cm_units units);
 

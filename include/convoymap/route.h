@@ -101,13 +101,13 @@ CM_API const char *cm_route_color(const cm_route *route);
  * CM_ERR_INPUT (on context) when color is malformed. */
 CM_API cm_status cm_route_set_color(cm_context *context, cm_route *route, const char *color);
 
-CM_API size_t cm_route_n_waypoints(const cm_route *route);
+CM_API size_t cm_route_waypoint_count(const cm_route *route);
 
 /* Waypoint i (0-based); owned by the route. NULL when out of range. */
 CM_API const cm_place *cm_route_waypoint(const cm_route *route, size_t i);
 
 /* Number of legs: waypoints - 1, or 0. */
-CM_API size_t cm_route_n_legs(const cm_route *route);
+CM_API size_t cm_route_leg_count(const cm_route *route);
 
 /* Leg i (0-based). Returns 0 and leaves *leg alone when out of range. */
 CM_API int cm_route_leg_get(const cm_route *route, size_t i, cm_route_leg *leg);
@@ -117,7 +117,7 @@ CM_API double cm_route_total_m(const cm_route *route);
 
 /* Number of geodesic segments: legs for a route of waypoints only, more
  * along tracks. */
-CM_API size_t cm_route_n_segments(const cm_route *route);
+CM_API size_t cm_route_segment_count(const cm_route *route);
 
 /* Segment i (0-based). Returns 0 and leaves *segment alone when out of range. */
 CM_API int cm_route_segment_get(const cm_route *route, size_t i, cm_route_segment *segment);
@@ -129,7 +129,7 @@ CM_API cm_geo_point cm_route_point_at(const cm_route *route, double distance_m,
 
 /* The whole route as one densified line (see cm_geodesic_densify), with
  * longitudes unrolled continuously across legs. The caller frees the array
- * with cm_geo_points_free(). */
+ * with cm_free(). */
 CM_API cm_geo_point *cm_route_line(const cm_route *route, double max_step_m,
                                    size_t *n_points);
 

@@ -67,10 +67,10 @@ CM_API cm_status cm_tile_count(cm_context *context, const cm_bbox *bbox, int min
 
 /* Parses "WEST,SOUTH,EAST,NORTH" in degrees. CM_ERR_INPUT, naming text,
  * when it is malformed, out of range, or west >= east or south >= north. */
-CM_API cm_status cm_parse_bbox(cm_context *context, const char *text, cm_bbox *bbox);
+CM_API cm_status cm_bbox_parse(cm_context *context, const char *text, cm_bbox *bbox);
 
 /* Parses a zoom "Z" or a range "MIN-MAX" within 0..CM_TILE_MAX_ZOOM. */
-CM_API cm_status cm_parse_zoom_range(cm_context *context, const char *text, int *min_z,
+CM_API cm_status cm_zoom_range_parse(cm_context *context, const char *text, int *min_z,
                                      int *max_z);
 
 /* What tiles show and how they are drawn. */
@@ -119,7 +119,7 @@ CM_API cm_status cm_tiler_set_metatile(cm_tiler *tiler, int tiles);
 CM_API int cm_tiler_pixel_size(const cm_tiler *tiler);
 
 /* Renders one tile as PNG. *png receives a buffer the caller frees with
- * cm_string_free() and *length its size. */
+ * cm_free() and *length its size. */
 CM_API cm_status cm_tiler_render_tile(cm_tiler *tiler, cm_tile tile, unsigned char **png,
                                       size_t *length);
 
@@ -206,7 +206,7 @@ CM_API cm_status cm_tiler_write(cm_tiler *tiler, const char *output,
 CM_API void cm_tiler_cancel(cm_tiler *tiler);
 
 /* Parses a shard "K/N" (1 <= K <= N <= 1000). */
-CM_API cm_status cm_parse_shard(cm_context *context, const char *text, int *index,
+CM_API cm_status cm_shard_parse(cm_context *context, const char *text, int *index,
                                 int *count);
 
 /* Joins the MBTiles files shards (n of them, e.g. the shards of one

@@ -40,7 +40,7 @@ static void print_notes(cm_geocoder *geocoder)
         if (**line)
             fprintf(stderr, "convoymap: %s\n", *line);
     g_strfreev(lines);
-    cm_string_free(notes);
+    cm_free(notes);
 }
 
 #define GAZETTEER_HELP "Your own sites, winning ties over shipped names: CSV (name, aliases, " \
@@ -255,7 +255,7 @@ static int print_report(cm_context *context, GArray *plans, cm_report_format for
     if (!text)
         return fail(context);
     fputs(text, stdout);
-    cm_string_free(text);
+    cm_free(text);
     return EXIT_SUCCESS;
 }
 
@@ -329,7 +329,7 @@ static int run_command(const char *command, const char *summary, GOptionEntry *e
     cm_context *context = cm_context_new(options.data_dir, &message);
     if (!context) {
         fprintf(stderr, "convoymap: %s\n", message);
-        cm_string_free(message);
+        cm_free(message);
         status = EXIT_RUNTIME;
         goto done;
     }
@@ -470,7 +470,7 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     GArray *near = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
     for (guint i = 0; i < plans->len; i++) {
         const cm_route *route = g_array_index(plans, planned_route, i).route;
-        for (size_t w = 0; w < cm_route_n_waypoints(route); w++)
+        for (size_t w = 0; w < cm_route_waypoint_count(route); w++)
             g_array_append_val(near, cm_route_waypoint(route, w)->position);
     }
     /* The --center site is read like the marks, after them. */
@@ -518,7 +518,7 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
         if (status != CM_OK)
             return fail(context);
         gboolean written = fwrite(image, 1, length, stdout) == length && fflush(stdout) == 0;
-        cm_string_free((char *)image);
+        cm_free((void *)image);
         if (!written) {
             fprintf(stderr, "convoymap: cannot write the image to stdout: %s\n",
                     g_strerror(errno));
@@ -723,9 +723,9 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
         return usage_error("tiles", "missing --zoom MIN-MAX");
     cm_tiles_request request = {.jobs = options->jobs, .resume = options->resume,
                                 .name = options->name, .preview = options->preview};
-    if (cm_parse_bbox(context, options->bbox, &request.bbox) != CM_OK ||
-        cm_parse_zoom_range(context, options->zoom, &request.min_z, &request.max_z) != CM_OK ||
-        (options->shard && cm_parse_shard(context, options->shard, &request.shard_index,
+    if (cm_bbox_parse(context, options->bbox, &request.bbox) != CM_OK ||
+        cm_zoom_range_parse(context, options->zoom, &request.min_z, &request.max_z) != CM_OK ||
+        (options->shard && cm_shard_parse(context, options->shard, &request.shard_index,
                                           &request.shard_count) != CM_OK))
         return fail(context);
     if (isatty(STDERR_FILENO))
@@ -796,7 +796,7 @@ static int command_merge(int argc, char **argv)
     cm_context *context = cm_context_new(NULL, &message);
     if (!context) {
         fprintf(stderr, "convoymap: %s\n", message);
-        cm_string_free(message);
+        cm_free(message);
         return EXIT_RUNTIME;
     }
     int status = EXIT_SUCCESS;
@@ -839,7 +839,7 @@ static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
                options->tile.x, options->tile.y, options->tile_size * options->scale,
                options->tile_size * options->scale);
     }
-    cm_string_free((char *)png);
+    cm_free((void *)png);
     return result;
 }
 
@@ -930,7 +930,7 @@ static int geocode_reverse(cm_context *context, cm_geocoder *geocoder, const cha
     if (!report)
         return fail(context);
     fputs(report, stdout);
-    cm_string_free(report);
+    cm_free(report);
     return EXIT_SUCCESS;
 }
 
@@ -961,7 +961,7 @@ static int geocode_queries(cm_context *context, cm_geocoder *geocoder, char **qu
         fputs(report, stdout);
     else
         status = fail(context);
-    cm_string_free(report);
+    cm_free(report);
     for (size_t i = 0; i < n; i++) {
         cm_candidate_list_free(lists[i]);
         g_free(errors[i]);
@@ -1018,7 +1018,7 @@ static int command_geocode(int argc, char **argv)
         context = cm_context_new(data_dir, &message);
         if (!context) {
             fprintf(stderr, "convoymap: %s\n", message);
-            cm_string_free(message);
+            cm_free(message);
             status = EXIT_RUNTIME;
         } else if (!(geocoder = open_geocoder(context, gazetteers))) {
             status = fail(context);

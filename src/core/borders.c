@@ -311,7 +311,7 @@ static void route_bounds(const cm_route *route, cm_geo_point *sw, cm_geo_point *
         sw->lon = MIN(sw->lon, line[i].lon);
         ne->lon = MAX(ne->lon, line[i].lon);
     }
-    cm_geo_points_free(line);
+    cm_free(line);
     /* Geodesics bulge between the 10 km samples; a margin covers that. */
     sw->lat -= 0.2, sw->lon -= 0.2, ne->lat += 0.2, ne->lon += 0.2;
     if (ne->lon - sw->lon >= 360.0 || sw->lon < -180.0 || ne->lon > 180.0) {
@@ -328,7 +328,7 @@ cm_status cm_route_find_crossings(cm_context *context, const cm_route *route,
     cm_crossing_list *list = g_new0(cm_crossing_list, 1);
     list->crossings = g_array_new(FALSE, FALSE, sizeof(cm_border_crossing));
     list->names = g_string_chunk_new(256);
-    if (cm_route_n_waypoints(route) < 2) {
+    if (cm_route_waypoint_count(route) < 2) {
         *crossings = list;
         return CM_OK;
     }
@@ -380,7 +380,7 @@ cm_status cm_route_find_crossings(cm_context *context, const cm_route *route,
     return CM_OK;
 }
 
-size_t cm_crossing_list_length(const cm_crossing_list *crossings)
+size_t cm_crossing_list_count(const cm_crossing_list *crossings)
 {
     return crossings->crossings->len;
 }

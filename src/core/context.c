@@ -195,7 +195,7 @@ char *cm_data_path(const cm_context *context, const char *name)
     return g_build_filename(context->data_dir, name, NULL);
 }
 
-void cm_string_free(char *string) { g_free(string); }
+void cm_free(void *buffer) { g_free(buffer); }
 
 const char *cm_status_name(cm_status status)
 {

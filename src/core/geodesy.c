@@ -70,4 +70,3 @@ cm_geo_point *cm_geodesic_densify(cm_geo_point a, cm_geo_point b, double max_ste
     return points;
 }
 
-void cm_geo_points_free(cm_geo_point *points) { g_free(points); }

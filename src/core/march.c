@@ -360,7 +360,7 @@ cm_status cm_march_table_new(cm_context *context, const cm_route *route,
                              const cm_crossing_list *crossings, const cm_march_params *params,
                              cm_march_table **table_out)
 {
-    size_t n_waypoints = cm_route_n_waypoints(route);
+    size_t n_waypoints = cm_route_waypoint_count(route);
     if (n_waypoints < 2)
         return cm_fail(context, CM_ERR_INPUT, "route '%s' needs at least two waypoints for a "
                        "march table", cm_route_name(route));
@@ -400,7 +400,7 @@ cm_status cm_march_table_new(cm_context *context, const cm_route *route,
                                                         : cm_route_total_m(route);
         add_point(table, place->name, place->position, 0, i, along);
     }
-    for (size_t i = 0; crossings && i < cm_crossing_list_length(crossings); i++) {
+    for (size_t i = 0; crossings && i < cm_crossing_list_count(crossings); i++) {
         const cm_border_crossing *c = cm_crossing_list_get(crossings, i);
         add_point(table, c->name, c->position, 1, i, c->distance_from_start_m);
     }
@@ -455,7 +455,7 @@ double cm_march_table_speed_kmh(const cm_march_table *table) { return table->spe
 
 cm_halt_rule cm_march_table_halts(const cm_march_table *table) { return table->halts; }
 
-size_t cm_march_table_length(const cm_march_table *table) { return table->points->len; }
+size_t cm_march_table_count(const cm_march_table *table) { return table->points->len; }
 
 const cm_march_point *cm_march_table_get(const cm_march_table *table, size_t i)
 {

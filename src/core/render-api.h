@@ -43,7 +43,7 @@
     OBJECT(cm_status, cm_map_output_size, \
         (cm_map *map, cm_format format, int *width, int *height), \
         (map, format, width, height)) \
-    CONTEXT(cm_status, cm_parse_size, \
+    CONTEXT(cm_status, cm_size_parse, \
         (cm_context *context, const char *text, int *width, int *height), \
         (context, text, width, height), CM_ERR_LIBRARY) \
     OBJECT(cm_status, cm_map_set_style, (cm_map *map, const char *name_or_path), \
@@ -86,7 +86,7 @@
     OBJECT(double, cm_map_zoom, (cm_map *map), (map)) \
     OBJECT(cm_status, cm_map_scale_bar, (cm_map *map, double *ground_m, double *length_px), \
         (map, ground_m, length_px)) \
-    OBJECT(size_t, cm_map_n_labels, (const cm_map *map), (map)) \
+    OBJECT(size_t, cm_map_label_count, (const cm_map *map), (map)) \
     OBJECT(int, cm_map_label_get, (const cm_map *map, size_t i, cm_map_label *label), \
         (map, i, label)) \
     CONTEXT(cm_status, cm_format_parse, \
@@ -110,10 +110,10 @@
     CONTEXT(cm_status, cm_tile_count, \
         (cm_context *context, const cm_bbox *bbox, int min_z, int max_z, unsigned long long *count), \
         (context, bbox, min_z, max_z, count), CM_ERR_LIBRARY) \
-    CONTEXT(cm_status, cm_parse_bbox, \
+    CONTEXT(cm_status, cm_bbox_parse, \
         (cm_context *context, const char *text, cm_bbox *bbox), (context, text, bbox), \
         CM_ERR_LIBRARY) \
-    CONTEXT(cm_status, cm_parse_zoom_range, \
+    CONTEXT(cm_status, cm_zoom_range_parse, \
         (cm_context *context, const char *text, int *min_z, int *max_z), \
         (context, text, min_z, max_z), CM_ERR_LIBRARY) \
     CONTEXT(cm_tiler *, cm_tiler_new, (cm_context *context), (context), NULL) \
@@ -143,7 +143,7 @@
         (cm_tiler *tiler, const char *output, const cm_tiles_request *request, cm_tiles_summary *summary), \
         (tiler, output, request, summary)) \
     OBJECT_VOID(cm_tiler_cancel, (cm_tiler *tiler), (tiler)) \
-    CONTEXT(cm_status, cm_parse_shard, \
+    CONTEXT(cm_status, cm_shard_parse, \
         (cm_context *context, const char *text, int *index, int *count), \
         (context, text, index, count), CM_ERR_LIBRARY) \
     CONTEXT(cm_status, cm_tiles_merge, \

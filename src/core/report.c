@@ -79,7 +79,7 @@ static gint compare_events(gconstpointer a, gconstpointer b)
 /* The march table's row of crossing i, or NULL. */
 static const cm_march_point *march_crossing(const cm_march_table *march, size_t i)
 {
-    for (size_t r = 0; march && r < cm_march_table_length(march); r++) {
+    for (size_t r = 0; march && r < cm_march_table_count(march); r++) {
         const cm_march_point *p = cm_march_table_get(march, r);
         if (p->is_crossing && p->index == i)
             return p;
@@ -90,7 +90,7 @@ static const cm_march_point *march_crossing(const cm_march_table *march, size_t 
 static GArray *route_events(const cm_route_report *report)
 {
     GArray *events = g_array_new(FALSE, TRUE, sizeof(route_event));
-    size_t n = cm_route_n_waypoints(report->route);
+    size_t n = cm_route_waypoint_count(report->route);
     double along = 0;
     for (size_t i = 0; i < n; i++) {
         const cm_place *place = cm_route_waypoint(report->route, i);
@@ -104,7 +104,7 @@ static GArray *route_events(const cm_route_report *report)
         if (cm_route_leg_get(report->route, i, &leg))
             along += leg.geodesic.distance_m;
     }
-    for (size_t i = 0; report->crossings && i < cm_crossing_list_length(report->crossings); i++) {
+    for (size_t i = 0; report->crossings && i < cm_crossing_list_count(report->crossings); i++) {
         const cm_border_crossing *c = cm_crossing_list_get(report->crossings, i);
         route_event event = {"crossing", "CRIT", c->name, c->name_ar, c->position, c->leg,
                              c->distance_from_start_m, c, march_crossing(report->march, i)};
@@ -171,7 +171,7 @@ static void text_route(GString *out, const cm_route_report *report, cm_units uni
     g_string_append_printf(out, " %s\n", unit);
     if (!report->crossings)
         return;
-    size_t n = cm_crossing_list_length(report->crossings);
+    size_t n = cm_crossing_list_count(report->crossings);
     if (n == 0) {
         g_string_append(out, "Border crossings: none\n");
         return;
@@ -214,12 +214,12 @@ static void text_march(GString *out, const cm_march_table *march, cm_units units
         g_string_append(out, "no halts\n");
     }
     int name_width = 4;
-    for (size_t i = 0; i < cm_march_table_length(march); i++)
+    for (size_t i = 0; i < cm_march_table_count(march); i++)
         name_width = MAX(name_width, (int)g_utf8_strlen(cm_march_table_get(march, i)->name, -1));
     g_string_append(out, "Point  ");
     append_padded(out, "Name", name_width + 2);
     g_string_append(out, " Distance   Driving  Halts  Due           Clear\n");
-    for (size_t i = 0; i < cm_march_table_length(march); i++) {
+    for (size_t i = 0; i < cm_march_table_count(march); i++) {
         const cm_march_point *p = cm_march_table_get(march, i);
         append_padded(out, p->point, 7);
         append_padded(out, p->name, name_width + 2);
@@ -386,7 +386,7 @@ static void json_march(GString *out, const cm_march_table *march)
     g_string_append(out, ", ");
     json_key_number(out, "halt_every_h", halts.every_s / 3600.0, "%g");
     g_string_append(out, ",\n   \"march\": [");
-    for (size_t i = 0; i < cm_march_table_length(march); i++) {
+    for (size_t i = 0; i < cm_march_table_count(march); i++) {
         const cm_march_point *p = cm_march_table_get(march, i);
         g_string_append(out, i ? ",\n    {" : "\n    {");
         json_key_string(out, "point", p->point);
@@ -463,7 +463,7 @@ static void json_route(GString *out, const cm_route_report *report, cm_units uni
         g_string_append(out, "}");
     }
     g_string_append(out, "],\n   \"crossings\": [");
-    for (size_t i = 0; report->crossings && i < cm_crossing_list_length(report->crossings); i++) {
+    for (size_t i = 0; report->crossings && i < cm_crossing_list_count(report->crossings); i++) {
         const cm_border_crossing *c = cm_crossing_list_get(report->crossings, i);
         g_string_append(out, i ? ",\n    {" : "\n    {");
         json_key_number(out, "lat", c->position.lat, "%.6f");
@@ -577,7 +577,7 @@ static gboolean geojson_route(const cm_ogr_api *api, void *writer,
             lon[k] = points[k].lon;
             lat[k] = points[k].lat;
         }
-        cm_geo_points_free(points);
+        cm_free(points);
         ok = add_feature(api, writer, lon, lat, n, NULL, name, i, &leg, units);
         g_free(lon);
         g_free(lat);

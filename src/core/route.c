@@ -122,7 +122,7 @@ static void compute_segments(const cm_route *route)
     mutable_route->leg_first = leg_first;
 }
 
-size_t cm_route_n_segments(const cm_route *route)
+size_t cm_route_segment_count(const cm_route *route)
 {
     compute_segments(route);
     return route->segments->len;
@@ -302,21 +302,21 @@ cm_status cm_route_parse(cm_geocoder *geocoder, const char *spec, cm_route **rou
     return status;
 }
 
-size_t cm_route_n_waypoints(const cm_route *route) { return route->waypoints->len; }
+size_t cm_route_waypoint_count(const cm_route *route) { return route->waypoints->len; }
 
 const cm_place *cm_route_waypoint(const cm_route *route, size_t i)
 {
     return i < route->waypoints->len ? g_ptr_array_index(route->waypoints, i) : NULL;
 }
 
-size_t cm_route_n_legs(const cm_route *route)
+size_t cm_route_leg_count(const cm_route *route)
 {
     return route->waypoints->len > 1 ? route->waypoints->len - 1 : 0;
 }
 
 int cm_route_leg_get(const cm_route *route, size_t i, cm_route_leg *leg)
 {
-    if (i >= cm_route_n_legs(route))
+    if (i >= cm_route_leg_count(route))
         return 0;
     compute_segments(route);
     leg->from = g_ptr_array_index(route->waypoints, i);
@@ -358,7 +358,7 @@ cm_geo_point *cm_route_line(const cm_route *route, double max_step_m, size_t *n_
         /* The first point repeats the previous segment's last one. */
         g_array_append_vals(line, points + (i > 0), (guint)(n - (i > 0)));
         lon_shift = points[n - 1].lon - segment->to.lon;
-        cm_geo_points_free(points);
+        cm_free(points);
     }
     if (line->len == 0 && route->vertices->len > 0)
         g_array_append_val(line, g_array_index(route->vertices, route_vertex, 0).position);

@@ -61,7 +61,7 @@ static void json_place(cm_context *context, GString *out, const cm_place *place)
         json_text(out, "mgrs", mgrs);
     else
         g_string_append(out, ", \"mgrs\": null");
-    cm_string_free(mgrs);
+    cm_free(mgrs);
     json_key(out, "population");
     g_string_append_printf(out, "%lld", place->population);
     json_text(out, "source", place->source);
@@ -94,7 +94,7 @@ static void text_candidate(cm_context *context, GString *out, const cm_candidate
     text_place(out, candidate->place);
     char *mgrs = cm_mgrs_format(context, candidate->place->position, 5);
     g_string_append_printf(out, "  %s  %s ", mgrs ? mgrs : "-", match_name(candidate->match));
-    cm_string_free(mgrs);
+    cm_free(mgrs);
     append_number(out, "%.2f", candidate->score);
     g_string_append_c(out, '\n');
 }
@@ -114,7 +114,7 @@ char *cm_report_geocode(cm_context *context, const cm_geocode_answer *answers, s
                 continue;
             g_string_append_printf(out, "%s: ", answers[i].query);
             text_candidate(context, out, cm_candidate_list_get(list, 0));
-            for (size_t j = 1; j < cm_candidate_list_length(list); j++) {
+            for (size_t j = 1; j < cm_candidate_list_count(list); j++) {
                 g_string_append(out, "    or ");
                 text_candidate(context, out, cm_candidate_list_get(list, j));
             }
@@ -131,7 +131,7 @@ char *cm_report_geocode(cm_context *context, const cm_geocode_answer *answers, s
         json_candidate(context, out, best);
         json_number(out, "confidence", "%.2f", best->confidence);
         g_string_append(out, ", \"alternatives\": [");
-        for (size_t j = 1; j < cm_candidate_list_length(list); j++) {
+        for (size_t j = 1; j < cm_candidate_list_count(list); j++) {
             const cm_candidate *other = cm_candidate_list_get(list, j);
             g_string_append(out, j > 1 ? ",\n   {" : "\n   {");
             /* Each alternative's keys come after a comma; drop the first. */
@@ -175,7 +175,7 @@ char *cm_report_reverse(cm_context *context, cm_geo_point point, const cm_place 
         json_text(out, "mgrs", mgrs);
     else
         g_string_append(out, ", \"mgrs\": null");
-    cm_string_free(mgrs);
+    cm_free(mgrs);
     g_string_append_c(out, '}');
     json_place(context, out, place);
     json_number(out, "distance_km", "%.3f", from_place.distance_m / 1000.0);

@@ -312,7 +312,7 @@ static cm_candidate_list *candidate_list_new(void)
     return list;
 }
 
-size_t cm_candidate_list_length(const cm_candidate_list *candidates)
+size_t cm_candidate_list_count(const cm_candidate_list *candidates)
 {
     return candidates->items->len;
 }
@@ -755,7 +755,7 @@ static void rank(cm_candidate_list *list, const GArray *tiers, cm_query_kind wan
 static char *candidate_names(const cm_candidate_list *list, size_t n)
 {
     GString *names = g_string_new(NULL);
-    for (size_t i = 0; i < MIN(n, cm_candidate_list_length(list)); i++) {
+    for (size_t i = 0; i < MIN(n, cm_candidate_list_count(list)); i++) {
         const cm_place *place = cm_candidate_list_get(list, i)->place;
         g_string_append_printf(names, "%s'%s' (%s)", i ? ", " : "", place->name,
                                place->country);
@@ -918,7 +918,7 @@ static gboolean same_locale(const cm_place *a, const cm_place *b)
 static const cm_candidate *next_distinct(const cm_candidate_list *list)
 {
     const cm_candidate *best = cm_candidate_list_get(list, 0);
-    for (size_t i = 1; i < cm_candidate_list_length(list); i++) {
+    for (size_t i = 1; i < cm_candidate_list_count(list); i++) {
         const cm_candidate *c = cm_candidate_list_get(list, i);
         if (!same_locale(best->place, c->place))
             return c;
@@ -1166,10 +1166,10 @@ static cm_status search(cm_geocoder *geocoder, const char *query, const char *co
         status = CM_ERR_INPUT;
     else if (found)
         status = CM_OK;
-    else if (cm_candidate_list_length(list) == 0 && misfits)
+    else if (cm_candidate_list_count(list) == 0 && misfits)
         status = cm_fail(context, CM_ERR_INPUT, "unknown site '%s'%s%s (none of that kind by "
                          "that name; did you mean %s?)", query, where_prefix, where, misfits);
-    else if (cm_candidate_list_length(list) == 0)
+    else if (cm_candidate_list_count(list) == 0)
         status = cm_fail(context, CM_ERR_INPUT, "unknown site '%s'%s%s (give a gazetteer name "
                          "or 'lat,lon')", query, where_prefix, where);
     else {
@@ -1239,7 +1239,7 @@ static void rank_by_context(cm_candidate_list *list, const GArray *anchors)
  * one similar enough and well above the next distinct place. */
 static gboolean take_fuzzy(cm_candidate_list *list, const GArray *anchors)
 {
-    if (cm_candidate_list_length(list) == 0)
+    if (cm_candidate_list_count(list) == 0)
         return FALSE;
     const cm_candidate *best = cm_candidate_list_get(list, 0);
     const cm_candidate *other = next_distinct(list);
@@ -1384,7 +1384,7 @@ char *cm_resolution_note(const char *query, const cm_candidate_list *list)
                            best->place->country);
     size_t listed = 0;
     const cm_place *named[4] = {best->place};
-    for (size_t i = 1; i < cm_candidate_list_length(list) && listed < 3; i++) {
+    for (size_t i = 1; i < cm_candidate_list_count(list) && listed < 3; i++) {
         const cm_candidate *c = cm_candidate_list_get(list, i);
         gboolean again = c->score < best->score - AMBIGUITY_MARGIN;
         for (size_t k = 0; k <= listed && !again; k++)
@@ -1779,8 +1779,6 @@ cm_status cm_geocoder_area_outline(cm_geocoder *geocoder, const cm_place *place,
                        country ? "country" : "first-level division", place->name);
     return CM_OK;
 }
-
-void cm_wkb_free(unsigned char *wkb) { g_free(wkb); }
 
 cm_status cm_geocoder_add_gazetteer(cm_geocoder *geocoder, const char *path)
 {

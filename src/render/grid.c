@@ -238,7 +238,7 @@ static void offer_square_labels(cm_context *context, const grid_view *view,
                 cm_labeller_add(view->labeller, mgrs + length - 2, view->style->grid_label_font,
                                 view->style->grid_label_color, x, y, 0, CM_LABEL_CENTRED,
                                 SQUARE_PRIORITY);
-            cm_string_free(mgrs);
+            cm_free(mgrs);
         }
 }
 
@@ -311,7 +311,7 @@ static void draw_grid_zones(cm_context *context, cairo_t *cr, const grid_view *v
                 cm_labeller_add(view->labeller, mgrs, view->style->grid_zone_font,
                                 view->style->grid_label_color, x, y, 0, CM_LABEL_CENTRED,
                                 ZONE_PRIORITY);
-            cm_string_free(mgrs);
+            cm_free(mgrs);
         }
 }
 

@@ -305,7 +305,7 @@ cm_status cm_map_set_page(cm_map *map, const char *page, double dpi)
     cm_context *context = map->context;
     if (!g_ascii_isalpha(page[0])) {
         int width, height;
-        if (cm_parse_size(context, page, &width, &height) != CM_OK)
+        if (cm_size_parse(context, page, &width, &height) != CM_OK)
             return context->status;
         return cm_map_set_size(map, width, height);
     }
@@ -437,7 +437,7 @@ cm_status cm_map_output_size(cm_map *map, cm_format format, int *width, int *hei
     return CM_OK;
 }
 
-cm_status cm_parse_size(cm_context *context, const char *text, int *width, int *height)
+cm_status cm_size_parse(cm_context *context, const char *text, int *width, int *height)
 {
     char *end;
     long w = strtol(text, &end, 10);
@@ -540,7 +540,7 @@ void cm_map_add_route_with_march(cm_map *map, const cm_route *route,
 {
     char **due = NULL;
     if (march) {
-        size_t n = cm_route_n_waypoints(route);
+        size_t n = cm_route_waypoint_count(route);
         due = g_new0(char *, n + 1);
         for (size_t i = 0; i < n; i++) {
             const cm_march_point *point = cm_march_table_waypoint(march, i);
@@ -554,7 +554,7 @@ void cm_map_add_route_with_march(cm_map *map, const cm_route *route,
 
 void cm_map_add_crossings(cm_map *map, const cm_crossing_list *crossings)
 {
-    for (size_t i = 0; i < cm_crossing_list_length(crossings); i++) {
+    for (size_t i = 0; i < cm_crossing_list_count(crossings); i++) {
         const cm_border_crossing *c = cm_crossing_list_get(crossings, i);
         map_crossing crossing = {c->position, g_strdup_printf("%s → %s%s%s", c->from_country,
                                                               c->to_country, *c->name ? " " : "",
@@ -581,7 +581,7 @@ static GArray *content_points(const cm_map *map)
         size_t n;
         cm_geo_point *line = cm_route_line(g_ptr_array_index(map->routes, r), ROUTE_STEP_M, &n);
         g_array_append_vals(points, line, (guint)n);
-        cm_geo_points_free(line);
+        cm_free(line);
     }
     for (guint m = 0; m < map->markers->len; m++)
         g_array_append_val(points, ((cm_place *)g_ptr_array_index(map->markers, m))->position);
@@ -930,7 +930,7 @@ static void draw_routes(const cm_map *map, const cm_frame *frame, cairo_t *cr,
                 add_route_obstacles(map, frame, labeller, line, n);
             g_free(x);
             g_free(y);
-            cm_geo_points_free(line);
+            cm_free(line);
         }
     }
 }
@@ -979,7 +979,7 @@ static gboolean names_a_place(const cm_map *map, const char *name)
 {
     for (guint r = 0; r < map->routes->len; r++) {
         const cm_route *route = g_ptr_array_index(map->routes, r);
-        for (size_t i = 0; i < cm_route_n_waypoints(route); i++)
+        for (size_t i = 0; i < cm_route_waypoint_count(route); i++)
             if (g_ascii_strcasecmp(cm_route_waypoint(route, i)->name, name) == 0)
                 return TRUE;
     }
@@ -1220,8 +1220,8 @@ static char *subtitle_text(cm_map *map)
         g_string_append_printf(text, "%s%s: %.1f %s in %zu leg%s", r ? "; " : "",
                                cm_route_name(route),
                                cm_units_from_metres(map->units, cm_route_total_m(route)),
-                               cm_units_symbol(map->units), cm_route_n_legs(route),
-                               cm_route_n_legs(route) == 1 ? "" : "s");
+                               cm_units_symbol(map->units), cm_route_leg_count(route),
+                               cm_route_leg_count(route) == 1 ? "" : "s");
     }
     g_string_append_printf(text, "%sgeodesic distances on WGS84", text->len ? " · " : "");
     return g_string_free(text, FALSE);
@@ -1242,7 +1242,7 @@ static void draw_markers(const cm_map *map, const cm_frame *frame, cairo_t *cr,
 {
     for (guint r = 0; r < map->routes->len; r++) {
         const cm_route *route = g_ptr_array_index(map->routes, r);
-        for (size_t i = 0; i < cm_route_n_waypoints(route); i++) {
+        for (size_t i = 0; i < cm_route_waypoint_count(route); i++) {
             const cm_place *place = cm_route_waypoint(route, i);
             char *label = waypoint_label(map, r, i);
             draw_marker(map, frame, cr, labeller, place, label, TRUE);
@@ -1366,7 +1366,7 @@ cm_status cm_map_prepare_layers(cm_map *map)
     /* Routes compute their segments on first use; do it now, before
      * threads share them. */
     for (guint r = 0; r < map->routes->len; r++)
-        cm_route_n_segments(g_ptr_array_index(map->routes, r));
+        cm_route_segment_count(g_ptr_array_index(map->routes, r));
     return CM_OK;
 }
 
@@ -1416,8 +1416,8 @@ void cm_map_offer_layer_labels(const cm_map *map, const cm_frame *frame,
         size_t n;
         cm_geo_point *line = cm_route_line(route, ROUTE_STEP_M, &n);
         add_route_obstacles(map, frame, labeller, line, n);
-        cm_geo_points_free(line);
-        for (size_t i = 0; i < cm_route_n_waypoints(route); i++) {
+        cm_free(line);
+        for (size_t i = 0; i < cm_route_waypoint_count(route); i++) {
             if (!add_anchor(frame, cm_route_waypoint(route, i)->position, anchors, &px, &py,
                             &in_frame))
                 continue;
@@ -1659,7 +1659,7 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     return CM_OK;
 }
 
-size_t cm_map_n_labels(const cm_map *map)
+size_t cm_map_label_count(const cm_map *map)
 {
     return map->labels->len;
 }

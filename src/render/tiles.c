@@ -189,7 +189,7 @@ cm_status cm_tile_count(cm_context *context, const cm_bbox *bbox, int min_z, int
     return status;
 }
 
-cm_status cm_parse_bbox(cm_context *context, const char *text, cm_bbox *bbox)
+cm_status cm_bbox_parse(cm_context *context, const char *text, cm_bbox *bbox)
 {
     char **parts = g_strsplit(text, ",", -1);
     double values[4];
@@ -212,7 +212,7 @@ cm_status cm_parse_bbox(cm_context *context, const char *text, cm_bbox *bbox)
     return CM_OK;
 }
 
-cm_status cm_parse_zoom_range(cm_context *context, const char *text, int *min_z, int *max_z)
+cm_status cm_zoom_range_parse(cm_context *context, const char *text, int *min_z, int *max_z)
 {
     char *end;
     long low = strtol(text, &end, 10), high = low;
@@ -233,7 +233,7 @@ cm_status cm_parse_zoom_range(cm_context *context, const char *text, int *min_z,
     return CM_OK;
 }
 
-cm_status cm_parse_shard(cm_context *context, const char *text, int *index, int *count)
+cm_status cm_shard_parse(cm_context *context, const char *text, int *index, int *count)
 {
     char *end;
     long k = strtol(text, &end, 10), n = 0;
@@ -303,7 +303,7 @@ void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
     cm_geo_point start = {0, 0};
     record_overlay(tiler, "route", cm_route_name(route), start);
     record_overlay(tiler, "colour", cm_route_color(route), start);
-    for (size_t i = 0; i < cm_route_n_waypoints(route); i++) {
+    for (size_t i = 0; i < cm_route_waypoint_count(route); i++) {
         const cm_place *waypoint = cm_route_waypoint(route, i);
         record_overlay(tiler, "waypoint", waypoint->name, waypoint->position);
     }
@@ -312,14 +312,14 @@ void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
     cm_geo_point *line = cm_route_line(route, G_MAXDOUBLE, &n_points);
     for (size_t i = 0; i < n_points; i++)
         record_overlay(tiler, "vertex", NULL, line[i]);
-    cm_geo_points_free(line);
+    cm_free(line);
 }
 
 void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings)
 {
     drop_labels(tiler);
     cm_map_add_crossings(tiler->map, crossings);
-    for (size_t i = 0; i < cm_crossing_list_length(crossings); i++) {
+    for (size_t i = 0; i < cm_crossing_list_count(crossings); i++) {
         const cm_border_crossing *crossing = cm_crossing_list_get(crossings, i);
         record_overlay(tiler, "crossing", crossing->name, crossing->position);
     }
@@ -667,7 +667,7 @@ static cm_status run_workers(cm_tiler *tiler, cm_tile_store *store, GArray *jobs
         workers[i].context = cm_context_new(cm_context_data_dir(context), &message);
         if (!workers[i].context) {
             status = cm_fail(context, CM_ERR_DATA, "%s", message);
-            cm_string_free(message);
+            cm_free(message);
             break;
         }
         workers[i].thread = g_thread_new("convoymap-tiles", worker_main, &workers[i]);

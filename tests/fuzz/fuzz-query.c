@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cm_geocoder *geocoder = cm_fuzz_geocoder();
     cm_candidate_list *list = NULL;
     cm_status status = cm_geocoder_answer(geocoder, query, *country ? country : NULL, 3, &list);
-    if (status == CM_OK && (!list || cm_candidate_list_length(list) == 0))
+    if (status == CM_OK && (!list || cm_candidate_list_count(list) == 0))
         abort();
     const char *message = cm_context_message(cm_fuzz_context());
     if (status != CM_OK && (!*message || strchr(message, '\n') ||

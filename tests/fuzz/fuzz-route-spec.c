@@ -9,7 +9,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cm_route *route = NULL;
     if (cm_route_parse(geocoder, spec, &route) == CM_OK) {
         /* A parsed route has legs that can be measured. */
-        if (cm_route_n_legs(route) < 1 || !(cm_route_total_m(route) >= 0))
+        if (cm_route_leg_count(route) < 1 || !(cm_route_total_m(route) >= 0))
             abort();
         cm_route_free(route);
     } else if (route || !*cm_context_message(cm_fuzz_context())) {

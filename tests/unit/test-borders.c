@@ -26,7 +26,7 @@ static cm_crossing_list *crossings_of(const cm_route *route)
     cm_crossing_list *list;
     if (cm_route_find_crossings(context, route, geocoder, &list) != CM_OK)
         g_error("%s", cm_context_message(context));
-    for (size_t i = 0; i < cm_crossing_list_length(list); i++) {
+    for (size_t i = 0; i < cm_crossing_list_count(list); i++) {
         const cm_border_crossing *c = cm_crossing_list_get(list, i);
         g_test_message("crossing %zu: %s -> %s at %.5f, %.5f, leg %zu, %.3f km, '%s'%s", i,
                        c->from_country, c->to_country, c->position.lat, c->position.lon, c->leg,
@@ -55,7 +55,7 @@ static void test_reference_route_crosses_once_at_trebil(void)
                                  "Ayn al-Asad Air Base", NULL};
     cm_route *route = route_of(stops);
     cm_crossing_list *list = crossings_of(route);
-    g_assert_cmpuint(cm_crossing_list_length(list), ==, 1);
+    g_assert_cmpuint(cm_crossing_list_count(list), ==, 1);
     const cm_border_crossing *c = cm_crossing_list_get(list, 0);
     g_assert_cmpstr(c->from_country, ==, "JOR");
     g_assert_cmpstr(c->to_country, ==, "IRQ");
@@ -93,7 +93,7 @@ static void test_asad_to_abu_kamal_crosses_at_al_qaim(void)
     const char *const stops[] = {"Ayn al-Asad Air Base", "Abu Kamal", NULL};
     cm_route *route = route_of(stops);
     cm_crossing_list *list = crossings_of(route);
-    g_assert_cmpuint(cm_crossing_list_length(list), ==, 1);
+    g_assert_cmpuint(cm_crossing_list_count(list), ==, 1);
     const cm_border_crossing *c = cm_crossing_list_get(list, 0);
     g_assert_cmpstr(c->from_country, ==, "IRQ");
     g_assert_cmpstr(c->to_country, ==, "SYR");
@@ -110,7 +110,7 @@ static void test_zig_zag_reports_every_crossing_in_order(void)
                                  NULL};
     cm_route *route = route_of(stops);
     cm_crossing_list *list = crossings_of(route);
-    g_assert_cmpuint(cm_crossing_list_length(list), ==, 3);
+    g_assert_cmpuint(cm_crossing_list_count(list), ==, 3);
     const char *expected[][2] = {{"IRQ", "SYR"}, {"SYR", "IRQ"}, {"IRQ", "SYR"}};
     double last = -1;
     for (size_t i = 0; i < 3; i++) {
@@ -130,7 +130,7 @@ static void test_route_inside_one_country_crosses_nothing(void)
     const char *const stops[] = {"Baghdad", "Ramadi", "Ayn al-Asad Air Base", "Ar Rutbah", NULL};
     cm_route *route = route_of(stops);
     cm_crossing_list *list = crossings_of(route);
-    g_assert_cmpuint(cm_crossing_list_length(list), ==, 0);
+    g_assert_cmpuint(cm_crossing_list_count(list), ==, 0);
     cm_crossing_list_free(list);
     cm_route_free(route);
 }
@@ -142,14 +142,14 @@ static void test_water_is_not_a_country(void)
     const char *const bay[] = {"40.4644,17.2470", "39.0808,17.1270", NULL};
     cm_route *route = route_of(bay);
     cm_crossing_list *list = crossings_of(route);
-    g_assert_cmpuint(cm_crossing_list_length(list), ==, 0);
+    g_assert_cmpuint(cm_crossing_list_count(list), ==, 0);
     cm_crossing_list_free(list);
     cm_route_free(route);
     /* Dover to Calais: a crossing over water, pinned to the French coast. */
     const char *const channel[] = {"51.1279,1.3134", "50.9513,1.8587", NULL};
     route = route_of(channel);
     list = crossings_of(route);
-    g_assert_cmpuint(cm_crossing_list_length(list), ==, 1);
+    g_assert_cmpuint(cm_crossing_list_count(list), ==, 1);
     const cm_border_crossing *c = cm_crossing_list_get(list, 0);
     g_assert_cmpstr(c->from_country, ==, "GBR");
     g_assert_cmpstr(c->to_country, ==, "FRA");
@@ -201,11 +201,11 @@ static void test_running_along_a_border_invents_no_crossing(void)
     g_assert_cmpint(cm_country_at(context, cm_route_waypoint(route, 0)->position, iso3), ==,
                     CM_OK);
     g_assert_cmpstr(iso3, ==, "IRQ");
-    g_test_message("%zu waypoints, %.0f km", cm_route_n_waypoints(route),
+    g_test_message("%zu waypoints, %.0f km", cm_route_waypoint_count(route),
                    cm_route_total_m(route) / 1000);
     g_assert_cmpfloat(cm_route_total_m(route), >, 300000);
     cm_crossing_list *list = crossings_of(route);
-    g_assert_cmpuint(cm_crossing_list_length(list), ==, 0);
+    g_assert_cmpuint(cm_crossing_list_count(list), ==, 0);
     cm_crossing_list_free(list);
     cm_route_free(route);
 }
@@ -384,7 +384,7 @@ static void test_routes_through_posts_name_both_sides(void)
         const char *const stops[] = {cases[i].from, cases[i].post, cases[i].to, NULL};
         cm_route *route = route_of(stops);
         cm_crossing_list *list = crossings_of(route);
-        g_assert_cmpuint(cm_crossing_list_length(list), ==, 1);
+        g_assert_cmpuint(cm_crossing_list_count(list), ==, 1);
         const cm_border_crossing *c = cm_crossing_list_get(list, 0);
         g_assert_cmpstr(c->from_country, ==, cases[i].from_country);
         g_assert_cmpstr(c->to_country, ==, cases[i].to_country);
@@ -404,7 +404,7 @@ static void test_antimeridian(void)
     const char *const stops[] = {"65.0,177.0", "64.84,-147.72", NULL};
     cm_route *route = route_of(stops);
     cm_crossing_list *list = crossings_of(route);
-    g_assert_cmpuint(cm_crossing_list_length(list), ==, 1);
+    g_assert_cmpuint(cm_crossing_list_count(list), ==, 1);
     const cm_border_crossing *c = cm_crossing_list_get(list, 0);
     g_assert_cmpstr(c->from_country, ==, "RUS");
     g_assert_cmpstr(c->to_country, ==, "USA");
@@ -434,7 +434,7 @@ static void test_crossing_names_in_arabic(void)
     const char *const stops[] = {"Amman", "Trebil border crossing", "Ar Rutbah", NULL};
     cm_route *route = route_of(stops);
     cm_crossing_list *list = crossings_of(route);
-    g_assert_cmpuint(cm_crossing_list_length(list), ==, 1);
+    g_assert_cmpuint(cm_crossing_list_count(list), ==, 1);
     const cm_border_crossing *c = cm_crossing_list_get(list, 0);
     g_assert_cmpstr(c->name, ==, "Al-Karamah / Trebil");
     g_assert_cmpstr(c->name_ar, ==, "الكرامة / طريبيل");
@@ -454,7 +454,7 @@ static void test_crossing_names_in_arabic(void)
         const char *const near_stops[] = {cases[i].from, cases[i].to, NULL};
         route = route_of(near_stops);
         list = crossings_of(route);
-        g_assert_cmpuint(cm_crossing_list_length(list), ==, 1);
+        g_assert_cmpuint(cm_crossing_list_count(list), ==, 1);
         c = cm_crossing_list_get(list, 0);
         g_assert_cmpstr(c->name, ==, cases[i].name);
         g_assert_cmpstr(c->name_ar, ==, cases[i].name_ar);

@@ -44,7 +44,7 @@ static void test_against_geoconvert(void)
         g_test_message("%s at precision %d: %s", f[7], precision, f[3]);
         char *mgrs = cm_mgrs_format(context, point, precision);
         g_assert_cmpstr(mgrs, ==, f[3]);
-        cm_string_free(mgrs);
+        cm_free(mgrs);
         /* What GeoConvert reads the reference as; a polar 100 km square
          * alone is taken for a name (see coords.h). */
         gboolean polar = g_ascii_isalpha(f[3][0]);
@@ -60,7 +60,7 @@ static void test_against_geoconvert(void)
          * another zone or grid, where GeoConvert says which. */
         mgrs = cm_mgrs_format(context, centre, precision);
         g_assert_cmpstr(mgrs, ==, f[6]);
-        cm_string_free(mgrs);
+        cm_free(mgrs);
         checked++;
         g_strfreev(f);
     }

@@ -206,7 +206,7 @@ static cairo_surface_t *render(cm_map *map)
     if (cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length) != CM_OK)
         g_error("render failed: %s", cm_context_message(context));
     cairo_surface_t *image = test_decode_png(png, length);
-    cm_string_free((char *)png);
+    cm_free((void *)png);
     return image;
 }
 

@@ -76,7 +76,7 @@ static void test_densify_follows_geodesic(void)
     g_assert_cmpfloat_with_epsilon(along, total, 1e-3);
     g_assert_cmpfloat_with_epsilon(points[0].lat, amman.lat, 1e-12);
     g_assert_cmpfloat_with_epsilon(points[n - 1].lon, asad.lon, 1e-9);
-    cm_geo_points_free(points);
+    cm_free(points);
 }
 
 static void test_densify_unrolls_antimeridian(void)
@@ -88,7 +88,7 @@ static void test_densify_unrolls_antimeridian(void)
         g_assert_cmpfloat(fabs(points[i].lon - points[i - 1].lon), <, 0.1);
     /* Unrolled: the end is at 181.1, not -178.9. */
     g_assert_cmpfloat_with_epsilon(points[n - 1].lon, 181.1, 1e-9);
-    cm_geo_points_free(points);
+    cm_free(points);
 }
 
 static void test_coincident_points(void)
@@ -99,7 +99,7 @@ static void test_coincident_points(void)
     size_t n;
     cm_geo_point *points = cm_geodesic_densify(p, p, 1000, &n);
     g_assert_cmpuint(n, ==, 2);
-    cm_geo_points_free(points);
+    cm_free(points);
 }
 
 int main(int argc, char **argv)

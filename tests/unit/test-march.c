@@ -36,14 +36,14 @@ static void assert_dtg(cm_time time, const char *expected)
 {
     char *dtg = cm_time_format_dtg(time);
     g_assert_cmpstr(dtg, ==, expected);
-    cm_string_free(dtg);
+    cm_free(dtg);
 }
 
 static void assert_iso(cm_time time, const char *expected)
 {
     char *iso = cm_time_format_iso(time);
     g_assert_cmpstr(iso, ==, expected);
-    cm_string_free(iso);
+    cm_free(iso);
 }
 
 /* 2019-09-07T12:00:00Z, as `date -u -d 2019-09-07T12:00Z +%s` prints it. */
@@ -230,7 +230,7 @@ static cm_march_table *table_of(const cm_route *route, const cm_crossing_list *c
     if (cm_march_params_parse(context, speed, start, halt, vehicles, gap, &params) != CM_OK ||
         cm_march_table_new(context, route, crossings, &params, &table) != CM_OK)
         g_error("%s", cm_context_message(context));
-    for (size_t i = 0; i < cm_march_table_length(table); i++) {
+    for (size_t i = 0; i < cm_march_table_count(table); i++) {
         const cm_march_point *p = cm_march_table_get(table, i);
         g_test_message("%-6s %-28s %8.3f km  %6" G_GINT64_FORMAT " s  %d halts  due %s  "
                        "clear %s", p->point, p->name, p->distance_m / 1000, p->driving_s,
@@ -246,7 +246,7 @@ static void test_halts_add_up(void)
     const double km[] = {0, 40, 120};
     cm_route *route = straight_route(km, 3);
     cm_march_table *table = table_of(route, NULL, "40", "071200ZSEP19", "15m/1h", "20", "100");
-    g_assert_cmpuint(cm_march_table_length(table), ==, 3);
+    g_assert_cmpuint(cm_march_table_count(table), ==, 3);
     const cm_march_point *sp = cm_march_table_get(table, 0);
     const cm_march_point *cp = cm_march_table_get(table, 1);
     const cm_march_point *rp = cm_march_table_get(table, 2);
@@ -364,7 +364,7 @@ static void test_reference_route(void)
     g_assert_cmpint(cm_route_find_crossings(context, route, geocoder, &crossings), ==, CM_OK);
     cm_march_table *table = table_of(route, crossings, "40", "071500CSEP19", "15m/2h", "60",
                                      "100");
-    g_assert_cmpuint(cm_march_table_length(table), ==, 5);
+    g_assert_cmpuint(cm_march_table_count(table), ==, 5);
     const char *points[] = {"SP", "CRIT1", "CP1", "CP2", "RP"};
     const char *names[] = {"Amman", "Trebil", "Trebil border crossing", "Ar Rutbah",
                            "Ayn al-Asad Air Base"};

@@ -73,7 +73,7 @@ static void test_size(void)
 static void test_site_markers(void)
 {
     rgb marker = style_color("marker", "color", 0);
-    for (size_t i = 0; i < cm_route_n_waypoints(route); i++) {
+    for (size_t i = 0; i < cm_route_waypoint_count(route); i++) {
         double x, y;
         project(cm_route_waypoint(route, i)->position, &x, &y);
         assert_color(cm_route_waypoint(route, i)->name, x, y, marker, 2);
@@ -160,7 +160,7 @@ static double distance_to_box(const cm_map_label *label, double x, double y)
 static void test_labels(void)
 {
     GPtrArray *sites = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
-    for (size_t i = 0; i < cm_route_n_waypoints(route); i++)
+    for (size_t i = 0; i < cm_route_waypoint_count(route); i++)
         g_ptr_array_add(sites, cm_place_copy(cm_route_waypoint(route, i)));
     for (const char *const *q = cm_reference_markers(); *q; q++) {
         cm_place *place;
@@ -224,7 +224,7 @@ static cairo_surface_t *render_decoded(void)
     size_t length;
     g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
     cairo_surface_t *decoded = test_decode_png(png, length);
-    cm_string_free((char *)png);
+    cm_free((void *)png);
     return decoded;
 }
 
@@ -276,7 +276,7 @@ static void test_banner(void)
         assert_color(banners[i].text, 3, 3, banners[i].expected, 0);
         assert_color(banners[i].text, 1596, 1196, banners[i].expected, 0);
         /* Every site is still on the page, below the banner and title. */
-        for (size_t w = 0; w < cm_route_n_waypoints(route); w++) {
+        for (size_t w = 0; w < cm_route_waypoint_count(route); w++) {
             double x, y;
             project(cm_route_waypoint(route, w)->position, &x, &y);
             g_assert_cmpfloat(y, >, 120);
@@ -297,7 +297,7 @@ static void render_again(void)
     unsigned char *png;
     size_t length;
     g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
-    cm_string_free((char *)png);
+    cm_free((void *)png);
     assert_no_label_overlaps();
 }
 
@@ -410,7 +410,7 @@ static void test_scale(void)
 
 static void test_pixel_to_geo_inverts_geo_to_pixel(void)
 {
-    cm_geo_point asad = cm_route_waypoint(route, cm_route_n_waypoints(route) - 1)->position;
+    cm_geo_point asad = cm_route_waypoint(route, cm_route_waypoint_count(route) - 1)->position;
     double x, y;
     project(asad, &x, &y);
     cm_geo_point back;
@@ -432,7 +432,7 @@ static char **render_labels(cm_label_language labels)
     unsigned char *png;
     size_t length;
     g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
-    cm_string_free((char *)png);
+    cm_free((void *)png);
     GPtrArray *texts = g_ptr_array_new();
     cm_map_label label;
     for (size_t i = 0; cm_map_label_get(map, i, &label); i++)
@@ -541,7 +541,7 @@ static void test_crossing_label_languages(void)
         unsigned char *png;
         size_t length;
         g_assert_cmpint(cm_map_render_memory(m, CM_FORMAT_PNG, &png, &length), ==, CM_OK);
-        cm_string_free((char *)png);
+        cm_free((void *)png);
         gboolean found = FALSE;
         cm_map_label label;
         for (size_t l = 0; cm_map_label_get(m, l, &label); l++) {
@@ -564,10 +564,10 @@ static void test_svg_and_pdf(void)
     g_assert_nonnull(strstr((char *)data, "width=\"1600px\""));
     /* Vector: no embedded raster image of the map. */
     g_assert_null(strstr((char *)data, "<image"));
-    cm_string_free((char *)data);
+    cm_free((void *)data);
     g_assert_cmpint(cm_map_render_memory(map, CM_FORMAT_PDF, &data, &length), ==, CM_OK);
     g_assert_cmpint(memcmp(data, "%PDF-", 5), ==, 0);
-    cm_string_free((char *)data);
+    cm_free((void *)data);
 }
 
 /* Renders the map in a style written from text (a file in a scratch
@@ -949,7 +949,7 @@ static void test_label_priority(void)
             g_file_set_contents(name, (const char *)png, (gssize)length, NULL);
             g_free(name);
         }
-        cm_string_free((char *)png);
+        cm_free((void *)png);
         cm_map_label label;
         for (size_t l = 0; cm_map_label_get(m, l, &label); l++)
             g_test_message("case %zu placed '%s'", i, label.text);
@@ -995,7 +995,7 @@ int main(int argc, char **argv)
     image = test_decode_png(png, length);
     if (g_getenv("CM_TEST_KEEP"))
         cairo_surface_write_to_png(image, g_getenv("CM_TEST_KEEP"));
-    cm_string_free((char *)png);
+    cm_free((void *)png);
 
     g_test_add_func("/render/size", test_size);
     g_test_add_func("/render/site-markers", test_site_markers);

@@ -110,7 +110,7 @@ static void test_empty_data_dir(void)
     char *message = NULL;
     g_assert_null(cm_context_new("", &message));
     g_assert_cmpstr(message, ==, "data directory '' has no geodata/world.gpkg");
-    cm_string_free(message);
+    cm_free(message);
 }
 
 /* A FIFO as route file blocked OGR forever. */

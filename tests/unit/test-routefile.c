@@ -39,10 +39,10 @@ static void test_geojson_track_with_waypoints(void)
 {
     cm_route *route = read_route("track.geojson");
     g_assert_cmpstr(cm_route_name(route), ==, "track");
-    g_assert_cmpuint(cm_route_n_waypoints(route), ==, 3);
+    g_assert_cmpuint(cm_route_waypoint_count(route), ==, 3);
     g_assert_cmpstr(cm_route_waypoint(route, 0)->name, ==, "Trebil");
     g_assert_cmpstr(cm_route_waypoint(route, 2)->name, ==, "Ayn al-Asad");
-    g_assert_cmpuint(cm_route_n_legs(route), ==, 2);
+    g_assert_cmpuint(cm_route_leg_count(route), ==, 2);
     /* Distances along the track: leg 1 follows vertices 0..3, leg 2 3..7. */
     static const double track[][2] = {{38.95, 33.00},    {39.40, 33.02}, {39.80, 33.03},
                                       {40.2844, 33.0381}, {40.90, 33.25}, {41.50, 33.45},
@@ -63,19 +63,19 @@ static void test_geojson_track_with_waypoints(void)
 static void test_gpx_route(void)
 {
     cm_route *route = read_route("route.gpx");
-    g_assert_cmpuint(cm_route_n_waypoints(route), ==, 3);
+    g_assert_cmpuint(cm_route_waypoint_count(route), ==, 3);
     g_assert_cmpstr(cm_route_waypoint(route, 1)->name, ==, "Trebil");
-    g_assert_cmpuint(cm_route_n_segments(route), ==, 2);
+    g_assert_cmpuint(cm_route_segment_count(route), ==, 2);
     cm_route_free(route);
 }
 
 static void test_gpx_track(void)
 {
     cm_route *route = read_route("track.gpx");
-    g_assert_cmpuint(cm_route_n_waypoints(route), ==, 2);
+    g_assert_cmpuint(cm_route_waypoint_count(route), ==, 2);
     g_assert_cmpstr(cm_route_waypoint(route, 0)->name, ==, "Start");
     g_assert_cmpstr(cm_route_waypoint(route, 1)->name, ==, "End");
-    g_assert_cmpuint(cm_route_n_segments(route), ==, 3);
+    g_assert_cmpuint(cm_route_segment_count(route), ==, 3);
     static const double track[][2] = {
         {43.30, 33.42}, {43.10, 33.50}, {42.83, 33.64}, {42.4412, 33.7856}};
     g_assert_cmpfloat_with_epsilon(cm_route_total_m(route), polyline_m(track, 4), 1e-6);
@@ -85,7 +85,7 @@ static void test_gpx_track(void)
 static void test_kml(void)
 {
     cm_route *route = read_route("route.kml");
-    g_assert_cmpuint(cm_route_n_waypoints(route), ==, 2);
+    g_assert_cmpuint(cm_route_waypoint_count(route), ==, 2);
     g_assert_cmpstr(cm_route_waypoint(route, 1)->name, ==, "Abu Kamal");
     g_assert_cmpfloat_with_epsilon(cm_route_waypoint(route, 1)->position.lat, 34.4506, 1e-9);
     cm_route_free(route);
@@ -94,7 +94,7 @@ static void test_kml(void)
 static void test_csv(void)
 {
     cm_route *route = read_route("waypoints.csv");
-    g_assert_cmpuint(cm_route_n_waypoints(route), ==, 3);
+    g_assert_cmpuint(cm_route_waypoint_count(route), ==, 3);
     g_assert_cmpstr(cm_route_waypoint(route, 2)->name, ==, "Ayn al-Asad, air base");
     g_assert_cmpfloat_with_epsilon(cm_route_waypoint(route, 0)->position.lon, 44.40088, 1e-9);
     cm_route_free(route);
@@ -155,7 +155,7 @@ static void test_reports_read_back_through_ogr(void)
     g_assert_cmpint(lines, ==, 2);
     g_assert_cmpint(points, ==, 3);
     g_assert_cmpfloat(fabs(leg_total - cm_route_total_m(route) / 1000), <, 1e-3);
-    cm_string_free(geojson);
+    cm_free(geojson);
 
     char *csv = cm_report_routes(context, &report, 1, CM_REPORT_CSV, CM_UNITS_NMI);
     dataset = open_text("report.csv", csv);
@@ -171,7 +171,7 @@ static void test_reports_read_back_through_ogr(void)
     g_assert_cmpfloat_with_epsilon(OGR_G_GetY(OGR_F_GetGeometryRef(feature), 0), 33.7856, 1e-6);
     OGR_F_Destroy(feature);
     GDALClose(dataset);
-    cm_string_free(csv);
+    cm_free(csv);
     cm_crossing_list_free(crossings);
     cm_route_free(route);
 }
@@ -198,7 +198,7 @@ static void test_other_crs(void)
     g_assert_true(g_file_set_contents(path, text->str, -1, NULL));
     cm_route *route = NULL;
     g_assert_cmpint(cm_route_read_file(context, path, &route), ==, CM_OK);
-    g_assert_cmpuint(cm_route_n_waypoints(route), ==, 2);
+    g_assert_cmpuint(cm_route_waypoint_count(route), ==, 2);
     for (size_t i = 0; i < 2; i++) {
         const cm_place *p = cm_route_waypoint(route, i);
         g_assert_cmpfloat_with_epsilon(p->position.lon, lonlat[i][0], 1e-7);

@@ -128,7 +128,7 @@ static void test_count(void)
      * = 25, z8 x155-162 y99-106 = 64, z9 x310-324 y199-212 = 210, z10
      * x620-648 y398-425 = 29 x 28 = 812; total 1,131. */
     cm_bbox iraq;
-    g_assert_cmpint(cm_parse_bbox(context, "38,29,48,37", &iraq), ==, CM_OK);
+    g_assert_cmpint(cm_bbox_parse(context, "38,29,48,37", &iraq), ==, CM_OK);
     unsigned long long count;
     g_assert_cmpint(cm_tile_count(context, &iraq, 0, 10, &count), ==, CM_OK);
     g_assert_cmpuint(count, ==, 1131);
@@ -153,25 +153,25 @@ static void test_count(void)
 static void test_parse(void)
 {
     cm_bbox b;
-    g_assert_cmpint(cm_parse_bbox(context, " -1.5, 2 ,3,4", &b), ==, CM_OK);
+    g_assert_cmpint(cm_bbox_parse(context, " -1.5, 2 ,3,4", &b), ==, CM_OK);
     g_assert_cmpfloat(b.west, ==, -1.5);
     g_assert_cmpfloat(b.north, ==, 4);
-    g_assert_cmpint(cm_parse_bbox(context, "38,29,48", &b), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_bbox_parse(context, "38,29,48", &b), ==, CM_ERR_INPUT);
     g_assert_nonnull(strstr(cm_context_message(context), "'38,29,48'"));
-    g_assert_cmpint(cm_parse_bbox(context, "48,29,38,37", &b), ==, CM_ERR_INPUT);
-    g_assert_cmpint(cm_parse_bbox(context, "38,29,48,x", &b), ==, CM_ERR_INPUT);
-    g_assert_cmpint(cm_parse_bbox(context, "38,29,190,37", &b), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_bbox_parse(context, "48,29,38,37", &b), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_bbox_parse(context, "38,29,48,x", &b), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_bbox_parse(context, "38,29,190,37", &b), ==, CM_ERR_INPUT);
     int lo, hi;
-    g_assert_cmpint(cm_parse_zoom_range(context, "0-10", &lo, &hi), ==, CM_OK);
+    g_assert_cmpint(cm_zoom_range_parse(context, "0-10", &lo, &hi), ==, CM_OK);
     g_assert_cmpint(lo, ==, 0);
     g_assert_cmpint(hi, ==, 10);
-    g_assert_cmpint(cm_parse_zoom_range(context, "7", &lo, &hi), ==, CM_OK);
+    g_assert_cmpint(cm_zoom_range_parse(context, "7", &lo, &hi), ==, CM_OK);
     g_assert_cmpint(lo, ==, 7);
     g_assert_cmpint(hi, ==, 7);
-    g_assert_cmpint(cm_parse_zoom_range(context, "5-2", &lo, &hi), ==, CM_ERR_INPUT);
-    g_assert_cmpint(cm_parse_zoom_range(context, "0-30", &lo, &hi), ==, CM_ERR_INPUT);
-    g_assert_cmpint(cm_parse_zoom_range(context, "-3", &lo, &hi), ==, CM_ERR_INPUT);
-    g_assert_cmpint(cm_parse_zoom_range(context, "3-", &lo, &hi), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_zoom_range_parse(context, "5-2", &lo, &hi), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_zoom_range_parse(context, "0-30", &lo, &hi), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_zoom_range_parse(context, "-3", &lo, &hi), ==, CM_ERR_INPUT);
+    g_assert_cmpint(cm_zoom_range_parse(context, "3-", &lo, &hi), ==, CM_ERR_INPUT);
 }
 
 /* The encoder on an image that exercises each filter it tries (noise,
@@ -347,7 +347,7 @@ static guint32 colour_at(cm_tiler *tiler, double lat, double lon, int z)
     g_assert_cmpint(cairo_image_surface_get_width(image), ==, side);
     guint32 value = test_pixel(image, (int)((fx - tile.x) * side), (int)((fy - tile.y) * side));
     cairo_surface_destroy(image);
-    cm_string_free((char *)png);
+    cm_free((void *)png);
     return value;
 }
 
@@ -467,7 +467,7 @@ static void test_metatile_seams(void)
             g_assert_cmpint(worst, <=, 6);
             cairo_surface_destroy(cut);
             cairo_surface_destroy(alone);
-            cm_string_free((char *)png);
+            cm_free((void *)png);
             g_remove(path);
             g_free(path);
         }
@@ -1090,7 +1090,7 @@ static void test_arabic_tile_labels(void)
     cm_geocoder *geocoder;
     cm_route *route;
     cm_tiler *tiler = reference_tiler(&geocoder, &route);
-    const cm_place *asad = cm_route_waypoint(route, cm_route_n_waypoints(route) - 1);
+    const cm_place *asad = cm_route_waypoint(route, cm_route_waypoint_count(route) - 1);
     g_assert_nonnull(asad->name_ar);
     cm_place *ramadi;
     g_assert_cmpint(cm_geocoder_lookup(geocoder, "Ramadi", &ramadi), ==, CM_OK);
