@@ -65,13 +65,6 @@ cm_context *cm_geocoder_context(cm_geocoder *geocoder);
  * reads inside a crossing's name. The caller frees it with g_free(). */
 char *cm_place_short_name(const cm_place *place);
 
-/* Appends text to out as a JSON string literal, quotes included. */
-CM_PRIVATE
-void cm_json_append_string(GString *out, const char *text);
-
-/* cm_json_append_string(), or null for NULL text. */
-void cm_json_append_string_or_null(GString *out, const char *text);
-
 /* Deep copy of a route; the caller frees it with cm_route_free(). */
 CM_PRIVATE
 cm_route *cm_route_copy(const cm_route *route);

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "convoymap/tiles.h"
+#include "core/json.h"
 
 struct cm_tile_store {
     cm_context *context;
