@@ -12,17 +12,6 @@
 
 #include "private-export.h"
 
-struct cm_context {
-    char *data_dir;
-    PJ_CONTEXT *proj;
-    PJ_CONTEXT *proj_strings;       /* created on first use */
-    GEOSContextHandle_t geos;       /* created on first use */
-    struct cm_geopackage *basemap;  /* opened on first use (geopackage.h) */
-    char *basemap_error;            /* why it could not be opened */
-    cm_status status;
-    GString *message;
-};
-
 /* Records a failure on the context and returns status, so that callers can
  * write `return cm_fail(ctx, CM_ERR_INPUT, "...", ...);`. */
 CM_PRIVATE
@@ -38,9 +27,28 @@ GEOSContextHandle_t cm_context_geos(cm_context *context);
  * no proj.db, because PROJ 9.1 (Debian 12) opens and prepares the database
  * for every proj_create() otherwise, 5 ms a process that only formats an
  * MGRS reference. PROJ strings need no database; EPSG codes and WKT must use
- * context->proj. Created on first use and freed with the context. */
+ * cm_context_proj(). Created on first use and freed with the context. */
 CM_PRIVATE
 PJ_CONTEXT *cm_context_proj_strings(cm_context *context);
+
+/* The context's PROJ context, with proj.db, for EPSG codes and WKT; offline
+ * (no grid downloads) and silent. Owned by the context. */
+CM_PRIVATE
+PJ_CONTEXT *cm_context_proj(cm_context *context);
+
+/* Attaches data to the context under key (a static string), replacing and
+ * destroying what was there; destroy (or NULL) frees data with the context,
+ * before its PROJ and GEOS contexts, which data may use. This is how a
+ * module keeps a per-context cache (the basemap, geopackage.h) without the
+ * context knowing its type. */
+CM_PRIVATE
+void cm_context_set_data(cm_context *context, const char *key, void *data,
+                         GDestroyNotify destroy);
+
+/* What cm_context_set_data() attached under key, or NULL; owned by the
+ * context. */
+CM_PRIVATE
+void *cm_context_get_data(cm_context *context, const char *key);
 
 /* The index of text among the n names (any case), or -1: the parser of
  * every keyword option (units, formats, grids). */
