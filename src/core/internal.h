@@ -69,28 +69,8 @@ char *cm_index_path(const cm_context *context, const char *name);
 /* The context a geocoder reports through. */
 cm_context *cm_geocoder_context(cm_geocoder *geocoder);
 
-/* place's name without a trailing " border crossing" (any case), as it
- * reads inside a crossing's name. The caller frees it with g_free(). */
-char *cm_place_short_name(const cm_place *place);
-
 /* Deep copy of a route; the caller frees it with cm_route_free(). */
 CM_PRIVATE
 cm_route *cm_route_copy(const cm_route *route);
-
-/* A site of a user gazetteer: its place and the spellings it answers to
- * (name first, then aliases), folded once as the index's are: literals
- * (cm_fold_literal()) and keys (cm_fold_key()), parallel. */
-typedef struct cm_user_site {
-    cm_place *place;
-    char **literals, **keys;
-} cm_user_site;
-
-void cm_user_site_free(cm_user_site *site);
-
-/* Reads the sites of the gazetteer file at path (see
- * cm_geocoder_add_gazetteer()) and appends them to sites, an array that
- * frees its elements with cm_user_site_free(). On failure appends nothing
- * and returns CM_ERR_INPUT naming the file and the bad line or feature. */
-cm_status cm_user_sites_read(cm_context *context, const char *path, GPtrArray *sites);
 
 #endif

@@ -1,7 +1,7 @@
 /* User gazetteers: the planner's own sites, read through OGR (the GDAL
  * module, ogr-loader.h) from CSV (columns like geodata/sites.csv), GeoJSON
  * or GeoPackage points, in any CRS the file declares. */
-#include "core/internal.h"
+#include "usersites.h"
 
 #include "arabic-name.h"
 #include "fold.h"
