@@ -1,4 +1,6 @@
-/* Private declarations shared by the library's modules. Not installed. */
+/* Private declarations shared by the library's modules, chiefly the
+ * context's (context.c, which alone sees struct cm_context: other modules
+ * go through these accessors). Not installed. */
 #ifndef CM_INTERNAL_H
 #define CM_INTERNAL_H
 
@@ -33,7 +35,6 @@ PJ_CONTEXT *cm_context_proj_strings(cm_context *context);
 
 /* The context's PROJ context, with proj.db, for EPSG codes and WKT; offline
  * (no grid downloads) and silent. Owned by the context. */
-CM_PRIVATE
 PJ_CONTEXT *cm_context_proj(cm_context *context);
 
 /* Attaches data to the context under key (a static string), replacing and
@@ -41,13 +42,11 @@ PJ_CONTEXT *cm_context_proj(cm_context *context);
  * before its PROJ and GEOS contexts, which data may use. This is how a
  * module keeps a per-context cache (the basemap, geopackage.h) without the
  * context knowing its type. */
-CM_PRIVATE
 void cm_context_set_data(cm_context *context, const char *key, void *data,
                          GDestroyNotify destroy);
 
 /* What cm_context_set_data() attached under key, or NULL; owned by the
  * context. */
-CM_PRIVATE
 void *cm_context_get_data(cm_context *context, const char *key);
 
 /* The index of text among the n names (any case), or -1: the parser of
