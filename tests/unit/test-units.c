@@ -41,7 +41,7 @@ static void test_from_metres(void)
     g_assert_cmpfloat(cm_units_from_metres(CM_UNITS_KM, 1500.0), ==, 1.5);
     g_assert_cmpfloat_with_epsilon(cm_units_from_metres(CM_UNITS_MI, 1609.344), 1.0, 1e-12);
     g_assert_cmpfloat_with_epsilon(cm_units_from_metres(CM_UNITS_NMI, 1852.0 * 3), 3.0, 1e-12);
-    /* Basra to Baghdad, 450 km, is 279.6 statute miles. */
+    /* 450 km is 279.617 statute miles (450000 / 1609.344). */
     g_assert_cmpfloat_with_epsilon(cm_units_from_metres(CM_UNITS_MI, 450000.0), 279.617, 1e-3);
 }
 
