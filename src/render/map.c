@@ -167,7 +167,7 @@ cm_status cm_map_set_crs(cm_map *map, const char *definition)
         /* Checked now, so that a bad CRS is named where it is given. */
         cm_projection *check = cm_projection_for_crs(map->context, definition, 0);
         if (!check)
-            return map->context->status;
+            return cm_context_status(map->context);
         cm_projection_free(check);
     }
     g_free(map->crs);
@@ -265,7 +265,7 @@ cm_status cm_map_set_style(cm_map *map, const char *name_or_path)
 {
     cm_style *style = cm_style_load(map->context, name_or_path ? name_or_path : "briefing");
     if (!style)
-        return map->context->status;
+        return cm_context_status(map->context);
     cm_style_free(map->style);
     map->style = style;
     invalidate_layout(map);
@@ -306,7 +306,7 @@ cm_status cm_map_set_page(cm_map *map, const char *page, double dpi)
     if (!g_ascii_isalpha(page[0])) {
         int width, height;
         if (cm_size_parse(context, page, &width, &height) != CM_OK)
-            return context->status;
+            return cm_context_status(context);
         return cm_map_set_size(map, width, height);
     }
     if (dpi == 0)
@@ -490,7 +490,7 @@ static cm_status check_sheet_text(cm_context *context, const char *what, const c
 cm_status cm_map_set_dtg(cm_map *map, const char *dtg)
 {
     if (dtg && check_sheet_text(map->context, "date-time group", dtg) != CM_OK)
-        return map->context->status;
+        return cm_context_status(map->context);
     g_free(map->dtg);
     map->dtg = g_strdup(dtg);
     return CM_OK;
@@ -506,7 +506,7 @@ cm_status cm_map_set_banner(cm_map *map, const char *text, const char *color)
         return CM_OK;
     }
     if (check_sheet_text(context, "banner", text) != CM_OK)
-        return context->status;
+        return cm_context_status(context);
     cm_rgba fill, ink;
     if (color) {
         unsigned r, g, b;
@@ -777,7 +777,7 @@ cm_status cm_map_layout(cm_map *map)
         return CM_OK;
     cm_context *context = map->context;
     if (!map->style && !(map->style = cm_style_load(context, "briefing")))
-        return context->status;
+        return cm_context_status(context);
     GArray *points = extent_points(map);
     if (points->len == 0) {
         g_array_free(points, TRUE);
@@ -787,7 +787,7 @@ cm_status cm_map_layout(cm_map *map)
     map->projection = extent_projection(map, points);
     if (!map->projection) {
         g_array_free(points, TRUE);
-        return context->status;
+        return cm_context_status(context);
     }
     /* Fit the extent into the area between the title and bottom bands and
      * centre it there: content with a margin (a single site gets 50 km), a
@@ -1362,7 +1362,7 @@ static cm_status draw_layers(const cm_map *map, cm_context *context, cairo_t *cr
 cm_status cm_map_prepare_layers(cm_map *map)
 {
     if (!map->style && !(map->style = cm_style_load(map->context, "briefing")))
-        return map->context->status;
+        return cm_context_status(map->context);
     /* Routes compute their segments on first use; do it now, before
      * threads share them. */
     for (guint r = 0; r < map->routes->len; r++)
@@ -1575,7 +1575,7 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     cm_status status = CM_OK;
     if (map->labels_language != CM_LABELS_EN &&
         !(arabic_countries = cm_country_names_ar(map->context)))
-        status = map->context->status;
+        status = cm_context_status(map->context);
     if (status == CM_OK)
         status = draw_layers(map, map->context, cr, &map->frame, style, map->zoom,
                              labeller, country_labels, province_labels);

@@ -64,7 +64,7 @@ static cm_status mercator_fraction(cm_context *context, cm_geo_point point, doub
                        point.lon);
     cm_projection *mercator = cm_projection_web_mercator(context);
     if (!mercator)
-        return context->status;
+        return cm_context_status(context);
     double x = point.lon, y = CLAMP(point.lat, -CM_TILE_MAX_LAT, CM_TILE_MAX_LAT);
     size_t failed = cm_projection_forward(mercator, &x, &y, 1);
     cm_projection_free(mercator);
@@ -114,7 +114,7 @@ cm_status cm_tile_bounds(cm_context *context, cm_tile tile, cm_bbox *bounds)
                        "from 0 to %d)", tile.z, tile.x, tile.y, n - 1);
     cm_projection *mercator = cm_projection_web_mercator(context);
     if (!mercator)
-        return context->status;
+        return cm_context_status(context);
     double side = 2 * MERCATOR_HALF / n;
     cm_geo_point north_west, south_east;
     gboolean ok = cm_projection_inverse(mercator, -MERCATOR_HALF + tile.x * side,
@@ -487,7 +487,7 @@ static cm_status prepare_tile(cm_tiler *tiler, cm_tile tile)
     if (status != CM_OK)
         return status;
     if (!tiler->mercator && !(tiler->mercator = cm_projection_web_mercator(tiler->context)))
-        return tiler->context->status;
+        return cm_context_status(tiler->context);
     return CM_OK;
 }
 
@@ -503,7 +503,7 @@ cm_status cm_tiler_render_tile(cm_tiler *tiler, cm_tile tile, unsigned char **pn
     cm_tile_block *block = render_block(tiler, tiler->context, tiler->mercator, tile.z, tile.x,
                                         tile.y, 1, 1);
     if (!block)
-        return tiler->context->status;
+        return cm_context_status(tiler->context);
     gsize size;
     *png = g_bytes_unref_to_data(block->tiles[0], &size);
     *length = size;
@@ -523,7 +523,7 @@ cm_status cm_tiler_labels(cm_tiler *tiler, cm_tile tile, cm_tile_label **labels,
     GArray *found = cm_tile_labels_in(tiler->labels, tiler->context, tiler->mercator, tile.z,
                                       (double)tile.x * size, (double)tile.y * size, size, size);
     if (!found)
-        return tiler->context->status;
+        return cm_context_status(tiler->context);
     *n = found->len;
     *labels = (cm_tile_label *)(void *)g_array_free(found, FALSE);
     return CM_OK;
@@ -841,7 +841,7 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
     g_free(rendering);
     if (!store) {
         g_array_free(planned, TRUE);
-        return context->status;
+        return cm_context_status(context);
     }
     /* Resuming keeps the metatiles that were committed whole. */
     GArray *jobs = g_array_new(FALSE, FALSE, sizeof(block_job));
