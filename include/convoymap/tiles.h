@@ -89,6 +89,11 @@ CM_API void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route);
 CM_API void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings);
 CM_API void cm_tiler_add_marker(cm_tiler *tiler, const cm_place *place);
 
+/* Draws copies of what scene (resolved with cm_scene_resolve()) holds, as
+ * cm_map_set_scene() does: its routes, their crossings and its marked
+ * sites, in place of every route, crossing and marker added before. */
+CM_API void cm_tiler_set_scene(cm_tiler *tiler, const cm_scene *scene);
+
 /* The style tiles are drawn in, as cm_map_set_style(): a shipped style by
  * name ("briefing", the default) or the path of a style key file. Its
  * layer order and zoom ranges apply per tile zoom, and its [places] and

@@ -296,10 +296,8 @@ static void record_overlay(cm_tiler *tiler, const char *kind, const char *name,
     g_free(entry);
 }
 
-void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
+static void record_route(cm_tiler *tiler, const cm_route *route)
 {
-    drop_labels(tiler);
-    cm_map_add_route(tiler->map, route);
     cm_geo_point start = {0, 0};
     record_overlay(tiler, "route", cm_route_name(route), start);
     record_overlay(tiler, "colour", cm_route_color(route), start);
@@ -315,21 +313,53 @@ void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
     cm_free(line);
 }
 
-void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings)
+static void record_crossings(cm_tiler *tiler, const cm_crossing_list *crossings)
 {
-    drop_labels(tiler);
-    cm_map_add_crossings(tiler->map, crossings);
     for (size_t i = 0; i < cm_crossing_list_count(crossings); i++) {
         const cm_border_crossing *crossing = cm_crossing_list_get(crossings, i);
         record_overlay(tiler, "crossing", crossing->name, crossing->position);
     }
 }
 
+static void record_marker(cm_tiler *tiler, const cm_place *place)
+{
+    record_overlay(tiler, "marker", place->name, place->position);
+}
+
+void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
+{
+    drop_labels(tiler);
+    cm_map_add_route(tiler->map, route);
+    record_route(tiler, route);
+}
+
+void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings)
+{
+    drop_labels(tiler);
+    cm_map_add_crossings(tiler->map, crossings);
+    record_crossings(tiler, crossings);
+}
+
 void cm_tiler_add_marker(cm_tiler *tiler, const cm_place *place)
 {
     drop_labels(tiler);
     cm_map_add_marker(tiler->map, place);
-    record_overlay(tiler, "marker", place->name, place->position);
+    record_marker(tiler, place);
+}
+
+/* The overlay record lists the scene in the order cm_map_set_scene() adds
+ * it: each route and its crossings, then the marks. */
+void cm_tiler_set_scene(cm_tiler *tiler, const cm_scene *scene)
+{
+    drop_labels(tiler);
+    cm_map_layers_set_scene(tiler->map, scene);
+    g_checksum_reset(tiler->overlay);
+    for (size_t i = 0; i < cm_scene_route_count(scene); i++) {
+        record_route(tiler, cm_scene_route(scene, i));
+        record_crossings(tiler, cm_scene_crossings(scene, i));
+    }
+    for (size_t i = 0; i < cm_scene_mark_count(scene); i++)
+        record_marker(tiler, cm_scene_mark(scene, i));
 }
 
 /* How the tiler draws, which the output records so that resuming it draws
