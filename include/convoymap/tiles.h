@@ -204,6 +204,13 @@ typedef struct cm_tiles_summary {
 CM_API cm_status cm_tiler_write(cm_tiler *tiler, const char *output,
                                 const cm_tiles_request *request, cm_tiles_summary *summary);
 
+/* What the last cm_tiler_write() noted, one line each ending in '\n': a
+ * marked site outside the request's bounding box ("the mark Tripoli (LBN)
+ * is outside the tiles' bounding box"), which its tiles show at most near
+ * their edge. Forgets the notes it returns. Returns a new string the
+ * caller frees with cm_free(), or NULL when there is nothing to say. */
+CM_API char *cm_tiler_take_notes(cm_tiler *tiler);
+
 /* Asks the cm_tiler_write() running on tiler (from another thread), or the
  * next one if none is running, to stop taking metatiles. Async-signal-safe:
  * it only sets an atomic flag, so a SIGINT handler may call it. The flag is

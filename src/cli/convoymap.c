@@ -661,13 +661,20 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     catch_interrupts(tiler, saved);
     cm_status status = cm_tiler_write(tiler, options->output, &request, &summary);
     release_interrupts(saved);
+    /* The example's marks round its convoy are not the user's: a box over
+     * part of it needs no note. */
+    char *notes = routes->marks ? cm_tiler_take_notes(tiler) : NULL;
     cm_tiler_free(tiler);
     if (status != CM_OK) {
         /* The message goes below the progress line, not onto it. */
         if (request.progress)
             fputc('\n', stderr);
+        print_lines(notes);
+        cm_free(notes);
         return fail(context);
     }
+    print_lines(notes);
+    cm_free(notes);
     printf("Wrote %s: %llu tiles, zoom %d-%d, %llu rendered in %llu metatiles\n",
            options->output, summary.tiles, request.min_z, request.max_z, summary.rendered,
            summary.metatiles);

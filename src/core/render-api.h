@@ -146,6 +146,7 @@
     OBJECT(cm_status, cm_tiler_write, \
         (cm_tiler *tiler, const char *output, const cm_tiles_request *request, cm_tiles_summary *summary), \
         (tiler, output, request, summary)) \
+    OBJECT(char *, cm_tiler_take_notes, (cm_tiler *tiler), (tiler)) \
     OBJECT_VOID(cm_tiler_cancel, (cm_tiler *tiler), (tiler)) \
     CONTEXT(cm_status, cm_shard_parse, \
         (cm_context *context, const char *text, int *index, int *count), \

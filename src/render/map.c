@@ -798,6 +798,16 @@ static double scale_spread(const cm_frame *frame, GArray *points)
     return low > 0 ? high / low : HUGE_VAL;
 }
 
+/* Appends to notes the line saying that the marked place is outside
+ * where: "the mark Tripoli (LBN) is outside the map's extent". */
+static void note_mark_outside(GString *notes, const cm_place *place, const char *where)
+{
+    gboolean country = place->country && *place->country;
+    g_string_append_printf(notes, "the mark %s%s%s%s is outside %s\n", place->name,
+                           country ? " (" : "", country ? place->country : "",
+                           country ? ")" : "", where);
+}
+
 /* Notes each marked site a box or circle leaves out of the map area (the
  * image between the bands, top to bottom): the user asked for it and
  * would otherwise not learn why it is missing. */
@@ -807,16 +817,27 @@ static void note_hidden_marks(cm_map *map, double top, double bottom)
     for (guint m = 0; m < map->markers->len; m++) {
         const cm_place *place = g_ptr_array_index(map->markers, m);
         double px, py;
-        if (cm_frame_geo_to_pixel(&map->frame, place->position, &px, &py) && px >= 0 &&
-            px <= map->width && py >= top && py <= bottom)
-            continue;
-        gboolean country = place->country && *place->country;
-        g_string_append_printf(notes, "the mark %s%s%s%s is outside the map's extent and is "
-                               "not drawn\n", place->name, country ? " (" : "",
-                               country ? place->country : "", country ? ")" : "");
+        if (!cm_frame_geo_to_pixel(&map->frame, place->position, &px, &py) || px < 0 ||
+            px > map->width || py < top || py > bottom)
+            note_mark_outside(notes, place, "the map's extent and is not drawn");
     }
     g_free(map->notes);
     map->notes = g_string_free(notes, notes->len == 0);
+}
+
+char *cm_map_layers_marks_outside(const cm_map *map, const cm_bbox *bbox)
+{
+    GString *notes = g_string_new(NULL);
+    for (guint m = 0; m < map->markers->len; m++) {
+        const cm_place *place = g_ptr_array_index(map->markers, m);
+        cm_geo_point p = place->position;
+        gboolean in_longitude = bbox->west <= bbox->east
+                                    ? p.lon >= bbox->west && p.lon <= bbox->east
+                                    : p.lon >= bbox->west || p.lon <= bbox->east;
+        if (!in_longitude || p.lat < bbox->south || p.lat > bbox->north)
+            note_mark_outside(notes, place, "the tiles' bounding box");
+    }
+    return g_string_free(notes, notes->len == 0);
 }
 
 cm_status cm_map_layout(cm_map *map)

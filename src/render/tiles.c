@@ -42,6 +42,7 @@ struct cm_tiler {
     int tile_size, scale, metatile;
     gint cancel;               /* set by cm_tiler_cancel(), maybe from a signal */
     GChecksum *overlay;        /* of the routes, crossings and markers added */
+    char *notes;               /* of the last cm_tiler_write(), for cm_tiler_take_notes() */
 };
 
 /* ---- Numbering ---- */
@@ -273,6 +274,7 @@ void cm_tiler_free(cm_tiler *tiler)
     cm_map_free(tiler->map);
     cm_projection_free(tiler->mercator);
     g_checksum_free(tiler->overlay);
+    g_free(tiler->notes);
     g_free(tiler);
 }
 
@@ -919,10 +921,19 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
 cm_status cm_tiler_write(cm_tiler *tiler, const char *output, const cm_tiles_request *request,
                          cm_tiles_summary *summary)
 {
+    g_free(tiler->notes);
+    tiler->notes = cm_map_layers_marks_outside(tiler->map, &request->bbox);
     cm_status status = write_tileset(tiler, output, request, summary);
     /* A cancel concerns one run; the tiler can write again. */
     g_atomic_int_set(&tiler->cancel, 0);
     return status;
+}
+
+char *cm_tiler_take_notes(cm_tiler *tiler)
+{
+    char *notes = tiler->notes;
+    tiler->notes = NULL;
+    return notes;
 }
 
 void cm_tiler_cancel(cm_tiler *tiler)

@@ -3,6 +3,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "test-support.h"
 
 static cm_context *context;
@@ -244,7 +246,7 @@ static void test_tiler_draws_scene(void)
 static void tripoli_alone(cm_scene *scene) { cm_scene_add_mark(scene, "Tripoli, Lebanon"); }
 
 /* A mark a box or circle leaves out is noted, once, naming it; one inside
- * is not. */
+ * is not. Likewise for tiles. */
 static void test_mark_outside_noted(void)
 {
     cm_scene *scene = resolved_scene(tripoli_alone);
@@ -265,6 +267,27 @@ static void test_mark_outside_noted(void)
     g_assert_cmpint(cm_map_fit_content(map, CM_MAP_DEFAULT_MARGIN), ==, CM_OK);
     g_assert_null(cm_map_take_notes(map));
     cm_map_free(map);
+
+    /* The tiler notes marks outside the bounding box it writes. */
+    cm_tiler *tiler = cm_tiler_new(context);
+    cm_tiler_set_scene(tiler, scene);
+    char *output = g_build_filename(g_get_tmp_dir(), "test-scene-XXXXXX", NULL);
+    g_assert_nonnull(g_mkdtemp(output));
+    char *mbtiles = g_build_filename(output, "t.mbtiles", NULL);
+    cm_tiles_request request = {.bbox = {40, 30, 45, 35}, .min_z = 1, .max_z = 1, .jobs = 1};
+    g_assert_cmpint(cm_tiler_write(tiler, mbtiles, &request, NULL), ==, CM_OK);
+    notes = cm_tiler_take_notes(tiler);
+    g_assert_cmpstr(notes, ==, "the mark Tripoli (LBN) is outside the tiles' bounding box\n");
+    cm_free(notes);
+    g_assert_null(cm_tiler_take_notes(tiler));
+    request.bbox = (cm_bbox){35, 33, 37, 35};
+    g_assert_cmpint(cm_tiler_write(tiler, mbtiles, &request, NULL), ==, CM_OK);
+    g_assert_null(cm_tiler_take_notes(tiler));
+    g_assert_cmpint(g_unlink(mbtiles), ==, 0);
+    g_assert_cmpint(g_rmdir(output), ==, 0);
+    g_free(mbtiles);
+    g_free(output);
+    cm_tiler_free(tiler);
     cm_scene_free(scene);
 }
 
