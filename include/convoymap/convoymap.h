@@ -16,6 +16,7 @@
 #include "report.h"
 #include "route.h"
 #include "scenario.h"
+#include "scene.h"
 #include "tiles.h"
 #include "units.h"
 

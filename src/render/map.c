@@ -104,6 +104,7 @@ struct cm_map {
     double zoom; /* web-mercator zoom, for the style's layer zoom ranges */
     double scale_ground_m;
     GArray *labels; /* of placed_label: what the last render placed */
+    char *notes;    /* of the last layout, for cm_map_take_notes() */
 };
 
 typedef struct placed_label {
@@ -158,6 +159,7 @@ void cm_map_free(cm_map *map)
     g_free(map->dtg);
     g_free(map->banner);
     g_free(map->crs);
+    g_free(map->notes);
     g_free(map);
 }
 
@@ -564,6 +566,31 @@ void cm_map_add_crossings(cm_map *map, const cm_crossing_list *crossings)
     }
 }
 
+/* Replaces what map shows by scene, with its march tables' due times when
+ * with_march is TRUE. */
+static void put_scene(cm_map *map, const cm_scene *scene, gboolean with_march)
+{
+    g_ptr_array_set_size(map->routes, 0);
+    g_ptr_array_set_size(map->due_times, 0);
+    g_ptr_array_set_size(map->markers, 0);
+    g_array_set_size(map->crossings, 0);
+    for (size_t i = 0; i < cm_scene_route_count(scene); i++) {
+        cm_map_add_route_with_march(map, cm_scene_route(scene, i),
+                                    with_march ? cm_scene_march(scene, i) : NULL);
+        cm_map_add_crossings(map, cm_scene_crossings(scene, i));
+    }
+    for (size_t i = 0; i < cm_scene_mark_count(scene); i++)
+        cm_map_add_marker(map, cm_scene_mark(scene, i));
+    invalidate_layout(map);
+}
+
+void cm_map_set_scene(cm_map *map, const cm_scene *scene) { put_scene(map, scene, TRUE); }
+
+void cm_map_layers_set_scene(cm_map *map, const cm_scene *scene)
+{
+    put_scene(map, scene, FALSE);
+}
+
 void cm_map_set_units(cm_map *map, cm_units units) { map->units = units; }
 
 void cm_map_add_marker(cm_map *map, const cm_place *place)
@@ -771,6 +798,48 @@ static double scale_spread(const cm_frame *frame, GArray *points)
     return low > 0 ? high / low : HUGE_VAL;
 }
 
+/* Appends to notes the line saying that the marked place is outside
+ * where: "the mark Tripoli (LBN) is outside the map's extent". */
+static void note_mark_outside(GString *notes, const cm_place *place, const char *where)
+{
+    gboolean country = place->country && *place->country;
+    g_string_append_printf(notes, "the mark %s%s%s%s is outside %s\n", place->name,
+                           country ? " (" : "", country ? place->country : "",
+                           country ? ")" : "", where);
+}
+
+/* Notes each marked site a box or circle leaves out of the map area (the
+ * image between the bands, top to bottom): the user asked for it and
+ * would otherwise not learn why it is missing. */
+static void note_hidden_marks(cm_map *map, double top, double bottom)
+{
+    GString *notes = g_string_new(NULL);
+    for (guint m = 0; m < map->markers->len; m++) {
+        const cm_place *place = g_ptr_array_index(map->markers, m);
+        double px, py;
+        if (!cm_frame_geo_to_pixel(&map->frame, place->position, &px, &py) || px < 0 ||
+            px > map->width || py < top || py > bottom)
+            note_mark_outside(notes, place, "the map's extent and is not drawn");
+    }
+    g_free(map->notes);
+    map->notes = g_string_free(notes, notes->len == 0);
+}
+
+char *cm_map_layers_marks_outside(const cm_map *map, const cm_bbox *bbox)
+{
+    GString *notes = g_string_new(NULL);
+    for (guint m = 0; m < map->markers->len; m++) {
+        const cm_place *place = g_ptr_array_index(map->markers, m);
+        cm_geo_point p = place->position;
+        gboolean in_longitude = bbox->west <= bbox->east
+                                    ? p.lon >= bbox->west && p.lon <= bbox->east
+                                    : p.lon >= bbox->west || p.lon <= bbox->east;
+        if (!in_longitude || p.lat < bbox->south || p.lat > bbox->north)
+            note_mark_outside(notes, place, "the tiles' bounding box");
+    }
+    return g_string_free(notes, notes->len == 0);
+}
+
 cm_status cm_map_layout(cm_map *map)
 {
     if (map->laid_out)
@@ -820,8 +889,18 @@ cm_status cm_map_layout(cm_map *map)
                                     map->m_per_px))
                     : 0;
     map->scale_ground_m = cm_furniture_scale_length(map->m_per_px, map->width * 0.18, 1000);
+    note_hidden_marks(map, top, map->height - bottom);
     map->laid_out = TRUE;
     return CM_OK;
+}
+
+char *cm_map_take_notes(cm_map *map)
+{
+    if (cm_map_layout(map) != CM_OK)
+        return NULL;
+    char *notes = map->notes;
+    map->notes = NULL;
+    return notes;
 }
 
 const char *cm_map_projection(cm_map *map)

@@ -42,6 +42,7 @@ struct cm_tiler {
     int tile_size, scale, metatile;
     gint cancel;               /* set by cm_tiler_cancel(), maybe from a signal */
     GChecksum *overlay;        /* of the routes, crossings and markers added */
+    char *notes;               /* of the last cm_tiler_write(), for cm_tiler_take_notes() */
 };
 
 /* ---- Numbering ---- */
@@ -273,6 +274,7 @@ void cm_tiler_free(cm_tiler *tiler)
     cm_map_free(tiler->map);
     cm_projection_free(tiler->mercator);
     g_checksum_free(tiler->overlay);
+    g_free(tiler->notes);
     g_free(tiler);
 }
 
@@ -296,10 +298,8 @@ static void record_overlay(cm_tiler *tiler, const char *kind, const char *name,
     g_free(entry);
 }
 
-void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
+static void record_route(cm_tiler *tiler, const cm_route *route)
 {
-    drop_labels(tiler);
-    cm_map_add_route(tiler->map, route);
     cm_geo_point start = {0, 0};
     record_overlay(tiler, "route", cm_route_name(route), start);
     record_overlay(tiler, "colour", cm_route_color(route), start);
@@ -315,21 +315,53 @@ void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
     cm_free(line);
 }
 
-void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings)
+static void record_crossings(cm_tiler *tiler, const cm_crossing_list *crossings)
 {
-    drop_labels(tiler);
-    cm_map_add_crossings(tiler->map, crossings);
     for (size_t i = 0; i < cm_crossing_list_count(crossings); i++) {
         const cm_border_crossing *crossing = cm_crossing_list_get(crossings, i);
         record_overlay(tiler, "crossing", crossing->name, crossing->position);
     }
 }
 
+static void record_marker(cm_tiler *tiler, const cm_place *place)
+{
+    record_overlay(tiler, "marker", place->name, place->position);
+}
+
+void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
+{
+    drop_labels(tiler);
+    cm_map_add_route(tiler->map, route);
+    record_route(tiler, route);
+}
+
+void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings)
+{
+    drop_labels(tiler);
+    cm_map_add_crossings(tiler->map, crossings);
+    record_crossings(tiler, crossings);
+}
+
 void cm_tiler_add_marker(cm_tiler *tiler, const cm_place *place)
 {
     drop_labels(tiler);
     cm_map_add_marker(tiler->map, place);
-    record_overlay(tiler, "marker", place->name, place->position);
+    record_marker(tiler, place);
+}
+
+/* The overlay record lists the scene in the order cm_map_set_scene() adds
+ * it: each route and its crossings, then the marks. */
+void cm_tiler_set_scene(cm_tiler *tiler, const cm_scene *scene)
+{
+    drop_labels(tiler);
+    cm_map_layers_set_scene(tiler->map, scene);
+    g_checksum_reset(tiler->overlay);
+    for (size_t i = 0; i < cm_scene_route_count(scene); i++) {
+        record_route(tiler, cm_scene_route(scene, i));
+        record_crossings(tiler, cm_scene_crossings(scene, i));
+    }
+    for (size_t i = 0; i < cm_scene_mark_count(scene); i++)
+        record_marker(tiler, cm_scene_mark(scene, i));
 }
 
 /* How the tiler draws, which the output records so that resuming it draws
@@ -889,10 +921,19 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
 cm_status cm_tiler_write(cm_tiler *tiler, const char *output, const cm_tiles_request *request,
                          cm_tiles_summary *summary)
 {
+    g_free(tiler->notes);
+    tiler->notes = cm_map_layers_marks_outside(tiler->map, &request->bbox);
     cm_status status = write_tileset(tiler, output, request, summary);
     /* A cancel concerns one run; the tiler can write again. */
     g_atomic_int_set(&tiler->cancel, 0);
     return status;
+}
+
+char *cm_tiler_take_notes(cm_tiler *tiler)
+{
+    char *notes = tiler->notes;
+    tiler->notes = NULL;
+    return notes;
 }
 
 void cm_tiler_cancel(cm_tiler *tiler)
