@@ -142,11 +142,14 @@ CM_API void cm_map_set_subtitle(cm_map *map, const char *subtitle);
 CM_API cm_status cm_map_set_dtg(cm_map *map, const char *dtg);
 
 /* A classification or control banner printed top and bottom. The text is
- * printed as given: convoymap never infers a marking. With color NULL, a
- * recognised level (the text up to any "//": UNCLASSIFIED, CUI,
- * CONFIDENTIAL, SECRET, TOP SECRET) takes its standard colour; any other
- * text needs color "#rrggbb". text NULL removes the banner. CM_ERR_INPUT
- * naming the value when text or color is unusable. */
+ * one the user gives: convoymap never infers a marking. A recognised
+ * marking, whose level (the text up to any "//") is UNCLASSIFIED, CUI,
+ * CONFIDENTIAL, SECRET or TOP SECRET in any case, is printed in upper case
+ * with no spaces beside its slashes ("top secret // sci" prints TOP
+ * SECRET//SCI) and, with color NULL, takes its level's standard colour; any
+ * other text is printed as given and needs color "#rrggbb". text NULL
+ * removes the banner. CM_ERR_INPUT naming the value when text or color is
+ * unusable. */
 CM_API cm_status cm_map_set_banner(cm_map *map, const char *text, const char *color);
 
 /* The map's CRS, instead of the automatic conformal projection (Lambert

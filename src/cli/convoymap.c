@@ -561,7 +561,7 @@ static int command_render(int argc, char **argv)
         {"dtg", 0, 0, G_OPTION_ARG_STRING, &options.dtg,
          "Date-time group for the title band, as given (e.g. 071200CSEP19)", "DTG"},
         {"banner", 0, 0, G_OPTION_ARG_STRING, &options.banner,
-         "Classification or control banner, top and bottom, printed as given", "TEXT"},
+         "Classification or control banner, top and bottom, e.g. SECRET//NOFORN", "TEXT"},
         {"banner-color", 0, 0, G_OPTION_ARG_STRING, &options.banner_color,
          "Banner colour; needed unless TEXT is a recognised level", "#RRGGBB"},
         {"grid", 0, 0, G_OPTION_ARG_STRING, &options.grid,

@@ -507,23 +507,28 @@ cm_status cm_map_set_banner(cm_map *map, const char *text, const char *color)
     }
     if (check_sheet_text(context, "banner", text) != CM_OK)
         return context->status;
+    /* A recognised marking is printed in its canonical form, whatever
+     * case it was typed in; other text as given. */
     cm_rgba fill, ink;
+    char *marking = cm_furniture_banner_parse(text, &fill, &ink);
     if (color) {
         unsigned r, g, b;
         char end;
-        if (sscanf(color, "#%2x%2x%2x%c", &r, &g, &b, &end) != 3 || strlen(color) != 7)
+        if (sscanf(color, "#%2x%2x%2x%c", &r, &g, &b, &end) != 3 || strlen(color) != 7) {
+            g_free(marking);
             return cm_fail(context, CM_ERR_INPUT, "banner colour '%s' is not #rrggbb", color);
+        }
         fill = (cm_rgba){r / 255.0, g / 255.0, b / 255.0, 1};
         /* Dark text on light colours, white on dark (relative luminance). */
         double luminance = 0.2126 * fill.r + 0.7152 * fill.g + 0.0722 * fill.b;
         ink = luminance > 0.5 ? (cm_rgba){0, 0, 0, 1} : (cm_rgba){1, 1, 1, 1};
-    } else if (!cm_furniture_banner_colors(text, &fill, &ink)) {
+    } else if (!marking) {
         return cm_fail(context, CM_ERR_INPUT, "banner '%s' is not a recognised marking "
                        "(UNCLASSIFIED, CUI, CONFIDENTIAL, SECRET, TOP SECRET); give its "
                        "colour too", text);
     }
     g_free(map->banner);
-    map->banner = g_strdup(text);
+    map->banner = marking ? marking : g_strdup(text);
     map->banner_color = fill;
     map->banner_text_color = ink;
     invalidate_layout(map);

@@ -40,4 +40,16 @@ check "text numbers crossing legs as JSON does" bash -c "
   grep -q '^  1  JOR -> IRQ  leg 1  at' '$work/stdout' &&
   grep -q '^  2  IRQ -> KWT  leg 2  at' '$work/stdout'"
 
+# 6. A classification banner in any case, with its control markings, is
+# recognised and printed in upper case, top and bottom.
+run render --banner "secret//noforn" -o "$work/banner.pdf"
+check "--banner 'secret//noforn' is recognised (exit $code)" test "$code" -eq 0
+check "the PDF prints SECRET//NOFORN top and bottom" bash -c "
+  [ \$(pdftotext '$work/banner.pdf' - | grep -cx 'SECRET//NOFORN') -eq 2 ]"
+run render --banner "confidential // rel to usa, fvey" -o "$work/banner2.pdf"
+check "--banner 'confidential // rel to usa, fvey' prints CONFIDENTIAL//REL TO USA, FVEY" bash -c "
+  [ $code -eq 0 ] && [ \$(pdftotext '$work/banner2.pdf' - | grep -cx 'CONFIDENTIAL//REL TO USA, FVEY') -eq 2 ]"
+expect_error "an unknown marking still needs its colour" 2 "banner 'exercise//noforn' is not a recognised marking" \
+  render --banner "exercise//noforn" -o "$work/banner3.pdf"
+
 tap_done
