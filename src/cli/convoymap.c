@@ -446,8 +446,9 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     cm_map_set_transparent(map, options->transparent);
     cm_map_set_grid(map, grid);
     cm_map_set_inset(map, !options->no_inset);
-    if ((options->size && cm_map_set_page(map, options->size, options->dpi) != CM_OK) ||
-        (options->scale != 0 && cm_map_set_scale(map, options->scale) != CM_OK) ||
+    if ((options->size && cm_map_set_page(map, options->size) != CM_OK) ||
+        (!isnan(options->dpi) && cm_map_set_dpi(map, options->dpi) != CM_OK) ||
+        (!isnan(options->scale) && cm_map_set_scale(map, options->scale) != CM_OK) ||
         (options->style && cm_map_set_style(map, options->style) != CM_OK) ||
         (options->dtg && cm_map_set_dtg(map, options->dtg) != CM_OK) ||
         ((options->banner || options->banner_color) &&
@@ -540,7 +541,8 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
 
 static int command_render(int argc, char **argv)
 {
-    render_options options = {0};
+    /* NAN: not given, so that --dpi 0 or --scale 0 is refused, not ignored. */
+    render_options options = {.dpi = NAN, .scale = NAN};
     GOptionEntry entries[] = {
         {"size", 0, 0, G_OPTION_ARG_STRING, &options.size,
          "Size in pixels (default 1600x1200) or paper: A0-A5, letter, legal, tabloid "
@@ -548,7 +550,7 @@ static int command_render(int argc, char **argv)
         {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &options.dpi, "PNG resolution on paper (default 150)",
          "DPI"},
         {"scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale,
-         "Draw the PNG this many times larger (2 for HiDPI)", "F"},
+         "Draw the output this many times larger, same layout (2 for HiDPI)", "F"},
         {"no-inset", 0, 0, G_OPTION_ARG_NONE, &options.no_inset,
          "Leave out the inset locator map", NULL},
         {"transparent", 0, 0, G_OPTION_ARG_NONE, &options.transparent,

@@ -72,8 +72,8 @@ typedef enum map_extent {
 struct cm_map {
     cm_context *context;
     int width, height;
-    double paper_scale;  /* output pixels per unit for the paper's dpi (1 for WxH) */
-    double scale;        /* HiDPI factor on top of paper_scale */
+    double dpi;          /* a PNG's on paper, from cm_map_set_dpi(); 0 when not set */
+    double scale;        /* output size factor, same layout (2 for HiDPI) */
     double vector_scale; /* PDF/SVG points per unit: 0.75 on paper (CSS px), else 1 */
     double paper_w_in, paper_h_in; /* the paper's size, 0 for a WxH map */
     gboolean transparent;
@@ -122,7 +122,7 @@ cm_map *cm_map_new(cm_context *context)
     map->context = context;
     map->width = CM_MAP_DEFAULT_WIDTH;
     map->height = CM_MAP_DEFAULT_HEIGHT;
-    map->paper_scale = map->scale = map->vector_scale = 1;
+    map->scale = map->vector_scale = 1;
     map->inset = TRUE;
     map->margin = CM_MAP_DEFAULT_MARGIN;
     map->routes = g_ptr_array_new_with_free_func((GDestroyNotify)cm_route_free);
@@ -280,7 +280,7 @@ cm_status cm_map_set_size(cm_map *map, int width, int height)
                        "(each side %d to %d)", width, height, MIN_SIDE, CM_MAP_MAX_SIDE);
     map->width = width;
     map->height = height;
-    map->paper_scale = map->vector_scale = 1;
+    map->vector_scale = 1;
     map->paper_w_in = map->paper_h_in = 0;
     invalidate_layout(map);
     return CM_OK;
@@ -300,7 +300,7 @@ static const struct {
  * sizes read the same on an A3 sheet as on a 1600x1200 screen map. */
 #define CSS_PX_PER_INCH 96.0
 
-cm_status cm_map_set_page(cm_map *map, const char *page, double dpi)
+cm_status cm_map_set_page(cm_map *map, const char *page)
 {
     cm_context *context = map->context;
     if (!g_ascii_isalpha(page[0])) {
@@ -309,10 +309,6 @@ cm_status cm_map_set_page(cm_map *map, const char *page, double dpi)
             return context->status;
         return cm_map_set_size(map, width, height);
     }
-    if (dpi == 0)
-        dpi = CM_MAP_DEFAULT_DPI;
-    if (!(dpi >= 36 && dpi <= 1200))
-        return cm_fail(context, CM_ERR_INPUT, "dpi %g is out of range (36 to 1200)", dpi);
     char *name = g_ascii_strdown(page, -1);
     gboolean landscape = g_str_has_suffix(name, "-landscape");
     char *dash = strrchr(name, '-');
@@ -331,9 +327,17 @@ cm_status cm_map_set_page(cm_map *map, const char *page, double dpi)
     map->paper_h_in = h_mm / 25.4;
     map->width = (int)round(map->paper_w_in * CSS_PX_PER_INCH);
     map->height = (int)round(map->paper_h_in * CSS_PX_PER_INCH);
-    map->paper_scale = dpi / CSS_PX_PER_INCH;
     map->vector_scale = 72.0 / CSS_PX_PER_INCH;
     invalidate_layout(map);
+    return CM_OK;
+}
+
+cm_status cm_map_set_dpi(cm_map *map, double dpi)
+{
+    if (!(dpi >= CM_MAP_MIN_DPI && dpi <= CM_MAP_MAX_DPI))
+        return cm_fail(map->context, CM_ERR_INPUT, "dpi %.10g is out of range (%d to %d)", dpi,
+                       CM_MAP_MIN_DPI, CM_MAP_MAX_DPI);
+    map->dpi = dpi;
     return CM_OK;
 }
 
@@ -401,10 +405,33 @@ void cm_map_set_transparent(cm_map *map, int transparent)
     map->transparent = transparent != 0;
 }
 
-/* The output's size in format's units, unrounded for PDF and SVG. */
+/* Output units per layout unit in format: pixels for PNG (the paper's dpi,
+ * if any, times the scale), points or SVG units for the others. */
+static double output_factor(const cm_map *map, cm_format format)
+{
+    if (format != CM_FORMAT_PNG)
+        return map->vector_scale * map->scale;
+    if (map->paper_w_in == 0)
+        return map->scale;
+    return (map->dpi != 0 ? map->dpi : CM_MAP_DEFAULT_DPI) / CSS_PX_PER_INCH * map->scale;
+}
+
+static const char *const format_names[] = {"png", "svg", "pdf"};
+
+/* The output's size in format's units, unrounded for PDF and SVG.
+ * CM_ERR_INPUT for a dpi that would have no effect: only a PNG on paper
+ * has one. */
 static cm_status output_size(cm_map *map, cm_format format, double *width, double *height)
 {
-    double factor = format == CM_FORMAT_PNG ? map->paper_scale * map->scale : map->vector_scale;
+    if (map->dpi != 0 && format != CM_FORMAT_PNG)
+        return cm_fail(map->context, CM_ERR_INPUT, "dpi %.10g has no effect on %s output, "
+                       "which has the page's size in points; only a PNG on paper has a dpi",
+                       map->dpi, format_names[format]);
+    if (map->dpi != 0 && map->paper_w_in == 0)
+        return cm_fail(map->context, CM_ERR_INPUT, "dpi %.10g has no effect on a map sized in "
+                       "pixels (%dx%d); give a paper size (e.g. A4) for a dpi, or a scale",
+                       map->dpi, map->width, map->height);
+    double factor = output_factor(map, format);
     /* On paper, from the paper itself: the layout's whole CSS pixels are
      * up to half a pixel off it. */
     double w = map->paper_w_in > 0 ? map->paper_w_in * CSS_PX_PER_INCH * factor
@@ -1686,8 +1713,6 @@ int cm_map_label_get(const cm_map *map, size_t i, cm_map_label *label)
 }
 
 /* The formats' names, in cm_format order; also their file extensions. */
-static const char *const format_names[] = {"png", "svg", "pdf"};
-
 cm_status cm_format_parse(cm_context *context, const char *text, cm_format *format)
 {
     int i = cm_keyword_index(text, format_names, G_N_ELEMENTS(format_names));
@@ -1734,14 +1759,14 @@ cm_status cm_map_render_memory(cm_map *map, cm_format format, unsigned char **da
         return status;
     GByteArray *bytes = g_byte_array_new();
     cairo_surface_t *surface;
-    double factor = map->vector_scale;
+    double factor = output_factor(map, format);
     switch (format) {
     case CM_FORMAT_SVG:
         surface = cairo_svg_surface_create_for_stream(append_bytes, bytes, width, height);
         /* Pixels for a WxH map, so that it opens at the size asked for;
          * points on paper. */
-        cairo_svg_surface_set_document_unit(surface, factor == 1 ? CAIRO_SVG_UNIT_PX
-                                                                 : CAIRO_SVG_UNIT_PT);
+        cairo_svg_surface_set_document_unit(surface, map->paper_w_in == 0 ? CAIRO_SVG_UNIT_PX
+                                                                          : CAIRO_SVG_UNIT_PT);
         break;
     case CM_FORMAT_PDF:
         surface = cairo_pdf_surface_create_for_stream(append_bytes, bytes, width, height);
@@ -1756,7 +1781,6 @@ cm_status cm_map_render_memory(cm_map *map, cm_format format, unsigned char **da
         surface = cairo_image_surface_create(map->transparent ? CAIRO_FORMAT_ARGB32
                                                               : CAIRO_FORMAT_RGB24,
                                              (int)width, (int)height);
-        factor = map->paper_scale * map->scale;
         break;
     }
     cairo_t *cr = cairo_create(surface);

@@ -52,4 +52,34 @@ check "--banner 'confidential // rel to usa, fvey' prints CONFIDENTIAL//REL TO U
 expect_error "an unknown marking still needs its colour" 2 "banner 'exercise//noforn' is not a recognised marking" \
   render --banner "exercise//noforn" -o "$work/banner3.pdf"
 
+# 5. --scale draws PDF and SVG larger with the same layout, as it does PNG.
+run render --size 800x600 -o "$work/scale1.pdf"
+run render --size 800x600 --scale 2 -o "$work/scale2.pdf"
+check "--scale 2 makes an 800x600 PDF page 1600x1200 points (exit $code)" bash -c "
+  pdfinfo '$work/scale2.pdf' | grep -q '^Page size: *1600 x 1200 pts'"
+check "--scale 2 keeps the PDF's layout: its text, at twice the coordinates" python3 -c "
+import re, subprocess, sys
+def words(path):
+    html = subprocess.run(['pdftotext', '-bbox', path, '-'], capture_output=True, text=True).stdout
+    return [(w, float(x), float(y)) for x, y, w in
+            re.findall(r'xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" [^>]*>([^<]*)<', html)]
+one, two = words(sys.argv[1]), words(sys.argv[2])
+# Words found once in each (the title, labels, legend, scale bars).
+unique = [w for w, _, _ in one if [v for v, _, _ in one].count(w) == 1 and
+          [v for v, _, _ in two].count(w) == 1]
+assert len(unique) > 30, unique
+at = {w: (x, y) for w, x, y in two}
+for w, x1, y1 in one:
+    if w in unique:
+        x2, y2 = at[w]
+        assert abs(2 * x1 - x2) < 1 and abs(2 * y1 - y2) < 1, (w, x1, y1, x2, y2)
+" "$work/scale1.pdf" "$work/scale2.pdf"
+run render --size a4 --scale 2 -o "$work/scale2-a4.pdf"
+check "--scale 2 doubles an A4 PDF page (595x842 to 1191x1684 points)" bash -c "
+  pdfinfo '$work/scale2-a4.pdf' | grep -Eq '^Page size: *1190.5[0-9]* x 1683.7[0-9]* pts'"
+run render --size 800x600 --scale 2 -o "$work/scale2.svg"
+check "--scale 2 makes an 800x600 SVG 1600x1200 pixels" bash -c "
+  rsvg-convert '$work/scale2.svg' -o '$work/scale2-svg.png' &&
+  file '$work/scale2-svg.png' | grep -q '1600 x 1200'"
+
 tap_done
