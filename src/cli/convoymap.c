@@ -713,6 +713,32 @@ static void show_progress(unsigned long long done, unsigned long long total, voi
         fputc('\n', stderr);
 }
 
+/* From this many tiles to render, the announcement says how to stop and
+ * go on: zoom 12 over Iraq is 12,535 tiles, and each zoom four times the
+ * one before (bench/RESULTS.md: about 700 tiles a second a job). */
+#define MANY_TILES 10000ULL
+
+/* What `tiles` is about to render, one line on stderr, so that a big
+ * --zoom is seen before it runs for hours; nothing is asked, so batch
+ * runs are not held up. */
+static void announce_tiles(const cm_tiles_summary *plan, void *data)
+{
+    const tile_options *options = data;
+    GString *line = g_string_new(NULL);
+    g_string_printf(line, "convoymap: rendering %llu tiles in %llu metatile%s, zoom %s, "
+                    "bbox %s", plan->rendered, plan->metatiles, plan->metatiles == 1 ? "" : "s",
+                    options->zoom, options->bbox);
+    if (options->shard)
+        g_string_append_printf(line, ", shard %s", options->shard);
+    if (plan->rendered < plan->tiles)
+        g_string_append_printf(line, " (%llu of %llu already done)",
+                               plan->tiles - plan->rendered, plan->tiles);
+    if (plan->rendered >= MANY_TILES)
+        g_string_append(line, "; a large run: Ctrl-C stops it, --resume goes on later");
+    fprintf(stderr, "%s\n", line->str);
+    g_string_free(line, TRUE);
+}
+
 static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
                        GArray *plans, gboolean reference, cm_units units, void *data)
 {
@@ -724,7 +750,8 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     if (!options->zoom)
         return usage_error("tiles", "missing --zoom MIN-MAX");
     cm_tiles_request request = {.jobs = options->jobs, .resume = options->resume,
-                                .name = options->name, .preview = options->preview};
+                                .name = options->name, .preview = options->preview,
+                                .start = announce_tiles, .progress_data = (void *)options};
     if (cm_bbox_parse(context, options->bbox, &request.bbox) != CM_OK ||
         cm_zoom_range_parse(context, options->zoom, &request.min_z, &request.max_z) != CM_OK ||
         (options->shard && cm_shard_parse(context, options->shard, &request.shard_index,

@@ -82,4 +82,56 @@ check "--scale 2 makes an 800x600 SVG 1600x1200 pixels" bash -c "
   rsvg-convert '$work/scale2.svg' -o '$work/scale2-svg.png' &&
   file '$work/scale2-svg.png' | grep -q '1600 x 1200'"
 
+# 2. `tiles -o` with a name of one image makes no directory of that name.
+for name in new.png map.PDF map.svg photo.jpg; do
+  expect_error "tiles -o $name is refused" 2 "output $work/$name names one image, not a set of tiles: give a directory or a .mbtiles file" \
+    tiles --bbox "$iraq" --zoom 0-2 -o "$work/$name"
+  check "tiles -o $name leaves nothing behind" test ! -e "$work/$name"
+done
+expect_error "tiles -o new.png suggests 'convoymap tile'" 2 "(for one tile, 'convoymap tile Z X Y -o FILE.png')" \
+  tiles --bbox "$iraq" --zoom 0-2 -o "$work/new.png"
+expect_error "tiles -o map.pdf suggests 'convoymap render'" 2 "(for one map, 'convoymap render -o FILE.pdf')" \
+  tiles --bbox "$iraq" --zoom 0-2 -o "$work/map.pdf"
+mkdir "$work/old.png"
+run tiles --bbox "$iraq" --zoom 0-2 -o "$work/old.png"
+check "an existing directory named like an image still takes tiles (exit $code)" \
+  test -f "$work/old.png/2/2/1.png"
+
+# 3. Before rendering, `tiles` says on stderr what it will render: one
+# line, also when stderr is no terminal, asking nothing.
+run tiles --bbox "$iraq" --zoom 0-8 -o "$work/announced" </dev/null
+check "tiles announces its tiles, metatiles, zooms and box (exit $code)" \
+  test "$(cat "$work/stderr")" = "convoymap: rendering 109 tiles in 14 metatiles, zoom 0-8, bbox $iraq"
+run tiles --bbox "$iraq" --zoom 0-9 --resume -o "$work/announced" </dev/null
+check "a resumed run announces what is left" \
+  test "$(cat "$work/stderr")" = "convoymap: rendering 210 tiles in 9 metatiles, zoom 0-9, bbox $iraq (109 of 319 already done)"
+# Zoom 12 over Iraq is 12,535 tiles: the line says how to stop and go on.
+# The run is stopped as soon as it has said so.
+"$convoymap" tiles --bbox "$iraq" --zoom 12 -o "$work/zoom12.mbtiles" </dev/null >/dev/null 2>"$work/stderr" &
+pid=$!
+for _ in $(seq 200); do [ -s "$work/stderr" ] && break; sleep 0.05; done
+kill -INT "$pid" 2>/dev/null
+wait "$pid"
+check "a large run is announced with how to stop and resume it" \
+  test "$(head -1 "$work/stderr")" = "convoymap: rendering 12535 tiles in 210 metatiles, zoom 12, bbox $iraq; a large run: Ctrl-C stops it, --resume goes on later"
+
+# 7. A refused resume names the style of the output and of the run, by
+# name or file, with their fingerprints.
+printf '[style]\ninherits=night\n[sea]\ncolor=#102030\n' >"$work/my-night.ini"
+run tiles --bbox "$iraq" --zoom 0-2 --style night -o "$work/styled.mbtiles"
+run tiles --bbox "$iraq" --zoom 0-2 --style night -o "$work/styled-dir"
+for out in styled.mbtiles styled-dir; do
+  run tiles --bbox "$iraq" --zoom 0-3 --resume -o "$work/$out"
+  check "resuming $out in another style names both styles (exit $code)" grep -Eq \
+    "^convoymap: cannot resume $work/$out: its tiles were drawn with style night \([0-9a-f]{12}\), this run draws with style briefing \([0-9a-f]{12}\) " "$work/stderr"
+  run tiles --bbox "$iraq" --zoom 0-3 --style "$work/my-night.ini" --resume -o "$work/$out"
+  check "resuming $out with a style file names the file (exit $code)" grep -Eq \
+    "drawn with style night \([0-9a-f]{12}\), this run draws with style $work/my-night.ini \([0-9a-f]{12}\) " "$work/stderr"
+done
+run tiles --bbox "$iraq" --zoom 0-2 --shard 1/2 -o "$work/shard-a.mbtiles"
+run tiles --bbox "$iraq" --zoom 0-2 --style night --shard 2/2 -o "$work/shard-b.mbtiles"
+run tiles merge "$work/merged.mbtiles" "$work/shard-a.mbtiles" "$work/shard-b.mbtiles"
+check "merging shards of two styles names both (exit $code)" grep -Eq \
+  "was drawn with style briefing \([0-9a-f]{12}\), shard $work/shard-b.mbtiles with style night \([0-9a-f]{12}\)" "$work/stderr"
+
 tap_done
