@@ -16,9 +16,11 @@ static void assert_rgb(cm_rgba color, rgb expected)
     g_assert_cmpint((int)(color.b * 255 + 0.5), ==, expected.b);
 }
 
-static const rgb green = {0x00, 0x7a, 0x33}, purple = {0x50, 0x2b, 0x85},
-                 blue = {0x00, 0x33, 0xa0}, red = {0xc8, 0x10, 0x2e},
-                 orange = {0xff, 0x8c, 0x00};
+#define GREEN {0x00, 0x7a, 0x33}
+#define PURPLE {0x50, 0x2b, 0x85}
+#define BLUE {0x00, 0x33, 0xa0}
+#define RED {0xc8, 0x10, 0x2e}
+#define ORANGE {0xff, 0x8c, 0x00}
 
 static void test_recognised(void)
 {
@@ -27,18 +29,18 @@ static void test_recognised(void)
         rgb color;
         int dark_text;
     } cases[] = {
-        {"SECRET", "SECRET", red, 0},
-        {"secret//noforn", "SECRET//NOFORN", red, 0},
-        {"Secret // NoForn", "SECRET//NOFORN", red, 0},
-        {"  top   secret//sci  ", "TOP SECRET//SCI", orange, 1},
-        {"TOP SECRET//SI/TK//NOFORN", "TOP SECRET//SI/TK//NOFORN", orange, 1},
-        {"top secret // si / tk // noforn", "TOP SECRET//SI/TK//NOFORN", orange, 1},
-        {"confidential//rel to usa, fvey", "CONFIDENTIAL//REL TO USA, FVEY", blue, 0},
-        {"CONFIDENTIAL\t//\tREL TO USA,  FVEY", "CONFIDENTIAL//REL TO USA, FVEY", blue, 0},
-        {"unclassified//fouo", "UNCLASSIFIED//FOUO", green, 0},
-        {"UNCLASSIFIED//FOR TRAINING", "UNCLASSIFIED//FOR TRAINING", green, 0},
-        {"cui", "CUI", purple, 0},
-        {"cui//sp-prvcy", "CUI//SP-PRVCY", purple, 0},
+        {"SECRET", "SECRET", RED, 0},
+        {"secret//noforn", "SECRET//NOFORN", RED, 0},
+        {"Secret // NoForn", "SECRET//NOFORN", RED, 0},
+        {"  top   secret//sci  ", "TOP SECRET//SCI", ORANGE, 1},
+        {"TOP SECRET//SI/TK//NOFORN", "TOP SECRET//SI/TK//NOFORN", ORANGE, 1},
+        {"top secret // si / tk // noforn", "TOP SECRET//SI/TK//NOFORN", ORANGE, 1},
+        {"confidential//rel to usa, fvey", "CONFIDENTIAL//REL TO USA, FVEY", BLUE, 0},
+        {"CONFIDENTIAL\t//\tREL TO USA,  FVEY", "CONFIDENTIAL//REL TO USA, FVEY", BLUE, 0},
+        {"unclassified//fouo", "UNCLASSIFIED//FOUO", GREEN, 0},
+        {"UNCLASSIFIED//FOR TRAINING", "UNCLASSIFIED//FOR TRAINING", GREEN, 0},
+        {"cui", "CUI", PURPLE, 0},
+        {"cui//sp-prvcy", "CUI//SP-PRVCY", PURPLE, 0},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         cm_rgba color = {0}, ink = {0};
