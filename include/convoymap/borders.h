@@ -27,7 +27,9 @@ typedef struct cm_border_crossing {
     cm_geo_point position;    /* where the route meets the boundary */
     char from_country[4];     /* ISO 3166-1 alpha-3, travel order */
     char to_country[4];
-    size_t leg;               /* 0-based index of the leg it lies on */
+    /* 0-based index of the leg it lies on, as cm_route_leg_get() takes
+     * it; reports (report.h) print it counted from 1. */
+    size_t leg;
     double distance_from_start_m; /* along the route */
     const char *name;         /* e.g. "Trebil / Al-Karama"; owned by the list */
     int over_water;           /* 1 when the route left from_country over the sea */

@@ -63,8 +63,10 @@ CM_API cm_status cm_label_language_parse(cm_context *context, const char *text,
 #define CM_MAP_MAX_SIDE 20000
 /* Largest PNG in pixels (about 400 MB of pixels while drawing). */
 #define CM_MAP_MAX_PIXELS 100000000
-/* Resolution of a PNG on paper when none is given. */
+/* Resolution of a PNG on paper when none is given, and the range accepted. */
 #define CM_MAP_DEFAULT_DPI 150
+#define CM_MAP_MIN_DPI 36
+#define CM_MAP_MAX_DPI 1200
 
 /* A new empty map of the default size using the default style. Free with
  * cm_map_free(). NULL with CM_ERR_LIBRARY when the drawing module
@@ -81,13 +83,20 @@ CM_API cm_status cm_map_set_size(cm_map *map, int width, int height);
 /* The page: "WIDTHxHEIGHT" in pixels (as cm_map_set_size), or paper: A0 to
  * A5, letter, legal or tabloid, any case, portrait unless followed by
  * "-landscape". On paper, PDF and SVG pages have the paper's size in points
- * and a PNG has dpi pixels per inch (0 for CM_MAP_DEFAULT_DPI); the map is
- * laid out in CSS pixels (1/96 in), so styles look alike on paper and on
- * screen. CM_ERR_INPUT naming page or dpi when unusable. */
-CM_API cm_status cm_map_set_page(cm_map *map, const char *page, double dpi);
+ * and a PNG has the dpi of cm_map_set_dpi() (CM_MAP_DEFAULT_DPI if none);
+ * the map is laid out in CSS pixels (1/96 in), so styles look alike on
+ * paper and on screen. CM_ERR_INPUT naming page when unusable. */
+CM_API cm_status cm_map_set_page(cm_map *map, const char *page);
 
-/* Draws a PNG scale times larger (2 for HiDPI screens), same layout.
- * CM_ERR_INPUT outside 0.25 to 8. */
+/* The pixels per inch of a PNG on paper, CM_MAP_MIN_DPI to CM_MAP_MAX_DPI
+ * (CM_ERR_INPUT naming dpi otherwise). A dpi has no effect on a map sized
+ * in pixels or on PDF and SVG output: rendering such a map with a dpi set
+ * fails with CM_ERR_INPUT saying so, rather than ignoring it. */
+CM_API cm_status cm_map_set_dpi(cm_map *map, double dpi);
+
+/* Draws the output scale times larger with the same layout: a PNG has
+ * scale times the pixels (2 for HiDPI screens), a PDF or SVG page scale
+ * times the points or pixels. CM_ERR_INPUT outside 0.25 to 8. */
 CM_API cm_status cm_map_set_scale(cm_map *map, double scale);
 
 /* With transparent non-zero, the sea is left unpainted (a PNG gets an alpha
@@ -143,11 +152,14 @@ CM_API void cm_map_set_subtitle(cm_map *map, const char *subtitle);
 CM_API cm_status cm_map_set_dtg(cm_map *map, const char *dtg);
 
 /* A classification or control banner printed top and bottom. The text is
- * printed as given: convoymap never infers a marking. With color NULL, a
- * recognised level (the text up to any "//": UNCLASSIFIED, CUI,
- * CONFIDENTIAL, SECRET, TOP SECRET) takes its standard colour; any other
- * text needs color "#rrggbb". text NULL removes the banner. CM_ERR_INPUT
- * naming the value when text or color is unusable. */
+ * one the user gives: convoymap never infers a marking. A recognised
+ * marking, whose level (the text up to any "//") is UNCLASSIFIED, CUI,
+ * CONFIDENTIAL, SECRET or TOP SECRET in any case, is printed in upper case
+ * with no spaces beside its slashes ("top secret // sci" prints TOP
+ * SECRET//SCI) and, with color NULL, takes its level's standard colour; any
+ * other text is printed as given and needs color "#rrggbb". text NULL
+ * removes the banner. CM_ERR_INPUT naming the value when text or color is
+ * unusable. */
 CM_API cm_status cm_map_set_banner(cm_map *map, const char *text, const char *color);
 
 /* The map's CRS, instead of the automatic conformal projection (Lambert

@@ -42,7 +42,8 @@ typedef struct cm_route_report {
  * "azimuth_deg", "final_azimuth_deg"}], "crossings": [{"lat", "lon",
  * "from_country", "to_country", "name", "name_ar", "leg",
  * "distance_from_start_km", "over_water"}]}]} with azimuths clockwise from
- * true north, 0–360, and name_ar the Arabic name (cm_place.name_ar,
+ * true north, 0–360, "leg" counted from 1 (as in every format; the
+ * cm_border_crossing field is 0-based), and name_ar the Arabic name (cm_place.name_ar,
  * cm_border_crossing.name_ar) or null.
  * A route with a march table also has "serial", "speed_kmh",
  * "halt_minutes", "halt_every_h", "march": [{"point", "name", "lat", "lon",

@@ -160,6 +160,15 @@ CM_API void cm_tile_label_array_free(cm_tile_label *labels);
 typedef void (*cm_tiles_progress_fn)(unsigned long long done, unsigned long long total,
                                      void *data);
 
+typedef struct cm_tiles_summary cm_tiles_summary;
+
+/* Called once before the first metatile is drawn (after the output is
+ * opened and, when resuming, what it holds is counted), from the thread
+ * that called cm_tiler_write(), with what the call will do: plan->tiles in
+ * the request, plan->rendered of them to draw in plan->metatiles
+ * metatiles. */
+typedef void (*cm_tiles_start_fn)(const cm_tiles_summary *plan, void *data);
+
 typedef struct cm_tiles_request {
     cm_bbox bbox;
     int min_z, max_z;
@@ -174,18 +183,22 @@ typedef struct cm_tiles_request {
     int preview;
     const char *name;       /* the MBTiles name; NULL for "convoymap" */
     cm_tiles_progress_fn progress; /* may be NULL */
-    void *progress_data;
+    void *progress_data;           /* passed to progress and start */
+    cm_tiles_start_fn start;       /* may be NULL */
 } cm_tiles_request;
 
-typedef struct cm_tiles_summary {
+struct cm_tiles_summary {
     unsigned long long tiles;     /* tiles in the request (in its shard) */
     unsigned long long rendered;  /* of which rendered by this call */
     unsigned long long metatiles; /* metatiles rendered by this call */
-} cm_tiles_summary;
+};
 
 /* Renders the tiles of request to output: a file whose name ends in
  * ".mbtiles" (MBTiles 1.3, identical tiles stored once), else a directory
- * of z/x/y.png, created if missing. Each metatile is committed as a whole
+ * of z/x/y.png, created if missing. A name ending like one image or
+ * document (.png, .jpg, .jpeg, .webp, .gif, .tif, .tiff, .bmp, .svg, .pdf,
+ * any case) is refused with CM_ERR_INPUT unless it is an existing
+ * directory. Each metatile is committed as a whole
  * (one SQLite transaction, or files renamed into place), so a crash loses
  * at most the metatiles being drawn; with resume set, a later call skips
  * the metatiles already complete. Without it an existing MBTiles file is
@@ -193,9 +206,10 @@ typedef struct cm_tiles_summary {
  *
  * The output records how the tiles are drawn (MBTiles metadata
  * "convoymap_rendering", for a directory OUT/metadata.json): version, tile
- * size, scale, label language, style and overlay. Resuming an output drawn
- * otherwise fails with CM_ERR_INPUT naming what differs, and leaves it as
- * it was.
+ * size, scale, label language, style and overlay; "convoymap_style" holds
+ * the style's name or file as given. Resuming an output drawn otherwise
+ * fails with CM_ERR_INPUT naming what differs (a style by name or file and
+ * fingerprint, "style night (1f0e12345678)"), and leaves it as it was.
  *
  * After cm_tiler_cancel() it stores the metatiles already rendered, closes
  * the output as on success (but writes no preview page) and returns

@@ -418,8 +418,9 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     cm_map_set_transparent(map, options->transparent);
     cm_map_set_grid(map, grid);
     cm_map_set_inset(map, !options->no_inset);
-    if ((options->size && cm_map_set_page(map, options->size, options->dpi) != CM_OK) ||
-        (options->scale != 0 && cm_map_set_scale(map, options->scale) != CM_OK) ||
+    if ((options->size && cm_map_set_page(map, options->size) != CM_OK) ||
+        (!isnan(options->dpi) && cm_map_set_dpi(map, options->dpi) != CM_OK) ||
+        (!isnan(options->scale) && cm_map_set_scale(map, options->scale) != CM_OK) ||
         (options->style && cm_map_set_style(map, options->style) != CM_OK) ||
         (options->dtg && cm_map_set_dtg(map, options->dtg) != CM_OK) ||
         ((options->banner || options->banner_color) &&
@@ -478,7 +479,8 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
 
 static int command_render(int argc, char **argv)
 {
-    render_options options = {0};
+    /* NAN: not given, so that --dpi 0 or --scale 0 is refused, not ignored. */
+    render_options options = {.dpi = NAN, .scale = NAN};
     GOptionEntry entries[] = {
         {"size", 0, 0, G_OPTION_ARG_STRING, &options.size,
          "Size in pixels (default 1600x1200) or paper: A0-A5, letter, legal, tabloid "
@@ -486,7 +488,7 @@ static int command_render(int argc, char **argv)
         {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &options.dpi, "PNG resolution on paper (default 150)",
          "DPI"},
         {"scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale,
-         "Draw the PNG this many times larger (2 for HiDPI)", "F"},
+         "Draw the output this many times larger, same layout (2 for HiDPI)", "F"},
         {"no-inset", 0, 0, G_OPTION_ARG_NONE, &options.no_inset,
          "Leave out the inset locator map", NULL},
         {"transparent", 0, 0, G_OPTION_ARG_NONE, &options.transparent,
@@ -499,7 +501,7 @@ static int command_render(int argc, char **argv)
         {"dtg", 0, 0, G_OPTION_ARG_STRING, &options.dtg,
          "Date-time group for the title band, as given (e.g. 071200CSEP19)", "DTG"},
         {"banner", 0, 0, G_OPTION_ARG_STRING, &options.banner,
-         "Classification or control banner, top and bottom, printed as given", "TEXT"},
+         "Classification or control banner, top and bottom, e.g. SECRET//NOFORN", "TEXT"},
         {"banner-color", 0, 0, G_OPTION_ARG_STRING, &options.banner_color,
          "Banner colour; needed unless TEXT is a recognised level", "#RRGGBB"},
         {"grid", 0, 0, G_OPTION_ARG_STRING, &options.grid,
@@ -631,6 +633,32 @@ static void show_progress(unsigned long long done, unsigned long long total, voi
         fputc('\n', stderr);
 }
 
+/* From this many tiles to render, the announcement says how to stop and
+ * go on: zoom 12 over Iraq is 12,535 tiles, and each zoom four times the
+ * one before (bench/RESULTS.md: about 700 tiles a second a job). */
+#define MANY_TILES 10000ULL
+
+/* What `tiles` is about to render, one line on stderr, so that a big
+ * --zoom is seen before it runs for hours; nothing is asked, so batch
+ * runs are not held up. */
+static void announce_tiles(const cm_tiles_summary *plan, void *data)
+{
+    const tile_options *options = data;
+    GString *line = g_string_new(NULL);
+    g_string_printf(line, "convoymap: rendering %llu tiles in %llu metatile%s, zoom %s, "
+                    "bbox %s", plan->rendered, plan->metatiles, plan->metatiles == 1 ? "" : "s",
+                    options->zoom, options->bbox);
+    if (options->shard)
+        g_string_append_printf(line, ", shard %s", options->shard);
+    if (plan->rendered < plan->tiles)
+        g_string_append_printf(line, " (%llu of %llu already done)",
+                               plan->tiles - plan->rendered, plan->tiles);
+    if (plan->rendered >= MANY_TILES)
+        g_string_append(line, "; a large run: Ctrl-C stops it, --resume goes on later");
+    fprintf(stderr, "%s\n", line->str);
+    g_string_free(line, TRUE);
+}
+
 static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
                        cm_scene *scene, gboolean reference, cm_units units, void *data)
 {
@@ -645,7 +673,8 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     if (!options->zoom)
         return usage_error("tiles", "missing --zoom MIN-MAX");
     cm_tiles_request request = {.jobs = options->jobs, .resume = options->resume,
-                                .name = options->name, .preview = options->preview};
+                                .name = options->name, .preview = options->preview,
+                                .start = announce_tiles, .progress_data = (void *)options};
     if (cm_bbox_parse(context, options->bbox, &request.bbox) != CM_OK ||
         cm_zoom_range_parse(context, options->zoom, &request.min_z, &request.max_z) != CM_OK ||
         (options->shard && cm_shard_parse(context, options->shard, &request.shard_index,

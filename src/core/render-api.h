@@ -36,8 +36,8 @@
     FREE(cm_map_free, (cm_map *map), (map)) \
     OBJECT(cm_status, cm_map_set_size, (cm_map *map, int width, int height), \
         (map, width, height)) \
-    OBJECT(cm_status, cm_map_set_page, (cm_map *map, const char *page, double dpi), \
-        (map, page, dpi)) \
+    OBJECT(cm_status, cm_map_set_page, (cm_map *map, const char *page), (map, page)) \
+    OBJECT(cm_status, cm_map_set_dpi, (cm_map *map, double dpi), (map, dpi)) \
     OBJECT(cm_status, cm_map_set_scale, (cm_map *map, double scale), (map, scale)) \
     OBJECT_VOID(cm_map_set_transparent, (cm_map *map, int transparent), (map, transparent)) \
     OBJECT(cm_status, cm_map_output_size, \

@@ -422,7 +422,8 @@ static void json_route(GString *out, const cm_route_report *report, cm_units uni
         cm_json_append_string(out, c->name);
         g_string_append(out, ", \"name_ar\": ");
         cm_json_append_string_or_null(out, c->name_ar);
-        g_string_append_printf(out, ", \"leg\": %zu, ", c->leg);
+        /* Legs are counted from 1 in every format, as users read them. */
+        g_string_append_printf(out, ", \"leg\": %zu, ", c->leg + 1);
         json_key_number(out, "distance_from_start_km", c->distance_from_start_m / 1000.0, "%.3f");
         g_string_append_printf(out, ", \"over_water\": %s}", c->over_water ? "true" : "false");
     }

@@ -34,7 +34,26 @@ double cm_furniture_scale_length(double m_per_px, double target_px, double unit_
     return best * unit_m;
 }
 
-gboolean cm_furniture_banner_colors(const char *banner, cm_rgba *color, cm_rgba *text_color)
+/* The canonical spelling of banner: see cm_furniture_banner_parse(). */
+static char *canonical_banner(const char *banner)
+{
+    GString *out = g_string_new(NULL);
+    gboolean space = FALSE; /* a space is pending */
+    for (const char *p = banner; *p; p++) {
+        if (*p == ' ' || *p == '\t') {
+            space = TRUE;
+            continue;
+        }
+        gboolean slash = *p == '/' || (out->len > 0 && out->str[out->len - 1] == '/');
+        if (space && out->len > 0 && !slash)
+            g_string_append_c(out, ' ');
+        space = FALSE;
+        g_string_append_c(out, g_ascii_toupper(*p));
+    }
+    return g_string_free(out, FALSE);
+}
+
+char *cm_furniture_banner_parse(const char *banner, cm_rgba *color, cm_rgba *text_color)
 {
     /* Astro UXDS classification colours, after the Pantone colours of SF
      * 703-712 and SF 902; TOP SECRET's orange takes dark text. */
@@ -49,18 +68,18 @@ gboolean cm_furniture_banner_colors(const char *banner, cm_rgba *color, cm_rgba 
         {"SECRET", {0xc8 / 255.0, 0x10 / 255.0, 0x2e / 255.0, 1}, FALSE},
         {"TOP SECRET", {0xff / 255.0, 0x8c / 255.0, 0x00 / 255.0, 1}, TRUE},
     };
-    const char *end = strstr(banner, "//");
-    char *level = g_strstrip(g_strndup(banner, end ? (gsize)(end - banner) : strlen(banner)));
-    gboolean found = FALSE;
-    for (size_t i = 0; i < G_N_ELEMENTS(levels) && !found; i++) {
-        if (strcmp(level, levels[i].level) != 0)
+    char *canonical = canonical_banner(banner);
+    const char *end = strstr(canonical, "//");
+    size_t length = end ? (size_t)(end - canonical) : strlen(canonical);
+    for (size_t i = 0; i < G_N_ELEMENTS(levels); i++) {
+        if (strlen(levels[i].level) != length || strncmp(canonical, levels[i].level, length))
             continue;
         *color = levels[i].color;
         *text_color = levels[i].dark_text ? (cm_rgba){0, 0, 0, 1} : (cm_rgba){1, 1, 1, 1};
-        found = TRUE;
+        return canonical;
     }
-    g_free(level);
-    return found;
+    g_free(canonical);
+    return NULL;
 }
 
 static void panel(cairo_t *cr, const cm_style *style, cm_box box)

@@ -60,9 +60,14 @@ typedef struct cm_sheet {
 void cm_furniture_draw(cairo_t *cr, const cm_frame *frame, const cm_style *style,
                        const cm_sheet *sheet);
 
-/* The standard colour of a recognised classification or control marking
- * (the banner's text up to any "//": UNCLASSIFIED, CUI, CONFIDENTIAL, SECRET,
- * TOP SECRET) and the colour of text on it; FALSE when not recognised. */
-gboolean cm_furniture_banner_colors(const char *banner, cm_rgba *color, cm_rgba *text_color);
+/* Reads a classification or control banner: "secret // noforn" is
+ * SECRET//NOFORN. A banner is recognised when its level, the text up to
+ * any "//", is UNCLASSIFIED, CUI, CONFIDENTIAL, SECRET or TOP SECRET in any
+ * case and spacing. Then it returns the canonical form, which the caller
+ * frees with g_free(): ASCII letters in upper case, runs of spaces and tabs
+ * as one space, none at the ends or beside a "/"; and *color and
+ * *text_color receive the level's standard colour and the colour of text on
+ * it. Returns NULL when the level is not recognised. */
+char *cm_furniture_banner_parse(const char *banner, cm_rgba *color, cm_rgba *text_color);
 
 #endif

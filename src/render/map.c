@@ -72,8 +72,8 @@ typedef enum map_extent {
 struct cm_map {
     cm_context *context;
     int width, height;
-    double paper_scale;  /* output pixels per unit for the paper's dpi (1 for WxH) */
-    double scale;        /* HiDPI factor on top of paper_scale */
+    double dpi;          /* a PNG's on paper, from cm_map_set_dpi(); 0 when not set */
+    double scale;        /* output size factor, same layout (2 for HiDPI) */
     double vector_scale; /* PDF/SVG points per unit: 0.75 on paper (CSS px), else 1 */
     double paper_w_in, paper_h_in; /* the paper's size, 0 for a WxH map */
     gboolean transparent;
@@ -123,7 +123,7 @@ cm_map *cm_map_new(cm_context *context)
     map->context = context;
     map->width = CM_MAP_DEFAULT_WIDTH;
     map->height = CM_MAP_DEFAULT_HEIGHT;
-    map->paper_scale = map->scale = map->vector_scale = 1;
+    map->scale = map->vector_scale = 1;
     map->inset = TRUE;
     map->margin = CM_MAP_DEFAULT_MARGIN;
     map->routes = g_ptr_array_new_with_free_func((GDestroyNotify)cm_route_free);
@@ -282,7 +282,7 @@ cm_status cm_map_set_size(cm_map *map, int width, int height)
                        "(each side %d to %d)", width, height, MIN_SIDE, CM_MAP_MAX_SIDE);
     map->width = width;
     map->height = height;
-    map->paper_scale = map->vector_scale = 1;
+    map->vector_scale = 1;
     map->paper_w_in = map->paper_h_in = 0;
     invalidate_layout(map);
     return CM_OK;
@@ -302,7 +302,7 @@ static const struct {
  * sizes read the same on an A3 sheet as on a 1600x1200 screen map. */
 #define CSS_PX_PER_INCH 96.0
 
-cm_status cm_map_set_page(cm_map *map, const char *page, double dpi)
+cm_status cm_map_set_page(cm_map *map, const char *page)
 {
     cm_context *context = map->context;
     if (!g_ascii_isalpha(page[0])) {
@@ -311,10 +311,6 @@ cm_status cm_map_set_page(cm_map *map, const char *page, double dpi)
             return cm_context_status(context);
         return cm_map_set_size(map, width, height);
     }
-    if (dpi == 0)
-        dpi = CM_MAP_DEFAULT_DPI;
-    if (!(dpi >= 36 && dpi <= 1200))
-        return cm_fail(context, CM_ERR_INPUT, "dpi %g is out of range (36 to 1200)", dpi);
     char *name = g_ascii_strdown(page, -1);
     gboolean landscape = g_str_has_suffix(name, "-landscape");
     char *dash = strrchr(name, '-');
@@ -333,9 +329,17 @@ cm_status cm_map_set_page(cm_map *map, const char *page, double dpi)
     map->paper_h_in = h_mm / 25.4;
     map->width = (int)round(map->paper_w_in * CSS_PX_PER_INCH);
     map->height = (int)round(map->paper_h_in * CSS_PX_PER_INCH);
-    map->paper_scale = dpi / CSS_PX_PER_INCH;
     map->vector_scale = 72.0 / CSS_PX_PER_INCH;
     invalidate_layout(map);
+    return CM_OK;
+}
+
+cm_status cm_map_set_dpi(cm_map *map, double dpi)
+{
+    if (!(dpi >= CM_MAP_MIN_DPI && dpi <= CM_MAP_MAX_DPI))
+        return cm_fail(map->context, CM_ERR_INPUT, "dpi %.10g is out of range (%d to %d)", dpi,
+                       CM_MAP_MIN_DPI, CM_MAP_MAX_DPI);
+    map->dpi = dpi;
     return CM_OK;
 }
 
@@ -403,10 +407,33 @@ void cm_map_set_transparent(cm_map *map, int transparent)
     map->transparent = transparent != 0;
 }
 
-/* The output's size in format's units, unrounded for PDF and SVG. */
+/* Output units per layout unit in format: pixels for PNG (the paper's dpi,
+ * if any, times the scale), points or SVG units for the others. */
+static double output_factor(const cm_map *map, cm_format format)
+{
+    if (format != CM_FORMAT_PNG)
+        return map->vector_scale * map->scale;
+    if (map->paper_w_in == 0)
+        return map->scale;
+    return (map->dpi != 0 ? map->dpi : CM_MAP_DEFAULT_DPI) / CSS_PX_PER_INCH * map->scale;
+}
+
+static const char *const format_names[] = {"png", "svg", "pdf"};
+
+/* The output's size in format's units, unrounded for PDF and SVG.
+ * CM_ERR_INPUT for a dpi that would have no effect: only a PNG on paper
+ * has one. */
 static cm_status output_size(cm_map *map, cm_format format, double *width, double *height)
 {
-    double factor = format == CM_FORMAT_PNG ? map->paper_scale * map->scale : map->vector_scale;
+    if (map->dpi != 0 && format != CM_FORMAT_PNG)
+        return cm_fail(map->context, CM_ERR_INPUT, "dpi %.10g has no effect on %s output, "
+                       "which has the page's size in points; only a PNG on paper has a dpi",
+                       map->dpi, format_names[format]);
+    if (map->dpi != 0 && map->paper_w_in == 0)
+        return cm_fail(map->context, CM_ERR_INPUT, "dpi %.10g has no effect on a map sized in "
+                       "pixels (%dx%d); give a paper size (e.g. A4) for a dpi, or a scale",
+                       map->dpi, map->width, map->height);
+    double factor = output_factor(map, format);
     /* On paper, from the paper itself: the layout's whole CSS pixels are
      * up to half a pixel off it. */
     double w = map->paper_w_in > 0 ? map->paper_w_in * CSS_PX_PER_INCH * factor
@@ -509,23 +536,28 @@ cm_status cm_map_set_banner(cm_map *map, const char *text, const char *color)
     }
     if (check_sheet_text(context, "banner", text) != CM_OK)
         return cm_context_status(context);
+    /* A recognised marking is printed in its canonical form, whatever
+     * case it was typed in; other text as given. */
     cm_rgba fill, ink;
+    char *marking = cm_furniture_banner_parse(text, &fill, &ink);
     if (color) {
         unsigned r, g, b;
         char end;
-        if (sscanf(color, "#%2x%2x%2x%c", &r, &g, &b, &end) != 3 || strlen(color) != 7)
+        if (sscanf(color, "#%2x%2x%2x%c", &r, &g, &b, &end) != 3 || strlen(color) != 7) {
+            g_free(marking);
             return cm_fail(context, CM_ERR_INPUT, "banner colour '%s' is not #rrggbb", color);
+        }
         fill = (cm_rgba){r / 255.0, g / 255.0, b / 255.0, 1};
         /* Dark text on light colours, white on dark (relative luminance). */
         double luminance = 0.2126 * fill.r + 0.7152 * fill.g + 0.0722 * fill.b;
         ink = luminance > 0.5 ? (cm_rgba){0, 0, 0, 1} : (cm_rgba){1, 1, 1, 1};
-    } else if (!cm_furniture_banner_colors(text, &fill, &ink)) {
+    } else if (!marking) {
         return cm_fail(context, CM_ERR_INPUT, "banner '%s' is not a recognised marking "
                        "(UNCLASSIFIED, CUI, CONFIDENTIAL, SECRET, TOP SECRET); give its "
                        "colour too", text);
     }
     g_free(map->banner);
-    map->banner = g_strdup(text);
+    map->banner = marking ? marking : g_strdup(text);
     map->banner_color = fill;
     map->banner_text_color = ink;
     invalidate_layout(map);
@@ -1760,8 +1792,6 @@ int cm_map_label_get(const cm_map *map, size_t i, cm_map_label *label)
 }
 
 /* The formats' names, in cm_format order; also their file extensions. */
-static const char *const format_names[] = {"png", "svg", "pdf"};
-
 cm_status cm_format_parse(cm_context *context, const char *text, cm_format *format)
 {
     int i = cm_keyword_index(text, format_names, G_N_ELEMENTS(format_names));
@@ -1808,14 +1838,14 @@ cm_status cm_map_render_memory(cm_map *map, cm_format format, unsigned char **da
         return status;
     GByteArray *bytes = g_byte_array_new();
     cairo_surface_t *surface;
-    double factor = map->vector_scale;
+    double factor = output_factor(map, format);
     switch (format) {
     case CM_FORMAT_SVG:
         surface = cairo_svg_surface_create_for_stream(append_bytes, bytes, width, height);
         /* Pixels for a WxH map, so that it opens at the size asked for;
          * points on paper. */
-        cairo_svg_surface_set_document_unit(surface, factor == 1 ? CAIRO_SVG_UNIT_PX
-                                                                 : CAIRO_SVG_UNIT_PT);
+        cairo_svg_surface_set_document_unit(surface, map->paper_w_in == 0 ? CAIRO_SVG_UNIT_PX
+                                                                          : CAIRO_SVG_UNIT_PT);
         break;
     case CM_FORMAT_PDF:
         surface = cairo_pdf_surface_create_for_stream(append_bytes, bytes, width, height);
@@ -1830,7 +1860,6 @@ cm_status cm_map_render_memory(cm_map *map, cm_format format, unsigned char **da
         surface = cairo_image_surface_create(map->transparent ? CAIRO_FORMAT_ARGB32
                                                               : CAIRO_FORMAT_RGB24,
                                              (int)width, (int)height);
-        factor = map->paper_scale * map->scale;
         break;
     }
     cairo_t *cr = cairo_create(surface);

@@ -732,13 +732,18 @@ cm_style *cm_style_load(cm_context *context, const char *name_or_path)
         return NULL;
     cm_style *style = load_style(context, path, NULL, 0);
     g_free(path);
+    if (style)
+        style->name = g_strdup(name_or_path);
     return style;
 }
 
 cm_style *cm_style_parse(cm_context *context, const char *path, const char *data,
                          size_t length)
 {
-    return load_style(context, path, data, length);
+    cm_style *style = load_style(context, path, data, length);
+    if (style)
+        style->name = g_strdup(path);
+    return style;
 }
 
 void cm_style_free(cm_style *style)
@@ -756,5 +761,6 @@ void cm_style_free(cm_style *style)
     g_free(style->text_font);
     g_free(style->tile_labels.label_font);
     g_free(style->fingerprint);
+    g_free(style->name);
     g_free(style);
 }

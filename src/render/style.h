@@ -105,6 +105,9 @@ typedef struct cm_style {
      * and however they are described (a tileset records it, so that
      * resuming it with another style is refused). */
     char *fingerprint;
+    /* As the caller named it: a shipped style's name or a file's path
+     * (messages name the style by it; the fingerprint is what compares). */
+    char *name;
 } cm_style;
 
 /* Loads a style: a shipped one by NAME (styles/NAME.ini in the data

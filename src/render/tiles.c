@@ -833,12 +833,42 @@ static cm_status write_preview(const cm_tiler *tiler, const char *output,
     return status;
 }
 
+/* An output named like one image or document cannot hold a tileset; an
+ * existing directory of that name can (an earlier run made it). */
+static cm_status check_output_name(cm_context *context, const char *output)
+{
+    static const struct {
+        const char *suffix, *instead; /* what makes such a file */
+    } single_files[] = {
+        {".png", "for one tile, 'convoymap tile Z X Y -o FILE.png'"},
+        {".svg", "for one map, 'convoymap render -o FILE.svg'"},
+        {".pdf", "for one map, 'convoymap render -o FILE.pdf'"},
+        {".jpg", NULL}, {".jpeg", NULL}, {".webp", NULL}, {".gif", NULL},
+        {".tif", NULL}, {".tiff", NULL}, {".bmp", NULL},
+    };
+    if (g_file_test(output, G_FILE_TEST_IS_DIR))
+        return CM_OK;
+    size_t n = strlen(output);
+    for (size_t i = 0; i < G_N_ELEMENTS(single_files); i++) {
+        size_t m = strlen(single_files[i].suffix);
+        if (n > m && g_ascii_strcasecmp(output + n - m, single_files[i].suffix) == 0)
+            return cm_fail(context, CM_ERR_INPUT, "output %s names one image, not a set of "
+                           "tiles: give a directory or a .mbtiles file%s%s%s", output,
+                           single_files[i].instead ? " (" : "",
+                           single_files[i].instead ? single_files[i].instead : "",
+                           single_files[i].instead ? ")" : "");
+    }
+    return CM_OK;
+}
+
 static cm_status write_tileset(cm_tiler *tiler, const char *output,
                                const cm_tiles_request *request, cm_tiles_summary *summary)
 {
     cm_context *context = tiler->context;
     cm_tiles_summary counts = {0};
-    cm_status status = check_zoom_range(context, request->min_z, request->max_z);
+    cm_status status = check_output_name(context, output);
+    if (status == CM_OK)
+        status = check_zoom_range(context, request->min_z, request->max_z);
     if (status == CM_OK)
         status = check_bbox(context, &request->bbox);
     if (status == CM_OK && (request->jobs < 1 || request->jobs > MAX_JOBS))
@@ -868,7 +898,8 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
     GArray *planned = plan_blocks(tiler, request, &counts.tiles);
     char *rendering = rendering_record(tiler);
     cm_tile_store_info info = {request->name ? request->name : "convoymap", request->bbox,
-                               request->min_z, request->max_z, rendering};
+                               request->min_z, request->max_z, rendering,
+                               cm_map_layers_style(tiler->map)->name};
     cm_tile_store *store = cm_tile_store_open(context, output, request->resume, &info);
     g_free(rendering);
     if (!store) {
@@ -887,6 +918,10 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
             g_array_append_val(jobs, *job);
     }
     g_array_free(planned, TRUE);
+    if (request->start) {
+        cm_tiles_summary plan = {counts.tiles, counts.tiles - done, jobs->len};
+        request->start(&plan, request->progress_data);
+    }
     if (request->progress)
         request->progress(done, counts.tiles, request->progress_data);
     if (jobs->len > 0)

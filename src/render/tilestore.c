@@ -62,6 +62,9 @@ static char *metadata_value(sqlite3 *db, const char *name)
 /* The metadata row (and metadata.json key) that says how the tiles were
  * drawn (cm_tile_store_info.rendering). */
 #define RENDERING_KEY "convoymap_rendering"
+/* The style named as the run that drew the tiles named it, for messages:
+ * the rendering holds its fingerprint, which is what is compared. */
+#define STYLE_KEY "convoymap_style"
 
 /* The first part ("; "-separated) in which two different renderings
  * differ, as *part_a and *part_b ("labels en", "labels ar"), which the
@@ -78,16 +81,39 @@ static void rendering_difference(const char *a, const char *b, char **part_a, ch
     g_strfreev(parts_b);
 }
 
-/* Refuses to resume the output at path, recorded as drawn by recorded
- * (NULL: not recorded), with a rendering that differs: names the first part
- * ("; "-separated) that differs. */
-static cm_status check_rendering(cm_context *context, const char *path, const char *recorded,
-                                 const char *rendering)
+/* A part of a rendering as a message shows it: "style 1f0e12345678" with
+ * the style's name or file when known, "style night (1f0e12345678)". Takes
+ * part, returns a string the caller frees with g_free(). */
+static char *name_style(char *part, const char *style)
 {
+    if (!style || !g_str_has_prefix(part, "style "))
+        return part;
+    char *named = g_strdup_printf("style %s (%s)", style, part + strlen("style "));
+    g_free(part);
+    return named;
+}
+
+/* rendering_difference() of a and b, drawn with the styles style_a and
+ * style_b (NULL when not recorded), naming the styles. */
+static void describe_difference(const char *a, const char *style_a, const char *b,
+                                const char *style_b, char **part_a, char **part_b)
+{
+    rendering_difference(a, b, part_a, part_b);
+    *part_a = name_style(*part_a, style_a);
+    *part_b = name_style(*part_b, style_b);
+}
+
+/* Refuses to resume the output at path, recorded as drawn by recorded
+ * (NULL: not recorded) in recorded_style, with a rendering that differs:
+ * names the first part ("; "-separated) that differs. */
+static cm_status check_rendering(cm_context *context, const char *path, const char *recorded,
+                                 const char *recorded_style, const cm_tile_store_info *info)
+{
+    const char *rendering = info->rendering;
     if (!recorded || !rendering || strcmp(recorded, rendering) == 0)
         return CM_OK;
     char *was, *now;
-    rendering_difference(recorded, rendering, &was, &now);
+    describe_difference(recorded, recorded_style, rendering, info->style, &was, &now);
     cm_status status = cm_fail(context, CM_ERR_INPUT, "cannot resume %s: its tiles were "
                                "drawn with %s, this run draws with %s (run with the same "
                                "style, labels, route and tile flags, or without --resume to "
@@ -112,14 +138,14 @@ static const char schema[] =
 /* The tileset's metadata as MBTiles 1.3 names it, plus how it was drawn:
  * names[i] and the values returned, NULL-terminated, skipping what info
  * does not give. The caller frees the values with g_strfreev(). */
-#define N_METADATA 11
+#define N_METADATA 12
 static char **metadata_entries(const cm_tile_store_info *info, const char *names[N_METADATA])
 {
     double south = MAX(info->bounds.south, -CM_TILE_MAX_LAT);
     double north = MIN(info->bounds.north, CM_TILE_MAX_LAT);
     const char *all_names[N_METADATA] = {"name", "format", "type", "version", "description",
                                          "attribution", "bounds", "center", "minzoom",
-                                         "maxzoom", RENDERING_KEY};
+                                         "maxzoom", RENDERING_KEY, STYLE_KEY};
     char *all_values[N_METADATA] = {
         g_strdup(info->name),
         g_strdup("png"),
@@ -134,6 +160,7 @@ static char **metadata_entries(const cm_tile_store_info *info, const char *names
         g_strdup_printf("%d", info->min_z),
         g_strdup_printf("%d", info->max_z),
         g_strdup(info->rendering),
+        g_strdup(info->style),
     };
     char **values = g_new0(char *, N_METADATA + 1);
     size_t n = 0;
@@ -171,19 +198,21 @@ static cm_status write_metadata(cm_tile_store *store, const cm_tile_store_info *
  * tiles: the MBTiles metadata as one JSON object of strings, one per line. */
 #define DIRECTORY_METADATA "metadata.json"
 
-/* The rendering recorded in the metadata.json at path, or NULL when there
- * is none; the caller frees it with g_free(). convoymap writes the value
- * with no quote or backslash in it. */
-static char *directory_rendering(const char *path)
+/* The value of name in the metadata.json at path, or NULL when there is
+ * none; the caller frees it with g_free(). Only for the values convoymap
+ * writes with no quote or backslash in them (the rendering), or reads
+ * where a wrong one only changes a message (the style's name). */
+static char *directory_value(const char *path, const char *name)
 {
     char *text = NULL;
     if (!g_file_get_contents(path, &text, NULL, NULL))
         return NULL;
-    const char *key = "\"" RENDERING_KEY "\": \"";
+    char *key = g_strdup_printf("\"%s\": \"", name);
     const char *start = strstr(text, key);
     const char *end = start ? strchr(start + strlen(key), '"') : NULL;
     char *value = end ? g_strndup(start + strlen(key), (gsize)(end - start - strlen(key)))
                       : NULL;
+    g_free(key);
     g_free(text);
     return value;
 }
@@ -195,9 +224,12 @@ static cm_status open_directory(cm_tile_store *store, gboolean resume,
         return cm_fail(store->context, CM_ERR_IO, "cannot create directory %s: %s",
                        store->path, g_strerror(errno));
     char *path = g_build_filename(store->path, DIRECTORY_METADATA, NULL);
-    char *recorded = resume ? directory_rendering(path) : NULL;
-    cm_status status = check_rendering(store->context, store->path, recorded, info->rendering);
+    char *recorded = resume ? directory_value(path, RENDERING_KEY) : NULL;
+    char *recorded_style = resume ? directory_value(path, STYLE_KEY) : NULL;
+    cm_status status = check_rendering(store->context, store->path, recorded, recorded_style,
+                                       info);
     g_free(recorded);
+    g_free(recorded_style);
     const char *names[N_METADATA];
     char **values = metadata_entries(info, names);
     GString *json = g_string_new("{\n");
@@ -243,8 +275,11 @@ static cm_status open_mbtiles(cm_tile_store *store, gboolean resume,
     /* Checked before anything is written, so that a refused file stays as
      * it was. */
     char *recorded = resume ? metadata_value(store->db, RENDERING_KEY) : NULL;
-    cm_status status = check_rendering(store->context, store->path, recorded, info->rendering);
+    char *recorded_style = resume ? metadata_value(store->db, STYLE_KEY) : NULL;
+    cm_status status = check_rendering(store->context, store->path, recorded, recorded_style,
+                                       info);
     g_free(recorded);
+    g_free(recorded_style);
     if (status != CM_OK)
         return status;
     /* Write-ahead logging commits a metatile without rewriting pages twice;
@@ -480,29 +515,38 @@ static gboolean widen_info(sqlite3 *db, cm_tile_store_info *info, char **name, g
     return ok;
 }
 
-/* Refuses a shard drawn otherwise than the shards before it: *reference
- * holds the first rendering recorded among them (NULL while none records
- * one; the caller frees it with g_free()), and *reference_path its shard. */
+/* The first rendering recorded among the shards merged so far. */
+typedef struct shard_reference {
+    char *rendering;  /* NULL while none records one */
+    char *style;      /* its style's name, NULL when not recorded */
+    const char *path; /* its shard */
+} shard_reference;
+
+/* Refuses a shard drawn otherwise than the shards before it (reference). */
 static cm_status check_shard_rendering(cm_context *context, sqlite3 *db, const char *path,
-                                       char **reference, const char **reference_path)
+                                       shard_reference *reference)
 {
     char *rendering = metadata_value(db, RENDERING_KEY);
-    if (!*reference) {
-        *reference = rendering;
-        *reference_path = path;
+    char *style = metadata_value(db, STYLE_KEY);
+    if (!reference->rendering) {
+        reference->rendering = rendering;
+        reference->style = style;
+        reference->path = path;
         return CM_OK;
     }
     cm_status status = CM_OK;
-    if (rendering && strcmp(rendering, *reference) != 0) {
+    if (rendering && strcmp(rendering, reference->rendering) != 0) {
         char *was, *now;
-        rendering_difference(*reference, rendering, &was, &now);
+        describe_difference(reference->rendering, reference->style, rendering, style, &was,
+                            &now);
         status = cm_fail(context, CM_ERR_INPUT, "shard %s was drawn with %s, shard %s with "
-                         "%s: render every shard with the same flags", *reference_path, was,
+                         "%s: render every shard with the same flags", reference->path, was,
                          path, now);
         g_free(was);
         g_free(now);
     }
     g_free(rendering);
+    g_free(style);
     return status;
 }
 
@@ -546,8 +590,8 @@ cm_status cm_tiles_merge(cm_context *context, const char *output, const char *co
                        output);
     sqlite3 **dbs = g_new0(sqlite3 *, n);
     cm_tile_store_info info = {0};
-    char *name = NULL, *rendering = NULL;
-    const char *rendering_path = NULL;
+    char *name = NULL;
+    shard_reference reference = {NULL, NULL, NULL};
     cm_status status = CM_OK;
     for (size_t i = 0; i < n && status == CM_OK; i++) {
         if (strcmp(shards[i], output) == 0)
@@ -559,8 +603,7 @@ cm_status cm_tiles_merge(cm_context *context, const char *output, const char *co
             status = cm_fail(context, CM_ERR_INPUT, "%s is not an MBTiles file with bounds, "
                              "minzoom and maxzoom", shards[i]);
         else
-            status = check_shard_rendering(context, dbs[i], shards[i], &rendering,
-                                           &rendering_path);
+            status = check_shard_rendering(context, dbs[i], shards[i], &reference);
     }
     /* Built beside output and renamed into place when complete, so that a
      * failed merge leaves no partial file. */
@@ -568,7 +611,8 @@ cm_status cm_tiles_merge(cm_context *context, const char *output, const char *co
     cm_tile_store *store = NULL;
     if (status == CM_OK) {
         info.name = name ? name : "convoymap";
-        info.rendering = rendering;
+        info.rendering = reference.rendering;
+        info.style = reference.style;
         store = cm_tile_store_open(context, partial, FALSE, &info);
         if (!store)
             status = cm_context_status(context);
@@ -593,6 +637,7 @@ cm_status cm_tiles_merge(cm_context *context, const char *output, const char *co
         sqlite3_close(dbs[i]);
     g_free(dbs);
     g_free(name);
-    g_free(rendering);
+    g_free(reference.rendering);
+    g_free(reference.style);
     return status;
 }

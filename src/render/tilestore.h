@@ -26,6 +26,10 @@ typedef struct cm_tile_store_info {
     /* How the tiles are drawn (version, size, style, labels, overlay): an
      * MBTiles metadata row, for a directory its metadata.json. */
     const char *rendering;
+    /* The style's name or file (cm_style.name), recorded beside the
+     * rendering so that a refusal to resume can name both styles; NULL
+     * when not known. */
+    const char *style;
 } cm_tile_store_info;
 
 /* Opens output (see cm_tiler_write() for the choice of format). Without
