@@ -195,14 +195,6 @@ static cli_parser *new_route_parser(const cli_command *command, route_options *r
     return parser;
 }
 
-static int unexpected_argument(const char *command, const char *argument)
-{
-    char *message = g_strdup_printf("unexpected argument '%s'", argument);
-    int status = usage_error(command, message);
-    g_free(message);
-    return status;
-}
-
 /* Sets up the library for the parsed route options and runs fn with the
  * routes they describe. */
 static int run_routes(const char *command, const route_options *options, command_fn fn,
@@ -249,7 +241,7 @@ static int run_command(const cli_command *command, cli_parser *parser, route_opt
     char **arguments;
     int status;
     if (cli_parser_parse(parser, argc, argv, &arguments, &status))
-        status = arguments[0] ? unexpected_argument(command->name, arguments[0])
+        status = arguments[0] ? cli_unexpected_argument(command->name, arguments[0])
                               : run_routes(command->name, routes, fn, command_options);
     cli_parser_free(parser);
     route_options_clear(routes);

@@ -12,10 +12,34 @@
 
 #define HELP_FLAG "--help"
 
+/* text with its control characters as \xNN, as the library shows a bad
+ * value: a usage error stays one line whatever the user typed. */
+static char *escape_controls(const char *text)
+{
+    GString *escaped = g_string_new(NULL);
+    for (const char *c = text; *c; c++) {
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            g_string_append_printf(escaped, "\\x%02X", (unsigned char)*c);
+        else
+            g_string_append_c(escaped, *c);
+    }
+    return g_string_free(escaped, FALSE);
+}
+
 int usage_error(const char *command, const char *message)
 {
     fprintf(stderr, "convoymap: %s\nTry 'convoymap %s --help'.\n", message, command);
     return EXIT_USAGE;
+}
+
+int cli_unexpected_argument(const char *command, const char *argument)
+{
+    char *shown = escape_controls(argument);
+    char *message = g_strdup_printf("unexpected argument '%s'", shown);
+    int status = usage_error(command, message);
+    g_free(message);
+    g_free(shown);
+    return status;
 }
 
 void route_options_clear(route_options *options)
@@ -505,9 +529,10 @@ static char *describe_bad_text(const cli_parser *parser, int argc, char **argv,
     return g_strdup(reason);
 }
 
-gboolean cli_parser_parse(cli_parser *parser, int argc, char **argv, char ***arguments,
-                          int *status)
+cli_reading cli_parser_read(cli_parser *parser, int argc, char **argv, char ***arguments,
+                            char **message)
 {
+    *message = NULL;
     /* GOption reads "-33.9,18.4" as short options: positional arguments
      * go after a "--", in their order, options and values before it. */
     GPtrArray *options = g_ptr_array_new();
@@ -533,10 +558,8 @@ gboolean cli_parser_parse(cli_parser *parser, int argc, char **argv, char ***arg
     g_ptr_array_add(parser->arguments, NULL);
     *arguments = (char **)parser->arguments->pdata;
     if (help) {
-        print_help(parser, stdout);
         g_ptr_array_free(options, TRUE);
-        *status = EXIT_SUCCESS;
-        return FALSE;
+        return CLI_READ_HELP;
     }
 
     GOptionContext *context = g_option_context_new(NULL);
@@ -549,23 +572,39 @@ gboolean cli_parser_parse(cli_parser *parser, int argc, char **argv, char ***arg
     /* GOption reorders and shortens the array it parses, so a copy. */
     char **parsed = g_memdup2(options->pdata, options->len * sizeof(char *));
     GError *error = NULL;
-    gboolean ok = g_option_context_parse(context, &n, &parsed, &error);
-    if (ok && n > 1) {
-        /* Only options went in: what is left is not one of ours. */
-        char *message = g_strdup_printf("unexpected argument '%s'", parsed[1]);
-        *status = usage_error(parser->command->name, message);
-        g_free(message);
-    } else if (!ok) {
-        char *message = error->domain == G_CONVERT_ERROR
-                            ? describe_bad_text(parser, (int)options->len,
-                                                (char **)options->pdata, error->message)
-                            : g_strdup(error->message);
-        *status = usage_error(parser->command->name, message);
-        g_free(message);
+    if (!g_option_context_parse(context, &n, &parsed, &error)) {
+        *message = error->domain == G_CONVERT_ERROR
+                       ? describe_bad_text(parser, (int)options->len, (char **)options->pdata,
+                                           error->message)
+                       : escape_controls(error->message);
         g_error_free(error);
+    } else if (n > 1) {
+        /* Only options went in: what is left is not one of ours. */
+        char *shown = escape_controls(parsed[1]);
+        *message = g_strdup_printf("unexpected argument '%s'", shown);
+        g_free(shown);
     }
     g_free(parsed);
     g_ptr_array_free(options, TRUE);
     g_option_context_free(context);
-    return ok && n <= 1;
+    return *message ? CLI_READ_ERROR : CLI_READ_OPTIONS;
+}
+
+gboolean cli_parser_parse(cli_parser *parser, int argc, char **argv, char ***arguments,
+                          int *status)
+{
+    char *message;
+    switch (cli_parser_read(parser, argc, argv, arguments, &message)) {
+    case CLI_READ_OPTIONS:
+        return TRUE;
+    case CLI_READ_HELP:
+        print_help(parser, stdout);
+        *status = EXIT_SUCCESS;
+        return FALSE;
+    case CLI_READ_ERROR:
+        break;
+    }
+    *status = usage_error(parser->command->name, message);
+    g_free(message);
+    return FALSE;
 }

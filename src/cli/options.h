@@ -99,17 +99,34 @@ void cli_parser_add_tile(cli_parser *parser, tile_options *options);
 /* geocode's Queries (--format, --json, --country, --limit, --reverse) and Data. */
 void cli_parser_add_geocode(cli_parser *parser, geocode_options *options);
 
-/* Parses argv (argv[0] is the command name). Arguments that are not
- * options nor their values are positional, in order, also when they look
- * like negative numbers ("-33.9,18.4"). Returns TRUE with the positional
- * arguments in *arguments (a NULL-terminated array of argv's strings,
- * valid until the parser is freed); or FALSE with the exit status in
- * *status, after printing the help (--help, -h: 0) or a usage error (2). */
+/* What cli_parser_read() found. */
+typedef enum cli_reading {
+    CLI_READ_OPTIONS, /* the options, set; the rest are arguments */
+    CLI_READ_HELP,    /* --help or -h */
+    CLI_READ_ERROR,   /* a usage error */
+} cli_reading;
+
+/* Reads argv (argv[0] is the command name) into the entries' storage,
+ * printing nothing. Arguments that are not options nor their values are
+ * positional, in order, also when they look like negative numbers
+ * ("-33.9,18.4"): they go to *arguments (a NULL-terminated array of argv's
+ * strings, valid until the parser is freed or reads again). On
+ * CLI_READ_ERROR, *message is the one-line reason, to free with g_free(). */
+cli_reading cli_parser_read(cli_parser *parser, int argc, char **argv, char ***arguments,
+                            char **message);
+
+/* cli_parser_read(), printing what the user must see: TRUE with the
+ * positional arguments in *arguments; or FALSE with the exit status in
+ * *status, after printing the help (--help, -h: 0) or the usage error (2). */
 gboolean cli_parser_parse(cli_parser *parser, int argc, char **argv, char ***arguments,
                           int *status);
 
 /* Prints "convoymap: MESSAGE" and the hint to run the command's --help;
  * returns EXIT_USAGE. */
 int usage_error(const char *command, const char *message);
+
+/* The usage error for an argument the command does not take, shown with
+ * its control characters escaped. */
+int cli_unexpected_argument(const char *command, const char *argument);
 
 #endif

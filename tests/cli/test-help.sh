@@ -61,6 +61,10 @@ check "--help anywhere wins over the other flags" test "$code" -eq 0 -a -s "$wor
 run route --units --help
 check "--help as another flag's value is that value" sh -c "[ $code -eq 2 ] && grep -q \"units '--help'\" '$work/stderr'"
 
+# A usage error is one line whatever the flag (found by fuzz-cli-args).
+expect_error "an unknown option with a newline in it stays one line" 2 'Unknown option --ti\x0Ax' render $'--ti\nx'
+expect_error "so does an unexpected argument" 2 "unexpected argument 'a\x1B[31mb'" route $'a\e[31mb'
+
 # geocode: negative coordinates as arguments (issue 13: "Unknown option").
 run geocode --format json -33.9,18.4
 check "geocode -33.9,18.4 exits 0" test "$code" -eq 0
