@@ -182,17 +182,12 @@ typedef int (*command_fn)(cm_context *context, cm_geocoder *geocoder,
     "failure, 130 when Ctrl-C or SIGTERM stops 'tiles' (the metatiles done are kept; "       \
     "--resume finishes). See convoymap(1)."
 
-/* A command that takes routes lists their flags first and the march table
- * and data flags last, its own in between (added by add_own). */
-static cli_parser *new_route_parser(const cli_command *command, route_options *routes,
-                                    void (*add_own)(cli_parser *, void *), void *own)
+/* The sections a command that takes routes lists after its own (the route
+ * flags come first, before its own). */
+static void add_march_and_data(cli_parser *parser, route_options *routes)
 {
-    cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
-    cli_parser_add_routes(parser, routes);
-    add_own(parser, own);
     cli_parser_add_march(parser, routes);
     cli_parser_add_data(parser, &routes->data_dir, &routes->gazetteers);
-    return parser;
 }
 
 /* Sets up the library for the parsed route options and runs fn with the
@@ -418,16 +413,14 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     return printed;
 }
 
-static void add_render(cli_parser *parser, void *options)
-{
-    cli_parser_add_render(parser, options);
-}
-
 static int command_render(const cli_command *command, int argc, char **argv)
 {
     render_options options = {0};
     route_options routes = {0};
-    cli_parser *parser = new_route_parser(command, &routes, add_render, &options);
+    cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
+    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_render(parser, &options);
+    add_march_and_data(parser, &routes);
     int status = run_command(command, parser, &routes, argc, argv, render_map, &options);
     render_options_clear(&options);
     return status;
@@ -557,17 +550,15 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     return EXIT_SUCCESS;
 }
 
-static void add_tiles(cli_parser *parser, void *options)
-{
-    cli_parser_add_tiles(parser, options);
-}
-
 static int command_tiles(const cli_command *command, int argc, char **argv)
 {
     tile_options options = {.tile_size = CM_TILE_DEFAULT_SIZE, .scale = 1, .jobs = 1,
                             .metatile = CM_TILE_DEFAULT_METATILE};
     route_options routes = {0};
-    cli_parser *parser = new_route_parser(command, &routes, add_tiles, &options);
+    cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
+    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_tiles(parser, &options);
+    add_march_and_data(parser, &routes);
     int status = run_command(command, parser, &routes, argc, argv, write_tiles, &options);
     tile_options_clear(&options);
     return status;
@@ -640,11 +631,6 @@ static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
     return result;
 }
 
-static void add_tile(cli_parser *parser, void *options)
-{
-    cli_parser_add_tile(parser, options);
-}
-
 /* The tile Z X Y the arguments give, into *tile; FALSE if they do not. */
 static gboolean parse_tile(char **arguments, cm_tile *tile)
 {
@@ -665,7 +651,10 @@ static int command_tile(const cli_command *command, int argc, char **argv)
     tile_options options = {.tile_size = CM_TILE_DEFAULT_SIZE, .scale = 1, .jobs = 1,
                             .metatile = CM_TILE_DEFAULT_METATILE};
     route_options routes = {0};
-    cli_parser *parser = new_route_parser(command, &routes, add_tile, &options);
+    cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
+    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_tile(parser, &options);
+    add_march_and_data(parser, &routes);
     char **arguments;
     int status;
     if (cli_parser_parse(parser, argc, argv, &arguments, &status))
@@ -689,18 +678,14 @@ static int report_routes(cm_context *context, cm_geocoder *geocoder,
     return print_report(context, plans, format, units);
 }
 
-static void add_report(cli_parser *parser, void *options)
-{
-    cli_parser_section(parser, "Report");
-    cli_parser_add(parser, cli_format_option(&((report_options *)options)->format,
-                                             "text (default), csv, json or geojson"));
-}
-
 static int command_route(const cli_command *command, int argc, char **argv)
 {
     report_options options = {0};
     route_options routes = {0};
-    cli_parser *parser = new_route_parser(command, &routes, add_report, &options);
+    cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
+    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_report(parser, &options);
+    add_march_and_data(parser, &routes);
     int status = run_command(command, parser, &routes, argc, argv, report_routes, &options);
     g_free(options.format);
     return status;

@@ -140,7 +140,8 @@ void geocode_options_clear(geocode_options *options)
     g_strfreev(options->gazetteers);
 }
 
-GOptionEntry cli_format_option(char **format, const char *values)
+/* The one --format: values says what it takes for the command. */
+static GOptionEntry format_option(char **format, const char *values)
 {
     return (GOptionEntry){"format", 0, 0, G_OPTION_ARG_STRING, format, values, "F"};
 }
@@ -204,7 +205,7 @@ void cli_parser_add_render(cli_parser *parser, render_options *options)
     const GOptionEntry map[] = {
         output_option(&options->output, "Output file: .png, .svg or .pdf; - for stdout",
                       "FILE"),
-        cli_format_option(&options->format, "With -o -: png (default), svg or pdf"),
+        format_option(&options->format, "With -o -: png (default), svg or pdf"),
         {"size", 0, 0, G_OPTION_ARG_STRING, &options->size,
          "Size in pixels (default 1600x1200) or paper: A0-A5, letter, legal, tabloid "
          "[-landscape]", "WxH|PAPER"},
@@ -298,10 +299,17 @@ void cli_parser_add_tile(cli_parser *parser, tile_options *options)
     add_entries(parser, entries, G_N_ELEMENTS(entries));
 }
 
+void cli_parser_add_report(cli_parser *parser, report_options *options)
+{
+    cli_parser_section(parser, "Report");
+    cli_parser_add(parser,
+                   format_option(&options->format, "text (default), csv, json or geojson"));
+}
+
 void cli_parser_add_geocode(cli_parser *parser, geocode_options *options)
 {
     const GOptionEntry entries[] = {
-        cli_format_option(&options->format, "text (default) or json"),
+        format_option(&options->format, "text (default) or json"),
         {"json", 0, 0, G_OPTION_ARG_NONE, &options->json, "The same as --format json", NULL},
         {"country", 0, 0, G_OPTION_ARG_STRING, &options->country,
          "Only places in this country (a name or ISO 3166 code: Iraq, IQ or IRQ)",

@@ -66,10 +66,6 @@ typedef struct geocode_options {
 
 void geocode_options_clear(geocode_options *options);
 
-/* --format F, what it takes for the command in values (e.g. "text
- * (default) or json"). Its arg_data points to *format. */
-GOptionEntry cli_format_option(char **format, const char *values);
-
 /* A command's parser: sections of entries, in the order --help lists them. */
 typedef struct cli_parser cli_parser;
 
@@ -96,6 +92,8 @@ void cli_parser_add_render(cli_parser *parser, render_options *options);
 void cli_parser_add_tiles(cli_parser *parser, tile_options *options);
 /* tile's Tile: output, tile size, scale, style, labels. */
 void cli_parser_add_tile(cli_parser *parser, tile_options *options);
+/* route's Report: --format. */
+void cli_parser_add_report(cli_parser *parser, report_options *options);
 /* geocode's Queries (--format, --json, --country, --limit, --reverse) and Data. */
 void cli_parser_add_geocode(cli_parser *parser, geocode_options *options);
 
