@@ -56,6 +56,8 @@ done
 run render --help
 check "render --help lists --mark, --speed, --data, --gazetteer and --bbox" \
   sh -c "for o in mark speed start data gazetteer bbox center style labels; do grep -q -- \"--\$o=\" '$work/stdout' || exit 1; done"
+run route --help-march
+check "the old --help-march and --help-all still show the help" sh -c "[ $code -eq 0 ] && grep -q -- '--speed=KMH' '$work/stdout' && \"$convoymap\" render --help-all | grep -q -- '--from=SITE'"
 run render --title "a title" --help --frobnicate
 check "--help anywhere wins over the other flags" test "$code" -eq 0 -a -s "$work/stdout"
 run route --units --help
