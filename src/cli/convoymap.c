@@ -12,9 +12,7 @@
 #include <glib.h>
 
 #include "convoymap/convoymap.h"
-
-/* 130 is what a shell reports for a command killed by SIGINT (128 + 2). */
-enum { EXIT_USAGE = 2, EXIT_RUNTIME = 1, EXIT_INTERRUPTED = 130 };
+#include "options.h"
 
 static int fail(cm_context *context)
 {
@@ -49,9 +47,6 @@ static void print_notes(cm_geocoder *geocoder)
     cm_free(notes);
 }
 
-#define GAZETTEER_HELP "Your own sites, winning ties over shipped names: CSV (name, aliases, " \
-                       "kind, country, lat, lon), GeoJSON or GeoPackage points (repeatable)"
-
 /* Opens the geocoder and adds the user's gazetteers; NULL on failure, with
  * the reason in the context. */
 static cm_geocoder *open_geocoder(cm_context *context, char **gazetteers)
@@ -63,90 +58,6 @@ static cm_geocoder *open_geocoder(cm_context *context, char **gazetteers)
             return NULL;
         }
     return geocoder;
-}
-
-static int usage_error(const char *command, const char *message)
-{
-    fprintf(stderr, "convoymap: %s\nTry 'convoymap %s --help'.\n", message, command);
-    return EXIT_USAGE;
-}
-
-/* Flags shared by the commands that take routes. */
-typedef struct route_options {
-    char **routes, **route_files, **gazetteers;
-    char *from, *to, *units, *data_dir;
-    char **via, **marks;
-    char *speed, *start, *halt, *vehicles, *gap, *serial;
-} route_options;
-
-static void route_options_clear(route_options *options)
-{
-    g_strfreev(options->routes);
-    g_strfreev(options->route_files);
-    g_strfreev(options->gazetteers);
-    g_free(options->from);
-    g_free(options->to);
-    g_free(options->units);
-    g_free(options->data_dir);
-    g_strfreev(options->via);
-    g_strfreev(options->marks);
-    g_free(options->speed);
-    g_free(options->start);
-    g_free(options->halt);
-    g_free(options->vehicles);
-    g_free(options->gap);
-    g_free(options->serial);
-}
-
-static GOptionGroup *route_option_group(route_options *options)
-{
-    GOptionEntry entries[] = {
-        {"route", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->routes,
-         "A route: \"[name=N; color=#rrggbb;] A > B > C\" (repeatable)", "SPEC"},
-        {"route-file", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->route_files,
-         "A route from GeoJSON, GPX, KML or CSV (repeatable)", "FILE"},
-        {"from", 0, 0, G_OPTION_ARG_STRING, &options->from, "Start of a route", "SITE"},
-        {"via", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->via, "Waypoint (repeatable)", "SITE"},
-        {"to", 0, 0, G_OPTION_ARG_STRING, &options->to, "Destination", "SITE"},
-        {"mark", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->marks,
-         "Mark and label a site (repeatable)", "SITE"},
-        {"units", 0, 0, G_OPTION_ARG_STRING, &options->units, "km (default), mi or nmi", "U"},
-        {"gazetteer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->gazetteers, GAZETTEER_HELP,
-         "FILE"},
-        {"data", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir,
-         "Data directory (default: installed data or $CONVOYMAP_DATA)", "DIR"},
-        {NULL},
-    };
-    GOptionGroup *group = g_option_group_new("route", "Route options:",
-                                             "Show the route options", NULL, NULL);
-    g_option_group_add_entries(group, entries);
-    return group;
-}
-
-static GOptionGroup *march_option_group(route_options *options)
-{
-    GOptionEntry entries[] = {
-        {"speed", 0, 0, G_OPTION_ARG_STRING, &options->speed,
-         "Rate of march in km/h (0 to 200): adds a march table to every route", "KMH"},
-        {"start", 0, 0, G_OPTION_ARG_STRING, &options->start,
-         "When the head passes the SP, required with --speed: a DTG (071200ZSEP19; "
-         "zone letters Z, A-I, K-M, N-Y, not J) or ISO 8601 with an offset "
-         "(2019-09-07T15:00+03:00)", "TIME"},
-        {"halt", 0, 0, G_OPTION_ARG_STRING, &options->halt,
-         "Halt after each full period of driving, e.g. 15m/2h or 10m/1h30m (default 0: none)",
-         "SPEC"},
-        {"vehicles", 0, 0, G_OPTION_ARG_STRING, &options->vehicles,
-         "Vehicles in the column (default 1)", "N"},
-        {"gap", 0, 0, G_OPTION_ARG_STRING, &options->gap,
-         "Metres between vehicles (default 100: 10 vehicles per km)", "M"},
-        {"serial", 0, 0, G_OPTION_ARG_STRING, &options->serial,
-         "Name of the serial (default: the route's name)", "NAME"},
-        {NULL},
-    };
-    GOptionGroup *group = g_option_group_new("march", "March table options:",
-                                             "Show the march table options", NULL, NULL);
-    g_option_group_add_entries(group, entries);
-    return group;
 }
 
 /* The march parameters the flags give, into *params; *wanted is TRUE when
@@ -233,111 +144,75 @@ static int print_report(cm_context *context, const cm_scene *scene, cm_report_fo
     return EXIT_SUCCESS;
 }
 
-/* GOption's conversion error does not say which argument is not text in
- * the locale's encoding: find the first one (file names may be any bytes,
- * so the values of file options are skipped) and name it, escaped. */
-static char *describe_bad_text(int argc, char **argv, const char *reason)
-{
-    static const char *const file_options[] = {"-o", "--output", "--data", "--route-file"};
-    for (int i = 1; i < argc; i++) {
-        gboolean file_value = FALSE;
-        for (size_t k = 0; k < G_N_ELEMENTS(file_options); k++) {
-            size_t n = strlen(file_options[k]);
-            if (strcmp(argv[i - 1], file_options[k]) == 0 ||
-                (strncmp(argv[i], file_options[k], n) == 0 && argv[i][n] == '='))
-                file_value = TRUE;
-        }
-        char *converted = g_locale_to_utf8(argv[i], -1, NULL, NULL, NULL);
-        g_free(converted);
-        if (!converted && !file_value) {
-            char *shown = g_strescape(argv[i], NULL);
-            char *message = g_strdup_printf("argument '%s' is not valid text (%s)", shown,
-                                            reason);
-            g_free(shown);
-            return message;
-        }
-    }
-    return g_strdup(reason);
-}
-
 typedef int (*command_fn)(cm_context *context, cm_geocoder *geocoder,
                           const route_options *routes, cm_scene *scene, gboolean reference,
                           cm_units units, void *command_options);
 
-/* Parses argv with the command's own entries plus the route options, sets
- * up the library and runs fn. */
-static int run_command(const char *command, const char *summary, GOptionEntry *entries,
-                       int argc, char **argv, command_fn fn, void *command_options)
+/* What the help of the commands that take routes ends with. */
+#define ROUTES_DESCRIPTION                                                                    \
+    "Sites are gazetteer names or aliases (any case), \"lat,lon\" or MGRS. With no route "   \
+    "flag, the reference convoy: Amman to Ayn al-Asad Air Base. With --speed and --start, "  \
+    "a march table for each route.\n\nExit status: 0 success, 2 usage error, 1 runtime "     \
+    "failure, 130 when Ctrl-C or SIGTERM stops 'tiles' (the metatiles done are kept; "       \
+    "--resume finishes). See convoymap(1)."
+
+/* The sections a command that takes routes lists after its own (the route
+ * flags come first, before its own). */
+static void add_march_and_data(cli_parser *parser, route_options *routes)
 {
-    route_options options = {0};
-    GOptionContext *parser = g_option_context_new(summary);
-    g_option_context_add_main_entries(parser, entries, NULL);
-    g_option_context_add_group(parser, route_option_group(&options));
-    g_option_context_add_group(parser, march_option_group(&options));
-    g_option_context_set_description(parser, "Sites are gazetteer names or aliases (any case) "
-                                             "or \"lat,lon\". With no route flag, the reference "
-                                             "convoy: Amman to Ayn al-Asad Air Base. With "
-                                             "--speed and --start, a march table for each "
-                                             "route (see --help-march).\n\nExit status: 0 "
-                                             "success, 2 usage error, 1 runtime failure, 130 "
-                                             "when Ctrl-C or SIGTERM stops 'tiles' (the "
-                                             "metatiles done are kept; --resume finishes).");
-    GError *error = NULL;
-    int status;
-    if (!g_option_context_parse(parser, &argc, &argv, &error)) {
-        char *message = error->domain == G_CONVERT_ERROR
-                            ? describe_bad_text(argc, argv, error->message)
-                            : g_strdup(error->message);
-        status = usage_error(command, message);
-        g_free(message);
-        g_error_free(error);
-        goto done;
-    }
-    if (argc > 1) {
-        char *message = g_strdup_printf("unexpected argument '%s'", argv[1]);
-        status = usage_error(command, message);
-        g_free(message);
-        goto done;
-    }
+    cli_parser_add_march(parser, routes);
+    cli_parser_add_data(parser, &routes->data_dir, &routes->gazetteers);
+}
+
+/* Sets up the library for the parsed route options and runs fn with the
+ * routes they describe. */
+static int run_routes(const char *command, const route_options *options, command_fn fn,
+                      void *command_options)
+{
     char *message = NULL;
-    cm_context *context = cm_context_new(options.data_dir, &message);
+    cm_context *context = cm_context_new(options->data_dir, &message);
     if (!context) {
         fprintf(stderr, "convoymap: %s\n", message);
         cm_free(message);
-        status = EXIT_RUNTIME;
-        goto done;
+        return EXIT_RUNTIME;
     }
     cm_units units = CM_UNITS_KM;
     cm_geocoder *geocoder = NULL;
     cm_scene *scene = cm_scene_new(context);
     gboolean reference = FALSE, with_march = FALSE;
     cm_march_params march;
-    if (options.units && cm_units_parse(context, options.units, &units) != CM_OK)
+    int status;
+    if (options->units && cm_units_parse(context, options->units, &units) != CM_OK)
         status = fail(context);
     else
-        status = parse_march(command, &options, context, &march, &with_march);
-    if (status == EXIT_SUCCESS && !(geocoder = open_geocoder(context, options.gazetteers)))
+        status = parse_march(command, options, context, &march, &with_march);
+    if (status == EXIT_SUCCESS && !(geocoder = open_geocoder(context, options->gazetteers)))
         status = fail(context);
     if (status == EXIT_SUCCESS)
-        status = collect_routes(command, &options, scene, with_march ? &march : NULL,
+        status = collect_routes(command, options, scene, with_march ? &march : NULL,
                                 &reference);
     if (status == EXIT_SUCCESS)
-        status = fn(context, geocoder, &options, scene, reference, units, command_options);
+        status = fn(context, geocoder, options, scene, reference, units, command_options);
     cm_scene_free(scene);
     cm_geocoder_free(geocoder);
     cm_context_free(context);
-done:
-    g_option_context_free(parser);
-    route_options_clear(&options);
     return status;
 }
 
-typedef struct render_options {
-    char *size, *title, *subtitle, *dtg, *banner, *banner_color, *style, *grid, *labels,
-        *output, *format, *crs, *bbox, *center, *margin, *radius_km;
-    double dpi, scale;
-    gboolean transparent, no_inset;
-} render_options;
+/* Parses argv for a command that takes no argument but options, and runs
+ * fn with the routes they describe. Frees parser and clears routes. */
+static int run_command(const cli_command *command, cli_parser *parser, route_options *routes,
+                       int argc, char **argv, command_fn fn, void *command_options)
+{
+    char **arguments;
+    int status;
+    if (cli_parser_parse(parser, argc, argv, &arguments, &status))
+        status = arguments[0] ? cli_unexpected_argument(command->name, arguments[0])
+                              : run_routes(command->name, routes, fn, command_options);
+    cli_parser_free(parser);
+    route_options_clear(routes);
+    return status;
+}
 
 /* A finite number, optionally followed by suffix, into *value. */
 static gboolean parse_number(const char *text, const char *suffix, double *value)
@@ -477,94 +352,18 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     return printed;
 }
 
-static int command_render(int argc, char **argv)
+static int command_render(const cli_command *command, int argc, char **argv)
 {
     /* NAN: not given, so that --dpi 0 or --scale 0 is refused, not ignored. */
     render_options options = {.dpi = NAN, .scale = NAN};
-    GOptionEntry entries[] = {
-        {"size", 0, 0, G_OPTION_ARG_STRING, &options.size,
-         "Size in pixels (default 1600x1200) or paper: A0-A5, letter, legal, tabloid "
-         "[-landscape]", "WxH|PAPER"},
-        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &options.dpi, "PNG resolution on paper (default 150)",
-         "DPI"},
-        {"scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale,
-         "Draw the output this many times larger, same layout (2 for HiDPI)", "F"},
-        {"no-inset", 0, 0, G_OPTION_ARG_NONE, &options.no_inset,
-         "Leave out the inset locator map", NULL},
-        {"transparent", 0, 0, G_OPTION_ARG_NONE, &options.transparent,
-         "Leave the sea unpainted (PNG with alpha), for embedding", NULL},
-        {"format", 0, 0, G_OPTION_ARG_STRING, &options.format,
-         "With -o -: png (default), svg or pdf", "F"},
-        {"title", 0, 0, G_OPTION_ARG_STRING, &options.title, "Map title", "TEXT"},
-        {"subtitle", 0, 0, G_OPTION_ARG_STRING, &options.subtitle,
-         "A line under the title (operation, unit, serial)", "TEXT"},
-        {"dtg", 0, 0, G_OPTION_ARG_STRING, &options.dtg,
-         "Date-time group for the title band, as given (e.g. 071200CSEP19)", "DTG"},
-        {"banner", 0, 0, G_OPTION_ARG_STRING, &options.banner,
-         "Classification or control banner, top and bottom, e.g. SECRET//NOFORN", "TEXT"},
-        {"banner-color", 0, 0, G_OPTION_ARG_STRING, &options.banner_color,
-         "Banner colour; needed unless TEXT is a recognised level", "#RRGGBB"},
-        {"grid", 0, 0, G_OPTION_ARG_STRING, &options.grid,
-         "Reference grid: latlon, mgrs or none (default)", "KIND"},
-        {"labels", 0, 0, G_OPTION_ARG_STRING, &options.labels,
-         "Names on labels: en (default), ar (Arabic) or both", "LANG"},
-        {"style", 0, 0, G_OPTION_ARG_STRING, &options.style,
-         "briefing (default), night, grayscale, colorblind, or a style file", "NAME|PATH"},
-        {"crs", 0, 0, G_OPTION_ARG_STRING, &options.crs,
-         "Draw in this CRS instead of the automatic conformal projection: EPSG:32638, "
-         "ESRI:..., a PROJ string or WKT; a geographic CRS is drawn as plate carree", "DEF"},
-        {"bbox", 0, 0, G_OPTION_ARG_STRING, &options.bbox,
-         "Show exactly this area, in degrees (WEST > EAST crosses the antimeridian); "
-         "alone, without routes or marks, a map of the area only", "W,S,E,N"},
-        {"center", 0, 0, G_OPTION_ARG_STRING, &options.center,
-         "Show the area round a site (a name, lat,lon or MGRS), with --radius-km", "SITE"},
-        {"radius-km", 0, 0, G_OPTION_ARG_STRING, &options.radius_km,
-         "With --center: the map shows at least this geodesic radius (0.1 to 10000)", "KM"},
-        {"margin", 0, 0, G_OPTION_ARG_STRING, &options.margin,
-         "Space kept round the routes and sites, in percent of the map area on each side "
-         "(default 12, 0 to 40)", "PCT"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-         "Output file: .png, .svg or .pdf; - for stdout", "FILE"},
-        {NULL},
-    };
-    int status = run_command("render", "- draw a convoy briefing map", entries, argc, argv,
-                             render_map, &options);
-    g_free(options.size);
-    g_free(options.title);
-    g_free(options.subtitle);
-    g_free(options.dtg);
-    g_free(options.banner);
-    g_free(options.banner_color);
-    g_free(options.style);
-    g_free(options.grid);
-    g_free(options.labels);
-    g_free(options.output);
-    g_free(options.format);
-    g_free(options.crs);
-    g_free(options.bbox);
-    g_free(options.center);
-    g_free(options.margin);
-    g_free(options.radius_km);
+    route_options routes = {0};
+    cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
+    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_render(parser, &options);
+    add_march_and_data(parser, &routes);
+    int status = run_command(command, parser, &routes, argc, argv, render_map, &options);
+    render_options_clear(&options);
     return status;
-}
-
-/* Flags of the tile commands. */
-typedef struct tile_options {
-    char *bbox, *zoom, *output, *name, *shard, *style, *labels;
-    int tile_size, scale, jobs, metatile;
-    gboolean resume, preview;
-    cm_tile tile; /* the `tile` command's Z X Y */
-} tile_options;
-
-static void tile_options_clear(tile_options *options)
-{
-    g_free(options->bbox);
-    g_free(options->zoom);
-    g_free(options->output);
-    g_free(options->name);
-    g_free(options->shard);
-    g_free(options->style);
-    g_free(options->labels);
 }
 
 /* A tiler showing scene, sized by the flags. */
@@ -710,61 +509,50 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     return EXIT_SUCCESS;
 }
 
-static int command_tiles(int argc, char **argv)
+static int command_tiles(const cli_command *command, int argc, char **argv)
 {
     tile_options options = {.tile_size = CM_TILE_DEFAULT_SIZE, .scale = 1, .jobs = 1,
                             .metatile = CM_TILE_DEFAULT_METATILE};
-    GOptionEntry entries[] = {
-        {"bbox", 0, 0, G_OPTION_ARG_STRING, &options.bbox,
-         "Area in degrees, e.g. 38,29,48,37", "W,S,E,N"},
-        {"zoom", 0, 0, G_OPTION_ARG_STRING, &options.zoom, "Zoom levels, e.g. 0-10", "MIN-MAX"},
-        {"tile-size", 0, 0, G_OPTION_ARG_INT, &options.tile_size,
-         "Tile side: 256 (default) or 512", "N"},
-        {"scale", 0, 0, G_OPTION_ARG_INT, &options.scale,
-         "Pixels per style pixel: 1 (default) or 2", "S"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-         "Output: a directory (OUT/z/x/y.png) or a .mbtiles file", "OUT"},
-        {"metatile", 0, 0, G_OPTION_ARG_INT, &options.metatile,
-         "Tiles per metatile side, 1 to 16 (default 8)", "N"},
-        {"jobs", 'j', 0, G_OPTION_ARG_INT, &options.jobs, "Rendering threads (default 1)", "N"},
-        {"resume", 0, 0, G_OPTION_ARG_NONE, &options.resume,
-         "Keep the metatiles an interrupted run finished", NULL},
-        {"name", 0, 0, G_OPTION_ARG_STRING, &options.name, "Tileset name in MBTiles", "TEXT"},
-        {"preview", 0, 0, G_OPTION_ARG_NONE, &options.preview,
-         "Also write OUT/index.html, an offline viewer (directory output)", NULL},
-        {"shard", 0, 0, G_OPTION_ARG_STRING, &options.shard,
-         "Render only every N-th metatile, from the K-th (join with 'tiles merge')", "K/N"},
-        {"style", 0, 0, G_OPTION_ARG_STRING, &options.style,
-         "briefing (default), night, grayscale, colorblind, or a style file", "NAME|PATH"},
-        {"labels", 0, 0, G_OPTION_ARG_STRING, &options.labels,
-         "Names on labels: en (default), ar (Arabic) or both", "LANG"},
-        {NULL},
-    };
-    int status = run_command("tiles", "- render map tiles to a directory or an MBTiles file",
-                             entries, argc, argv, write_tiles, &options);
+    route_options routes = {0};
+    cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
+    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_tiles(parser, &options);
+    add_march_and_data(parser, &routes);
+    int status = run_command(command, parser, &routes, argc, argv, write_tiles, &options);
     tile_options_clear(&options);
     return status;
 }
 
 /* `tiles merge OUT.mbtiles SHARD...`: no route options, no context flags. */
-static int command_merge(int argc, char **argv)
+static int command_merge(const cli_command *command, int argc, char **argv)
 {
-    if (argc < 3 || argv[1][0] == '-')
-        return usage_error("tiles", "usage: convoymap tiles merge OUT.mbtiles SHARD.mbtiles...");
+    cli_parser *parser = cli_parser_new(command, "Joins the MBTiles files written by "
+                                                 "'tiles --shard K/N' runs into one.");
+    char **arguments;
+    int status;
+    if (!cli_parser_parse(parser, argc, argv, &arguments, &status)) {
+        cli_parser_free(parser);
+        return status;
+    }
+    size_t n = g_strv_length(arguments);
     char *message = NULL;
-    cm_context *context = cm_context_new(NULL, &message);
-    if (!context) {
+    cm_context *context = n < 2 ? NULL : cm_context_new(NULL, &message);
+    if (n < 2) {
+        status = usage_error(command->name, "usage: convoymap tiles merge OUT.mbtiles "
+                                           "SHARD.mbtiles...");
+    } else if (!context) {
         fprintf(stderr, "convoymap: %s\n", message);
         cm_free(message);
-        return EXIT_RUNTIME;
-    }
-    int status = EXIT_SUCCESS;
-    if (cm_tiles_merge(context, argv[1], (const char *const *)argv + 2, (size_t)argc - 2) !=
-        CM_OK)
+        status = EXIT_RUNTIME;
+    } else if (cm_tiles_merge(context, arguments[0], (const char *const *)arguments + 1, n - 1) !=
+               CM_OK) {
         status = fail(context);
-    else
-        printf("Wrote %s from %d shard%s\n", argv[1], argc - 2, argc == 3 ? "" : "s");
+    } else {
+        printf("Wrote %s from %zu shard%s\n", arguments[0], n - 1, n == 2 ? "" : "s");
+        status = EXIT_SUCCESS;
+    }
     cm_context_free(context);
+    cli_parser_free(parser);
     return status;
 }
 
@@ -805,43 +593,41 @@ static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
     return result;
 }
 
-/* `tile Z X Y`: the numbers come first, before any option. */
-static int command_tile(int argc, char **argv)
+/* The tile Z X Y the arguments give, into *tile; FALSE if they do not. */
+static gboolean parse_tile(char **arguments, cm_tile *tile)
 {
-    tile_options options = {.tile_size = CM_TILE_DEFAULT_SIZE, .scale = 1, .jobs = 1,
-                            .metatile = CM_TILE_DEFAULT_METATILE};
     int values[3];
     for (int i = 0; i < 3; i++) {
         char *end = NULL;
-        long value = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
-        if (!end || end == argv[i + 1] || *end != '\0' || value < 0 || value > 1 << 30)
-            return usage_error("tile", "expected Z X Y (whole numbers) after 'tile'");
+        long value = arguments[i] ? strtol(arguments[i], &end, 10) : -1;
+        if (!end || end == arguments[i] || *end != '\0' || value < 0 || value > 1 << 30)
+            return FALSE;
         values[i] = (int)value;
     }
-    options.tile = (cm_tile){values[0], values[1], values[2]};
-    GOptionEntry entries[] = {
-        {"tile-size", 0, 0, G_OPTION_ARG_INT, &options.tile_size,
-         "Tile side: 256 (default) or 512", "N"},
-        {"scale", 0, 0, G_OPTION_ARG_INT, &options.scale,
-         "Pixels per style pixel: 1 (default) or 2", "S"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, "Output PNG file", "FILE"},
-        {"style", 0, 0, G_OPTION_ARG_STRING, &options.style,
-         "briefing (default), night, grayscale, colorblind, or a style file", "NAME|PATH"},
-        {"labels", 0, 0, G_OPTION_ARG_STRING, &options.labels,
-         "Names on labels: en (default), ar (Arabic) or both", "LANG"},
-        {NULL},
-    };
-    /* The command name stays in front, as GOption expects a program name. */
-    argv[3] = argv[0];
-    int status = run_command("tile", "Z X Y - render one map tile as PNG", entries, argc - 3,
-                             argv + 3, write_one_tile, &options);
+    *tile = (cm_tile){values[0], values[1], values[2]};
+    return arguments[3] == NULL;
+}
+
+static int command_tile(const cli_command *command, int argc, char **argv)
+{
+    tile_options options = {.tile_size = CM_TILE_DEFAULT_SIZE, .scale = 1, .jobs = 1,
+                            .metatile = CM_TILE_DEFAULT_METATILE};
+    route_options routes = {0};
+    cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
+    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_tile(parser, &options);
+    add_march_and_data(parser, &routes);
+    char **arguments;
+    int status;
+    if (cli_parser_parse(parser, argc, argv, &arguments, &status))
+        status = parse_tile(arguments, &options.tile)
+                     ? run_routes(command->name, &routes, write_one_tile, &options)
+                     : usage_error(command->name, "expected Z X Y (whole numbers) after 'tile'");
+    cli_parser_free(parser);
+    route_options_clear(&routes);
     tile_options_clear(&options);
     return status;
 }
-
-typedef struct report_options {
-    char *format;
-} report_options;
 
 static int report_routes(cm_context *context, cm_geocoder *geocoder,
                          const route_options *routes, cm_scene *scene, gboolean reference,
@@ -858,16 +644,15 @@ static int report_routes(cm_context *context, cm_geocoder *geocoder,
     return print_report(context, scene, format, units);
 }
 
-static int command_route(int argc, char **argv)
+static int command_route(const cli_command *command, int argc, char **argv)
 {
     report_options options = {0};
-    GOptionEntry entries[] = {
-        {"format", 0, 0, G_OPTION_ARG_STRING, &options.format,
-         "text (default), csv, json or geojson", "F"},
-        {NULL},
-    };
-    int status = run_command("route", "- legs, totals and border crossings of convoy routes",
-                             entries, argc, argv, report_routes, &options);
+    route_options routes = {0};
+    cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
+    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_report(parser, &options);
+    add_march_and_data(parser, &routes);
+    int status = run_command(command, parser, &routes, argc, argv, report_routes, &options);
     g_free(options.format);
     return status;
 }
@@ -938,86 +723,126 @@ static int geocode_queries(cm_context *context, cm_geocoder *geocoder, char **qu
     return status;
 }
 
-static int command_geocode(int argc, char **argv)
+#define GEOCODE_DESCRIPTION                                                                   \
+    "Names match regardless of case, diacritics, the Arabic article (al-, ar-, ash-, ...), "  \
+    "transliteration variants (Ayn/Ain, Abu/Bu, Qaim/Kaim) and facility words (Air Base, "   \
+    "AB, Border Crossing); Arabic script works too. A qualifier after a comma or at the end " \
+    "names the country or province (\"Ramadi, Iraq\", \"Tripoli Lebanon\"); generic words "   \
+    "name the kind (\"Anbar province\", \"Camp Victory\"). A coordinate (\"-33.9,18.4\", "    \
+    "MGRS) is answered as itself. A lone typo with one clear reading is taken and noted on "  \
+    "stderr; a query that matches no name is one line on stderr with close names, the "      \
+    "others are still answered, and the exit status is 2."
+
+/* The report format of --format and --json, into *format. */
+static int geocode_format(cm_context *context, const geocode_options *options,
+                          cm_report_format *format)
 {
-    gboolean json = FALSE;
-    char *country = NULL, *reverse = NULL, *data_dir = NULL;
-    char **gazetteers = NULL;
-    int limit = 5;
-    GOptionEntry entries[] = {
-        {"json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL},
-        {"country", 0, 0, G_OPTION_ARG_STRING, &country,
-         "Only places in this country (a name or ISO 3166 code: Iraq, IQ or IRQ)", "COUNTRY"},
-        {"limit", 0, 0, G_OPTION_ARG_INT, &limit,
-         "At most N candidates per query, the best and N-1 alternatives (default 5)", "N"},
-        {"reverse", 0, 0, G_OPTION_ARG_STRING, &reverse,
-         "The named place nearest to a coordinate, with distance and bearing", "LAT,LON"},
-        {"data", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
-         "Data directory (default: installed data or $CONVOYMAP_DATA)", "DIR"},
-        {"gazetteer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers, GAZETTEER_HELP, "FILE"},
-        {NULL},
-    };
-    GOptionContext *parser = g_option_context_new("QUERY... - find places by name or coordinate");
-    g_option_context_add_main_entries(parser, entries, NULL);
-    g_option_context_set_description(parser,
-        "Names match regardless of case, diacritics, the Arabic article (al-, ar-, ash-, ...), "
-        "transliteration variants (Ayn/Ain, Abu/Bu, Qaim/Kaim) and facility words (Air Base, "
-        "AB, Border Crossing); Arabic script works too. A qualifier after a comma or at the end "
-        "names the country or province (\"Ramadi, Iraq\", \"Tripoli Lebanon\"); generic words "
-        "name the kind (\"Anbar province\", \"Camp Victory\"). A lone typo with one clear "
-        "reading is taken and noted on stderr; a query that matches no name is one line on "
-        "stderr with close names, the others are still answered, and the exit status is 2.");
-    GError *error = NULL;
-    int status = EXIT_SUCCESS;
-    cm_context *context = NULL;
-    cm_geocoder *geocoder = NULL;
-    if (!g_option_context_parse(parser, &argc, &argv, &error)) {
-        status = usage_error("geocode", error->message);
-        g_error_free(error);
-    } else if (limit < 1) {
-        status = usage_error("geocode", "--limit must be at least 1");
-    } else if (reverse ? argc > 1 : argc < 2) {
-        status = usage_error("geocode", reverse ? "--reverse takes no QUERY"
-                                                : "missing QUERY (a place name or coordinate)");
-    } else {
-        char *message = NULL;
-        context = cm_context_new(data_dir, &message);
-        if (!context) {
-            fprintf(stderr, "convoymap: %s\n", message);
-            cm_free(message);
-            status = EXIT_RUNTIME;
-        } else if (!(geocoder = open_geocoder(context, gazetteers))) {
-            status = fail(context);
-        } else {
-            cm_report_format format = json ? CM_REPORT_JSON : CM_REPORT_TEXT;
-            status = reverse ? geocode_reverse(context, geocoder, reverse, format)
-                             : geocode_queries(context, geocoder, argv + 1, country,
-                                               (size_t)limit, format);
-        }
+    *format = options->json ? CM_REPORT_JSON : CM_REPORT_TEXT;
+    if (!options->format)
+        return EXIT_SUCCESS;
+    cm_report_format given;
+    if (cm_report_format_parse(context, options->format, &given) != CM_OK)
+        return fail(context);
+    if (given != CM_REPORT_TEXT && given != CM_REPORT_JSON) {
+        char *message = g_strdup_printf("geocode's --format is text or json, not '%s'",
+                                        options->format);
+        int status = usage_error("geocode", message);
+        g_free(message);
+        return status;
     }
+    if (options->json && given != CM_REPORT_JSON)
+        return usage_error("geocode", "--json is --format json: give one of them");
+    *format = given;
+    return EXIT_SUCCESS;
+}
+
+static int run_geocode(const geocode_options *options, char **queries)
+{
+    if (options->limit < 1)
+        return usage_error("geocode", "--limit must be at least 1");
+    if (options->reverse ? queries[0] != NULL : queries[0] == NULL)
+        return usage_error("geocode", options->reverse
+                                          ? "--reverse takes no QUERY"
+                                          : "missing QUERY (a place name or coordinate)");
+    char *message = NULL;
+    cm_context *context = cm_context_new(options->data_dir, &message);
+    if (!context) {
+        fprintf(stderr, "convoymap: %s\n", message);
+        cm_free(message);
+        return EXIT_RUNTIME;
+    }
+    cm_report_format format;
+    cm_geocoder *geocoder = NULL;
+    int status = geocode_format(context, options, &format);
+    if (status == EXIT_SUCCESS && !(geocoder = open_geocoder(context, options->gazetteers)))
+        status = fail(context);
+    if (status == EXIT_SUCCESS)
+        status = options->reverse
+                     ? geocode_reverse(context, geocoder, options->reverse, format)
+                     : geocode_queries(context, geocoder, queries, options->country,
+                                       (size_t)options->limit, format);
     cm_geocoder_free(geocoder);
     cm_context_free(context);
-    g_option_context_free(parser);
-    g_free(country);
-    g_free(reverse);
-    g_free(data_dir);
-    g_strfreev(gazetteers);
     return status;
+}
+
+static int command_geocode(const cli_command *command, int argc, char **argv)
+{
+    geocode_options options = {.limit = 5};
+    cli_parser *parser = cli_parser_new(command, GEOCODE_DESCRIPTION);
+    cli_parser_add_geocode(parser, &options);
+    char **queries;
+    int status;
+    if (cli_parser_parse(parser, argc, argv, &queries, &status))
+        status = run_geocode(&options, queries);
+    cli_parser_free(parser);
+    geocode_options_clear(&options);
+    return status;
+}
+
+/* The commands, in the order usage lists them. */
+static const cli_command commands[] = {
+    {"render", "[OPTION...]", "draw a briefing map of convoy routes (PNG, SVG or PDF)",
+     command_render},
+    {"route", "[OPTION...]", "legs, distances, azimuths, border crossings and march tables",
+     command_route},
+    {"geocode", "[OPTION...] QUERY...",
+     "find places by name (ranked candidates) or the place nearest a point", command_geocode},
+    {"tiles", "[OPTION...]", "render XYZ map tiles to a directory or an MBTiles file",
+     command_tiles},
+    {"tiles merge", "OUT.mbtiles SHARD.mbtiles...", "join the MBTiles of 'tiles --shard' runs",
+     command_merge},
+    {"tile", "Z X Y [OPTION...]", "render one map tile as PNG", command_tile},
+};
+
+/* The command argv names, or NULL; *words is how many words its name has.
+ * The longest name wins: "tiles merge" over "tiles". */
+static const cli_command *find_command(int argc, char **argv, int *words)
+{
+    const cli_command *found = NULL;
+    *words = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+        char **name = g_strsplit(commands[i].name, " ", -1);
+        int length = (int)g_strv_length(name);
+        gboolean match = length < argc && length > *words;
+        for (int w = 0; match && w < length; w++)
+            match = strcmp(argv[1 + w], name[w]) == 0;
+        g_strfreev(name);
+        if (match) {
+            found = &commands[i];
+            *words = length;
+        }
+    }
+    return found;
 }
 
 static void print_usage(FILE *out)
 {
-    fputs("Usage: convoymap COMMAND [OPTIONS]\n"
-          "\n"
-          "Commands:\n"
-          "  render    draw a briefing map of convoy routes (PNG, SVG or PDF)\n"
-          "  route     legs, distances, azimuths, border crossings and march tables\n"
-          "  geocode   find places by name (ranked candidates) or the place nearest a point\n"
-          "  tiles     render XYZ map tiles to a directory or an MBTiles file\n"
-          "            ('tiles merge OUT.mbtiles SHARD...' joins --shard parts)\n"
-          "  tile      render one map tile (Z X Y) as PNG\n"
-          "\n"
-          "Run 'convoymap COMMAND --help' for the options of a command.\n",
+    fputs("Usage: convoymap COMMAND [OPTIONS]\n\nCommands:\n", out);
+    for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+        fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+    fputs("\nRun 'convoymap COMMAND --help' for the options of a command, and see\n"
+          "convoymap(1).\n",
           out);
 }
 
@@ -1038,18 +863,10 @@ int main(int argc, char **argv)
         printf("convoymap %s\n", CM_VERSION_STRING);
         return EXIT_SUCCESS;
     }
-    if (strcmp(argv[1], "render") == 0)
-        return command_render(argc - 1, argv + 1);
-    if (strcmp(argv[1], "route") == 0)
-        return command_route(argc - 1, argv + 1);
-    if (strcmp(argv[1], "geocode") == 0)
-        return command_geocode(argc - 1, argv + 1);
-    if (strcmp(argv[1], "tiles") == 0 && argc > 2 && strcmp(argv[2], "merge") == 0)
-        return command_merge(argc - 2, argv + 2);
-    if (strcmp(argv[1], "tiles") == 0)
-        return command_tiles(argc - 1, argv + 1);
-    if (strcmp(argv[1], "tile") == 0)
-        return command_tile(argc - 1, argv + 1);
+    int words;
+    const cli_command *command = find_command(argc, argv, &words);
+    if (command)
+        return command->run(command, argc - words, argv + words);
     fprintf(stderr, "convoymap: unknown command '%s' (try 'convoymap --help')\n", argv[1]);
     return EXIT_USAGE;
 }

@@ -32,7 +32,8 @@ pc=$(dirname "$(find "$root" -name convoymap.pc | head -1)")
 libdir=$(dirname "$pc")
 if [ -f "$root/share/convoymap/geodata/world.gpkg" ] && [ -f "$root/share/convoymap/styles/briefing.ini" ] &&
    [ -f "$root/share/convoymap/geodata/gazetteer.sqlite" ] &&
-   [ -f "$root/include/convoymap/convoymap.h" ] && [ -x "$root/bin/convoymap" ]; then
+   [ -f "$root/include/convoymap/convoymap.h" ] && [ -x "$root/bin/convoymap" ] &&
+   grep -q "^\.TH CONVOYMAP 1 " "$root/share/man/man1/convoymap.1"; then
   ok "installed files in place"
 else
   not_ok "installed files in place" "$(log_tail)"
