@@ -18,7 +18,6 @@
 #include "scenario.h"
 #include "tiles.h"
 #include "units.h"
-
-#define CM_VERSION_STRING "0.1.0"
+#include "version.h"
 
 #endif

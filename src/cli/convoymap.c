@@ -1069,7 +1069,7 @@ int main(int argc, char **argv)
         return EXIT_SUCCESS;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("convoymap %s\n", CM_VERSION_STRING);
+        printf("convoymap %s\n", cm_version());
         return EXIT_SUCCESS;
     }
     if (strcmp(argv[1], "render") == 0)
