@@ -5,6 +5,7 @@
 #ifndef CONVOYMAP_H
 #define CONVOYMAP_H
 
+#include "bbox.h"
 #include "borders.h"
 #include "context.h"
 #include "coords.h"

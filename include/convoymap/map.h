@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "bbox.h"
 #include "context.h"
 #include "geocode.h"
 #include "geodesy.h"
@@ -164,23 +165,17 @@ CM_API cm_status cm_map_set_banner(cm_map *map, const char *text, const char *co
  * CRS's valid area or crossing its antimeridian are cut there. */
 CM_API cm_status cm_map_set_crs(cm_map *map, const char *definition);
 
-/* The map's area shows exactly the box west..east, south..north (degrees;
- * west above east crosses the antimeridian): the box, as the CRS draws it,
+/* The map's area shows exactly bbox (bbox.h; west above east crosses the
+ * antimeridian), copied: the box, as the CRS draws it,
  * fitted into the area between the title and bottom bands, its centre in
  * the middle, touching two opposite sides. Routes and sites outside it
  * are cut off; with none at all the map shows the basemap alone.
  * Replaces cm_map_set_center() and cm_map_fit_content(). CM_ERR_INPUT,
- * naming the value, for a longitude outside -180..180, a latitude outside
- * -90..90, south not below north or west equal to east. The layout fails
+ * naming the value, for a box that fails cm_bbox_check(). The layout fails
  * with CM_ERR_INPUT when part of the box cannot be projected in the CRS,
  * or its scale changes a hundredfold over the box (Mercator toward a
  * pole). */
-CM_API cm_status cm_map_set_bbox(cm_map *map, double west, double south, double east,
-                                 double north);
-
-/* cm_map_set_bbox() from text "WEST,SOUTH,EAST,NORTH" (e.g. "38,29,48,37").
- * CM_ERR_INPUT naming text when it is malformed or out of range. */
-CM_API cm_status cm_map_set_bbox_text(cm_map *map, const char *text);
+CM_API cm_status cm_map_set_bbox(cm_map *map, const cm_bbox *bbox);
 
 /* The map's area shows at least the geodesic circle of radius_km (0.1 to
  * 10000) round lat, lon (degrees), which is in the middle; the circle

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "bbox.h"
 #include "borders.h"
 #include "context.h"
 #include "geocode.h"
@@ -39,12 +40,6 @@ typedef struct cm_tile {
     int z, x, y;
 } cm_tile;
 
-/* A geographic box in degrees; west < east (boxes across the antimeridian
- * are not supported). */
-typedef struct cm_bbox {
-    double west, south, east, north;
-} cm_bbox;
-
 /* The tile of zoom z containing point. Latitudes beyond CM_TILE_MAX_LAT
  * fall in the first or last row, longitude 180 in the last column.
  * CM_ERR_INPUT for a zoom outside 0..CM_TILE_MAX_ZOOM or a point out of
@@ -57,17 +52,16 @@ CM_API cm_status cm_tile_for_point(cm_context *context, cm_geo_point point, int 
 CM_API cm_status cm_tile_bounds(cm_context *context, cm_tile tile, cm_bbox *bounds);
 
 /* The range of tiles of zoom z that overlap bbox (a tile that only touches
- * it along an edge does not count): columns *x0..*x1, rows *y0..*y1. */
+ * it along an edge does not count): columns *x0..*x1, rows *y0..*y1.
+ * CM_ERR_INPUT for a box that fails cm_bbox_check() or crosses the
+ * antimeridian (bbox.h), naming the two boxes to render instead; the same
+ * for cm_tile_count() and cm_tiler_write(). */
 CM_API cm_status cm_tile_range(cm_context *context, const cm_bbox *bbox, int z, int *x0,
                                int *y0, int *x1, int *y1);
 
 /* How many tiles of zooms min_z..max_z overlap bbox, in *count. */
 CM_API cm_status cm_tile_count(cm_context *context, const cm_bbox *bbox, int min_z,
                                int max_z, unsigned long long *count);
-
-/* Parses "WEST,SOUTH,EAST,NORTH" in degrees. CM_ERR_INPUT, naming text,
- * when it is malformed, out of range, or west >= east or south >= north. */
-CM_API cm_status cm_bbox_parse(cm_context *context, const char *text, cm_bbox *bbox);
 
 /* Parses a zoom "Z" or a range "MIN-MAX" within 0..CM_TILE_MAX_ZOOM. */
 CM_API cm_status cm_zoom_range_parse(cm_context *context, const char *text, int *min_z,

@@ -29,6 +29,19 @@ static int fail(cm_context *context)
     }
 }
 
+/* --bbox: parsed by the library; a box crossing the antimeridian wider
+ * than half the world is more likely west and east swapped, so say so. */
+static cm_status parse_bbox(cm_context *context, const char *text, cm_bbox *bbox)
+{
+    cm_status status = cm_bbox_parse(context, text, bbox);
+    if (status == CM_OK && cm_bbox_crosses_antimeridian(bbox) && cm_bbox_width(bbox) > 180)
+        fprintf(stderr, "convoymap: note: bounding box %s crosses the antimeridian and is "
+                "%g° wide; for the %g° from %g to %g give %g,%g,%g,%g\n", text,
+                cm_bbox_width(bbox), 360 - cm_bbox_width(bbox), bbox->east, bbox->west,
+                bbox->east, bbox->south, bbox->west, bbox->north);
+    return status;
+}
+
 /* Tells how the geocoder read the names it was not sure of, a line each. */
 static void print_notes(cm_geocoder *geocoder)
 {
@@ -404,8 +417,10 @@ static int set_extent(cm_context *context, cm_map *map, const render_options *op
         return usage_value_error("margin", options->margin, "a percentage (e.g. 5 or 5%)");
     if (options->radius_km && !parse_number(options->radius_km, "", &radius_km))
         return usage_value_error("radius", options->radius_km, "a number of km (e.g. 150)");
+    cm_bbox bbox;
     if ((options->crs && cm_map_set_crs(map, options->crs) != CM_OK) ||
-        (options->bbox && cm_map_set_bbox_text(map, options->bbox) != CM_OK) ||
+        (options->bbox && (parse_bbox(context, options->bbox, &bbox) != CM_OK ||
+                           cm_map_set_bbox(map, &bbox) != CM_OK)) ||
         (centre && cm_map_set_center(map, centre->lat, centre->lon, radius_km) != CM_OK) ||
         (options->margin && cm_map_fit_content(map, margin / 100) != CM_OK))
         return fail(context);
@@ -723,7 +738,7 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
         return usage_error("tiles", "missing --zoom MIN-MAX");
     cm_tiles_request request = {.jobs = options->jobs, .resume = options->resume,
                                 .name = options->name, .preview = options->preview};
-    if (cm_bbox_parse(context, options->bbox, &request.bbox) != CM_OK ||
+    if (parse_bbox(context, options->bbox, &request.bbox) != CM_OK ||
         cm_zoom_range_parse(context, options->zoom, &request.min_z, &request.max_z) != CM_OK ||
         (options->shard && cm_shard_parse(context, options->shard, &request.shard_index,
                                           &request.shard_count) != CM_OK))

@@ -177,62 +177,18 @@ cm_status cm_map_set_crs(cm_map *map, const char *definition)
 }
 
 /* Why west, south, east, north is no box (a string to g_free), or NULL. */
-static char *bbox_problem(double west, double south, double east, double north)
+cm_status cm_map_set_bbox(cm_map *map, const cm_bbox *bbox)
 {
-    if (!(west >= -180 && west <= 180 && east >= -180 && east <= 180))
-        return g_strdup_printf("longitude %g is out of range (-180 to 180)",
-                               west >= -180 && west <= 180 ? east : west);
-    if (!(south >= -90 && south <= 90 && north >= -90 && north <= 90))
-        return g_strdup_printf("latitude %g is out of range (-90 to 90)",
-                               south >= -90 && south <= 90 ? north : south);
-    if (!(south < north))
-        return g_strdup_printf("south %g is not below north %g", south, north);
-    if (west == east)
-        return g_strdup_printf("west and east are both %g: no width", west);
-    return NULL;
-}
-
-cm_status cm_map_set_bbox(cm_map *map, double west, double south, double east, double north)
-{
-    char *problem = bbox_problem(west, south, east, north);
-    if (problem) {
-        cm_fail(map->context, CM_ERR_INPUT, "bounding box %g,%g,%g,%g: %s", west, south, east,
-                north, problem);
-        g_free(problem);
+    if (cm_bbox_check(map->context, bbox) != CM_OK)
         return CM_ERR_INPUT;
-    }
     map->extent = EXTENT_BOX;
-    map->west = west;
+    map->west = bbox->west;
     /* West beyond east: the box crosses the antimeridian. */
-    map->east = east > west ? east : east + 360;
-    map->south = south;
-    map->north = north;
+    map->east = cm_bbox_crosses_antimeridian(bbox) ? bbox->east + 360 : bbox->east;
+    map->south = bbox->south;
+    map->north = bbox->north;
     invalidate_layout(map);
     return CM_OK;
-}
-
-cm_status cm_map_set_bbox_text(cm_map *map, const char *text)
-{
-    char **parts = g_strsplit(text, ",", -1);
-    double v[4];
-    gboolean ok = g_strv_length(parts) == 4;
-    for (int i = 0; ok && i < 4; i++) {
-        char *end;
-        const char *part = g_strstrip(parts[i]);
-        v[i] = g_ascii_strtod(part, &end);
-        ok = end != part && *end == '\0' && isfinite(v[i]);
-    }
-    g_strfreev(parts);
-    if (!ok)
-        return cm_fail(map->context, CM_ERR_INPUT, "bounding box '%s' is not WEST,SOUTH,EAST,"
-                       "NORTH in degrees (e.g. 38,29,48,37)", text);
-    char *problem = bbox_problem(v[0], v[1], v[2], v[3]);
-    if (problem) {
-        cm_fail(map->context, CM_ERR_INPUT, "bounding box '%s': %s", text, problem);
-        g_free(problem);
-        return CM_ERR_INPUT;
-    }
-    return cm_map_set_bbox(map, v[0], v[1], v[2], v[3]);
 }
 
 cm_status cm_map_set_center(cm_map *map, double lat, double lon, double radius_km)
