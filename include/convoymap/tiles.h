@@ -35,6 +35,10 @@ extern "C" {
 
 #define CM_TILE_DEFAULT_SIZE 256
 #define CM_TILE_DEFAULT_METATILE 8
+#define CM_TILE_MAX_METATILE 16
+/* Most rendering threads of cm_tiler_write(): more only queue for the
+ * same cores. */
+#define CM_TILES_MAX_JOBS 64
 
 typedef struct cm_tile {
     int z, x, y;
@@ -105,8 +109,10 @@ CM_API cm_status cm_tiler_set_tile_size(cm_tiler *tiler, int size);
  * then 512 x 512 pixels with lines twice as wide). */
 CM_API cm_status cm_tiler_set_scale(cm_tiler *tiler, int scale);
 
-/* Metatile side in tiles, 1 to 16 (default 8). It is reduced where a zoom
- * has fewer tiles, and so that a metatile stays within 2048 pixels a side. */
+/* Metatile side in tiles, 1 to CM_TILE_MAX_METATILE (default
+ * CM_TILE_DEFAULT_METATILE). It is reduced where a zoom has fewer tiles,
+ * and for large tiles and scales, so that a metatile's image stays a few
+ * megabytes. */
 CM_API cm_status cm_tiler_set_metatile(cm_tiler *tiler, int tiles);
 
 /* Side of the PNG tiles in pixels: tile size times scale. */
@@ -128,16 +134,15 @@ typedef struct cm_tile_label {
 
 /* The labels drawn on tile (waypoints, crossings, sites, countries and
  * places), each whole even where it reaches into the neighbouring tiles:
- * labels are placed per block of 16 x 16 tiles of a zoom (fewer at zooms
- * 0-3) and never cross a block's edge, so that they do not depend on the
- * metatile size, the shard or the area rendered. Cities and towns are
- * labelled from a population that falls with the zoom, set by the style's
- * [places] min-population (briefing: 10 million at zoom 0-2, 1 million at
- * 5, 200,000 at 7, 20,000 at 9, 10,000 at 10, 1,000 at 13, every one from
- * 14; 512-pixel tiles use the next zoom's), largest first where they would
- * collide; the routes' labels from the style's [labels] route-min-zoom
- * (briefing: 5). *labels receives an array of *n labels the caller frees
- * with cm_tile_label_array_free(). */
+ * labels are placed per fixed block of tiles of a zoom and never cross a
+ * block's edge, so that they do not depend on the metatile size, the shard
+ * or the area rendered (docs/tiles.md). Cities and towns are labelled from
+ * a population that falls with the zoom, set by the style's [places]
+ * min-population (512-pixel tiles use the next zoom's), largest first
+ * where they would collide; the routes' labels from the style's [labels]
+ * route-min-zoom (the shipped values are in styles/briefing.ini). *labels
+ * receives an array of *n labels the caller frees with
+ * cm_tile_label_array_free(). */
 CM_API cm_status cm_tiler_labels(cm_tiler *tiler, cm_tile tile, cm_tile_label **labels,
                                  size_t *n);
 
@@ -152,7 +157,7 @@ typedef void (*cm_tiles_progress_fn)(unsigned long long done, unsigned long long
 typedef struct cm_tiles_request {
     cm_bbox bbox;
     int min_z, max_z;
-    int jobs;               /* rendering threads, 1 to 64 */
+    int jobs;               /* rendering threads, 1 to CM_TILES_MAX_JOBS */
     int resume;             /* keep metatiles already complete in the output */
     /* Render only shard shard_index (1-based) of shard_count: every
      * shard_count-th metatile, so that machines can share a tileset and

@@ -33,8 +33,6 @@
 #define ROUTE_STEP_M 1000.0
 /* Space the inset keeps around the map's area, as a share of its own. */
 #define INSET_MARGIN 0.12
-/* Largest radius of cm_map_set_center(): a hemisphere. */
-#define MAX_RADIUS_KM 10000.0
 /* Points per edge of a bounding box and around a circle, enough to catch
  * their extremes in any projection within a fraction of a pixel. */
 #define BOX_EDGE_SAMPLES 64
@@ -42,7 +40,6 @@
 /* A box or circle over which the scale changes more than this many times
  * is no map (Mercator near a pole). */
 #define MAX_SCALE_SPREAD 100.0
-#define MIN_SIDE 200
 /* The inset locator map: its width as a share of the map's, and how many
  * times the map's span it shows. */
 #define INSET_SHARE 0.18
@@ -196,9 +193,9 @@ cm_status cm_map_set_center(cm_map *map, double lat, double lon, double radius_k
     if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180))
         return cm_fail(map->context, CM_ERR_INPUT, "centre %g,%g is out of range (latitude "
                        "-90 to 90, longitude -180 to 180)", lat, lon);
-    if (!(radius_km >= 0.1 && radius_km <= MAX_RADIUS_KM))
-        return cm_fail(map->context, CM_ERR_INPUT, "radius %g km is out of range (0.1 to "
-                       "%.0f km)", radius_km, MAX_RADIUS_KM);
+    if (!(radius_km >= CM_MAP_MIN_RADIUS_KM && radius_km <= CM_MAP_MAX_RADIUS_KM))
+        return cm_fail(map->context, CM_ERR_INPUT, "radius %g km is out of range (%g to "
+                       "%.0f km)", radius_km, CM_MAP_MIN_RADIUS_KM, CM_MAP_MAX_RADIUS_KM);
     map->extent = EXTENT_CIRCLE;
     map->centre = (cm_geo_point){lat, lon};
     map->radius_m = radius_km * 1000;
@@ -230,10 +227,10 @@ cm_status cm_map_set_style(cm_map *map, const char *name_or_path)
 
 cm_status cm_map_set_size(cm_map *map, int width, int height)
 {
-    if (width < MIN_SIDE || height < MIN_SIDE || width > CM_MAP_MAX_SIDE ||
+    if (width < CM_MAP_MIN_SIDE || height < CM_MAP_MIN_SIDE || width > CM_MAP_MAX_SIDE ||
         height > CM_MAP_MAX_SIDE)
         return cm_fail(map->context, CM_ERR_INPUT, "map size %dx%d is out of range "
-                       "(each side %d to %d)", width, height, MIN_SIDE, CM_MAP_MAX_SIDE);
+                       "(each side %d to %d)", width, height, CM_MAP_MIN_SIDE, CM_MAP_MAX_SIDE);
     map->width = width;
     map->height = height;
     map->paper_scale = map->vector_scale = 1;
@@ -407,9 +404,9 @@ cm_status cm_size_parse(cm_context *context, const char *text, int *width, int *
     if (!ok)
         return cm_fail(context, CM_ERR_INPUT, "size '%s' is not WIDTHxHEIGHT (e.g. 1600x1200)",
                        text);
-    if (w < MIN_SIDE || h < MIN_SIDE || w > CM_MAP_MAX_SIDE || h > CM_MAP_MAX_SIDE)
+    if (w < CM_MAP_MIN_SIDE || h < CM_MAP_MIN_SIDE || w > CM_MAP_MAX_SIDE || h > CM_MAP_MAX_SIDE)
         return cm_fail(context, CM_ERR_INPUT, "size '%s' is out of range (each side %d to %d)",
-                       text, MIN_SIDE, CM_MAP_MAX_SIDE);
+                       text, CM_MAP_MIN_SIDE, CM_MAP_MAX_SIDE);
     *width = (int)w;
     *height = (int)h;
     return CM_OK;

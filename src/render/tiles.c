@@ -28,8 +28,6 @@
 /* A metatile's side in pixels stays within this, so that a worker's
  * surface stays near 16 MB whatever the tile size and scale. */
 #define MAX_METATILE_PX 2048
-/* More threads than this only queue for the same cores. */
-#define MAX_JOBS 64
 /* A request beyond this many tiles is a typo (the world to zoom 13 is 89
  * million), refused before its metatiles are planned in memory. */
 #define MAX_TILES 50000000ULL
@@ -373,9 +371,9 @@ cm_status cm_tiler_set_scale(cm_tiler *tiler, int scale)
 
 cm_status cm_tiler_set_metatile(cm_tiler *tiler, int tiles)
 {
-    if (tiles < 1 || tiles > 16)
+    if (tiles < 1 || tiles > CM_TILE_MAX_METATILE)
         return cm_fail(tiler->context, CM_ERR_INPUT, "metatile size %d is out of range (1 to "
-                       "16)", tiles);
+                       "%d)", tiles, CM_TILE_MAX_METATILE);
     tiler->metatile = tiles;
     return CM_OK;
 }
@@ -789,9 +787,9 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
     cm_status status = check_zoom_range(context, request->min_z, request->max_z);
     if (status == CM_OK)
         status = check_bbox(context, &request->bbox);
-    if (status == CM_OK && (request->jobs < 1 || request->jobs > MAX_JOBS))
+    if (status == CM_OK && (request->jobs < 1 || request->jobs > CM_TILES_MAX_JOBS))
         status = cm_fail(context, CM_ERR_INPUT, "jobs %d is out of range (1 to %d)",
-                         request->jobs, MAX_JOBS);
+                         request->jobs, CM_TILES_MAX_JOBS);
     if (status == CM_OK && (request->shard_count < 0 ||
                             (request->shard_count > 0 &&
                              (request->shard_index < 1 ||

@@ -36,6 +36,33 @@ for what in "source:$source_root" "build:$build"; do
   fi
 done
 
+# The installed headers: each compiles on its own, and their prose names
+# neither the source tree nor a program's exit codes.
+headers=$(find "$work/root" -path '*/include/convoymap/*.h' | sort)
+include_root=$(dirname "$(dirname "$(head -1 <<<"$headers")")")
+if [ "$(wc -l <<<"$headers")" -ge 16 ] && [ -f "$include_root/convoymap/version.h" ] &&
+   [ -f "$include_root/convoymap/bbox.h" ] && [ -z "$(find "$work/root" -name '*.in' -o -name meson.build)" ]; then
+  ok "installed $(wc -l <<<"$headers") headers, version.h and bbox.h among them, no build files"
+else
+  not_ok "installed the headers, version.h and bbox.h among them, no build files" "$headers"
+fi
+alone=""
+for header in $headers; do
+  printf '#include <convoymap/%s>\n' "$(basename "$header")" >"$work/alone.c"
+  cc -std=c17 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I"$include_root" "$work/alone.c" \
+    >"$work/alone.log" 2>&1 || alone="$alone $(basename "$header")"
+done
+if [ -z "$alone" ]; then
+  ok "every installed header compiles on its own with -Wpedantic"
+else
+  not_ok "every installed header compiles on its own with -Wpedantic" "failed:$alone"
+fi
+if ! grep -n 'src/\|exit code\|exit status' $headers >"$work/prose" 2>&1; then
+  ok "installed headers name no src/ path and no exit code"
+else
+  not_ok "installed headers name no src/ path and no exit code" "$(cat "$work/prose")"
+fi
+
 # The build tree's program finds its modules and index through the
 # environment alone.
 # A data directory with the index in it, as installed: the index is found
