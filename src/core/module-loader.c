@@ -22,11 +22,15 @@ static gboolean is_inside(const char *path, const char *dir)
  * $CONVOYMAP_BUILD_DIR (the shared library or a test program linking the
  * objects), else in convoymap/ beside the shared library. The caller frees
  * it with g_free(). */
+/* An object of this file, for dladdr() to say which file holds the code
+ * (ISO C has no conversion from a function's address to void *). */
+static const char here;
+
 static char *module_path(const char *part, const char *file_name)
 {
     Dl_info info;
     char *self = NULL;
-    if (dladdr((void *)module_path, &info) && info.dli_fname && *info.dli_fname)
+    if (dladdr(&here, &info) && info.dli_fname && *info.dli_fname)
         self = g_canonicalize_filename(info.dli_fname, NULL);
     const char *build_env = g_getenv("CONVOYMAP_BUILD_DIR");
     char *build = build_env && *build_env ? g_canonicalize_filename(build_env, NULL) : NULL;
@@ -60,10 +64,16 @@ static const void *open_module(const char *path, const char *entry,
         return NULL;
     }
     gpointer symbol = NULL;
+    const void *(*entry_point)(void) = NULL;
     const void *interface = NULL;
-    if (!g_module_symbol(module, entry, &symbol))
+    /* ISO C has no conversion from void * to a function pointer; POSIX
+     * guarantees they have the same representation. */
+    G_STATIC_ASSERT(sizeof entry_point == sizeof symbol);
+    if (g_module_symbol(module, entry, &symbol))
+        memcpy(&entry_point, &symbol, sizeof entry_point);
+    if (!entry_point)
         *reason = g_strdup_printf("it has no %s (another version of convoymap?)", entry);
-    else if (!(interface = ((const void *(*)(void))symbol)()) || (fits && !fits(interface)))
+    else if (!(interface = entry_point()) || (fits && !fits(interface)))
         *reason = g_strdup("it belongs to another version of convoymap");
     if (*reason) {
         g_module_close(module);
