@@ -228,11 +228,28 @@ const char *cm_status_name(cm_status status)
     return "unknown status";
 }
 
+/* Whether dir is the data directory that $CONVOYMAP_DATA names, as the
+ * tests and `meson devenv` set it beside $CONVOYMAP_BUILD_DIR. */
+static gboolean is_build_tree_data(const char *dir)
+{
+    const char *from_env = g_getenv("CONVOYMAP_DATA");
+    char *env_dir = from_env ? data_dir_at(from_env) : NULL;
+    if (!env_dir)
+        return FALSE;
+    char *a = g_canonicalize_filename(dir, NULL), *b = g_canonicalize_filename(env_dir, NULL);
+    gboolean same = strcmp(a, b) == 0;
+    g_free(a);
+    g_free(b);
+    g_free(env_dir);
+    return same;
+}
+
 char *cm_index_path(const cm_context *context, const char *name)
 {
     char *installed = g_build_filename(context->data_dir, "geodata", name, NULL);
     const char *build = g_getenv("CONVOYMAP_BUILD_DIR");
-    if (g_file_test(installed, G_FILE_TEST_EXISTS) || !build || !*build)
+    if (g_file_test(installed, G_FILE_TEST_EXISTS) || !build || !*build ||
+        !is_build_tree_data(context->data_dir))
         return installed;
     /* The build tree writes the index to its root (meson.build). */
     g_free(installed);
