@@ -59,8 +59,9 @@ static char *find_data_dir(const char *requested, char **message)
     if (has_data(CM_INSTALLED_DATADIR))
         return g_strdup(CM_INSTALLED_DATADIR);
     if (message)
-        *message = g_strdup_printf("no convoymap data found in %s; set CONVOYMAP_DATA or "
-                                   "give --data", CM_INSTALLED_DATADIR);
+        *message = g_strdup_printf("no convoymap data found in %s; set CONVOYMAP_DATA "
+                                   "(from a build tree, run through `meson devenv`)",
+                                   CM_INSTALLED_DATADIR);
     return NULL;
 }
 

@@ -97,6 +97,31 @@ else
   not_ok "with CONVOYMAP_BUILD_DIR the build tree's render loads the module" "$(cat "$work/stderr")"
 fi
 
+# Without either variable the build tree's program knows no data directory
+# (none is compiled in but the installed one) and says what to do.
+installed_data=$(strings -a "$convoymap" "$build"/src/libconvoymap.so* 2>/dev/null |
+  grep -m1 '/share/convoymap$')
+if [ -n "$installed_data" ] && [ -f "$installed_data/geodata/world.gpkg" ]; then
+  skip "without CONVOYMAP_DATA the build tree's program names meson devenv" "data installed in $installed_data"
+else
+  env -u CONVOYMAP_DATA -u CONVOYMAP_BUILD_DIR "$convoymap" geocode Baghdad >"$work/stdout" 2>"$work/stderr"
+  code=$?
+  if [ "$code" -eq 1 ] && grep -qF "no convoymap data found in $installed_data; set CONVOYMAP_DATA (from a build tree, run through \`meson devenv\`)" "$work/stderr"; then
+    ok "without CONVOYMAP_DATA the build tree's program names meson devenv"
+  else
+    not_ok "without CONVOYMAP_DATA the build tree's program names meson devenv" "exit $code" "$(cat "$work/stderr")"
+  fi
+fi
+# meson devenv sets both, and puts the program on PATH.
+(cd "$work" && env -u CONVOYMAP_DATA -u CONVOYMAP_BUILD_DIR meson devenv -C "$build" \
+   convoymap geocode "Ayn al-Asad") >"$work/stdout" 2>"$work/stderr"
+code=$?
+if [ "$code" -eq 0 ] && grep -q "Ayn al-Asad Air Base" "$work/stdout"; then
+  ok "under meson devenv the build tree's convoymap finds its data and index"
+else
+  not_ok "under meson devenv the build tree's convoymap finds its data and index" "exit $code" "$(cat "$work/stderr")"
+fi
+
 # --data: the folder holding geodata/, or geodata/ itself; anything else is
 # named with what it lacks.
 run geocode --data "$source_root/geodata" "Ayn al-Asad"
