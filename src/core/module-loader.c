@@ -17,15 +17,15 @@ static gboolean is_inside(const char *path, const char *dir)
     return strncmp(path, dir, length) == 0 && path[length] == G_DIR_SEPARATOR;
 }
 
+/* An object of this file, for dladdr() to say which file holds the code
+ * (ISO C has no conversion from a function's address to void *). */
+static const char here;
+
 /* Where file_name is for this copy of the library: in its part's folder of
  * the build tree (BUILD/src/PART/) when the code runs from the build tree
  * $CONVOYMAP_BUILD_DIR (the shared library or a test program linking the
  * objects), else in convoymap/ beside the shared library. The caller frees
  * it with g_free(). */
-/* An object of this file, for dladdr() to say which file holds the code
- * (ISO C has no conversion from a function's address to void *). */
-static const char here;
-
 static char *module_path(const char *part, const char *file_name)
 {
     Dl_info info;
