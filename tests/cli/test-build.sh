@@ -2,8 +2,10 @@
 # Build hygiene and what a program learns of the build: installed binaries
 # name neither the source nor the build directory (the build tree is found
 # through $CONVOYMAP_BUILD_DIR, set by the tests and `meson devenv`), the
-# data directory is the folder holding geodata/ or geodata/ itself,
-# --version prints the project version, and no stray file is tracked. TAP.
+# data directory is the folder holding geodata/ or geodata/ itself, the
+# installed headers stand alone, --version prints the project version,
+# setup.sh leaves the user's build options alone, and no stray file is
+# tracked. TAP.
 # Usage: test-build.sh BUILD_DIR CONVOYMAP PROJECT_VERSION
 set -u
 build=$1 convoymap=$2 version=$3
@@ -156,6 +158,42 @@ if [ "$code" -eq 0 ] && [ "$(cat "$work/stdout")" = "convoymap $version" ]; then
   ok "--version prints the project version ($version)"
 else
   not_ok "--version prints the project version ($version)" "$(cat "$work/stdout" "$work/stderr")"
+fi
+
+# setup.sh leaves a build directory it did not create as its owner set it:
+# it is run in a copy of the tree with meson, ninja, dpkg-query and the
+# steps after the build standing in, which log how they were called.
+fake=$work/setup
+mkdir -p "$fake/bin" "$fake/tests/fuzz" "$fake/build/src/cli" "$fake/build-asan" "$fake/build-clang"
+cp "$source_root/setup.sh" "$fake/"
+for tool in meson ninja; do
+  printf '#!/bin/sh\necho "%s $*" >>"%s/calls"\n' "$tool" "$fake" >"$fake/bin/$tool"
+done
+printf '#!/bin/sh\nprintf "install ok installed"\n' >"$fake/bin/dpkg-query"
+printf '#!/bin/sh\necho "render $*" >>"%s/calls"\n' "$fake" >"$fake/build/src/cli/convoymap"
+printf '#!/bin/sh\necho "1..0"\n' >"$fake/tests/fuzz/run.sh"
+printf 'print("0 passed, 0 failed")\n' >"$fake/tests/summary.py"
+chmod +x "$fake"/bin/* "$fake/build/src/cli/convoymap" "$fake/tests/fuzz/run.sh"
+touch "$fake/build/build.ninja" "$fake/build-asan/build.ninja" "$fake/build-clang/build.ninja"
+for mode in map test; do
+  label="./setup.sh$([ "$mode" = test ] && echo " test")"
+  : >"$fake/calls"
+  if PATH="$fake/bin:$PATH" bash "$fake/setup.sh" $([ "$mode" = test ] && echo test) >"$work/setup.log" 2>&1 &&
+     ! grep -q "^meson \(configure\|setup\)" "$fake/calls" && grep -q "^ninja -C build$" "$fake/calls"; then
+    ok "$label builds an existing build/ without reconfiguring it"
+  else
+    not_ok "$label builds an existing build/ without reconfiguring it" "$(cat "$fake/calls" "$work/setup.log")"
+  fi
+done
+rm -rf "$fake/build" "$fake/build-asan" "$fake/build-clang"
+: >"$fake/calls"
+PATH="$fake/bin:$PATH" bash "$fake/setup.sh" test >"$work/setup.log" 2>&1
+if grep -q "^meson setup build --buildtype=debugoptimized -Dwerror=true$" "$fake/calls" &&
+   grep -q "^meson setup build-asan .*-Dwerror=true$" "$fake/calls" &&
+   grep -q "^meson setup build-clang -Dwerror=true$" "$fake/calls" && ! grep -q "^meson configure" "$fake/calls"; then
+  ok "./setup.sh test creates its build directories with -Dwerror=true"
+else
+  not_ok "./setup.sh test creates its build directories with -Dwerror=true" "$(cat "$fake/calls" "$work/setup.log")"
 fi
 
 # Files that tools write while they run are not part of the source.
