@@ -17,6 +17,7 @@
 #include "report.h"
 #include "route.h"
 #include "scenario.h"
+#include "scene.h"
 #include "tiles.h"
 #include "units.h"
 #include "version.h"

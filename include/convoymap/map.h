@@ -18,6 +18,7 @@
 #include "borders.h"
 #include "march.h"
 #include "route.h"
+#include "scene.h"
 #include "units.h"
 
 #ifdef __cplusplus
@@ -219,6 +220,19 @@ CM_API void cm_map_set_units(cm_map *map, cm_units units);
 
 /* Marks and labels a copy of place (a site that is not a waypoint). */
 CM_API void cm_map_add_marker(cm_map *map, const cm_place *place);
+
+/* Draws copies of what scene (resolved with cm_scene_resolve()) holds: its
+ * routes with their march tables' due times, their crossings and its
+ * marked sites, in place of every route, crossing and marker added before;
+ * nothing of scene is kept. */
+CM_API void cm_map_set_scene(cm_map *map, const cm_scene *scene);
+
+/* What the map's layout noted, one line each ending in '\n': a marked
+ * site outside the map's extent, which is not drawn ("the mark Tripoli
+ * (LBY) is outside the map's extent"). Lays the map out, and forgets the
+ * notes it returns. Returns a new string the caller frees with cm_free(),
+ * or NULL when there is nothing to say or the layout fails. */
+CM_API char *cm_map_take_notes(cm_map *map);
 
 /* Computes the projection and extent; done implicitly by the calls below.
  * Fails with CM_ERR_INPUT when the map fits its content and holds no site,

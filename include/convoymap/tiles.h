@@ -87,6 +87,11 @@ CM_API void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route);
 CM_API void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings);
 CM_API void cm_tiler_add_marker(cm_tiler *tiler, const cm_place *place);
 
+/* Draws copies of what scene (resolved with cm_scene_resolve()) holds, as
+ * cm_map_set_scene() does: its routes, their crossings and its marked
+ * sites, in place of every route, crossing and marker added before. */
+CM_API void cm_tiler_set_scene(cm_tiler *tiler, const cm_scene *scene);
+
 /* The style tiles are drawn in, as cm_map_set_style(): a shipped style by
  * name ("briefing", the default) or the path of a style key file. Its
  * layer order and zoom ranges apply per tile zoom, and its [places] and
@@ -197,6 +202,13 @@ typedef struct cm_tiles_summary {
  * tile was done by then. */
 CM_API cm_status cm_tiler_write(cm_tiler *tiler, const char *output,
                                 const cm_tiles_request *request, cm_tiles_summary *summary);
+
+/* What the last cm_tiler_write() noted, one line each ending in '\n': a
+ * marked site outside the request's bounding box ("the mark Tripoli (LBN)
+ * is outside the tiles' bounding box"), which its tiles show at most near
+ * their edge. Forgets the notes it returns. Returns a new string the
+ * caller frees with cm_free(), or NULL when there is nothing to say. */
+CM_API char *cm_tiler_take_notes(cm_tiler *tiler);
 
 /* Asks the cm_tiler_write() running on tiler (from another thread), or the
  * next one if none is running, to stop taking metatiles. Async-signal-safe:

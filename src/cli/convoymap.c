@@ -42,10 +42,9 @@ static cm_status parse_bbox(cm_context *context, const char *text, cm_bbox *bbox
     return status;
 }
 
-/* Tells how the geocoder read the names it was not sure of, a line each. */
-static void print_notes(cm_geocoder *geocoder)
+/* Prints the library's notes (lines ending in '\n', or NULL), a line each. */
+static void print_lines(const char *notes)
 {
-    char *notes = cm_geocoder_take_notes(geocoder);
     if (!notes)
         return;
     char **lines = g_strsplit(notes, "\n", -1);
@@ -53,6 +52,13 @@ static void print_notes(cm_geocoder *geocoder)
         if (**line)
             fprintf(stderr, "convoymap: %s\n", *line);
     g_strfreev(lines);
+}
+
+/* Tells how the geocoder read the names it was not sure of, a line each. */
+static void print_notes(cm_geocoder *geocoder)
+{
+    char *notes = cm_geocoder_take_notes(geocoder);
+    print_lines(notes);
     cm_free(notes);
 }
 
@@ -180,40 +186,13 @@ static int parse_march(const char *command, const route_options *options,
     return EXIT_SUCCESS;
 }
 
-/* The routes the flags describe, with their crossings computed: each
- * --route, then --from/--via/--to as one more, or the reference convoy when
- * there is no route flag at all (*reference is then TRUE). Returns CM_OK or
- * the failing status; prints usage errors itself (returning CM_ERR_INPUT
- * with an empty context message). */
-typedef struct planned_route {
-    cm_route *route;
-    cm_crossing_list *crossings;
-    cm_march_table *march;
-} planned_route;
-
-static void planned_route_clear(planned_route *planned)
-{
-    cm_route_free(planned->route);
-    cm_crossing_list_free(planned->crossings);
-    cm_march_table_free(planned->march);
-}
-
-/* Adds route to plans with its crossings and, when march is not NULL, its
- * march table. */
-static cm_status add_planned(cm_context *context, cm_geocoder *geocoder, GArray *plans,
-                             cm_route *route, const cm_march_params *march)
-{
-    planned_route planned = {route, NULL, NULL};
-    cm_status status = cm_route_find_crossings(context, route, geocoder, &planned.crossings);
-    if (status == CM_OK && march)
-        status = cm_march_table_new(context, route, planned.crossings, march, &planned.march);
-    g_array_append_val(plans, planned);
-    return status;
-}
-
-static int collect_routes(const char *command, const route_options *options,
-                          cm_context *context, cm_geocoder *geocoder,
-                          const cm_march_params *march, GArray *plans, gboolean *reference)
+/* The routes the flags describe into scene, unresolved: each --route-file,
+ * each --route, then --from/--via/--to as one more; *reference is TRUE
+ * when there is no route flag at all (the command may then show the
+ * example convoy). march, when not NULL, asks for march tables. Prints
+ * usage errors itself. */
+static int collect_routes(const char *command, const route_options *options, cm_scene *scene,
+                          const cm_march_params *march, gboolean *reference)
 {
     *reference = !options->routes && !options->route_files && !options->from && !options->to &&
                  !options->via;
@@ -221,50 +200,45 @@ static int collect_routes(const char *command, const route_options *options,
         return usage_error(command, "--from and --via need --to");
     if (options->to && !options->from)
         return usage_error(command, "--to needs --from");
-    for (char **file = options->route_files; file && *file; file++) {
-        cm_route *route;
-        if (cm_route_read_file(context, *file, &route) != CM_OK ||
-            add_planned(context, geocoder, plans, route, march) != CM_OK)
-            return fail(context);
-    }
-    for (char **spec = options->routes; spec && *spec; spec++) {
-        cm_route *route;
-        if (cm_route_parse(geocoder, *spec, &route) != CM_OK ||
-            add_planned(context, geocoder, plans, route, march) != CM_OK)
-            return fail(context);
-    }
-    if (options->from || *reference) {
+    for (char **file = options->route_files; file && *file; file++)
+        cm_scene_add_route_file(scene, *file);
+    for (char **spec = options->routes; spec && *spec; spec++)
+        cm_scene_add_route_spec(scene, *spec);
+    if (options->from) {
         GPtrArray *queries = g_ptr_array_new();
-        if (*reference) {
-            for (const char *const *q = cm_reference_waypoints(); *q; q++)
-                g_ptr_array_add(queries, (gpointer)*q);
-        } else {
-            g_ptr_array_add(queries, options->from);
-            for (char **via = options->via; via && *via; via++)
-                g_ptr_array_add(queries, *via);
-            g_ptr_array_add(queries, options->to);
-        }
-        cm_route *route;
-        cm_status status = cm_route_new_from_queries(geocoder, "Convoy route",
-                                                     (const char *const *)queries->pdata,
-                                                     queries->len, &route);
+        g_ptr_array_add(queries, options->from);
+        for (char **via = options->via; via && *via; via++)
+            g_ptr_array_add(queries, *via);
+        g_ptr_array_add(queries, options->to);
+        cm_scene_add_route_queries(scene, "Convoy route", (const char *const *)queries->pdata,
+                                   queries->len);
         g_ptr_array_free(queries, TRUE);
-        if (status != CM_OK || add_planned(context, geocoder, plans, route, march) != CM_OK)
-            return fail(context);
     }
+    cm_scene_set_march(scene, march);
     return EXIT_SUCCESS;
 }
 
-static int print_report(cm_context *context, GArray *plans, cm_report_format format,
+/* Completes scene and resolves it, printing the geocoder's notes: the
+ * example convoy when example is TRUE, the --mark sites when marks is TRUE
+ * and the site to centre on when center is not NULL. */
+static int resolve_scene(cm_context *context, cm_geocoder *geocoder, cm_scene *scene,
+                         const route_options *routes, gboolean example, gboolean marks,
+                         const char *center)
+{
+    if (example)
+        cm_scene_add_example(scene);
+    for (char **mark = routes->marks; marks && mark && *mark; mark++)
+        cm_scene_add_mark(scene, *mark);
+    cm_scene_set_center(scene, center);
+    cm_status status = cm_scene_resolve(scene, geocoder);
+    print_lines(cm_scene_notes(scene));
+    return status == CM_OK ? EXIT_SUCCESS : fail(context);
+}
+
+static int print_report(cm_context *context, const cm_scene *scene, cm_report_format format,
                         cm_units units)
 {
-    cm_route_report *reports = g_new0(cm_route_report, plans->len);
-    for (guint i = 0; i < plans->len; i++) {
-        planned_route *planned = &g_array_index(plans, planned_route, i);
-        reports[i] = (cm_route_report){planned->route, planned->crossings, planned->march};
-    }
-    char *text = cm_report_routes(context, reports, plans->len, format, units);
-    g_free(reports);
+    char *text = cm_scene_report(scene, format, units);
     if (!text)
         return fail(context);
     fputs(text, stdout);
@@ -300,7 +274,7 @@ static char *describe_bad_text(int argc, char **argv, const char *reason)
 }
 
 typedef int (*command_fn)(cm_context *context, cm_geocoder *geocoder,
-                          const route_options *routes, GArray *plans, gboolean reference,
+                          const route_options *routes, cm_scene *scene, gboolean reference,
                           cm_units units, void *command_options);
 
 /* Parses argv with the command's own entries plus the route options, sets
@@ -348,8 +322,7 @@ static int run_command(const char *command, const char *summary, GOptionEntry *e
     }
     cm_units units = CM_UNITS_KM;
     cm_geocoder *geocoder = NULL;
-    GArray *plans = g_array_new(FALSE, FALSE, sizeof(planned_route));
-    g_array_set_clear_func(plans, (GDestroyNotify)planned_route_clear);
+    cm_scene *scene = cm_scene_new(context);
     gboolean reference = FALSE, with_march = FALSE;
     cm_march_params march;
     if (options.units && cm_units_parse(context, options.units, &units) != CM_OK)
@@ -359,13 +332,11 @@ static int run_command(const char *command, const char *summary, GOptionEntry *e
     if (status == EXIT_SUCCESS && !(geocoder = open_geocoder(context, options.gazetteers)))
         status = fail(context);
     if (status == EXIT_SUCCESS)
-        status = collect_routes(command, &options, context, geocoder,
-                                with_march ? &march : NULL, plans, &reference);
-    if (geocoder)
-        print_notes(geocoder);
+        status = collect_routes(command, &options, scene, with_march ? &march : NULL,
+                                &reference);
     if (status == EXIT_SUCCESS)
-        status = fn(context, geocoder, &options, plans, reference, units, command_options);
-    g_array_free(plans, TRUE);
+        status = fn(context, geocoder, &options, scene, reference, units, command_options);
+    cm_scene_free(scene);
     cm_geocoder_free(geocoder);
     cm_context_free(context);
 done:
@@ -428,15 +399,16 @@ static int set_extent(cm_context *context, cm_map *map, const render_options *op
 }
 
 static int render_map(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
-                      GArray *plans, gboolean reference, cm_units units, void *data)
+                      cm_scene *scene, gboolean reference, cm_units units, void *data)
 {
     const render_options *options = data;
     /* An area without routes asks for a map of the area (with the marks
-     * given), not for the reference convoy. */
-    if (reference && (options->bbox || options->center)) {
-        g_array_set_size(plans, 0);
-        reference = FALSE;
-    }
+     * given), not for the example convoy. */
+    int resolved = resolve_scene(context, geocoder, scene, routes,
+                                 reference && !options->bbox && !options->center, TRUE,
+                                 options->center);
+    if (resolved != EXIT_SUCCESS)
+        return resolved;
     if (!options->output)
         return usage_error("render", "missing -o FILE (.png, .svg or .pdf, or - for stdout)");
     gboolean to_stdout = strcmp(options->output, "-") == 0;
@@ -473,57 +445,22 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     }
     cm_map_set_subtitle(map, options->subtitle);
     cm_map_set_units(map, units);
-    for (guint i = 0; i < plans->len; i++) {
-        const planned_route *planned = &g_array_index(plans, planned_route, i);
-        cm_map_add_route_with_march(map, planned->route, planned->march);
-        cm_map_add_crossings(map, planned->crossings);
-    }
-    const char *const *marks = reference && !routes->marks
-                                   ? cm_reference_markers()
-                                   : (const char *const *)routes->marks;
-    /* Marks are read in the context of the routes' waypoints. */
-    GArray *near = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
-    for (guint i = 0; i < plans->len; i++) {
-        const cm_route *route = g_array_index(plans, planned_route, i).route;
-        for (size_t w = 0; w < cm_route_waypoint_count(route); w++)
-            g_array_append_val(near, cm_route_waypoint(route, w)->position);
-    }
-    /* The --center site is read like the marks, after them. */
-    size_t n_marks = marks ? g_strv_length((char **)marks) : 0;
-    size_t n_queries = n_marks + (options->center != NULL);
-    const char **queries = g_new0(const char *, n_queries + 1);
-    for (size_t i = 0; i < n_marks; i++)
-        queries[i] = marks[i];
-    if (options->center)
-        queries[n_marks] = options->center;
-    cm_candidate_list **lists = g_new0(cm_candidate_list *, n_queries);
-    cm_status status = cm_geocoder_resolve(geocoder, queries, n_queries,
-                                           (const cm_geo_point *)near->data, near->len, lists);
-    g_array_free(near, TRUE);
-    g_free(queries);
-    print_notes(geocoder);
-    for (size_t i = 0; i < n_marks && status == CM_OK; i++)
-        cm_map_add_marker(map, cm_candidate_list_get(lists[i], 0)->place);
+    cm_map_set_scene(map, scene);
     cm_geo_point centre = {0, 0};
-    if (status == CM_OK && options->center)
-        centre = cm_candidate_list_get(lists[n_marks], 0)->place->position;
-    for (size_t i = 0; i < n_queries && status == CM_OK; i++)
-        cm_candidate_list_free(lists[i]);
-    g_free(lists);
-    if (status != CM_OK) {
-        cm_map_free(map);
-        return fail(context);
-    }
-    int extent_status = set_extent(context, map, options, options->center ? &centre : NULL);
+    gboolean centred = cm_scene_center(scene, &centre);
+    int extent_status = set_extent(context, map, options, centred ? &centre : NULL);
     if (extent_status != EXIT_SUCCESS) {
         cm_map_free(map);
         return extent_status;
     }
-    cm_map_set_title(map, options->title ? options->title
-                          : reference   ? cm_reference_title()
-                                        : NULL);
+    cm_map_set_title(map, options->title ? options->title : cm_scene_title(scene));
     int width, height;
-    status = cm_map_output_size(map, format, &width, &height);
+    cm_status status = cm_map_output_size(map, format, &width, &height);
+    if (status == CM_OK) {
+        char *notes = cm_map_take_notes(map);
+        print_lines(notes);
+        cm_free(notes);
+    }
     if (status == CM_OK && to_stdout) {
         /* Nothing else goes to stdout: it is the image. */
         unsigned char *image;
@@ -546,8 +483,9 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     cm_map_free(map);
     if (status != CM_OK)
         return fail(context);
-    int printed = plans->len ? print_report(context, plans, CM_REPORT_TEXT, units)
-                             : EXIT_SUCCESS;
+    int printed = cm_scene_route_count(scene) ? print_report(context, scene, CM_REPORT_TEXT,
+                                                             units)
+                                              : EXIT_SUCCESS;
     printf("Wrote %s (%dx%d %s)\n", options->output, width, height,
            format == CM_FORMAT_PNG ? "px" : format == CM_FORMAT_PDF ? "pt" : "px");
     return printed;
@@ -642,10 +580,8 @@ static void tile_options_clear(tile_options *options)
     g_free(options->labels);
 }
 
-/* A tiler showing the routes, their crossings and the marked sites (the
- * reference convoy's when no route flag is given), sized by the flags. */
-static cm_tiler *new_tiler(cm_context *context, cm_geocoder *geocoder,
-                           const route_options *routes, GArray *plans, gboolean reference,
+/* A tiler showing scene, sized by the flags. */
+static cm_tiler *new_tiler(cm_context *context, const cm_scene *scene,
                            const tile_options *options)
 {
     cm_label_language labels = CM_LABELS_EN;
@@ -662,23 +598,7 @@ static cm_tiler *new_tiler(cm_context *context, cm_geocoder *geocoder,
         cm_tiler_free(tiler);
         return NULL;
     }
-    for (guint i = 0; i < plans->len; i++) {
-        const planned_route *planned = &g_array_index(plans, planned_route, i);
-        cm_tiler_add_route(tiler, planned->route);
-        cm_tiler_add_crossings(tiler, planned->crossings);
-    }
-    const char *const *marks = reference && !routes->marks
-                                   ? cm_reference_markers()
-                                   : (const char *const *)routes->marks;
-    for (const char *const *mark = marks; mark && *mark; mark++) {
-        cm_place *place;
-        if (cm_geocoder_lookup(geocoder, *mark, &place) != CM_OK) {
-            cm_tiler_free(tiler);
-            return NULL;
-        }
-        cm_tiler_add_marker(tiler, place);
-        cm_place_free(place);
-    }
+    cm_tiler_set_scene(tiler, scene);
     return tiler;
 }
 
@@ -727,9 +647,12 @@ static void show_progress(unsigned long long done, unsigned long long total, voi
 }
 
 static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
-                       GArray *plans, gboolean reference, cm_units units, void *data)
+                       cm_scene *scene, gboolean reference, cm_units units, void *data)
 {
     const tile_options *options = data;
+    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL);
+    if (resolved != EXIT_SUCCESS)
+        return resolved;
     if (!options->output)
         return usage_error("tiles", "missing -o OUT (a directory or a .mbtiles file)");
     if (!options->bbox)
@@ -745,7 +668,7 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
         return fail(context);
     if (isatty(STDERR_FILENO))
         request.progress = show_progress;
-    cm_tiler *tiler = new_tiler(context, geocoder, routes, plans, reference, options);
+    cm_tiler *tiler = new_tiler(context, scene, options);
     if (!tiler)
         return fail(context);
     cm_tiles_summary summary;
@@ -753,13 +676,20 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     catch_interrupts(tiler, saved);
     cm_status status = cm_tiler_write(tiler, options->output, &request, &summary);
     release_interrupts(saved);
+    /* The example's marks round its convoy are not the user's: a box over
+     * part of it needs no note. */
+    char *notes = routes->marks ? cm_tiler_take_notes(tiler) : NULL;
     cm_tiler_free(tiler);
     if (status != CM_OK) {
         /* The message goes below the progress line, not onto it. */
         if (request.progress)
             fputc('\n', stderr);
+        print_lines(notes);
+        cm_free(notes);
         return fail(context);
     }
+    print_lines(notes);
+    cm_free(notes);
     printf("Wrote %s: %llu tiles, zoom %d-%d, %llu rendered in %llu metatiles\n",
            options->output, summary.tiles, request.min_z, request.max_z, summary.rendered,
            summary.metatiles);
@@ -825,15 +755,18 @@ static int command_merge(int argc, char **argv)
 }
 
 static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
-                          const route_options *routes, GArray *plans, gboolean reference,
+                          const route_options *routes, cm_scene *scene, gboolean reference,
                           cm_units units, void *data)
 {
     const tile_options *options = data;
+    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL);
+    if (resolved != EXIT_SUCCESS)
+        return resolved;
     if (!options->output)
         return usage_error("tile", "missing -o FILE.png");
     if (!g_str_has_suffix(options->output, ".png") && !g_str_has_suffix(options->output, ".PNG"))
         return usage_error("tile", "the output of 'tile' must end in .png");
-    cm_tiler *tiler = new_tiler(context, geocoder, routes, plans, reference, options);
+    cm_tiler *tiler = new_tiler(context, scene, options);
     if (!tiler)
         return fail(context);
     unsigned char *png;
@@ -897,14 +830,18 @@ typedef struct report_options {
 } report_options;
 
 static int report_routes(cm_context *context, cm_geocoder *geocoder,
-                         const route_options *routes, GArray *plans, gboolean reference,
+                         const route_options *routes, cm_scene *scene, gboolean reference,
                          cm_units units, void *data)
 {
     const report_options *options = data;
+    /* The report is of routes: the marks are not read. */
+    int resolved = resolve_scene(context, geocoder, scene, routes, reference, FALSE, NULL);
+    if (resolved != EXIT_SUCCESS)
+        return resolved;
     cm_report_format format = CM_REPORT_TEXT;
     if (options->format && cm_report_format_parse(context, options->format, &format) != CM_OK)
         return fail(context);
-    return print_report(context, plans, format, units);
+    return print_report(context, scene, format, units);
 }
 
 static int command_route(int argc, char **argv)

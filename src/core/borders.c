@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "geopackage.h"
+#include "geocode/place.h"
 
 /* Samples along a segment are at most this far apart; a country entered and
  * left between two samples is missed, so keep it below the narrowest strip

@@ -1,11 +1,20 @@
-/* The context: data directory, PROJ and GEOS contexts, the basemap and
- * the last error. */
+/* The context: data directory, PROJ and GEOS contexts, the last error,
+ * and what other modules attach to it (the basemap). Its fields are read
+ * through the accessors of internal.h only. */
 #include "internal.h"
 
 #include <stdarg.h>
 #include <string.h>
 
-#include "geopackage.h"
+struct cm_context {
+    char *data_dir;
+    PJ_CONTEXT *proj;
+    PJ_CONTEXT *proj_strings;       /* created on first use */
+    GEOSContextHandle_t geos;       /* created on first use */
+    GData *attached;                /* cm_context_set_data() */
+    cm_status status;
+    GString *message;
+};
 
 /* A data directory holds geodata/ and styles/; this file must be in it. */
 #define CM_DATA_MARKER "geodata/world.gpkg"
@@ -86,11 +95,11 @@ void cm_context_free(cm_context *context)
 {
     if (!context)
         return;
+    /* Attached data goes first: the basemap reads through the GEOS handle. */
+    g_datalist_clear(&context->attached);
     proj_context_destroy(context->proj);
     if (context->proj_strings)
         proj_context_destroy(context->proj_strings);
-    cm_geopackage_free(context->basemap);
-    g_free(context->basemap_error);
     if (context->geos)
         GEOS_finish_r(context->geos);
     g_string_free(context->message, TRUE);
@@ -115,6 +124,20 @@ PJ_CONTEXT *cm_context_proj_strings(cm_context *context)
         context->proj_strings = proj;
     }
     return context->proj_strings;
+}
+
+PJ_CONTEXT *cm_context_proj(cm_context *context) { return context->proj; }
+
+void cm_context_set_data(cm_context *context, const char *key, void *data,
+                         GDestroyNotify destroy)
+{
+    g_datalist_id_set_data_full(&context->attached, g_quark_from_static_string(key), data,
+                                destroy);
+}
+
+void *cm_context_get_data(cm_context *context, const char *key)
+{
+    return g_datalist_id_get_data(&context->attached, g_quark_try_string(key));
 }
 
 const char *cm_context_data_dir(const cm_context *context)

@@ -72,21 +72,29 @@ void cm_geopackage_free(cm_geopackage *gpkg)
     g_free(gpkg);
 }
 
+/* The keys of the basemap and of why it could not be opened on its
+ * context (cm_context_set_data()). */
+#define BASEMAP_KEY "cm-basemap"
+#define BASEMAP_ERROR_KEY "cm-basemap-error"
+
 cm_geopackage *cm_context_basemap(cm_context *context, const char **reason)
 {
     *reason = NULL;
-    if (context->basemap)
-        return context->basemap;
+    cm_geopackage *basemap = cm_context_get_data(context, BASEMAP_KEY);
+    if (basemap)
+        return basemap;
     char *path = cm_data_path(context, "geodata/world.gpkg");
     char *error = NULL;
-    context->basemap = geopackage_open(path, cm_context_geos(context), &error);
+    basemap = geopackage_open(path, cm_context_geos(context), &error);
     g_free(path);
-    if (!context->basemap) {
-        g_free(context->basemap_error);
-        context->basemap_error = error;
+    if (basemap) {
+        cm_context_set_data(context, BASEMAP_KEY, basemap, (GDestroyNotify)cm_geopackage_free);
+    } else {
+        /* Kept on the context so that *reason outlives this call. */
+        cm_context_set_data(context, BASEMAP_ERROR_KEY, error, g_free);
         *reason = error;
     }
-    return context->basemap;
+    return basemap;
 }
 
 const char *cm_geopackage_error(const cm_geopackage *gpkg) { return gpkg->error; }

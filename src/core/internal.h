@@ -1,4 +1,6 @@
-/* Private declarations shared by the library's modules. Not installed. */
+/* Private declarations shared by the library's modules, chiefly the
+ * context's (context.c, which alone sees struct cm_context: other modules
+ * go through these accessors). Not installed. */
 #ifndef CM_INTERNAL_H
 #define CM_INTERNAL_H
 
@@ -11,17 +13,6 @@
 #include "convoymap/convoymap.h"
 
 #include "private-export.h"
-
-struct cm_context {
-    char *data_dir;
-    PJ_CONTEXT *proj;
-    PJ_CONTEXT *proj_strings;       /* created on first use */
-    GEOSContextHandle_t geos;       /* created on first use */
-    struct cm_geopackage *basemap;  /* opened on first use (geopackage.h) */
-    char *basemap_error;            /* why it could not be opened */
-    cm_status status;
-    GString *message;
-};
 
 /* Records a failure on the context and returns status, so that callers can
  * write `return cm_fail(ctx, CM_ERR_INPUT, "...", ...);`. */
@@ -38,9 +29,25 @@ GEOSContextHandle_t cm_context_geos(cm_context *context);
  * no proj.db, because PROJ 9.1 (Debian 12) opens and prepares the database
  * for every proj_create() otherwise, 5 ms a process that only formats an
  * MGRS reference. PROJ strings need no database; EPSG codes and WKT must use
- * context->proj. Created on first use and freed with the context. */
+ * cm_context_proj(). Created on first use and freed with the context. */
 CM_PRIVATE
 PJ_CONTEXT *cm_context_proj_strings(cm_context *context);
+
+/* The context's PROJ context, with proj.db, for EPSG codes and WKT; offline
+ * (no grid downloads) and silent. Owned by the context. */
+PJ_CONTEXT *cm_context_proj(cm_context *context);
+
+/* Attaches data to the context under key (a static string), replacing and
+ * destroying what was there; destroy (or NULL) frees data with the context,
+ * before its PROJ and GEOS contexts, which data may use. This is how a
+ * module keeps a per-context cache (the basemap, geopackage.h) without the
+ * context knowing its type. */
+void cm_context_set_data(cm_context *context, const char *key, void *data,
+                         GDestroyNotify destroy);
+
+/* What cm_context_set_data() attached under key, or NULL; owned by the
+ * context. */
+void *cm_context_get_data(cm_context *context, const char *key);
 
 /* The index of text among the n names (any case), or -1: the parser of
  * every keyword option (units, formats, grids). */
@@ -61,35 +68,8 @@ char *cm_index_path(const cm_context *context, const char *name);
 /* The context a geocoder reports through. */
 cm_context *cm_geocoder_context(cm_geocoder *geocoder);
 
-/* place's name without a trailing " border crossing" (any case), as it
- * reads inside a crossing's name. The caller frees it with g_free(). */
-char *cm_place_short_name(const cm_place *place);
-
-/* Appends text to out as a JSON string literal, quotes included. */
-CM_PRIVATE
-void cm_json_append_string(GString *out, const char *text);
-
-/* cm_json_append_string(), or null for NULL text. */
-void cm_json_append_string_or_null(GString *out, const char *text);
-
 /* Deep copy of a route; the caller frees it with cm_route_free(). */
 CM_PRIVATE
 cm_route *cm_route_copy(const cm_route *route);
-
-/* A site of a user gazetteer: its place and the spellings it answers to
- * (name first, then aliases), folded once as the index's are: literals
- * (cm_fold_literal()) and keys (cm_fold_key()), parallel. */
-typedef struct cm_user_site {
-    cm_place *place;
-    char **literals, **keys;
-} cm_user_site;
-
-void cm_user_site_free(cm_user_site *site);
-
-/* Reads the sites of the gazetteer file at path (see
- * cm_geocoder_add_gazetteer()) and appends them to sites, an array that
- * frees its elements with cm_user_site_free(). On failure appends nothing
- * and returns CM_ERR_INPUT naming the file and the bad line or feature. */
-cm_status cm_user_sites_read(cm_context *context, const char *path, GPtrArray *sites);
 
 #endif

@@ -273,10 +273,11 @@ cm_status cm_march_params_parse(cm_context *context, const char *speed, const ch
         return cm_fail(context, CM_ERR_INPUT, "a march table needs a start time");
     if (!parse_number(speed, &params->speed_kmh))
         return cm_fail(context, CM_ERR_INPUT, "speed '%s' is not a number of km/h", speed);
-    if (cm_time_parse(context, start, &params->start) != CM_OK)
-        return context->status;
-    if (halt && cm_halt_rule_parse(context, halt, &params->halts) != CM_OK)
-        return context->status;
+    cm_status status = cm_time_parse(context, start, &params->start);
+    if (status == CM_OK && halt)
+        status = cm_halt_rule_parse(context, halt, &params->halts);
+    if (status != CM_OK)
+        return status;
     if (vehicles) {
         char *end;
         gint64 count = g_ascii_strtoll(vehicles, &end, 10);
@@ -361,8 +362,9 @@ cm_status cm_march_table_new(cm_context *context, const cm_route *route,
     if (n_waypoints < 2)
         return cm_fail(context, CM_ERR_INPUT, "route '%s' needs at least two waypoints for a "
                        "march table", cm_route_name(route));
-    if (check_params(context, params) != CM_OK)
-        return context->status;
+    cm_status status = check_params(context, params);
+    if (status != CM_OK)
+        return status;
     double span_s = (cm_route_total_m(route) + (double)params->vehicles * params->gap_m) * 3.6 /
                     params->speed_kmh;
     if (span_s > MAX_MARCH_S)

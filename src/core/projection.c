@@ -124,7 +124,7 @@ static char *crs_title(const PJ *crs)
 static PJ *plate_carree_of(cm_context *context, const char *definition, const PJ *geographic,
                            double lon_0)
 {
-    PJ_CONTEXT *ctx = context->proj;
+    PJ_CONTEXT *ctx = cm_context_proj(context);
     PJ *base = proj_get_type(geographic) == PJ_TYPE_GEOGRAPHIC_3D_CRS
                    ? proj_crs_demote_to_2D(ctx, NULL, geographic)
                    : proj_clone(ctx, geographic);
@@ -151,7 +151,7 @@ static PJ *plate_carree_of(cm_context *context, const char *definition, const PJ
 static PJ *drawable_crs(cm_context *context, const char *definition, PJ *crs, double lon_0,
                         gboolean *plate_carree)
 {
-    PJ_CONTEXT *ctx = context->proj;
+    PJ_CONTEXT *ctx = cm_context_proj(context);
     PJ *inner = NULL;
     if (proj_get_type(crs) == PJ_TYPE_BOUND_CRS)
         inner = proj_get_source_crs(ctx, crs);
@@ -184,7 +184,7 @@ static PJ *drawable_crs(cm_context *context, const char *definition, PJ *crs, do
 
 cm_projection *cm_projection_for_crs(cm_context *context, const char *definition, double lon_0)
 {
-    PJ_CONTEXT *ctx = context->proj;
+    PJ_CONTEXT *ctx = cm_context_proj(context);
     char *text = g_strstrip(g_strdup(definition));
     /* A PROJ string describes an operation unless it says +type=crs; read
      * it as a CRS, as cs2cs and GDAL do. */

@@ -73,6 +73,8 @@
         (map, crossings)) \
     OBJECT_VOID(cm_map_set_units, (cm_map *map, cm_units units), (map, units)) \
     OBJECT_VOID(cm_map_add_marker, (cm_map *map, const cm_place *place), (map, place)) \
+    OBJECT_VOID(cm_map_set_scene, (cm_map *map, const cm_scene *scene), (map, scene)) \
+    OBJECT(char *, cm_map_take_notes, (cm_map *map), (map)) \
     OBJECT(cm_status, cm_map_layout, (cm_map *map), (map)) \
     OBJECT(const char *, cm_map_projection, (cm_map *map), (map)) \
     OBJECT(cm_status, cm_map_geo_to_pixel, \
@@ -118,6 +120,8 @@
         (cm_tiler *tiler, const cm_crossing_list *crossings), (tiler, crossings)) \
     OBJECT_VOID(cm_tiler_add_marker, (cm_tiler *tiler, const cm_place *place), \
         (tiler, place)) \
+    OBJECT_VOID(cm_tiler_set_scene, (cm_tiler *tiler, const cm_scene *scene), \
+        (tiler, scene)) \
     OBJECT(cm_status, cm_tiler_set_style, (cm_tiler *tiler, const char *name_or_path), \
         (tiler, name_or_path)) \
     OBJECT_VOID(cm_tiler_set_labels, (cm_tiler *tiler, cm_label_language labels), \
@@ -136,6 +140,7 @@
     OBJECT(cm_status, cm_tiler_write, \
         (cm_tiler *tiler, const char *output, const cm_tiles_request *request, cm_tiles_summary *summary), \
         (tiler, output, request, summary)) \
+    OBJECT(char *, cm_tiler_take_notes, (cm_tiler *tiler), (tiler)) \
     OBJECT_VOID(cm_tiler_cancel, (cm_tiler *tiler), (tiler)) \
     CONTEXT(cm_status, cm_shard_parse, \
         (cm_context *context, const char *text, int *index, int *count), \

@@ -7,39 +7,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "json.h"
 #include "ogr-loader.h"
 
 /* Geodesic legs in GeoJSON are densified to this step. */
 #define GEOJSON_STEP_M 1000.0
-
-cm_status cm_units_parse(cm_context *context, const char *text, cm_units *units)
-{
-    static const char *const names[] = {"km", "mi", "nmi"};
-    int i = cm_keyword_index(text, names, G_N_ELEMENTS(names));
-    if (i >= 0) {
-        *units = (cm_units)i;
-        return CM_OK;
-    }
-    return cm_fail(context, CM_ERR_INPUT, "units '%s' are not km, mi or nmi", text);
-}
-
-double cm_units_from_metres(cm_units units, double metres)
-{
-    switch (units) {
-    case CM_UNITS_MI:
-        return metres / 1609.344;
-    case CM_UNITS_NMI:
-        return metres / 1852.0;
-    case CM_UNITS_KM:
-    default:
-        return metres / 1000.0;
-    }
-}
-
-const char *cm_units_symbol(cm_units units)
-{
-    return units == CM_UNITS_MI ? "mi" : units == CM_UNITS_NMI ? "nmi" : "km";
-}
 
 cm_status cm_report_format_parse(cm_context *context, const char *text,
                                  cm_report_format *format)
@@ -321,33 +293,6 @@ static void csv_route(GString *out, const cm_route_report *report, cm_units unit
     g_array_free(events, TRUE);
 }
 
-static void json_string(GString *out, const char *text)
-{
-    g_string_append_c(out, '"');
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        switch (*p) {
-        case '"':
-            g_string_append(out, "\\\"");
-            break;
-        case '\\':
-            g_string_append(out, "\\\\");
-            break;
-        case '\n':
-            g_string_append(out, "\\n");
-            break;
-        case '\t':
-            g_string_append(out, "\\t");
-            break;
-        default:
-            if (*p < 0x20)
-                g_string_append_printf(out, "\\u%04x", *p);
-            else
-                g_string_append_c(out, (char)*p);
-        }
-    }
-    g_string_append_c(out, '"');
-}
-
 static void json_key_number(GString *out, const char *key, double value, const char *format)
 {
     g_string_append_printf(out, "\"%s\": ", key);
@@ -357,7 +302,7 @@ static void json_key_number(GString *out, const char *key, double value, const c
 static void json_place(GString *out, const cm_place *place)
 {
     g_string_append(out, "{\"name\": ");
-    json_string(out, place->name);
+    cm_json_append_string(out, place->name);
     g_string_append(out, ", \"name_ar\": ");
     cm_json_append_string_or_null(out, place->name_ar);
     g_string_append(out, ", ");
@@ -370,7 +315,7 @@ static void json_place(GString *out, const cm_place *place)
 static void json_key_string(GString *out, const char *key, const char *value)
 {
     g_string_append_printf(out, "\"%s\": ", key);
-    json_string(out, value);
+    cm_json_append_string(out, value);
 }
 
 /* The march keys of a route object, after its crossings. */
@@ -435,11 +380,11 @@ static void json_route(GString *out, const cm_route_report *report, cm_units uni
 {
     const cm_route *route = report->route;
     g_string_append(out, "{\"name\": ");
-    json_string(out, cm_route_name(route));
+    cm_json_append_string(out, cm_route_name(route));
     g_string_append(out, ", \"color\": ");
-    json_string(out, cm_route_color(route));
+    cm_json_append_string(out, cm_route_color(route));
     g_string_append(out, ", \"units\": ");
-    json_string(out, cm_units_symbol(units));
+    cm_json_append_string(out, cm_units_symbol(units));
     g_string_append(out, ", ");
     json_key_number(out, "total_km", cm_route_total_m(route) / 1000.0, "%.3f");
     g_string_append(out, ", ");
@@ -470,11 +415,11 @@ static void json_route(GString *out, const cm_route_report *report, cm_units uni
         g_string_append(out, ", ");
         json_key_number(out, "lon", c->position.lon, "%.6f");
         g_string_append(out, ", \"from_country\": ");
-        json_string(out, c->from_country);
+        cm_json_append_string(out, c->from_country);
         g_string_append(out, ", \"to_country\": ");
-        json_string(out, c->to_country);
+        cm_json_append_string(out, c->to_country);
         g_string_append(out, ", \"name\": ");
-        json_string(out, c->name);
+        cm_json_append_string(out, c->name);
         g_string_append(out, ", \"name_ar\": ");
         cm_json_append_string_or_null(out, c->name_ar);
         g_string_append_printf(out, ", \"leg\": %zu, ", c->leg);
@@ -655,14 +600,4 @@ char *cm_report_routes(cm_context *context, const cm_route_report *reports, size
     if (format == CM_REPORT_JSON)
         g_string_append(out, "\n]}\n");
     return g_string_free(out, FALSE);
-}
-
-void cm_json_append_string(GString *out, const char *text) { json_string(out, text); }
-
-void cm_json_append_string_or_null(GString *out, const char *text)
-{
-    if (text)
-        json_string(out, text);
-    else
-        g_string_append(out, "null");
 }

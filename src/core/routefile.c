@@ -166,7 +166,7 @@ cm_status cm_route_read_file(cm_context *context, const char *path, cm_route **r
     void *dataset = cm_open_user_vector(context, path, "route file", "GeoJSON, GPX, KML or CSV",
                                         &api);
     if (!dataset)
-        return context->status;
+        return cm_context_status(context);
     route_source source = {g_array_new(FALSE, FALSE, sizeof(cm_geo_point)),
                            g_ptr_array_new_with_free_func(g_free),
                            g_array_new(FALSE, FALSE, sizeof(cm_geo_point)), FALSE};

@@ -1,5 +1,6 @@
 /* Geocoding reports: candidates and reverse answers as text or JSON. */
 #include "core/internal.h"
+#include "core/json.h"
 
 #include <math.h>
 #include <string.h>

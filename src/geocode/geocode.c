@@ -15,8 +15,10 @@
 #include "fuzzy.h"
 #include "gazetteer-index.h"
 #include "geocode-rank.h"
+#include "place.h"
 #include "core/geopackage.h"
 #include "query.h"
+#include "usersites.h"
 
 
 struct cm_geocoder {
@@ -47,33 +49,6 @@ static cm_place *place_new(const char *name, const char *kind, const char *count
     place->admin1 = g_strdup("");
     place->admin1_name = g_strdup("");
     return place;
-}
-
-cm_place *cm_place_copy(const cm_place *place)
-{
-    cm_place *copy = place_new(place->name, place->kind, place->country, place->source,
-                               place->position);
-    g_free(copy->admin1);
-    copy->admin1 = g_strdup(place->admin1);
-    copy->population = place->population;
-    copy->name_ar = g_strdup(place->name_ar);
-    g_free(copy->admin1_name);
-    copy->admin1_name = g_strdup(place->admin1_name ? place->admin1_name : "");
-    return copy;
-}
-
-void cm_place_free(cm_place *place)
-{
-    if (!place)
-        return;
-    g_free(place->name);
-    g_free(place->kind);
-    g_free(place->country);
-    g_free(place->source);
-    g_free(place->admin1);
-    g_free(place->name_ar);
-    g_free(place->admin1_name);
-    g_free(place);
 }
 
 /* The columns every place query selects, in this order. */
@@ -206,15 +181,6 @@ void cm_geocoder_free(cm_geocoder *geocoder)
 }
 
 cm_context *cm_geocoder_context(cm_geocoder *geocoder) { return geocoder->context; }
-
-char *cm_place_short_name(const cm_place *place)
-{
-    static const char suffix[] = " border crossing";
-    size_t n = strlen(place->name), k = sizeof suffix - 1;
-    if (n > k && g_ascii_strcasecmp(place->name + n - k, suffix) == 0)
-        return g_strndup(place->name, n - k);
-    return g_strdup(place->name);
-}
 
 /* A degree of latitude is at least this long. */
 #define DEGREE_OF_LATITUDE_MIN_M 110500.0

@@ -1,7 +1,7 @@
 /* User gazetteers: the planner's own sites, read through OGR (the GDAL
  * module, ogr-loader.h) from CSV (columns like geodata/sites.csv), GeoJSON
  * or GeoPackage points, in any CRS the file declares. */
-#include "core/internal.h"
+#include "usersites.h"
 
 #include "arabic-name.h"
 #include "fold.h"
@@ -138,7 +138,7 @@ cm_status cm_user_sites_read(cm_context *context, const char *path, GPtrArray *s
     void *dataset = cm_open_user_vector(context, path, "gazetteer", "CSV, GeoJSON or GeoPackage",
                                         &api);
     if (!dataset)
-        return context->status;
+        return cm_context_status(context);
     sites_reader reader = {context, path, g_strcmp0(api->driver(dataset), "CSV") == 0, sites,
                            CM_OK};
     guint first = sites->len;

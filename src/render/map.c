@@ -101,6 +101,7 @@ struct cm_map {
     double zoom; /* web-mercator zoom, for the style's layer zoom ranges */
     double scale_ground_m;
     GArray *labels; /* of placed_label: what the last render placed */
+    char *notes;    /* of the last layout, for cm_map_take_notes() */
 };
 
 typedef struct placed_label {
@@ -155,6 +156,7 @@ void cm_map_free(cm_map *map)
     g_free(map->dtg);
     g_free(map->banner);
     g_free(map->crs);
+    g_free(map->notes);
     g_free(map);
 }
 
@@ -164,7 +166,7 @@ cm_status cm_map_set_crs(cm_map *map, const char *definition)
         /* Checked now, so that a bad CRS is named where it is given. */
         cm_projection *check = cm_projection_for_crs(map->context, definition, 0);
         if (!check)
-            return map->context->status;
+            return cm_context_status(map->context);
         cm_projection_free(check);
     }
     g_free(map->crs);
@@ -218,7 +220,7 @@ cm_status cm_map_set_style(cm_map *map, const char *name_or_path)
 {
     cm_style *style = cm_style_load(map->context, name_or_path ? name_or_path : "briefing");
     if (!style)
-        return map->context->status;
+        return cm_context_status(map->context);
     cm_style_free(map->style);
     map->style = style;
     invalidate_layout(map);
@@ -259,7 +261,7 @@ cm_status cm_map_set_page(cm_map *map, const char *page, double dpi)
     if (!g_ascii_isalpha(page[0])) {
         int width, height;
         if (cm_size_parse(context, page, &width, &height) != CM_OK)
-            return context->status;
+            return cm_context_status(context);
         return cm_map_set_size(map, width, height);
     }
     if (dpi == 0)
@@ -443,7 +445,7 @@ static cm_status check_sheet_text(cm_context *context, const char *what, const c
 cm_status cm_map_set_dtg(cm_map *map, const char *dtg)
 {
     if (dtg && check_sheet_text(map->context, "date-time group", dtg) != CM_OK)
-        return map->context->status;
+        return cm_context_status(map->context);
     g_free(map->dtg);
     map->dtg = g_strdup(dtg);
     return CM_OK;
@@ -459,7 +461,7 @@ cm_status cm_map_set_banner(cm_map *map, const char *text, const char *color)
         return CM_OK;
     }
     if (check_sheet_text(context, "banner", text) != CM_OK)
-        return context->status;
+        return cm_context_status(context);
     cm_rgba fill, ink;
     if (color) {
         unsigned r, g, b;
@@ -515,6 +517,31 @@ void cm_map_add_crossings(cm_map *map, const cm_crossing_list *crossings)
                                  g_strdup(c->name_ar)};
         g_array_append_val(map->crossings, crossing);
     }
+}
+
+/* Replaces what map shows by scene, with its march tables' due times when
+ * with_march is TRUE. */
+static void put_scene(cm_map *map, const cm_scene *scene, gboolean with_march)
+{
+    g_ptr_array_set_size(map->routes, 0);
+    g_ptr_array_set_size(map->due_times, 0);
+    g_ptr_array_set_size(map->markers, 0);
+    g_array_set_size(map->crossings, 0);
+    for (size_t i = 0; i < cm_scene_route_count(scene); i++) {
+        cm_map_add_route_with_march(map, cm_scene_route(scene, i),
+                                    with_march ? cm_scene_march(scene, i) : NULL);
+        cm_map_add_crossings(map, cm_scene_crossings(scene, i));
+    }
+    for (size_t i = 0; i < cm_scene_mark_count(scene); i++)
+        cm_map_add_marker(map, cm_scene_mark(scene, i));
+    invalidate_layout(map);
+}
+
+void cm_map_set_scene(cm_map *map, const cm_scene *scene) { put_scene(map, scene, TRUE); }
+
+void cm_map_layers_set_scene(cm_map *map, const cm_scene *scene)
+{
+    put_scene(map, scene, FALSE);
 }
 
 void cm_map_set_units(cm_map *map, cm_units units) { map->units = units; }
@@ -724,13 +751,55 @@ static double scale_spread(const cm_frame *frame, GArray *points)
     return low > 0 ? high / low : HUGE_VAL;
 }
 
+/* Appends to notes the line saying that the marked place is outside
+ * where: "the mark Tripoli (LBN) is outside the map's extent". */
+static void note_mark_outside(GString *notes, const cm_place *place, const char *where)
+{
+    gboolean country = place->country && *place->country;
+    g_string_append_printf(notes, "the mark %s%s%s%s is outside %s\n", place->name,
+                           country ? " (" : "", country ? place->country : "",
+                           country ? ")" : "", where);
+}
+
+/* Notes each marked site a box or circle leaves out of the map area (the
+ * image between the bands, top to bottom): the user asked for it and
+ * would otherwise not learn why it is missing. */
+static void note_hidden_marks(cm_map *map, double top, double bottom)
+{
+    GString *notes = g_string_new(NULL);
+    for (guint m = 0; m < map->markers->len; m++) {
+        const cm_place *place = g_ptr_array_index(map->markers, m);
+        double px, py;
+        if (!cm_frame_geo_to_pixel(&map->frame, place->position, &px, &py) || px < 0 ||
+            px > map->width || py < top || py > bottom)
+            note_mark_outside(notes, place, "the map's extent and is not drawn");
+    }
+    g_free(map->notes);
+    map->notes = g_string_free(notes, notes->len == 0);
+}
+
+char *cm_map_layers_marks_outside(const cm_map *map, const cm_bbox *bbox)
+{
+    GString *notes = g_string_new(NULL);
+    for (guint m = 0; m < map->markers->len; m++) {
+        const cm_place *place = g_ptr_array_index(map->markers, m);
+        cm_geo_point p = place->position;
+        gboolean in_longitude = bbox->west <= bbox->east
+                                    ? p.lon >= bbox->west && p.lon <= bbox->east
+                                    : p.lon >= bbox->west || p.lon <= bbox->east;
+        if (!in_longitude || p.lat < bbox->south || p.lat > bbox->north)
+            note_mark_outside(notes, place, "the tiles' bounding box");
+    }
+    return g_string_free(notes, notes->len == 0);
+}
+
 cm_status cm_map_layout(cm_map *map)
 {
     if (map->laid_out)
         return CM_OK;
     cm_context *context = map->context;
     if (!map->style && !(map->style = cm_style_load(context, "briefing")))
-        return context->status;
+        return cm_context_status(context);
     GArray *points = extent_points(map);
     if (points->len == 0) {
         g_array_free(points, TRUE);
@@ -740,7 +809,7 @@ cm_status cm_map_layout(cm_map *map)
     map->projection = extent_projection(map, points);
     if (!map->projection) {
         g_array_free(points, TRUE);
-        return context->status;
+        return cm_context_status(context);
     }
     /* Fit the extent into the area between the title and bottom bands and
      * centre it there: content with a margin (a single site gets 50 km), a
@@ -773,8 +842,18 @@ cm_status cm_map_layout(cm_map *map)
                                     map->m_per_px))
                     : 0;
     map->scale_ground_m = cm_furniture_scale_length(map->m_per_px, map->width * 0.18, 1000);
+    note_hidden_marks(map, top, map->height - bottom);
     map->laid_out = TRUE;
     return CM_OK;
+}
+
+char *cm_map_take_notes(cm_map *map)
+{
+    if (cm_map_layout(map) != CM_OK)
+        return NULL;
+    char *notes = map->notes;
+    map->notes = NULL;
+    return notes;
 }
 
 const char *cm_map_projection(cm_map *map)
@@ -1315,7 +1394,7 @@ static cm_status draw_layers(const cm_map *map, cm_context *context, cairo_t *cr
 cm_status cm_map_prepare_layers(cm_map *map)
 {
     if (!map->style && !(map->style = cm_style_load(map->context, "briefing")))
-        return map->context->status;
+        return cm_context_status(map->context);
     /* Routes compute their segments on first use; do it now, before
      * threads share them. */
     for (guint r = 0; r < map->routes->len; r++)
@@ -1528,7 +1607,7 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     cm_status status = CM_OK;
     if (map->labels_language != CM_LABELS_EN &&
         !(arabic_countries = cm_country_names_ar(map->context)))
-        status = map->context->status;
+        status = cm_context_status(map->context);
     if (status == CM_OK)
         status = draw_layers(map, map->context, cr, &map->frame, style, map->zoom,
                              labeller, country_labels, province_labels);

@@ -24,6 +24,15 @@ cm_status cm_map_prepare_layers(cm_map *map);
 cm_status cm_map_draw_layers(const cm_map *map, cm_context *context, cairo_t *cr,
                              const cm_frame *frame, double zoom);
 
+/* Shows scene like cm_map_set_scene(), but labels waypoints by name only,
+ * without their march tables' due times, as tiles do. */
+void cm_map_layers_set_scene(cm_map *map, const cm_scene *scene);
+
+/* A line ending in '\n' for each of the map's marked sites outside bbox
+ * (west above east crosses the antimeridian), naming it; NULL when none.
+ * Free with g_free(). */
+char *cm_map_layers_marks_outside(const cm_map *map, const cm_bbox *bbox);
+
 /* The prepared map's style, owned by the map. */
 const cm_style *cm_map_layers_style(const cm_map *map);
 

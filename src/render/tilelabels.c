@@ -324,7 +324,7 @@ static cm_status read_countries(cm_tile_labels *labels, cm_context *context)
                                : reason);
     GHashTable *arabic = NULL;
     if (labels->language != CM_LABELS_EN && !(arabic = cm_country_names_ar(context)))
-        return context->status;
+        return cm_context_status(context);
     GEOSContextHandle_t geos = cm_context_geos(context);
     labels->countries = g_array_new(FALSE, FALSE, sizeof(country_anchor));
     g_array_set_clear_func(labels->countries, (GDestroyNotify)country_anchor_clear);
@@ -488,7 +488,7 @@ static cm_status place_block(cm_tile_labels *labels, cm_context *context,
                    south_east.lon <= north_west.lon ? 180.0 : south_east.lon, north_west.lat};
     GArray *places = query_places(labels, context, &box, least_population(labels, z));
     if (!places)
-        return context->status;
+        return cm_context_status(context);
     g_mutex_lock(&labels->lock);
     cm_status status = read_countries(labels, context);
     g_mutex_unlock(&labels->lock);
@@ -595,7 +595,7 @@ static cm_status for_labels_in(cm_tile_labels *labels, cm_context *context,
         for (int bx = bx0; bx <= bx1; bx++) {
             label_block *block = get_block(labels, context, mercator, z, bs, bx, by);
             if (!block)
-                return context->status;
+                return cm_context_status(context);
             for (guint i = 0; i < block->labels->len; i++) {
                 const tile_label *label = &g_array_index(block->labels, tile_label, i);
                 if (reaches(label, area->x0 - slack, area->y0 - slack, area->x1 + slack,

@@ -40,6 +40,7 @@ struct cm_tiler {
     int tile_size, scale, metatile;
     gint cancel;               /* set by cm_tiler_cancel(), maybe from a signal */
     GChecksum *overlay;        /* of the routes, crossings and markers added */
+    char *notes;               /* of the last cm_tiler_write(), for cm_tiler_take_notes() */
 };
 
 /* ---- Numbering ---- */
@@ -62,7 +63,7 @@ static cm_status mercator_fraction(cm_context *context, cm_geo_point point, doub
                        point.lon);
     cm_projection *mercator = cm_projection_web_mercator(context);
     if (!mercator)
-        return context->status;
+        return cm_context_status(context);
     double x = point.lon, y = CLAMP(point.lat, -CM_TILE_MAX_LAT, CM_TILE_MAX_LAT);
     size_t failed = cm_projection_forward(mercator, &x, &y, 1);
     cm_projection_free(mercator);
@@ -112,7 +113,7 @@ cm_status cm_tile_bounds(cm_context *context, cm_tile tile, cm_bbox *bounds)
                        "from 0 to %d)", tile.z, tile.x, tile.y, n - 1);
     cm_projection *mercator = cm_projection_web_mercator(context);
     if (!mercator)
-        return context->status;
+        return cm_context_status(context);
     double side = 2 * MERCATOR_HALF / n;
     cm_geo_point north_west, south_east;
     gboolean ok = cm_projection_inverse(mercator, -MERCATOR_HALF + tile.x * side,
@@ -251,6 +252,7 @@ void cm_tiler_free(cm_tiler *tiler)
     cm_map_free(tiler->map);
     cm_projection_free(tiler->mercator);
     g_checksum_free(tiler->overlay);
+    g_free(tiler->notes);
     g_free(tiler);
 }
 
@@ -274,10 +276,8 @@ static void record_overlay(cm_tiler *tiler, const char *kind, const char *name,
     g_free(entry);
 }
 
-void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
+static void record_route(cm_tiler *tiler, const cm_route *route)
 {
-    drop_labels(tiler);
-    cm_map_add_route(tiler->map, route);
     cm_geo_point start = {0, 0};
     record_overlay(tiler, "route", cm_route_name(route), start);
     record_overlay(tiler, "colour", cm_route_color(route), start);
@@ -293,21 +293,53 @@ void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
     cm_free(line);
 }
 
-void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings)
+static void record_crossings(cm_tiler *tiler, const cm_crossing_list *crossings)
 {
-    drop_labels(tiler);
-    cm_map_add_crossings(tiler->map, crossings);
     for (size_t i = 0; i < cm_crossing_list_count(crossings); i++) {
         const cm_border_crossing *crossing = cm_crossing_list_get(crossings, i);
         record_overlay(tiler, "crossing", crossing->name, crossing->position);
     }
 }
 
+static void record_marker(cm_tiler *tiler, const cm_place *place)
+{
+    record_overlay(tiler, "marker", place->name, place->position);
+}
+
+void cm_tiler_add_route(cm_tiler *tiler, const cm_route *route)
+{
+    drop_labels(tiler);
+    cm_map_add_route(tiler->map, route);
+    record_route(tiler, route);
+}
+
+void cm_tiler_add_crossings(cm_tiler *tiler, const cm_crossing_list *crossings)
+{
+    drop_labels(tiler);
+    cm_map_add_crossings(tiler->map, crossings);
+    record_crossings(tiler, crossings);
+}
+
 void cm_tiler_add_marker(cm_tiler *tiler, const cm_place *place)
 {
     drop_labels(tiler);
     cm_map_add_marker(tiler->map, place);
-    record_overlay(tiler, "marker", place->name, place->position);
+    record_marker(tiler, place);
+}
+
+/* The overlay record lists the scene in the order cm_map_set_scene() adds
+ * it: each route and its crossings, then the marks. */
+void cm_tiler_set_scene(cm_tiler *tiler, const cm_scene *scene)
+{
+    drop_labels(tiler);
+    cm_map_layers_set_scene(tiler->map, scene);
+    g_checksum_reset(tiler->overlay);
+    for (size_t i = 0; i < cm_scene_route_count(scene); i++) {
+        record_route(tiler, cm_scene_route(scene, i));
+        record_crossings(tiler, cm_scene_crossings(scene, i));
+    }
+    for (size_t i = 0; i < cm_scene_mark_count(scene); i++)
+        record_marker(tiler, cm_scene_mark(scene, i));
 }
 
 /* How the tiler draws, which the output records so that resuming it draws
@@ -465,7 +497,7 @@ static cm_status prepare_tile(cm_tiler *tiler, cm_tile tile)
     if (status != CM_OK)
         return status;
     if (!tiler->mercator && !(tiler->mercator = cm_projection_web_mercator(tiler->context)))
-        return tiler->context->status;
+        return cm_context_status(tiler->context);
     return CM_OK;
 }
 
@@ -481,7 +513,7 @@ cm_status cm_tiler_render_tile(cm_tiler *tiler, cm_tile tile, unsigned char **pn
     cm_tile_block *block = render_block(tiler, tiler->context, tiler->mercator, tile.z, tile.x,
                                         tile.y, 1, 1);
     if (!block)
-        return tiler->context->status;
+        return cm_context_status(tiler->context);
     gsize size;
     *png = g_bytes_unref_to_data(block->tiles[0], &size);
     *length = size;
@@ -501,7 +533,7 @@ cm_status cm_tiler_labels(cm_tiler *tiler, cm_tile tile, cm_tile_label **labels,
     GArray *found = cm_tile_labels_in(tiler->labels, tiler->context, tiler->mercator, tile.z,
                                       (double)tile.x * size, (double)tile.y * size, size, size);
     if (!found)
-        return tiler->context->status;
+        return cm_context_status(tiler->context);
     *n = found->len;
     *labels = (cm_tile_label *)(void *)g_array_free(found, FALSE);
     return CM_OK;
@@ -819,7 +851,7 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
     g_free(rendering);
     if (!store) {
         g_array_free(planned, TRUE);
-        return context->status;
+        return cm_context_status(context);
     }
     /* Resuming keeps the metatiles that were committed whole. */
     GArray *jobs = g_array_new(FALSE, FALSE, sizeof(block_job));
@@ -867,10 +899,19 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
 cm_status cm_tiler_write(cm_tiler *tiler, const char *output, const cm_tiles_request *request,
                          cm_tiles_summary *summary)
 {
+    g_free(tiler->notes);
+    tiler->notes = cm_map_layers_marks_outside(tiler->map, &request->bbox);
     cm_status status = write_tileset(tiler, output, request, summary);
     /* A cancel concerns one run; the tiler can write again. */
     g_atomic_int_set(&tiler->cancel, 0);
     return status;
+}
+
+char *cm_tiler_take_notes(cm_tiler *tiler)
+{
+    char *notes = tiler->notes;
+    tiler->notes = NULL;
+    return notes;
 }
 
 void cm_tiler_cancel(cm_tiler *tiler)

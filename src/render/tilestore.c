@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "convoymap/tiles.h"
+#include "core/json.h"
 
 struct cm_tile_store {
     cm_context *context;
@@ -570,7 +571,7 @@ cm_status cm_tiles_merge(cm_context *context, const char *output, const char *co
         info.rendering = rendering;
         store = cm_tile_store_open(context, partial, FALSE, &info);
         if (!store)
-            status = context->status;
+            status = cm_context_status(context);
     }
     for (size_t i = 0; i < n && status == CM_OK; i++)
         status = copy_shard(store, dbs[i], shards[i]);

@@ -1,17 +1,22 @@
-# Helpers shared by the shell tests, which print TAP: a scratch directory
-# ($work, removed on exit), the counters, ok / not_ok / skip / check, and
-# for tests of the CLI (with $convoymap set) run and expect_error.
-# Source it; end the test with tap_done.
+# The one TAP helper of the shell tests: a scratch directory ($work,
+# removed on exit, after tap_cleanup when the test defines one, for what it
+# must undo first such as a mount), the counters, ok / not_ok / skip /
+# check, and for tests of the CLI (with $convoymap set) run and
+# expect_error. Source it; end the test with tap_done.
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+tap_exit() {
+  if declare -F tap_cleanup >/dev/null; then tap_cleanup; fi
+  rm -rf "$work"
+}
+trap tap_exit EXIT
 n=0
 failed=0
 
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
-not_ok() { # description, then lines of diagnostics
+not_ok() { # description, then diagnostics, each of one line or more
   n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift
-  for l in "$@"; do echo "# $l"; done
+  for l in "$@"; do printf '%s\n' "$l" | sed 's/^/# /'; done
 }
 check() { # description, then a command that must succeed
   local description=$1; shift

@@ -11,20 +11,15 @@ index=$3       # the gazetteer index the build compiled
 build_index=$4 # the tool that compiles it, for broken sites.csv files
 src=$(cd "$(dirname "$0")/../.." && pwd)
 data=${CONVOYMAP_DATA:-$src}
-work=$(mktemp -d)
+source "$(dirname "$0")/tap.sh"
 full=""
 immutable=""
-cleanup() {
+# What tap.sh must undo before it removes $work: a file made immutable and
+# the full file system mounted in it.
+tap_cleanup() {
   [ -n "$immutable" ] && chattr -i "$immutable" 2>/dev/null
   [ -n "$full" ] && umount "$full" 2>/dev/null
-  rm -rf "$work"
 }
-trap cleanup EXIT
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
 
 # Broken data directories: copies of the real one with one thing wrong. The
 # basemap is linked, not copied, where it is not the broken part.
@@ -218,5 +213,4 @@ airports.tsv of an unknown kind|airports|kind 'heliport' is neither airport nor 
 exonyms.tsv row without a source|exonyms|needs a GeoNames id, names and a source|geonameid\tnames\tsource\n163808\tPalmyra\t\n
 CASES
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -30,27 +30,24 @@ for spec in briefing:briefing:png night:night:png grayscale:grayscale:png \
             colorblind:colorblind:png briefing-svg:briefing:svg briefing-pdf:briefing:pdf \
             briefing-both:briefing:png:both; do
   IFS=: read -r name style format labels <<<"$spec"
-  n=$((n + 1))
   if ! make_case "$name" "$style" "$format" "${labels:-en}"; then
-    failed=$((failed + 1)); echo "not ok $n - $name renders"; continue
+    not_ok "$name renders"; continue
   fi
   if [ "$update" = --update ]; then
     cp "$work/$name.png" "$golden/$name.png"
-    echo "ok $n - $name golden updated"
+    ok "$name golden updated"
   elif result=$("$compare" "$golden/$name.png" "$work/$name.png"); then
-    echo "ok $n - $name matches its golden image ($result)"
+    ok "$name matches its golden image ($result)"
   else
-    failed=$((failed + 1))
-    echo "not ok $n - $name differs from its golden image: $result"
+    not_ok "$name differs from its golden image: $result"
   fi
 done
 # The comparison must be able to fail: another route colour is caught.
-n=$((n + 1))
 printf '[style]\ninherits=briefing\n[route]\ncolor=#1f18c0\n' >"$work/blue.ini"
 "$convoymap" render --style "$work/blue.ini" --size 800x600 -o "$work/blue.png" >/dev/null
 if result=$("$compare" "$golden/briefing.png" "$work/blue.png"); then
-  failed=$((failed + 1)); echo "not ok $n - a blue route passed as the golden red one ($result)"
+  not_ok "a blue route passed as the golden red one ($result)"
 else
-  echo "ok $n - a blue route does not pass for the golden red one ($result)"
+  ok "a blue route does not pass for the golden red one ($result)"
 fi
 tap_done

@@ -8,17 +8,14 @@ build=$1
 sanitize=()
 [ "${2:-none}" != none ] && sanitize=(-fsanitize="$2")
 source_root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -f "$work/log" ] && sed 's/^/# /' "$work/log" | tail -20; }
+source "$(dirname "$0")/tap.sh"
+# A failed step's diagnostics: the end of its log.
+log_tail() { [ -f "$work/log" ] && tail -20 "$work/log"; }
 
 if DESTDIR="$work/root" meson install -C "$build" --no-rebuild >"$work/log" 2>&1; then
   ok "meson install"
 else
-  not_ok "meson install"
+  not_ok "meson install" "$(log_tail)"
 fi
 option() { # name: the build's value of a meson option
   meson introspect "$build" --buildoptions | python3 -c "
@@ -38,7 +35,7 @@ if [ -f "$root/share/convoymap/geodata/world.gpkg" ] && [ -f "$root/share/convoy
    [ -f "$root/include/convoymap/convoymap.h" ] && [ -x "$root/bin/convoymap" ]; then
   ok "installed files in place"
 else
-  not_ok "installed files in place"
+  not_ok "installed files in place" "$(log_tail)"
 fi
 
 # The installed tool finds the installed gazetteer index.
@@ -46,7 +43,7 @@ if CONVOYMAP_DATA="$root/share/convoymap" LD_LIBRARY_PATH="$libdir" "$root/bin/c
      "Ain al-Asad AB" >"$work/log" 2>&1 && grep -q "Ayn al-Asad Air Base" "$work/log"; then
   ok "installed geocoder reads the installed index"
 else
-  not_ok "installed geocoder reads the installed index"
+  not_ok "installed geocoder reads the installed index" "$(log_tail)"
 fi
 
 # The installed tool loads the installed GDAL module for a route file.
@@ -56,7 +53,7 @@ if CONVOYMAP_DATA="$root/share/convoymap" LD_LIBRARY_PATH="$libdir" "$root/bin/c
    [ -f "$libdir/convoymap/convoymap-ogr.so" ]; then
   ok "installed convoymap reads a GPX route through the installed OGR module"
 else
-  not_ok "installed convoymap reads a GPX route through the installed OGR module"
+  not_ok "installed convoymap reads a GPX route through the installed OGR module" "$(log_tail)"
 fi
 
 # The first C block of README.md.
@@ -67,18 +64,17 @@ if [ -s "$work/example.c" ] &&
      -Wl,-rpath,"$libdir" >"$work/log" 2>&1; then
   ok "README example compiles against the installed library"
 else
-  not_ok "README example compiles against the installed library"
+  not_ok "README example compiles against the installed library" "$(log_tail)"
 fi
 if (cd "$work" && CONVOYMAP_DATA="$root/share/convoymap" ./example >"$work/log" 2>&1); then
   ok "README example runs"
 else
-  not_ok "README example runs"
+  not_ok "README example runs" "$(log_tail)"
 fi
 if head -c 8 "$work/briefing.png" 2>/dev/null | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" &&
    grep -q "^svg bytes: [0-9]\+$" "$work/log"; then
   ok "README example wrote a PNG and an SVG in memory"
 else
-  not_ok "README example wrote a PNG and an SVG in memory"
+  not_ok "README example wrote a PNG and an SVG in memory" "$(log_tail)"
 fi
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

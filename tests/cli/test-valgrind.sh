@@ -5,9 +5,7 @@
 set -u
 convoymap=$1
 supp=$(dirname "$0")/../valgrind.supp
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-n=0
+source "$(dirname "$0")/tap.sh"
 
 # memcheck NAME EXPECTED_EXIT ARGS...: two results, errors and leaks.
 memcheck() {
@@ -15,14 +13,12 @@ memcheck() {
   valgrind --suppressions="$supp" --error-exitcode=9 --leak-check=full \
     --errors-for-leak-kinds=definite "$convoymap" "$@" >/dev/null 2>"$work/valgrind.log"
   local code=$?
-  n=$((n + 1))
-  if [ "$code" -eq "$expected" ]; then echo "ok $n - memcheck $name: no errors"; else
-    echo "not ok $n - memcheck $name: no errors (exit $code)"; sed 's/^/# /' "$work/valgrind.log" | tail -60; fi
-  n=$((n + 1))
+  if [ "$code" -eq "$expected" ]; then ok "memcheck $name: no errors"; else
+    not_ok "memcheck $name: no errors (exit $code)" "$(tail -60 "$work/valgrind.log")"; fi
   if grep -q "definitely lost: 0 bytes" "$work/valgrind.log" || grep -q "All heap blocks were freed" "$work/valgrind.log"; then
-    echo "ok $n - memcheck $name: no definite leaks"
+    ok "memcheck $name: no definite leaks"
   else
-    echo "not ok $n - memcheck $name: no definite leaks"; grep -A3 "LEAK SUMMARY" "$work/valgrind.log" | sed 's/^/# /'
+    not_ok "memcheck $name: no definite leaks" "$(grep -A3 "LEAK SUMMARY" "$work/valgrind.log")"
   fi
 }
 
@@ -30,4 +26,4 @@ memcheck render 0 render -o "$work/briefing.png"
 memcheck geocode 0 geocode --json Tripoli "القائم" "Ain al-Asad AB" "33.1,40.2"
 memcheck "geocode typo" 2 geocode al-Bukamai
 memcheck "geocode --reverse" 0 geocode --reverse 33.1,40.2
-echo "1..$n"
+tap_done

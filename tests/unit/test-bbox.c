@@ -98,12 +98,10 @@ static void test_maps_and_tiles(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    context = test_context_new();
+    context = test_context();
     g_test_add_func("/bbox/parse", test_parse);
     g_test_add_func("/bbox/check", test_check);
     g_test_add_func("/bbox/width", test_width);
     g_test_add_func("/bbox/maps-and-tiles", test_maps_and_tiles);
-    int status = g_test_run();
-    cm_context_free(context);
-    return status;
+    return test_run();
 }

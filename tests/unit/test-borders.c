@@ -466,12 +466,11 @@ static void test_crossing_names_in_arabic(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    context = test_context_new();
+    context = test_context();
     /* The expectations are read through GDAL itself, which the library no
      * longer loads. */
     GDALAllRegister();
-    geocoder = cm_geocoder_new(context);
-    g_assert_nonnull(geocoder);
+    geocoder = test_geocoder();
     g_test_add_func("/borders/reference-route-crosses-once-at-trebil",
                     test_reference_route_crosses_once_at_trebil);
     g_test_add_func("/borders/asad-to-abu-kamal-crosses-at-al-qaim",
@@ -486,8 +485,5 @@ int main(int argc, char **argv)
                     test_crossing_posts_lie_on_the_iraqi_boundary);
     g_test_add_func("/borders/routes-through-posts", test_routes_through_posts_name_both_sides);
     g_test_add_func("/borders/crossing-names-in-arabic", test_crossing_names_in_arabic);
-    int status = g_test_run();
-    cm_geocoder_free(geocoder);
-    cm_context_free(context);
-    return status;
+    return test_run();
 }

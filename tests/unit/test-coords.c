@@ -227,14 +227,12 @@ static void test_format_errors(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    context = test_context_new();
+    context = test_context();
     g_test_add_func("/coords/against-geoconvert", test_against_geoconvert);
     g_test_add_func("/coords/degrees", test_degrees);
     g_test_add_func("/coords/mgrs-forms", test_mgrs_forms);
     g_test_add_func("/coords/not-coordinates", test_not_coordinates);
     g_test_add_func("/coords/errors", test_errors);
     g_test_add_func("/coords/format-errors", test_format_errors);
-    int status = g_test_run();
-    cm_context_free(context);
-    return status;
+    return test_run();
 }

@@ -427,9 +427,8 @@ static void test_margin(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    context = test_context_new();
-    geocoder = cm_geocoder_new(context);
-    g_assert_nonnull(geocoder);
+    context = test_context();
+    geocoder = test_geocoder();
     g_test_add_func("/extent/bbox-plate-carree", test_bbox_plate_carree);
     g_test_add_func("/extent/bbox-automatic", test_bbox_automatic);
     g_test_add_func("/extent/bbox-across-antimeridian", test_bbox_across_antimeridian);
@@ -442,8 +441,5 @@ int main(int argc, char **argv)
     g_test_add_func("/extent/fill-past-utm-edge", test_fill_past_utm_edge);
     g_test_add_func("/extent/bad-input", test_bad_input);
     g_test_add_func("/extent/margin", test_margin);
-    int status = g_test_run();
-    cm_geocoder_free(geocoder);
-    cm_context_free(context);
-    return status;
+    return test_run();
 }

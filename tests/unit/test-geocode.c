@@ -1114,10 +1114,8 @@ static void test_user_gazetteer_arabic(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    context = test_context_new();
-    geocoder = cm_geocoder_new(context);
-    if (!geocoder)
-        g_error("no geocoder: %s", cm_context_message(context));
+    context = test_context();
+    geocoder = test_geocoder();
     g_test_add_func("/geocode/fold", test_fold);
     g_test_add_func("/geocode/fold-arabic", test_fold_arabic);
     g_test_add_func("/geocode/query-shape", test_query_shape);
@@ -1139,8 +1137,5 @@ int main(int argc, char **argv)
     g_test_add_func("/geocode/arabic-names", test_arabic_names);
     g_test_add_func("/geocode/arabic-name-rule", test_arabic_name_rule);
     g_test_add_func("/geocode/user-gazetteer-arabic", test_user_gazetteer_arabic);
-    int status = g_test_run();
-    cm_geocoder_free(geocoder);
-    cm_context_free(context);
-    return status;
+    return test_run();
 }

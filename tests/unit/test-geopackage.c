@@ -210,6 +210,51 @@ static void test_rtree_selection(void)
     remove_data_dir(dir);
 }
 
+/* The basemap is opened once per context and kept by it. */
+static void test_basemap_kept_by_context(void)
+{
+    char *dir = make_data_dir(FALSE);
+    cm_context *context = cm_context_new(dir, NULL);
+    const char *reason = "unset";
+    cm_geopackage *first = cm_context_basemap(context, &reason);
+    g_assert_nonnull(first);
+    g_assert_null(reason);
+    g_assert_true(cm_context_basemap(context, &reason) == first);
+    cm_context *other = cm_context_new(dir, NULL);
+    cm_geopackage *second = cm_context_basemap(other, &reason);
+    g_assert_nonnull(second);
+    g_assert_true(second != first);
+    cm_context_free(other);
+    cm_context_free(context);
+    remove_data_dir(dir);
+}
+
+static int destroyed[3];
+
+static void count_destroy(void *data) { destroyed[GPOINTER_TO_INT(data) - 1]++; }
+
+/* What a module attaches to a context (the basemap's way of being owned
+ * by a context that does not know its type): found by its key, destroyed
+ * when replaced and when the context is freed, each exactly once. */
+static void test_context_data(void)
+{
+    cm_context *context = cm_context_new(NULL, NULL);
+    g_assert_nonnull(context);
+    g_assert_null(cm_context_get_data(context, "test-never-set"));
+    cm_context_set_data(context, "test-a", GINT_TO_POINTER(1), count_destroy);
+    cm_context_set_data(context, "test-b", GINT_TO_POINTER(2), count_destroy);
+    g_assert_true(cm_context_get_data(context, "test-a") == GINT_TO_POINTER(1));
+    cm_context_set_data(context, "test-a", GINT_TO_POINTER(3), count_destroy);
+    g_assert_cmpint(destroyed[0], ==, 1);
+    g_assert_true(cm_context_get_data(context, "test-a") == GINT_TO_POINTER(3));
+    g_assert_true(cm_context_get_data(context, "test-b") == GINT_TO_POINTER(2));
+    g_assert_cmpint(destroyed[1] + destroyed[2], ==, 0);
+    cm_context_free(context);
+    g_assert_cmpint(destroyed[0], ==, 1);
+    g_assert_cmpint(destroyed[1], ==, 1);
+    g_assert_cmpint(destroyed[2], ==, 1);
+}
+
 static void test_broken_blob(void)
 {
     char *dir = make_data_dir(TRUE);
@@ -228,5 +273,7 @@ int main(int argc, char **argv)
     g_test_add_func("/geopackage/header-variants", test_header_variants);
     g_test_add_func("/geopackage/rtree-selection", test_rtree_selection);
     g_test_add_func("/geopackage/broken-blob", test_broken_blob);
+    g_test_add_func("/geopackage/basemap-kept-by-context", test_basemap_kept_by_context);
+    g_test_add_func("/geopackage/context-data", test_context_data);
     return g_test_run();
 }

@@ -402,9 +402,8 @@ static void test_reference_route(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    context = test_context_new();
-    geocoder = cm_geocoder_new(context);
-    g_assert_nonnull(geocoder);
+    context = test_context();
+    geocoder = test_geocoder();
     g_test_add_func("/march/dtg", test_dtg_parse_and_format);
     g_test_add_func("/march/dtg-month-ends", test_dtg_across_midnight_and_month_ends);
     g_test_add_func("/march/time-refusals", test_time_refusals);
@@ -416,8 +415,5 @@ int main(int argc, char **argv)
     g_test_add_func("/march/column-pass-time", test_column_pass_time);
     g_test_add_func("/march/refusals", test_refusals);
     g_test_add_func("/march/reference-route", test_reference_route);
-    int status = g_test_run();
-    cm_geocoder_free(geocoder);
-    cm_context_free(context);
-    return status;
+    return test_run();
 }

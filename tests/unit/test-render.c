@@ -970,12 +970,11 @@ static void test_label_priority(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    context = test_context_new();
+    context = test_context();
     /* The expectations are read through GDAL itself, which the library no
      * longer loads. */
     GDALAllRegister();
-    geocoder = cm_geocoder_new(context);
-    g_assert_nonnull(geocoder);
+    geocoder = test_geocoder();
     const char *const *waypoints = cm_reference_waypoints();
     size_t n = g_strv_length((char **)waypoints);
     g_assert_cmpint(cm_route_new_from_queries(geocoder, "Convoy", waypoints, n, &route), ==,
@@ -1024,7 +1023,6 @@ int main(int argc, char **argv)
     cairo_surface_destroy(image);
     cm_map_free(map);
     cm_route_free(route);
-    cm_geocoder_free(geocoder);
-    cm_context_free(context);
+    test_fixture_free();
     return status;
 }

@@ -267,10 +267,8 @@ static void test_pole_to_pole_map(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    context = test_context_new();
-    geocoder = cm_geocoder_new(context);
-    if (!geocoder)
-        g_error("no geocoder: %s", cm_context_message(context));
+    context = test_context();
+    geocoder = test_geocoder();
     g_test_add_func("/robust/message-escapes-control-characters",
                     test_message_escapes_control_characters);
     g_test_add_func("/robust/message-elides-long-values", test_message_elides_long_values);
@@ -284,8 +282,5 @@ int main(int argc, char **argv)
                     test_render_file_leaves_no_temporary);
     g_test_add_func("/robust/antimeridian-map-is-sea", test_antimeridian_map_is_sea);
     g_test_add_func("/robust/pole-to-pole-map", test_pole_to_pole_map);
-    int status = g_test_run();
-    cm_geocoder_free(geocoder);
-    cm_context_free(context);
-    return status;
+    return test_run();
 }

@@ -215,7 +215,7 @@ static void test_other_crs(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    context = test_context_new();
+    context = test_context();
     /* The expectations are read through GDAL itself, which the library no
      * longer loads. */
     GDALAllRegister();
@@ -227,7 +227,5 @@ int main(int argc, char **argv)
     g_test_add_func("/routefile/bad-files", test_bad_files);
     g_test_add_func("/routefile/other-crs", test_other_crs);
     g_test_add_func("/routefile/reports-read-back", test_reports_read_back_through_ogr);
-    int status = g_test_run();
-    cm_context_free(context);
-    return status;
+    return test_run();
 }

@@ -308,7 +308,7 @@ static void test_tile_label_keys(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    context = test_context_new();
+    context = test_context();
     scratch = g_dir_make_tmp("convoymap-style-XXXXXX", NULL);
     g_assert_nonnull(scratch);
     g_test_add_func("/style/shipped", test_shipped_styles);
@@ -326,6 +326,6 @@ int main(int argc, char **argv)
     }
     g_rmdir(scratch);
     g_free(scratch);
-    cm_context_free(context);
+    test_fixture_free();
     return status;
 }

@@ -342,14 +342,12 @@ static guint32 colour_at(cm_tiler *tiler, double lat, double lon, int z)
     return value;
 }
 
-/* A new tiler showing the reference convoy, with the route and the
- * geocoder that resolved it; the caller frees all three. */
-static cm_tiler *reference_tiler(cm_geocoder **geocoder, cm_route **route)
+/* A new tiler showing the reference convoy, with the route the shared
+ * geocoder resolved; the caller frees both. */
+static cm_tiler *reference_tiler(cm_route **route)
 {
-    *geocoder = cm_geocoder_new(context);
-    g_assert_nonnull(*geocoder);
     const char *const *waypoints = cm_reference_waypoints();
-    g_assert_cmpint(cm_route_new_from_queries(*geocoder, "Convoy", waypoints,
+    g_assert_cmpint(cm_route_new_from_queries(test_geocoder(), "Convoy", waypoints,
                                               g_strv_length((char **)waypoints), route),
                     ==, CM_OK);
     cm_tiler *tiler = cm_tiler_new(context);
@@ -359,9 +357,8 @@ static cm_tiler *reference_tiler(cm_geocoder **geocoder, cm_route **route)
 
 static void test_render_tiles(void)
 {
-    cm_geocoder *geocoder;
     cm_route *route;
-    cm_tiler *tiler = reference_tiler(&geocoder, &route);
+    cm_tiler *tiler = reference_tiler(&route);
 
     guint32 sea = test_style_color(context, "sea", "color", 0);
     guint32 iraq = test_country_fill(context, "IRQ");
@@ -395,7 +392,6 @@ static void test_render_tiles(void)
     g_assert_null(png);
     cm_tiler_free(tiler);
     cm_route_free(route);
-    cm_geocoder_free(geocoder);
 }
 
 
@@ -412,7 +408,7 @@ static int remove_tiles_dir(const char *dir)
  * bleed margin makes metatile edges invisible. */
 static void test_metatile_seams(void)
 {
-    cm_geocoder *geocoder = cm_geocoder_new(context);
+    cm_geocoder *geocoder = test_geocoder();
     cm_route *route;
     g_assert_cmpint(cm_route_parse(geocoder, "Ramadi > Baghdad > 32.5,45.8", &route), ==,
                     CM_OK);
@@ -473,7 +469,6 @@ static void test_metatile_seams(void)
     g_free(dir);
     cm_tiler_free(tiler);
     cm_route_free(route);
-    cm_geocoder_free(geocoder);
 }
 
 /* A label of zoom z that straddles the edge between tile columns *x and
@@ -554,9 +549,8 @@ static int dark_pixels(cairo_surface_t *image, int x0, int y0, int x1, int y1)
  * byte whatever the metatile size. */
 static void test_labels_across_tiles(void)
 {
-    cm_geocoder *geocoder;
     cm_route *route;
-    cm_tiler *tiler = reference_tiler(&geocoder, &route);
+    cm_tiler *tiler = reference_tiler(&route);
     cm_bbox bbox = {38.5, 30.5, 45.5, 35.5};
     int z = 9, x, y;
     cm_tile_label label;
@@ -664,7 +658,6 @@ static void test_labels_across_tiles(void)
     g_free(text);
     cm_tiler_free(tiler);
     cm_route_free(route);
-    cm_geocoder_free(geocoder);
 }
 
 /* Pixel colour of the MBTiles file at (lat, lon), zoom z, read through
@@ -720,9 +713,8 @@ static char *query_text(sqlite3 *db, const char *sql)
  * metadata, the TMS row order, and deduplicated images. */
 static void test_mbtiles(void)
 {
-    cm_geocoder *geocoder;
     cm_route *route;
-    cm_tiler *tiler = reference_tiler(&geocoder, &route);
+    cm_tiler *tiler = reference_tiler(&route);
     char *dir = g_dir_make_tmp("convoymap-mbtiles-XXXXXX", NULL);
     char *path = g_build_filename(dir, "levant.mbtiles", NULL);
     cm_tiles_request request = {.bbox = {33, 29, 46, 37}, .min_z = 4, .max_z = 8, .jobs = 2,
@@ -793,7 +785,6 @@ static void test_mbtiles(void)
     g_free(dir);
     cm_tiler_free(tiler);
     cm_route_free(route);
-    cm_geocoder_free(geocoder);
 }
 
 /* A run cancelled from another thread once some tiles are stored. */
@@ -1034,9 +1025,8 @@ static void test_place_label_style(void)
 static void test_route_min_zoom(void)
 {
     const double rutbah[2] = {33.0381, 40.2848};
-    cm_geocoder *geocoder;
     cm_route *route;
-    cm_tiler *tiler = reference_tiler(&geocoder, &route);
+    cm_tiler *tiler = reference_tiler(&route);
     const char *name = cm_route_waypoint(route, 2)->name;
     g_assert_cmpstr(name, ==, "Ar Rutbah");
     g_assert_true(tile_shows(tiler, rutbah[0], rutbah[1], 5, name));
@@ -1069,7 +1059,6 @@ static void test_route_min_zoom(void)
     cm_tiler_free(tiler);
     remove_style(dir, path);
     cm_route_free(route);
-    cm_geocoder_free(geocoder);
 }
 
 /* Tiles speak the label language: the gazetteer's Arabic names of places,
@@ -1078,13 +1067,12 @@ static void test_route_min_zoom(void)
 static void test_arabic_tile_labels(void)
 {
     const double karbala[2] = {32.616, 44.024};
-    cm_geocoder *geocoder;
     cm_route *route;
-    cm_tiler *tiler = reference_tiler(&geocoder, &route);
+    cm_tiler *tiler = reference_tiler(&route);
     const cm_place *asad = cm_route_waypoint(route, cm_route_waypoint_count(route) - 1);
     g_assert_nonnull(asad->name_ar);
     cm_place *ramadi;
-    g_assert_cmpint(cm_geocoder_lookup(geocoder, "Ramadi", &ramadi), ==, CM_OK);
+    g_assert_cmpint(cm_geocoder_lookup(test_geocoder(), "Ramadi", &ramadi), ==, CM_OK);
     g_assert_nonnull(ramadi->name_ar);
     cm_tiler_add_marker(tiler, ramadi);
     g_assert_true(tile_shows(tiler, asad->position.lat, asad->position.lon, 7, asad->name));
@@ -1104,13 +1092,12 @@ static void test_arabic_tile_labels(void)
     cm_place_free(ramadi);
     cm_tiler_free(tiler);
     cm_route_free(route);
-    cm_geocoder_free(geocoder);
 }
 
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    context = test_context_new();
+    context = test_context();
     /* The expectations are read through GDAL itself, which the library no
      * longer loads. */
     GDALAllRegister();
@@ -1130,7 +1117,5 @@ int main(int argc, char **argv)
     g_test_add_func("/tiles/place-label-style", test_place_label_style);
     g_test_add_func("/tiles/route-min-zoom", test_route_min_zoom);
     g_test_add_func("/tiles/arabic-labels", test_arabic_tile_labels);
-    int status = g_test_run();
-    cm_context_free(context);
-    return status;
+    return test_run();
 }

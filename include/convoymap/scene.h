@@ -1,0 +1,121 @@
+/* convoymap — a scene: the routes, border crossings, march tables and
+ * marked sites of one briefing, resolved together.
+ *
+ * A program says what the briefing holds (routes as waypoint names, route
+ * specs or files, the example scenario, sites to mark, march parameters),
+ * then resolves the scene once: every name is read by the same geocoder in
+ * the context of the others, crossings and march tables are computed, and
+ * the result is what cm_map_set_scene() and cm_tiler_set_scene() draw and
+ * cm_scene_report() reports, so that a map and its tiles show the same
+ * places.
+ */
+#ifndef CONVOYMAP_SCENE_H
+#define CONVOYMAP_SCENE_H
+
+#include <stddef.h>
+
+#include "borders.h"
+#include "context.h"
+#include "geocode.h"
+#include "march.h"
+#include "report.h"
+#include "route.h"
+#include "units.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct cm_scene cm_scene;
+
+/* An empty scene. Free with cm_scene_free(); context must outlive it. */
+CM_API cm_scene *cm_scene_new(cm_context *context);
+
+/* Frees the scene and all it owns; NULL does nothing. */
+CM_API void cm_scene_free(cm_scene *scene);
+
+/* Adds a route through the n waypoint queries (names, coordinates, MGRS),
+ * named name; both are copied and resolved by cm_scene_resolve(). */
+CM_API void cm_scene_add_route_queries(cm_scene *scene, const char *name,
+                                       const char *const *queries, size_t n);
+
+/* Adds a route as cm_route_parse() reads it ("name=N; color=#rrggbb; A >
+ * B > C"); spec is copied and parsed by cm_scene_resolve(). */
+CM_API void cm_scene_add_route_spec(cm_scene *scene, const char *spec);
+
+/* Adds the route of a file as cm_route_read_file() reads it; path is
+ * copied and read by cm_scene_resolve(). */
+CM_API void cm_scene_add_route_file(cm_scene *scene, const char *path);
+
+/* Adds the example scenario (scenario.h): its route, named "Convoy route",
+ * and, when no mark is added to the scene before or after, its marked
+ * sites; cm_scene_title() is then the example's title. */
+CM_API void cm_scene_add_example(cm_scene *scene);
+
+/* Marks a site beside the routes; query is copied and resolved by
+ * cm_scene_resolve() together with the routes' waypoints. */
+CM_API void cm_scene_add_mark(cm_scene *scene, const char *query);
+
+/* A site a view is centred on (render --center), resolved with the marks,
+ * after them, but not drawn; query is copied, NULL forgets it. */
+CM_API void cm_scene_set_center(cm_scene *scene, const char *query);
+
+/* Computes a march table for every route with params (copied, its serial
+ * too); NULL, the default, computes none. */
+CM_API void cm_scene_set_march(cm_scene *scene, const cm_march_params *params);
+
+/* Resolves the scene with geocoder (borrowed for the call): each route in
+ * the order added (files read, specs parsed, waypoints resolved together
+ * with cm_geocoder_resolve()), its crossings (cm_route_find_crossings())
+ * and its march table, then the marks and the centre together, in the
+ * context of all the routes' waypoints. Replaces what an earlier
+ * resolution gave. Returns CM_OK, or the first failure's status with its
+ * message on the context; the geocoder's notes are in cm_scene_notes()
+ * either way. */
+CM_API cm_status cm_scene_resolve(cm_scene *scene, cm_geocoder *geocoder);
+
+/* How many routes the last resolution gave. */
+CM_API size_t cm_scene_route_count(const cm_scene *scene);
+
+/* Route i (0-based) in the order added, owned by the scene; NULL when out
+ * of range. */
+CM_API const cm_route *cm_scene_route(const cm_scene *scene, size_t i);
+
+/* The border crossings of route i, owned by the scene; NULL when out of
+ * range. */
+CM_API const cm_crossing_list *cm_scene_crossings(const cm_scene *scene, size_t i);
+
+/* The march table of route i, owned by the scene; NULL without march
+ * parameters or when out of range. */
+CM_API const cm_march_table *cm_scene_march(const cm_scene *scene, size_t i);
+
+/* How many marked sites the last resolution gave. */
+CM_API size_t cm_scene_mark_count(const cm_scene *scene);
+
+/* Marked site i (0-based) in the order added, owned by the scene; NULL
+ * when out of range. */
+CM_API const cm_place *cm_scene_mark(const cm_scene *scene, size_t i);
+
+/* Stores the resolved centre in *point and returns 1; 0 when the scene
+ * has no centre or is not resolved. */
+CM_API int cm_scene_center(const cm_scene *scene, cm_geo_point *point);
+
+/* The example's title when the scene holds the example scenario, else
+ * NULL. Static storage. */
+CM_API const char *cm_scene_title(const cm_scene *scene);
+
+/* What the geocoder noted while the last resolution read the names (see
+ * cm_geocoder_take_notes()), one line each ending in '\n'; owned by the
+ * scene, NULL when there is nothing to say. */
+CM_API const char *cm_scene_notes(const cm_scene *scene);
+
+/* The report of the scene's routes (cm_report_routes()). Returns a new
+ * string the caller frees with cm_free(), or NULL with the error on the
+ * scene's context. */
+CM_API char *cm_scene_report(const cm_scene *scene, cm_report_format format, cm_units units);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

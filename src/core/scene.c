@@ -1,0 +1,303 @@
+/* The scene: what a briefing shows, said as names and resolved in one step,
+ * so that every program drawing or reporting it (the map, the tiler, the
+ * CLI's commands, a server) reads the same names as the same places. */
+#include "internal.h"
+
+#include <string.h>
+
+/* How a route is given, before it is resolved. */
+typedef enum route_source {
+    ROUTE_QUERIES, /* waypoint queries and a name */
+    ROUTE_SPEC,    /* cm_route_parse() text */
+    ROUTE_FILE,    /* a path for cm_route_read_file() */
+} route_source;
+
+typedef struct route_request {
+    route_source source;
+    char *text;     /* the name, spec or path */
+    char **queries; /* ROUTE_QUERIES: the waypoints */
+} route_request;
+
+static void route_request_clear(route_request *request)
+{
+    g_free(request->text);
+    g_strfreev(request->queries);
+}
+
+/* A resolved route with what is computed from it. */
+typedef struct planned_route {
+    cm_route *route;
+    cm_crossing_list *crossings;
+    cm_march_table *march;
+} planned_route;
+
+static void planned_route_clear(planned_route *planned)
+{
+    cm_route_free(planned->route);
+    cm_crossing_list_free(planned->crossings);
+    cm_march_table_free(planned->march);
+}
+
+struct cm_scene {
+    cm_context *context;
+    GArray *requests;   /* of route_request, in the order added */
+    GPtrArray *marks;   /* of char *, the queries */
+    char *center;       /* query, NULL for none */
+    gboolean example;   /* the example scenario was added */
+    gboolean with_march;
+    cm_march_params march;
+    char *serial;       /* march.serial's copy */
+    /* Resolved. */
+    GArray *plans;      /* of planned_route */
+    GPtrArray *places;  /* of cm_place *, one a mark */
+    gboolean has_center;
+    cm_geo_point center_point;
+    char *notes;
+};
+
+cm_scene *cm_scene_new(cm_context *context)
+{
+    cm_scene *scene = g_new0(cm_scene, 1);
+    scene->context = context;
+    scene->requests = g_array_new(FALSE, FALSE, sizeof(route_request));
+    g_array_set_clear_func(scene->requests, (GDestroyNotify)route_request_clear);
+    scene->marks = g_ptr_array_new_with_free_func(g_free);
+    scene->plans = g_array_new(FALSE, FALSE, sizeof(planned_route));
+    g_array_set_clear_func(scene->plans, (GDestroyNotify)planned_route_clear);
+    scene->places = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
+    return scene;
+}
+
+void cm_scene_free(cm_scene *scene)
+{
+    if (!scene)
+        return;
+    g_array_free(scene->requests, TRUE);
+    g_ptr_array_free(scene->marks, TRUE);
+    g_free(scene->center);
+    g_free(scene->serial);
+    g_array_free(scene->plans, TRUE);
+    g_ptr_array_free(scene->places, TRUE);
+    g_free(scene->notes);
+    g_free(scene);
+}
+
+static void add_request(cm_scene *scene, route_source source, const char *text,
+                        const char *const *queries, size_t n)
+{
+    route_request request = {source, g_strdup(text), NULL};
+    if (source == ROUTE_QUERIES) {
+        request.queries = g_new0(char *, n + 1);
+        for (size_t i = 0; i < n; i++)
+            request.queries[i] = g_strdup(queries[i]);
+    }
+    g_array_append_val(scene->requests, request);
+}
+
+void cm_scene_add_route_queries(cm_scene *scene, const char *name, const char *const *queries,
+                                size_t n)
+{
+    add_request(scene, ROUTE_QUERIES, name, queries, n);
+}
+
+void cm_scene_add_route_spec(cm_scene *scene, const char *spec)
+{
+    add_request(scene, ROUTE_SPEC, spec, NULL, 0);
+}
+
+void cm_scene_add_route_file(cm_scene *scene, const char *path)
+{
+    add_request(scene, ROUTE_FILE, path, NULL, 0);
+}
+
+/* The example's route has the name a route given by its waypoints gets on
+ * the command line. */
+#define EXAMPLE_ROUTE_NAME "Convoy route"
+
+void cm_scene_add_example(cm_scene *scene)
+{
+    const char *const *waypoints = cm_reference_waypoints();
+    add_request(scene, ROUTE_QUERIES, EXAMPLE_ROUTE_NAME, waypoints,
+                g_strv_length((char **)waypoints));
+    scene->example = TRUE;
+}
+
+void cm_scene_add_mark(cm_scene *scene, const char *query)
+{
+    g_ptr_array_add(scene->marks, g_strdup(query));
+}
+
+void cm_scene_set_center(cm_scene *scene, const char *query)
+{
+    g_free(scene->center);
+    scene->center = g_strdup(query);
+}
+
+void cm_scene_set_march(cm_scene *scene, const cm_march_params *params)
+{
+    g_free(scene->serial);
+    scene->serial = NULL;
+    scene->with_march = params != NULL;
+    if (!params)
+        return;
+    scene->march = *params;
+    scene->serial = g_strdup(params->serial);
+    scene->march.serial = scene->serial;
+}
+
+/* Reads, parses or resolves request into a new route in *route. */
+static cm_status request_route(cm_scene *scene, cm_geocoder *geocoder,
+                               const route_request *request, cm_route **route)
+{
+    switch (request->source) {
+    case ROUTE_FILE:
+        return cm_route_read_file(scene->context, request->text, route);
+    case ROUTE_SPEC:
+        return cm_route_parse(geocoder, request->text, route);
+    case ROUTE_QUERIES:
+    default:
+        return cm_route_new_from_queries(geocoder, request->text,
+                                         (const char *const *)request->queries,
+                                         g_strv_length(request->queries), route);
+    }
+}
+
+/* Resolves request and adds it to the plans with its crossings and, with
+ * march parameters, its march table. */
+static cm_status plan_route(cm_scene *scene, cm_geocoder *geocoder,
+                            const route_request *request)
+{
+    planned_route planned = {NULL, NULL, NULL};
+    cm_status status = request_route(scene, geocoder, request, &planned.route);
+    if (status == CM_OK)
+        status = cm_route_find_crossings(scene->context, planned.route, geocoder,
+                                         &planned.crossings);
+    if (status == CM_OK && scene->with_march)
+        status = cm_march_table_new(scene->context, planned.route, planned.crossings,
+                                    &scene->march, &planned.march);
+    g_array_append_val(scene->plans, planned);
+    return status;
+}
+
+/* Resolves the marks (the example's when the scene has the example and no
+ * mark of its own) and the centre, after them, together, in the context of
+ * the routes' waypoints. */
+static cm_status resolve_sites(cm_scene *scene, cm_geocoder *geocoder)
+{
+    GPtrArray *queries = g_ptr_array_new();
+    if (scene->example && scene->marks->len == 0) {
+        for (const char *const *mark = cm_reference_markers(); *mark; mark++)
+            g_ptr_array_add(queries, (gpointer)*mark);
+    } else {
+        for (guint i = 0; i < scene->marks->len; i++)
+            g_ptr_array_add(queries, g_ptr_array_index(scene->marks, i));
+    }
+    size_t n_marks = queries->len;
+    if (scene->center)
+        g_ptr_array_add(queries, scene->center);
+    if (queries->len == 0) {
+        g_ptr_array_free(queries, TRUE);
+        return CM_OK;
+    }
+    GArray *near = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    for (guint i = 0; i < scene->plans->len; i++) {
+        const cm_route *route = g_array_index(scene->plans, planned_route, i).route;
+        for (size_t w = 0; w < cm_route_waypoint_count(route); w++)
+            g_array_append_val(near, cm_route_waypoint(route, w)->position);
+    }
+    cm_candidate_list **lists = g_new0(cm_candidate_list *, queries->len);
+    cm_status status = cm_geocoder_resolve(geocoder, (const char *const *)queries->pdata,
+                                           queries->len, (const cm_geo_point *)near->data,
+                                           near->len, lists);
+    for (size_t i = 0; i < queries->len && status == CM_OK; i++) {
+        const cm_place *place = cm_candidate_list_get(lists[i], 0)->place;
+        if (i < n_marks) {
+            g_ptr_array_add(scene->places, cm_place_copy(place));
+        } else {
+            scene->has_center = TRUE;
+            scene->center_point = place->position;
+        }
+    }
+    for (size_t i = 0; i < queries->len && status == CM_OK; i++)
+        cm_candidate_list_free(lists[i]);
+    g_free(lists);
+    g_array_free(near, TRUE);
+    g_ptr_array_free(queries, TRUE);
+    return status;
+}
+
+cm_status cm_scene_resolve(cm_scene *scene, cm_geocoder *geocoder)
+{
+    g_array_set_size(scene->plans, 0);
+    g_ptr_array_set_size(scene->places, 0);
+    scene->has_center = FALSE;
+    g_free(scene->notes);
+    scene->notes = NULL;
+    cm_status status = CM_OK;
+    for (guint i = 0; i < scene->requests->len && status == CM_OK; i++)
+        status = plan_route(scene, geocoder, &g_array_index(scene->requests, route_request, i));
+    if (status == CM_OK)
+        status = resolve_sites(scene, geocoder);
+    char *notes = cm_geocoder_take_notes(geocoder);
+    scene->notes = g_strdup(notes);
+    cm_free(notes);
+    return status;
+}
+
+size_t cm_scene_route_count(const cm_scene *scene) { return scene->plans->len; }
+
+static const planned_route *plan(const cm_scene *scene, size_t i)
+{
+    return i < scene->plans->len ? &g_array_index(scene->plans, planned_route, i) : NULL;
+}
+
+const cm_route *cm_scene_route(const cm_scene *scene, size_t i)
+{
+    const planned_route *planned = plan(scene, i);
+    return planned ? planned->route : NULL;
+}
+
+const cm_crossing_list *cm_scene_crossings(const cm_scene *scene, size_t i)
+{
+    const planned_route *planned = plan(scene, i);
+    return planned ? planned->crossings : NULL;
+}
+
+const cm_march_table *cm_scene_march(const cm_scene *scene, size_t i)
+{
+    const planned_route *planned = plan(scene, i);
+    return planned ? planned->march : NULL;
+}
+
+size_t cm_scene_mark_count(const cm_scene *scene) { return scene->places->len; }
+
+const cm_place *cm_scene_mark(const cm_scene *scene, size_t i)
+{
+    return i < scene->places->len ? g_ptr_array_index(scene->places, i) : NULL;
+}
+
+int cm_scene_center(const cm_scene *scene, cm_geo_point *point)
+{
+    if (scene->has_center)
+        *point = scene->center_point;
+    return scene->has_center;
+}
+
+const char *cm_scene_title(const cm_scene *scene)
+{
+    return scene->example ? cm_reference_title() : NULL;
+}
+
+const char *cm_scene_notes(const cm_scene *scene) { return scene->notes; }
+
+char *cm_scene_report(const cm_scene *scene, cm_report_format format, cm_units units)
+{
+    cm_route_report *reports = g_new0(cm_route_report, scene->plans->len);
+    for (guint i = 0; i < scene->plans->len; i++) {
+        const planned_route *planned = plan(scene, i);
+        reports[i] = (cm_route_report){planned->route, planned->crossings, planned->march};
+    }
+    char *text = cm_report_routes(scene->context, reports, scene->plans->len, format, units);
+    g_free(reports);
+    return text;
+}
