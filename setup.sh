@@ -35,11 +35,17 @@ fi
 
 # The test command treats compiler warnings as errors; a plain build does
 # not, so that a newer compiler's new warning cannot stop a user's build.
+# The option is given only to a build directory created here: an existing
+# one keeps the options its owner chose.
 werror=false
 [ "$mode" = test ] && werror=true
-[ -f build/build.ninja ] || meson setup build --buildtype=debugoptimized >/dev/null
-meson configure build -Dwerror=$werror >/dev/null
+[ -f build/build.ninja ] ||
+  meson setup build --buildtype=debugoptimized -Dwerror=$werror >/dev/null
 ninja -C build >/dev/null
+# The build tree's binaries find their modules, index and data through the
+# variables that `meson devenv` sets (meson.build's add_devenv).
+export CONVOYMAP_BUILD_DIR=$PWD/build
+export CONVOYMAP_DATA=${CONVOYMAP_DATA:-$PWD}
 
 if [ "$mode" = map ]; then
   mkdir -p out
@@ -54,8 +60,7 @@ status=0
 meson test -C build --print-errorlogs --num-processes 2 || status=$?
 # The same suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 [ -f build-asan/build.ninja ] ||
-  meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
-meson configure build-asan -Dwerror=true >/dev/null
+  meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=true >/dev/null
 ninja -C build-asan >/dev/null
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
@@ -63,8 +68,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   meson test -C build-asan --print-errorlogs --num-processes 2 || status=$?
 # clang's warnings too, and a short libFuzzer run of every target (20 s
 # each; tests/fuzz/run.sh 600 runs them longer).
-[ -f build-clang/build.ninja ] || CC=clang meson setup build-clang >/dev/null
-meson configure build-clang -Dwerror=true >/dev/null
+[ -f build-clang/build.ninja ] || CC=clang meson setup build-clang -Dwerror=true >/dev/null
 ninja -C build-clang >/dev/null
 mkdir -p build-fuzz
 tests/fuzz/run.sh 20 | tee build-fuzz/fuzz.tap || status=$?

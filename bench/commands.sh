@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
+# The build tree's binaries find the data, the index and the modules
+# through these, as under `meson devenv`.
+export CONVOYMAP_DATA=${CONVOYMAP_DATA:-$PWD}
+export CONVOYMAP_BUILD_DIR=$(realpath "$build")
 runs=${2:-11}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -15,6 +15,7 @@ queries=${3:-100000}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 export CONVOYMAP_DATA=$PWD
+export CONVOYMAP_BUILD_DIR=$(realpath "$build")
 
 median_ms() { # command...: the median wall time of runs, in milliseconds
   "$@" >/dev/null 2>&1 || true

@@ -16,6 +16,7 @@ build=${1:-build}
 runs=${2:-7}
 case $build in /*) ;; *) build=$root/$build ;; esac
 export CONVOYMAP_DATA=$root
+export CONVOYMAP_BUILD_DIR=$build
 pypeer=/usr/bin/python3 # Debian's python3-mapnik lives there, not in pyenv
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -23,14 +23,25 @@ program() { if [ -x "$1/src/cli/convoymap" ]; then echo "$1/src/cli/convoymap"; 
 this=$(program "$build")
 earlier=$(program "$out/build")
 
+# in_tree DATA-DIR COMMAND...: runs COMMAND with that checkout's data and
+# build tree (since issue 13 the build tree is found through the
+# environment, not compiled in).
+in_tree() {
+  local data=$1
+  shift
+  local tree=$build
+  [ "$data" = "$PWD" ] || tree=$out/build
+  CONVOYMAP_DATA=$data CONVOYMAP_BUILD_DIR=$tree "$@"
+}
+
 median_ms() { # data-dir command...: the median wall time in milliseconds
   local data=$1
   shift
-  CONVOYMAP_DATA=$data "$@" >/dev/null 2>&1 || true
+  in_tree "$data" "$@" >/dev/null 2>&1 || true
   for _ in $(seq "$runs"); do
     local start end
     start=$(date +%s%N)
-    CONVOYMAP_DATA=$data "$@" >/dev/null 2>&1 || true
+    in_tree "$data" "$@" >/dev/null 2>&1 || true
     end=$(date +%s%N)
     echo $(( (end - start) / 1000 ))
   done | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] / 1000 }'
@@ -39,7 +50,7 @@ median_ms() { # data-dir command...: the median wall time in milliseconds
 peak_kb() { # data-dir command...: peak RSS in kB
   local data=$1
   shift
-  CONVOYMAP_DATA=$data /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
+  in_tree "$data" /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
 }
 
 echo "this build ($build) against $ref, median of $runs runs ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"

@@ -22,26 +22,31 @@ extern "C" {
 typedef enum cm_status {
     CM_OK = 0,
     /* The caller's input is wrong: an unknown site, a bad coordinate, an
-     * unsupported output format. A CLI maps this to exit code 2. */
+     * unsupported output format. */
     CM_ERR_INPUT,
-    /* Reading shipped data or writing output failed. Exit code 1. */
+    /* Reading shipped data or writing output failed. */
     CM_ERR_IO,
-    /* Shipped data is missing or corrupt. Exit code 1. */
+    /* Shipped data is missing or corrupt. */
     CM_ERR_DATA,
-    /* PROJ, GDAL or Cairo refused an operation. Exit code 1. */
+    /* PROJ, GDAL or Cairo refused an operation, or a module of the library
+     * could not be loaded. */
     CM_ERR_LIBRARY,
     /* The caller cancelled a long operation (cm_tiler_cancel()); what was
-     * finished is kept. Exit code 130, as for a shell's Ctrl-C. */
+     * finished is kept. */
     CM_ERR_CANCELLED,
 } cm_status;
 
 typedef struct cm_context cm_context;
 
 /* Creates a context reading shipped data from data_dir, or, when data_dir
- * is NULL, from $CONVOYMAP_DATA, the installed data directory, or the
- * source tree, whichever exists first. Returns NULL only when memory runs
- * out or no data directory exists; then, if message is not NULL, *message
- * receives a description the caller frees with cm_free(). */
+ * is NULL, from $CONVOYMAP_DATA or else the installed data directory. A
+ * data directory holds geodata/ and styles/; its geodata/ folder itself is
+ * accepted too. A program run from the build tree finds the data, the
+ * gazetteer index and the modules through $CONVOYMAP_DATA and
+ * $CONVOYMAP_BUILD_DIR, which the tests and `meson devenv` set. Returns
+ * NULL only when memory runs out or no data directory exists; then, if
+ * message is not NULL, *message receives a description the caller frees
+ * with cm_free(). */
 CM_API cm_context *cm_context_new(const char *data_dir, char **message);
 
 /* Frees the context. Objects created from it must be freed first. */

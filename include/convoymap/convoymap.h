@@ -5,6 +5,7 @@
 #ifndef CONVOYMAP_H
 #define CONVOYMAP_H
 
+#include "bbox.h"
 #include "borders.h"
 #include "context.h"
 #include "coords.h"
@@ -19,7 +20,6 @@
 #include "scene.h"
 #include "tiles.h"
 #include "units.h"
-
-#define CM_VERSION_STRING "0.1.0"
+#include "version.h"
 
 #endif

@@ -8,10 +8,11 @@
  * (geodata/README.md); docs/geocoding.md gives the rules. Names match
  * regardless of case, diacritics, punctuation, the Arabic article, common
  * transliteration variants (Ayn/Ain, Abu/Albu/Bu, Qaim/Kaim, doubled
- * letters) and facility words (Air Base, AB, Airport, Border Crossing, Camp); the
- * rules are in src/geocode/fold.h. Typos (a letter or two dropped, added, wrong or
- * swapped with the next; src/geocode/fuzzy.h) find only suggestions, except when
- * cm_geocoder_answer() or cm_geocoder_resolve() finds them clear.
+ * letters) and facility words (Air Base, AB, Airport, Border Crossing, Camp).
+ * Typos (a letter or two dropped, added, wrong or swapped with the next)
+ * find only suggestions, except when cm_geocoder_answer() or
+ * cm_geocoder_resolve() finds them clear. docs/geocoding.md gives the
+ * folding and typo rules in full.
  * Everything is offline.
  */
 #ifndef CONVOYMAP_GEOCODE_H
@@ -39,7 +40,7 @@ typedef struct cm_place {
      * (raw coordinates, most places outside the Arabic-script world). Chosen
      * among the gazetteer's spellings of the place: an Arabic-language
      * spelling, or the Persian, Dari, Pashto or Urdu one in Iran,
-     * Afghanistan and Pakistan (the rules are in src/geocode/arabic-name.h). */
+     * Afghanistan and Pakistan. */
     char *name_ar;
     /* English name of the first-level division, e.g. "Anbar"; "" when
      * unknown (raw coordinates, user sites). A curated site or airfield

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "bbox.h"
 #include "context.h"
 #include "geocode.h"
 #include "geodesy.h"
@@ -59,6 +60,8 @@ CM_API cm_status cm_label_language_parse(cm_context *context, const char *text,
 
 #define CM_MAP_DEFAULT_WIDTH 1600
 #define CM_MAP_DEFAULT_HEIGHT 1200
+/* Smallest accepted side in pixels, room for the title and legend. */
+#define CM_MAP_MIN_SIDE 200
 /* Largest accepted side in pixels, so that a typo cannot ask for gigabytes. */
 #define CM_MAP_MAX_SIDE 20000
 /* Largest PNG in pixels (about 400 MB of pixels while drawing). */
@@ -77,7 +80,7 @@ CM_API cm_map *cm_map_new(cm_context *context);
 CM_API void cm_map_free(cm_map *map);
 
 /* Output size in pixels (PNG) or points (SVG, PDF). CM_ERR_INPUT when a
- * side is below 200 or above CM_MAP_MAX_SIDE. */
+ * side is below CM_MAP_MIN_SIDE or above CM_MAP_MAX_SIDE. */
 CM_API cm_status cm_map_set_size(cm_map *map, int width, int height);
 
 /* The page: "WIDTHxHEIGHT" in pixels (as cm_map_set_size), or paper: A0 to
@@ -177,26 +180,25 @@ CM_API cm_status cm_map_set_banner(cm_map *map, const char *text, const char *co
  * CRS's valid area or crossing its antimeridian are cut there. */
 CM_API cm_status cm_map_set_crs(cm_map *map, const char *definition);
 
-/* The map's area shows exactly the box west..east, south..north (degrees;
- * west above east crosses the antimeridian): the box, as the CRS draws it,
+/* The map's area shows exactly bbox (bbox.h; west above east crosses the
+ * antimeridian), copied: the box, as the CRS draws it,
  * fitted into the area between the title and bottom bands, its centre in
  * the middle, touching two opposite sides. Routes and sites outside it
  * are cut off; with none at all the map shows the basemap alone.
  * Replaces cm_map_set_center() and cm_map_fit_content(). CM_ERR_INPUT,
- * naming the value, for a longitude outside -180..180, a latitude outside
- * -90..90, south not below north or west equal to east. The layout fails
+ * naming the value, for a box that fails cm_bbox_check(). The layout fails
  * with CM_ERR_INPUT when part of the box cannot be projected in the CRS,
- * or its scale changes a hundredfold over the box (Mercator toward a
- * pole). */
-CM_API cm_status cm_map_set_bbox(cm_map *map, double west, double south, double east,
-                                 double north);
+ * or its scale changes too much over the box for one map (Mercator
+ * toward a pole). */
+CM_API cm_status cm_map_set_bbox(cm_map *map, const cm_bbox *bbox);
 
-/* cm_map_set_bbox() from text "WEST,SOUTH,EAST,NORTH" (e.g. "38,29,48,37").
- * CM_ERR_INPUT naming text when it is malformed or out of range. */
-CM_API cm_status cm_map_set_bbox_text(cm_map *map, const char *text);
+/* Radii of cm_map_set_center(), the largest a hemisphere. */
+#define CM_MAP_MIN_RADIUS_KM 0.1
+#define CM_MAP_MAX_RADIUS_KM 10000.0
 
-/* The map's area shows at least the geodesic circle of radius_km (0.1 to
- * 10000) round lat, lon (degrees), which is in the middle; the circle
+/* The map's area shows at least the geodesic circle of radius_km
+ * (CM_MAP_MIN_RADIUS_KM to CM_MAP_MAX_RADIUS_KM) round lat, lon (degrees),
+ * which is in the middle; the circle
  * touches the area's shorter sides. Routes and sites outside are cut off;
  * with none, the map shows the basemap alone. Replaces cm_map_set_bbox()
  * and cm_map_fit_content(). CM_ERR_INPUT naming the value when one is out

@@ -92,19 +92,26 @@ typedef struct cm_halt_rule {
 CM_API cm_status cm_halt_rule_parse(cm_context *context, const char *text,
                                     cm_halt_rule *rule);
 
+/* Limits of a march table's parameters, and the default gap (an open
+ * column, 10 vehicles per km). */
+#define CM_MARCH_MAX_SPEED_KMH 200.0
+#define CM_MARCH_MAX_VEHICLES 100000L
+#define CM_MARCH_MAX_GAP_M 10000.0
+#define CM_MARCH_DEFAULT_GAP_M 100.0
+
 /* What a march table is computed from. */
 typedef struct cm_march_params {
-    double speed_kmh;   /* rate of march, above 0 and at most 200 */
+    double speed_kmh;   /* rate of march, above 0 and at most CM_MARCH_MAX_SPEED_KMH */
     cm_time start;      /* when the head passes the SP */
     cm_halt_rule halts;
-    long vehicles;      /* 1 to 100000 */
-    double gap_m;       /* between vehicles, 0 to 10000 */
+    long vehicles;      /* 1 to CM_MARCH_MAX_VEHICLES */
+    double gap_m;       /* between vehicles, 0 to CM_MARCH_MAX_GAP_M */
     const char *serial; /* NULL or "" for the route's name; copied */
 } cm_march_params;
 
-/* Defaults documented by the CLI: speed 0 (must be set), start 0 (the
- * epoch, must be set), no halts, 1 vehicle, 100 m gap (an open column, 10
- * vehicles per km), the route's name as serial. */
+/* The defaults: speed 0 (must be set), start 0 (the epoch, must be set),
+ * no halts, 1 vehicle, CM_MARCH_DEFAULT_GAP_M, the route's name as
+ * serial. */
 CM_API void cm_march_params_init(cm_march_params *params);
 
 /* Fills params from text as typed on a command line: speed in km/h, start

@@ -1,8 +1,10 @@
-/* convoymap — the reference scenario.
+/* convoymap — EXAMPLE DATA, not planning data: the reference scenario.
  *
- * The 2019 convoy from Jordan to Ayn al-Asad Air Base, used as the default
- * map and as the project's test case: the waypoints in travel order and the
- * sites marked for orientation, as gazetteer queries.
+ * A fixed example, the 2019 convoy from Jordan to Ayn al-Asad Air Base:
+ * what the convoymap program draws when given no route, and the project's
+ * test case. The waypoints in travel order and the sites marked for
+ * orientation are gazetteer queries. A program plans its own routes
+ * (route.h); these lists may change in any release.
  */
 #ifndef CONVOYMAP_SCENARIO_H
 #define CONVOYMAP_SCENARIO_H

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "bbox.h"
 #include "borders.h"
 #include "context.h"
 #include "geocode.h"
@@ -34,16 +35,14 @@ extern "C" {
 
 #define CM_TILE_DEFAULT_SIZE 256
 #define CM_TILE_DEFAULT_METATILE 8
+#define CM_TILE_MAX_METATILE 16
+/* Most rendering threads of cm_tiler_write(): more only queue for the
+ * same cores. */
+#define CM_TILES_MAX_JOBS 64
 
 typedef struct cm_tile {
     int z, x, y;
 } cm_tile;
-
-/* A geographic box in degrees; west < east (boxes across the antimeridian
- * are not supported). */
-typedef struct cm_bbox {
-    double west, south, east, north;
-} cm_bbox;
 
 /* The tile of zoom z containing point. Latitudes beyond CM_TILE_MAX_LAT
  * fall in the first or last row, longitude 180 in the last column.
@@ -57,17 +56,16 @@ CM_API cm_status cm_tile_for_point(cm_context *context, cm_geo_point point, int 
 CM_API cm_status cm_tile_bounds(cm_context *context, cm_tile tile, cm_bbox *bounds);
 
 /* The range of tiles of zoom z that overlap bbox (a tile that only touches
- * it along an edge does not count): columns *x0..*x1, rows *y0..*y1. */
+ * it along an edge does not count): columns *x0..*x1, rows *y0..*y1.
+ * CM_ERR_INPUT for a box that fails cm_bbox_check() or crosses the
+ * antimeridian (bbox.h), naming the two boxes to render instead; the same
+ * for cm_tile_count() and cm_tiler_write(). */
 CM_API cm_status cm_tile_range(cm_context *context, const cm_bbox *bbox, int z, int *x0,
                                int *y0, int *x1, int *y1);
 
 /* How many tiles of zooms min_z..max_z overlap bbox, in *count. */
 CM_API cm_status cm_tile_count(cm_context *context, const cm_bbox *bbox, int min_z,
                                int max_z, unsigned long long *count);
-
-/* Parses "WEST,SOUTH,EAST,NORTH" in degrees. CM_ERR_INPUT, naming text,
- * when it is malformed, out of range, or west >= east or south >= north. */
-CM_API cm_status cm_bbox_parse(cm_context *context, const char *text, cm_bbox *bbox);
 
 /* Parses a zoom "Z" or a range "MIN-MAX" within 0..CM_TILE_MAX_ZOOM. */
 CM_API cm_status cm_zoom_range_parse(cm_context *context, const char *text, int *min_z,
@@ -116,8 +114,10 @@ CM_API cm_status cm_tiler_set_tile_size(cm_tiler *tiler, int size);
  * then 512 x 512 pixels with lines twice as wide). */
 CM_API cm_status cm_tiler_set_scale(cm_tiler *tiler, int scale);
 
-/* Metatile side in tiles, 1 to 16 (default 8). It is reduced where a zoom
- * has fewer tiles, and so that a metatile stays within 2048 pixels a side. */
+/* Metatile side in tiles, 1 to CM_TILE_MAX_METATILE (default
+ * CM_TILE_DEFAULT_METATILE). It is reduced where a zoom has fewer tiles,
+ * and for large tiles and scales, so that a metatile's image stays a few
+ * megabytes. */
 CM_API cm_status cm_tiler_set_metatile(cm_tiler *tiler, int tiles);
 
 /* Side of the PNG tiles in pixels: tile size times scale. */
@@ -139,16 +139,15 @@ typedef struct cm_tile_label {
 
 /* The labels drawn on tile (waypoints, crossings, sites, countries and
  * places), each whole even where it reaches into the neighbouring tiles:
- * labels are placed per block of 16 x 16 tiles of a zoom (fewer at zooms
- * 0-3) and never cross a block's edge, so that they do not depend on the
- * metatile size, the shard or the area rendered. Cities and towns are
- * labelled from a population that falls with the zoom, set by the style's
- * [places] min-population (briefing: 10 million at zoom 0-2, 1 million at
- * 5, 200,000 at 7, 20,000 at 9, 10,000 at 10, 1,000 at 13, every one from
- * 14; 512-pixel tiles use the next zoom's), largest first where they would
- * collide; the routes' labels from the style's [labels] route-min-zoom
- * (briefing: 5). *labels receives an array of *n labels the caller frees
- * with cm_tile_label_array_free(). */
+ * labels are placed per fixed block of tiles of a zoom and never cross a
+ * block's edge, so that they do not depend on the metatile size, the shard
+ * or the area rendered (docs/tiles.md). Cities and towns are labelled from
+ * a population that falls with the zoom, set by the style's [places]
+ * min-population (512-pixel tiles use the next zoom's), largest first
+ * where they would collide; the routes' labels from the style's [labels]
+ * route-min-zoom (the shipped values are in styles/briefing.ini). *labels
+ * receives an array of *n labels the caller frees with
+ * cm_tile_label_array_free(). */
 CM_API cm_status cm_tiler_labels(cm_tiler *tiler, cm_tile tile, cm_tile_label **labels,
                                  size_t *n);
 
@@ -172,7 +171,7 @@ typedef void (*cm_tiles_start_fn)(const cm_tiles_summary *plan, void *data);
 typedef struct cm_tiles_request {
     cm_bbox bbox;
     int min_z, max_z;
-    int jobs;               /* rendering threads, 1 to 64 */
+    int jobs;               /* rendering threads, 1 to CM_TILES_MAX_JOBS */
     int resume;             /* keep metatiles already complete in the output */
     /* Render only shard shard_index (1-based) of shard_count: every
      * shard_count-th metatile, so that machines can share a tileset and

@@ -27,6 +27,19 @@ static int fail(cm_context *context)
     }
 }
 
+/* --bbox: parsed by the library; a box crossing the antimeridian wider
+ * than half the world is more likely west and east swapped, so say so. */
+static cm_status parse_bbox(cm_context *context, const char *text, cm_bbox *bbox)
+{
+    cm_status status = cm_bbox_parse(context, text, bbox);
+    if (status == CM_OK && cm_bbox_crosses_antimeridian(bbox) && cm_bbox_width(bbox) > 180)
+        fprintf(stderr, "convoymap: note: bounding box %s crosses the antimeridian and is "
+                "%g° wide; for the %g° from %g to %g give %g,%g,%g,%g\n", text,
+                cm_bbox_width(bbox), 360 - cm_bbox_width(bbox), bbox->east, bbox->west,
+                bbox->east, bbox->south, bbox->west, bbox->north);
+    return status;
+}
+
 /* Prints the library's notes (lines ending in '\n', or NULL), a line each. */
 static void print_lines(const char *notes)
 {
@@ -250,8 +263,10 @@ static int set_extent(cm_context *context, cm_map *map, const render_options *op
         return usage_value_error("margin", options->margin, "a percentage (e.g. 5 or 5%)");
     if (options->radius_km && !parse_number(options->radius_km, "", &radius_km))
         return usage_value_error("radius", options->radius_km, "a number of km (e.g. 150)");
+    cm_bbox bbox;
     if ((options->crs && cm_map_set_crs(map, options->crs) != CM_OK) ||
-        (options->bbox && cm_map_set_bbox_text(map, options->bbox) != CM_OK) ||
+        (options->bbox && (parse_bbox(context, options->bbox, &bbox) != CM_OK ||
+                           cm_map_set_bbox(map, &bbox) != CM_OK)) ||
         (centre && cm_map_set_center(map, centre->lat, centre->lon, radius_km) != CM_OK) ||
         (options->margin && cm_map_fit_content(map, margin / 100) != CM_OK))
         return fail(context);
@@ -474,7 +489,7 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     cm_tiles_request request = {.jobs = options->jobs, .resume = options->resume,
                                 .name = options->name, .preview = options->preview,
                                 .start = announce_tiles, .progress_data = (void *)options};
-    if (cm_bbox_parse(context, options->bbox, &request.bbox) != CM_OK ||
+    if (parse_bbox(context, options->bbox, &request.bbox) != CM_OK ||
         cm_zoom_range_parse(context, options->zoom, &request.min_z, &request.max_z) != CM_OK ||
         (options->shard && cm_shard_parse(context, options->shard, &request.shard_index,
                                           &request.shard_count) != CM_OK))
@@ -860,7 +875,7 @@ int main(int argc, char **argv)
         return EXIT_SUCCESS;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("convoymap %s\n", CM_VERSION_STRING);
+        printf("convoymap %s\n", cm_version());
         return EXIT_SUCCESS;
     }
     int words;

@@ -106,7 +106,7 @@ static GOptionEntry labels_option(char **labels)
 static GOptionEntry data_option(char **data_dir)
 {
     return (GOptionEntry){"data", 0, 0, G_OPTION_ARG_FILENAME, data_dir,
-                          "Data directory (default: $CONVOYMAP_DATA or the installed data)",
+                          "Data directory, or its geodata/ (default: $CONVOYMAP_DATA or the installed data)",
                           "DIR"};
 }
 

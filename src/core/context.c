@@ -27,37 +27,50 @@ static gboolean has_data(const char *dir)
     return ok;
 }
 
+/* dir when it holds the data, or its parent when dir is the data's geodata/
+ * folder itself; NULL otherwise. */
+static char *data_dir_at(const char *dir)
+{
+    /* "" would resolve the data files against the working directory. */
+    if (!*dir)
+        return NULL;
+    if (has_data(dir))
+        return g_strdup(dir);
+    char *canonical = g_canonicalize_filename(dir, NULL);
+    char *parent = g_path_get_dirname(canonical);
+    char *base = g_path_get_basename(canonical);
+    g_free(canonical);
+    if (strcmp(base, "geodata") == 0 && has_data(parent)) {
+        g_free(base);
+        return parent;
+    }
+    g_free(base);
+    g_free(parent);
+    return NULL;
+}
+
 /* The first candidate that holds the data: the caller's choice, then the
- * environment, then the installed copy, then the source tree (so that the
- * build tree runs without installing). */
+ * environment (set by the tests and `meson devenv` to the source tree),
+ * then the installed copy. */
 static char *find_data_dir(const char *requested, char **message)
 {
-    if (requested) {
-        /* "" would resolve the data files against the working directory. */
-        if (*requested && has_data(requested))
-            return g_strdup(requested);
-        if (message)
-            *message = g_strdup_printf("data directory '%s' has no %s", requested,
-                                       CM_DATA_MARKER);
-        return NULL;
-    }
     const char *from_env = g_getenv("CONVOYMAP_DATA");
-    if (from_env && *from_env) {
-        if (has_data(from_env))
-            return g_strdup(from_env);
-        if (message)
-            *message = g_strdup_printf("CONVOYMAP_DATA=%s has no %s", from_env,
-                                       CM_DATA_MARKER);
-        return NULL;
+    const char *chosen = requested ? requested : from_env && *from_env ? from_env : NULL;
+    if (chosen) {
+        char *dir = data_dir_at(chosen);
+        if (!dir && message)
+            *message = g_strdup_printf("%s%s%s has no %s (give the folder that holds "
+                                       "geodata/ and styles/, or geodata/ itself)",
+                                       requested ? "data directory '" : "CONVOYMAP_DATA=",
+                                       chosen, requested ? "'" : "", CM_DATA_MARKER);
+        return dir;
     }
     if (has_data(CM_INSTALLED_DATADIR))
         return g_strdup(CM_INSTALLED_DATADIR);
-    if (has_data(CM_SOURCE_DATADIR))
-        return g_strdup(CM_SOURCE_DATADIR);
     if (message)
-        *message = g_strdup_printf("no convoymap data found in %s or %s; set "
-                                   "CONVOYMAP_DATA", CM_INSTALLED_DATADIR,
-                                   CM_SOURCE_DATADIR);
+        *message = g_strdup_printf("no convoymap data found in %s; set CONVOYMAP_DATA "
+                                   "(from a build tree, run through `meson devenv`)",
+                                   CM_INSTALLED_DATADIR);
     return NULL;
 }
 
@@ -239,18 +252,30 @@ const char *cm_status_name(cm_status status)
     return "unknown status";
 }
 
+/* Whether dir is the data directory that $CONVOYMAP_DATA names, as the
+ * tests and `meson devenv` set it beside $CONVOYMAP_BUILD_DIR. */
+static gboolean is_build_tree_data(const char *dir)
+{
+    const char *from_env = g_getenv("CONVOYMAP_DATA");
+    char *env_dir = from_env ? data_dir_at(from_env) : NULL;
+    if (!env_dir)
+        return FALSE;
+    char *a = g_canonicalize_filename(dir, NULL), *b = g_canonicalize_filename(env_dir, NULL);
+    gboolean same = strcmp(a, b) == 0;
+    g_free(a);
+    g_free(b);
+    g_free(env_dir);
+    return same;
+}
+
 char *cm_index_path(const cm_context *context, const char *name)
 {
     char *installed = g_build_filename(context->data_dir, "geodata", name, NULL);
-    if (g_file_test(installed, G_FILE_TEST_EXISTS))
+    const char *build = g_getenv("CONVOYMAP_BUILD_DIR");
+    if (g_file_test(installed, G_FILE_TEST_EXISTS) || !build || !*build ||
+        !is_build_tree_data(context->data_dir))
         return installed;
-    char *data = g_canonicalize_filename(context->data_dir, NULL);
-    char *source = g_canonicalize_filename(CM_SOURCE_DATADIR, NULL);
-    gboolean from_source = strcmp(data, source) == 0;
-    g_free(data);
-    g_free(source);
-    if (!from_source)
-        return installed;
+    /* The build tree writes the index to its root (meson.build). */
     g_free(installed);
-    return g_build_filename(CM_BUILD_DATADIR, name, NULL);
+    return g_build_filename(build, name, NULL);
 }

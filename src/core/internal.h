@@ -59,9 +59,9 @@ CM_PRIVATE
 char *cm_data_path(const cm_context *context, const char *name);
 
 /* Path of a file that the build makes from the shipped data, such as the
- * gazetteer index: in the data directory's geodata/, or in this build's
- * tree when the data directory is the source tree it was built from. The
- * caller frees it with g_free(). */
+ * gazetteer index: in the data directory's geodata/, or else, when the
+ * data directory is $CONVOYMAP_DATA's, at the root of $CONVOYMAP_BUILD_DIR
+ * (a program run from the build tree). The caller frees it with g_free(). */
 CM_PRIVATE
 char *cm_index_path(const cm_context *context, const char *name);
 

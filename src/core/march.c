@@ -7,9 +7,6 @@
 #include <string.h>
 
 /* Sanity limits, so that a typo cannot ask for absurd arithmetic. */
-#define MAX_SPEED_KMH 200.0
-#define MAX_VEHICLES 100000L
-#define MAX_GAP_M 10000.0
 #define MAX_DURATION_S (24 * 3600)
 /* Longest driving plus passing time of a march table: a year. */
 #define MAX_MARCH_S (366.0 * 24 * 3600)
@@ -237,7 +234,7 @@ cm_status cm_halt_rule_parse(cm_context *context, const char *text, cm_halt_rule
 void cm_march_params_init(cm_march_params *params)
 {
     *params = (cm_march_params){.speed_kmh = 0, .start = {0, 0}, .halts = {0, 0},
-                                .vehicles = 1, .gap_m = 100, .serial = NULL};
+                                .vehicles = 1, .gap_m = CM_MARCH_DEFAULT_GAP_M, .serial = NULL};
 }
 
 /* A whole string as a finite number; FALSE when anything is left over. */
@@ -250,15 +247,15 @@ static gboolean parse_number(const char *text, double *value)
 
 static cm_status check_params(cm_context *context, const cm_march_params *params)
 {
-    if (!(params->speed_kmh > 0 && params->speed_kmh <= MAX_SPEED_KMH))
+    if (!(params->speed_kmh > 0 && params->speed_kmh <= CM_MARCH_MAX_SPEED_KMH))
         return cm_fail(context, CM_ERR_INPUT, "speed %g km/h is out of range (above 0, at most "
-                       "%g)", params->speed_kmh, MAX_SPEED_KMH);
-    if (params->vehicles < 1 || params->vehicles > MAX_VEHICLES)
+                       "%g)", params->speed_kmh, CM_MARCH_MAX_SPEED_KMH);
+    if (params->vehicles < 1 || params->vehicles > CM_MARCH_MAX_VEHICLES)
         return cm_fail(context, CM_ERR_INPUT, "vehicle count %ld is out of range (1 to %ld)",
-                       params->vehicles, MAX_VEHICLES);
-    if (!(params->gap_m >= 0 && params->gap_m <= MAX_GAP_M))
+                       params->vehicles, CM_MARCH_MAX_VEHICLES);
+    if (!(params->gap_m >= 0 && params->gap_m <= CM_MARCH_MAX_GAP_M))
         return cm_fail(context, CM_ERR_INPUT, "gap %g m is out of range (0 to %g)",
-                       params->gap_m, MAX_GAP_M);
+                       params->gap_m, CM_MARCH_MAX_GAP_M);
     if (params->halts.halt_s < 0 || params->halts.every_s < 0 ||
         (params->halts.halt_s > 0) != (params->halts.every_s > 0))
         return cm_fail(context, CM_ERR_INPUT, "halt rule %d s every %d s is not valid",
@@ -287,9 +284,9 @@ cm_status cm_march_params_parse(cm_context *context, const char *speed, const ch
         if (end == vehicles || *end != '\0')
             return cm_fail(context, CM_ERR_INPUT, "vehicle count '%s' is not a whole number",
                            vehicles);
-        if (count < 1 || count > MAX_VEHICLES)
+        if (count < 1 || count > CM_MARCH_MAX_VEHICLES)
             return cm_fail(context, CM_ERR_INPUT, "vehicle count %s is out of range (1 to %ld)",
-                           vehicles, MAX_VEHICLES);
+                           vehicles, CM_MARCH_MAX_VEHICLES);
         params->vehicles = (long)count;
     }
     if (gap && !parse_number(gap, &params->gap_m))

@@ -61,10 +61,7 @@
         (map, text, color)) \
     OBJECT(cm_status, cm_map_set_crs, (cm_map *map, const char *definition), \
         (map, definition)) \
-    OBJECT(cm_status, cm_map_set_bbox, \
-        (cm_map *map, double west, double south, double east, double north), \
-        (map, west, south, east, north)) \
-    OBJECT(cm_status, cm_map_set_bbox_text, (cm_map *map, const char *text), (map, text)) \
+    OBJECT(cm_status, cm_map_set_bbox, (cm_map *map, const cm_bbox *bbox), (map, bbox)) \
     OBJECT(cm_status, cm_map_set_center, \
         (cm_map *map, double lat, double lon, double radius_km), (map, lat, lon, radius_km)) \
     OBJECT(cm_status, cm_map_fit_content, (cm_map *map, double margin), (map, margin)) \
@@ -112,9 +109,6 @@
     CONTEXT(cm_status, cm_tile_count, \
         (cm_context *context, const cm_bbox *bbox, int min_z, int max_z, unsigned long long *count), \
         (context, bbox, min_z, max_z, count), CM_ERR_LIBRARY) \
-    CONTEXT(cm_status, cm_bbox_parse, \
-        (cm_context *context, const char *text, cm_bbox *bbox), (context, text, bbox), \
-        CM_ERR_LIBRARY) \
     CONTEXT(cm_status, cm_zoom_range_parse, \
         (cm_context *context, const char *text, int *min_z, int *max_z), \
         (context, text, min_z, max_z), CM_ERR_LIBRARY) \

@@ -1,4 +1,5 @@
-/* The reference scenario: the 2019 convoy from Amman into Anbar. */
+/* Example data (scenario.h): the reference scenario, the 2019 convoy from
+ * Amman into Anbar, the CLI's default route and the tests' case. */
 #include "convoymap/scenario.h"
 
 #include <stddef.h>

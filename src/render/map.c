@@ -33,8 +33,6 @@
 #define ROUTE_STEP_M 1000.0
 /* Space the inset keeps around the map's area, as a share of its own. */
 #define INSET_MARGIN 0.12
-/* Largest radius of cm_map_set_center(): a hemisphere. */
-#define MAX_RADIUS_KM 10000.0
 /* Points per edge of a bounding box and around a circle, enough to catch
  * their extremes in any projection within a fraction of a pixel. */
 #define BOX_EDGE_SAMPLES 64
@@ -42,7 +40,6 @@
 /* A box or circle over which the scale changes more than this many times
  * is no map (Mercator near a pole). */
 #define MAX_SCALE_SPREAD 100.0
-#define MIN_SIDE 200
 /* The inset locator map: its width as a share of the map's, and how many
  * times the map's span it shows. */
 #define INSET_SHARE 0.18
@@ -179,62 +176,18 @@ cm_status cm_map_set_crs(cm_map *map, const char *definition)
 }
 
 /* Why west, south, east, north is no box (a string to g_free), or NULL. */
-static char *bbox_problem(double west, double south, double east, double north)
+cm_status cm_map_set_bbox(cm_map *map, const cm_bbox *bbox)
 {
-    if (!(west >= -180 && west <= 180 && east >= -180 && east <= 180))
-        return g_strdup_printf("longitude %g is out of range (-180 to 180)",
-                               west >= -180 && west <= 180 ? east : west);
-    if (!(south >= -90 && south <= 90 && north >= -90 && north <= 90))
-        return g_strdup_printf("latitude %g is out of range (-90 to 90)",
-                               south >= -90 && south <= 90 ? north : south);
-    if (!(south < north))
-        return g_strdup_printf("south %g is not below north %g", south, north);
-    if (west == east)
-        return g_strdup_printf("west and east are both %g: no width", west);
-    return NULL;
-}
-
-cm_status cm_map_set_bbox(cm_map *map, double west, double south, double east, double north)
-{
-    char *problem = bbox_problem(west, south, east, north);
-    if (problem) {
-        cm_fail(map->context, CM_ERR_INPUT, "bounding box %g,%g,%g,%g: %s", west, south, east,
-                north, problem);
-        g_free(problem);
+    if (cm_bbox_check(map->context, bbox) != CM_OK)
         return CM_ERR_INPUT;
-    }
     map->extent = EXTENT_BOX;
-    map->west = west;
+    map->west = bbox->west;
     /* West beyond east: the box crosses the antimeridian. */
-    map->east = east > west ? east : east + 360;
-    map->south = south;
-    map->north = north;
+    map->east = cm_bbox_crosses_antimeridian(bbox) ? bbox->east + 360 : bbox->east;
+    map->south = bbox->south;
+    map->north = bbox->north;
     invalidate_layout(map);
     return CM_OK;
-}
-
-cm_status cm_map_set_bbox_text(cm_map *map, const char *text)
-{
-    char **parts = g_strsplit(text, ",", -1);
-    double v[4];
-    gboolean ok = g_strv_length(parts) == 4;
-    for (int i = 0; ok && i < 4; i++) {
-        char *end;
-        const char *part = g_strstrip(parts[i]);
-        v[i] = g_ascii_strtod(part, &end);
-        ok = end != part && *end == '\0' && isfinite(v[i]);
-    }
-    g_strfreev(parts);
-    if (!ok)
-        return cm_fail(map->context, CM_ERR_INPUT, "bounding box '%s' is not WEST,SOUTH,EAST,"
-                       "NORTH in degrees (e.g. 38,29,48,37)", text);
-    char *problem = bbox_problem(v[0], v[1], v[2], v[3]);
-    if (problem) {
-        cm_fail(map->context, CM_ERR_INPUT, "bounding box '%s': %s", text, problem);
-        g_free(problem);
-        return CM_ERR_INPUT;
-    }
-    return cm_map_set_bbox(map, v[0], v[1], v[2], v[3]);
 }
 
 cm_status cm_map_set_center(cm_map *map, double lat, double lon, double radius_km)
@@ -242,9 +195,9 @@ cm_status cm_map_set_center(cm_map *map, double lat, double lon, double radius_k
     if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180))
         return cm_fail(map->context, CM_ERR_INPUT, "centre %g,%g is out of range (latitude "
                        "-90 to 90, longitude -180 to 180)", lat, lon);
-    if (!(radius_km >= 0.1 && radius_km <= MAX_RADIUS_KM))
-        return cm_fail(map->context, CM_ERR_INPUT, "radius %g km is out of range (0.1 to "
-                       "%.0f km)", radius_km, MAX_RADIUS_KM);
+    if (!(radius_km >= CM_MAP_MIN_RADIUS_KM && radius_km <= CM_MAP_MAX_RADIUS_KM))
+        return cm_fail(map->context, CM_ERR_INPUT, "radius %g km is out of range (%g to "
+                       "%.0f km)", radius_km, CM_MAP_MIN_RADIUS_KM, CM_MAP_MAX_RADIUS_KM);
     map->extent = EXTENT_CIRCLE;
     map->centre = (cm_geo_point){lat, lon};
     map->radius_m = radius_km * 1000;
@@ -276,10 +229,10 @@ cm_status cm_map_set_style(cm_map *map, const char *name_or_path)
 
 cm_status cm_map_set_size(cm_map *map, int width, int height)
 {
-    if (width < MIN_SIDE || height < MIN_SIDE || width > CM_MAP_MAX_SIDE ||
+    if (width < CM_MAP_MIN_SIDE || height < CM_MAP_MIN_SIDE || width > CM_MAP_MAX_SIDE ||
         height > CM_MAP_MAX_SIDE)
         return cm_fail(map->context, CM_ERR_INPUT, "map size %dx%d is out of range "
-                       "(each side %d to %d)", width, height, MIN_SIDE, CM_MAP_MAX_SIDE);
+                       "(each side %d to %d)", width, height, CM_MAP_MIN_SIDE, CM_MAP_MAX_SIDE);
     map->width = width;
     map->height = height;
     map->vector_scale = 1;
@@ -480,9 +433,9 @@ cm_status cm_size_parse(cm_context *context, const char *text, int *width, int *
     if (!ok)
         return cm_fail(context, CM_ERR_INPUT, "size '%s' is not WIDTHxHEIGHT (e.g. 1600x1200)",
                        text);
-    if (w < MIN_SIDE || h < MIN_SIDE || w > CM_MAP_MAX_SIDE || h > CM_MAP_MAX_SIDE)
+    if (w < CM_MAP_MIN_SIDE || h < CM_MAP_MIN_SIDE || w > CM_MAP_MAX_SIDE || h > CM_MAP_MAX_SIDE)
         return cm_fail(context, CM_ERR_INPUT, "size '%s' is out of range (each side %d to %d)",
-                       text, MIN_SIDE, CM_MAP_MAX_SIDE);
+                       text, CM_MAP_MIN_SIDE, CM_MAP_MAX_SIDE);
     *width = (int)w;
     *height = (int)h;
     return CM_OK;

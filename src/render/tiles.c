@@ -28,8 +28,6 @@
 /* A metatile's side in pixels stays within this, so that a worker's
  * surface stays near 16 MB whatever the tile size and scale. */
 #define MAX_METATILE_PX 2048
-/* More threads than this only queue for the same cores. */
-#define MAX_JOBS 64
 /* A request beyond this many tiles is a typo (the world to zoom 13 is 89
  * million), refused before its metatiles are planned in memory. */
 #define MAX_TILES 50000000ULL
@@ -132,14 +130,17 @@ cm_status cm_tile_bounds(cm_context *context, cm_tile tile, cm_bbox *bounds)
     return CM_OK;
 }
 
+/* The antimeridian rule (bbox.h): tiles take a box that does not cross it,
+ * and say which two do. */
 static cm_status check_bbox(cm_context *context, const cm_bbox *b)
 {
-    if (!(b->west >= -180 && b->east <= 180 && b->south >= -90 && b->north <= 90 &&
-          b->west < b->east && b->south < b->north))
-        return cm_fail(context, CM_ERR_INPUT, "bounding box %g,%g,%g,%g is not WEST,SOUTH,"
-                       "EAST,NORTH with -180 <= WEST < EAST <= 180 and -90 <= SOUTH < NORTH "
-                       "<= 90", b->west, b->south, b->east, b->north);
-    return CM_OK;
+    cm_status status = cm_bbox_check(context, b);
+    if (status == CM_OK && cm_bbox_crosses_antimeridian(b))
+        status = cm_fail(context, CM_ERR_INPUT, "bounding box %g,%g,%g,%g crosses the "
+                         "antimeridian (west above east), which tiles do not: render "
+                         "%g,%g,180,%g and -180,%g,%g,%g", b->west, b->south, b->east,
+                         b->north, b->west, b->south, b->north, b->south, b->east, b->north);
+    return status;
 }
 
 cm_status cm_tile_range(cm_context *context, const cm_bbox *bbox, int z, int *x0, int *y0,
@@ -188,29 +189,6 @@ cm_status cm_tile_count(cm_context *context, const cm_bbox *bbox, int min_z, int
             *count += (unsigned long long)(x1 - x0 + 1) * (unsigned long long)(y1 - y0 + 1);
     }
     return status;
-}
-
-cm_status cm_bbox_parse(cm_context *context, const char *text, cm_bbox *bbox)
-{
-    char **parts = g_strsplit(text, ",", -1);
-    double values[4];
-    gboolean ok = g_strv_length(parts) == 4;
-    for (int i = 0; ok && i < 4; i++) {
-        char *end;
-        const char *part = g_strstrip(parts[i]);
-        values[i] = g_ascii_strtod(part, &end);
-        ok = end != part && *end == '\0' && isfinite(values[i]);
-    }
-    g_strfreev(parts);
-    if (!ok)
-        return cm_fail(context, CM_ERR_INPUT, "bounding box '%s' is not WEST,SOUTH,EAST,NORTH "
-                       "in degrees (e.g. 38,29,48,37)", text);
-    cm_bbox parsed = {values[0], values[1], values[2], values[3]};
-    if (check_bbox(context, &parsed) != CM_OK)
-        return cm_fail(context, CM_ERR_INPUT, "bounding box '%s' is out of range (need "
-                       "-180 <= WEST < EAST <= 180, -90 <= SOUTH < NORTH <= 90)", text);
-    *bbox = parsed;
-    return CM_OK;
 }
 
 cm_status cm_zoom_range_parse(cm_context *context, const char *text, int *min_z, int *max_z)
@@ -425,9 +403,9 @@ cm_status cm_tiler_set_scale(cm_tiler *tiler, int scale)
 
 cm_status cm_tiler_set_metatile(cm_tiler *tiler, int tiles)
 {
-    if (tiles < 1 || tiles > 16)
+    if (tiles < 1 || tiles > CM_TILE_MAX_METATILE)
         return cm_fail(tiler->context, CM_ERR_INPUT, "metatile size %d is out of range (1 to "
-                       "16)", tiles);
+                       "%d)", tiles, CM_TILE_MAX_METATILE);
     tiler->metatile = tiles;
     return CM_OK;
 }
@@ -871,9 +849,9 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
         status = check_zoom_range(context, request->min_z, request->max_z);
     if (status == CM_OK)
         status = check_bbox(context, &request->bbox);
-    if (status == CM_OK && (request->jobs < 1 || request->jobs > MAX_JOBS))
+    if (status == CM_OK && (request->jobs < 1 || request->jobs > CM_TILES_MAX_JOBS))
         status = cm_fail(context, CM_ERR_INPUT, "jobs %d is out of range (1 to %d)",
-                         request->jobs, MAX_JOBS);
+                         request->jobs, CM_TILES_MAX_JOBS);
     if (status == CM_OK && (request->shard_count < 0 ||
                             (request->shard_count > 0 &&
                              (request->shard_index < 1 ||

@@ -297,7 +297,7 @@ expect_error "missing --bbox" 2 "missing --bbox" tiles --zoom 0-3 -o "$work/erro
 expect_error "missing --zoom" 2 "missing --zoom" tiles --bbox "$iraq" -o "$work/errors/x"
 expect_error "missing -o" 2 "missing -o" tiles --bbox "$iraq" --zoom 0-3
 expect_error "malformed bbox" 2 "bounding box '38,29,48'" tiles --bbox 38,29,48 --zoom 0-3 -o "$work/errors/x"
-expect_error "inverted bbox" 2 "out of range" tiles --bbox 48,29,38,37 --zoom 0-3 -o "$work/errors/x"
+expect_error "inverted bbox" 2 "crosses the antimeridian" tiles --bbox 48,29,38,37 --zoom 0-3 -o "$work/errors/x"
 expect_error "bad zoom" 2 "zoom '3-1'" tiles --bbox "$iraq" --zoom 3-1 -o "$work/errors/x"
 expect_error "absurd tile count" 2 "more than the 50000000 allowed" tiles --bbox -180,-85,180,85 --zoom 0-20 -o "$work/errors/x"
 expect_error "bad tile size" 2 "tile size 300" tiles --bbox "$iraq" --zoom 0-3 --tile-size 300 -o "$work/errors/x"

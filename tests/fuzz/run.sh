@@ -22,6 +22,7 @@ if ! { [ -f build-fuzz/build.ninja ] ||
   exit 1
 fi
 export CONVOYMAP_DATA=$PWD
+export CONVOYMAP_BUILD_DIR=$PWD/build-fuzz
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 status=0

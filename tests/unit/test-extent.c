@@ -56,7 +56,7 @@ static void test_bbox_plate_carree(void)
 {
     cm_map *map = cm_map_new(context);
     g_assert_cmpint(cm_map_set_crs(map, "EPSG:4326"), ==, CM_OK);
-    g_assert_cmpint(cm_map_set_bbox(map, 38, 29, 48, 37), ==, CM_OK);
+    g_assert_cmpint(cm_map_set_bbox(map, &(cm_bbox){38, 29, 48, 37}), ==, CM_OK);
     g_assert_cmpint(cm_map_layout(map), ==, CM_OK);
     g_assert_nonnull(strstr(cm_map_projection(map), "+proj=eqc"));
     double top, bottom;
@@ -81,7 +81,7 @@ static void test_bbox_plate_carree(void)
 static void test_bbox_automatic(void)
 {
     cm_map *map = cm_map_new(context);
-    g_assert_cmpint(cm_map_set_bbox(map, 38, 29, 48, 37), ==, CM_OK);
+    g_assert_cmpint(cm_map_set_bbox(map, &(cm_bbox){38, 29, 48, 37}), ==, CM_OK);
     g_assert_nonnull(strstr(cm_map_projection(map), "+proj=lcc"));
     double top, bottom;
     area_edges(&top, &bottom);
@@ -117,7 +117,7 @@ static void test_bbox_across_antimeridian(void)
 {
     cm_map *map = cm_map_new(context);
     g_assert_cmpint(cm_map_set_crs(map, "EPSG:4326"), ==, CM_OK);
-    g_assert_cmpint(cm_map_set_bbox(map, 170, -20, -170, -10), ==, CM_OK);
+    g_assert_cmpint(cm_map_set_bbox(map, &(cm_bbox){170, -20, -170, -10}), ==, CM_OK);
     double top, bottom;
     area_edges(&top, &bottom);
     cm_geo_point centre = pixel_to_geo(map, WIDTH / 2.0, (top + bottom) / 2);
@@ -240,7 +240,7 @@ static void test_cut_at_antimeridian(void)
         cm_map *map = cm_map_new(context);
         cm_map_set_inset(map, FALSE);
         g_assert_cmpint(cm_map_set_crs(map, "EPSG:4326"), ==, CM_OK);
-        g_assert_cmpint(cm_map_set_bbox(map, -30, -60, 150, 80), ==, CM_OK);
+        g_assert_cmpint(cm_map_set_bbox(map, &(cm_bbox){-30, -60, 150, 80}), ==, CM_OK);
         cm_map_add_route(map, route);
         double x, y_low, y_high;
         geo_to_pixel(map, 49.5, 60, &x, &y_low);
@@ -268,7 +268,7 @@ static void test_cut_at_utm_edge(void)
     cm_map *map = cm_map_new(context);
     cm_map_set_inset(map, FALSE);
     g_assert_cmpint(cm_map_set_crs(map, "EPSG:32638"), ==, CM_OK);
-    g_assert_cmpint(cm_map_set_bbox(map, 38, 29, 48, 37), ==, CM_OK);
+    g_assert_cmpint(cm_map_set_bbox(map, &(cm_bbox){38, 29, 48, 37}), ==, CM_OK);
     cm_map_add_route(map, route);
     cairo_surface_t *image = render(map);
     double top, bottom;
@@ -356,7 +356,7 @@ static void test_fill_past_utm_edge(void)
     cm_map *map = cm_map_new(context);
     cm_map_set_inset(map, FALSE);
     g_assert_cmpint(cm_map_set_crs(map, "EPSG:32638"), ==, CM_OK);
-    g_assert_cmpint(cm_map_set_bbox(map, 20, 0, 100, 60), ==, CM_OK);
+    g_assert_cmpint(cm_map_set_bbox(map, &(cm_bbox){20, 0, 100, 60}), ==, CM_OK);
     cairo_surface_t *image = render(map);
     guint32 sea = test_style_color(context, "sea", "color", 0);
     int arabian = fill_around(map, image, 8.0, 66.0, sea);
@@ -385,24 +385,22 @@ static void test_bad_input(void)
     expect_error(cm_map_set_crs(map, "EPSG:4978"), "geocentric");
     expect_error(cm_map_set_crs(map, "EPSG:5703"), "vertical");
     expect_error(cm_map_set_crs(map, ""), "CRS ''");
-    expect_error(cm_map_set_bbox(map, 38, 37, 48, 29), "south 37 is not below north 29");
-    expect_error(cm_map_set_bbox(map, 38, 29, 48, 95), "latitude 95");
-    expect_error(cm_map_set_bbox(map, 38, 29, 190, 37), "longitude 190");
-    expect_error(cm_map_set_bbox(map, 38, 29, 38, 37), "no width");
-    expect_error(cm_map_set_bbox_text(map, "38,29,48"), "'38,29,48' is not WEST,SOUTH");
-    expect_error(cm_map_set_bbox_text(map, "38,29,48,nan"), "'38,29,48,nan'");
+    expect_error(cm_map_set_bbox(map, &(cm_bbox){38, 37, 48, 29}), "south 37 is not below north 29");
+    expect_error(cm_map_set_bbox(map, &(cm_bbox){38, 29, 48, 95}), "latitude 95");
+    expect_error(cm_map_set_bbox(map, &(cm_bbox){38, 29, 190, 37}), "longitude 190");
+    expect_error(cm_map_set_bbox(map, &(cm_bbox){38, 29, 38, 37}), "no width");
     expect_error(cm_map_set_center(map, 33, 44, 0), "radius 0 km");
     expect_error(cm_map_set_center(map, 33, 44, 50000), "radius 50000 km");
     expect_error(cm_map_set_center(map, 95, 44, 10), "centre 95,44");
     expect_error(cm_map_fit_content(map, 0.5), "margin 50%");
     /* Mercator cannot reach the pole. */
     g_assert_cmpint(cm_map_set_crs(map, "EPSG:3857"), ==, CM_OK);
-    g_assert_cmpint(cm_map_set_bbox(map, -10, 60, 10, 90), ==, CM_OK);
+    g_assert_cmpint(cm_map_set_bbox(map, &(cm_bbox){-10, 60, 10, 90}), ==, CM_OK);
     expect_error(cm_map_layout(map), "reaches past the area");
     /* A rejected CRS leaves the map's own. */
     g_assert_cmpint(cm_map_set_crs(map, "EPSG:32638"), ==, CM_OK);
     g_assert_cmpint(cm_map_set_crs(map, "EPSG:99999"), ==, CM_ERR_INPUT);
-    g_assert_cmpint(cm_map_set_bbox(map, 38, 29, 48, 37), ==, CM_OK);
+    g_assert_cmpint(cm_map_set_bbox(map, &(cm_bbox){38, 29, 48, 37}), ==, CM_OK);
     g_assert_nonnull(strstr(cm_map_projection(map), "+zone=38"));
     cm_map_free(map);
 }

@@ -109,7 +109,8 @@ static void test_empty_data_dir(void)
 {
     char *message = NULL;
     g_assert_null(cm_context_new("", &message));
-    g_assert_cmpstr(message, ==, "data directory '' has no geodata/world.gpkg");
+    g_assert_cmpstr(message, ==, "data directory '' has no geodata/world.gpkg (give the folder "
+                    "that holds geodata/ and styles/, or geodata/ itself)");
     cm_free(message);
 }
 

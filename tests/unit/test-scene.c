@@ -252,7 +252,7 @@ static void test_mark_outside_noted(void)
     cm_scene *scene = resolved_scene(tripoli_alone);
     cm_map *map = cm_map_new(context);
     cm_map_set_scene(map, scene);
-    g_assert_cmpint(cm_map_set_bbox(map, 40, 30, 45, 35), ==, CM_OK);
+    g_assert_cmpint(cm_map_set_bbox(map, &(cm_bbox){40, 30, 45, 35}), ==, CM_OK);
     char *notes = cm_map_take_notes(map);
     g_assert_cmpstr(notes, ==, "the mark Tripoli (LBN) is outside the map's extent and is not "
                                "drawn\n");
@@ -262,7 +262,7 @@ static void test_mark_outside_noted(void)
     notes = cm_map_take_notes(map);
     g_assert_nonnull(strstr(notes, "the mark Tripoli (LBN) is outside"));
     cm_free(notes);
-    g_assert_cmpint(cm_map_set_bbox(map, 35, 33, 37, 35), ==, CM_OK);
+    g_assert_cmpint(cm_map_set_bbox(map, &(cm_bbox){35, 33, 37, 35}), ==, CM_OK);
     g_assert_null(cm_map_take_notes(map));
     g_assert_cmpint(cm_map_fit_content(map, CM_MAP_DEFAULT_MARGIN), ==, CM_OK);
     g_assert_null(cm_map_take_notes(map));

@@ -152,15 +152,6 @@ static void test_count(void)
 
 static void test_parse(void)
 {
-    cm_bbox b;
-    g_assert_cmpint(cm_bbox_parse(context, " -1.5, 2 ,3,4", &b), ==, CM_OK);
-    g_assert_cmpfloat(b.west, ==, -1.5);
-    g_assert_cmpfloat(b.north, ==, 4);
-    g_assert_cmpint(cm_bbox_parse(context, "38,29,48", &b), ==, CM_ERR_INPUT);
-    g_assert_nonnull(strstr(cm_context_message(context), "'38,29,48'"));
-    g_assert_cmpint(cm_bbox_parse(context, "48,29,38,37", &b), ==, CM_ERR_INPUT);
-    g_assert_cmpint(cm_bbox_parse(context, "38,29,48,x", &b), ==, CM_ERR_INPUT);
-    g_assert_cmpint(cm_bbox_parse(context, "38,29,190,37", &b), ==, CM_ERR_INPUT);
     int lo, hi;
     g_assert_cmpint(cm_zoom_range_parse(context, "0-10", &lo, &hi), ==, CM_OK);
     g_assert_cmpint(lo, ==, 0);
