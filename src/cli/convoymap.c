@@ -524,10 +524,13 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     return EXIT_SUCCESS;
 }
 
+/* The tile commands' flags before parsing: the library's defaults. */
+static const tile_options tile_defaults = {.tile_size = CM_TILE_DEFAULT_SIZE, .scale = 1,
+                                           .jobs = 1, .metatile = CM_TILE_DEFAULT_METATILE};
+
 static int command_tiles(const cli_command *command, int argc, char **argv)
 {
-    tile_options options = {.tile_size = CM_TILE_DEFAULT_SIZE, .scale = 1, .jobs = 1,
-                            .metatile = CM_TILE_DEFAULT_METATILE};
+    tile_options options = tile_defaults;
     route_options routes = {0};
     cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
     cli_parser_add_routes(parser, &routes);
@@ -625,8 +628,7 @@ static gboolean parse_tile(char **arguments, cm_tile *tile)
 
 static int command_tile(const cli_command *command, int argc, char **argv)
 {
-    tile_options options = {.tile_size = CM_TILE_DEFAULT_SIZE, .scale = 1, .jobs = 1,
-                            .metatile = CM_TILE_DEFAULT_METATILE};
+    tile_options options = tile_defaults;
     route_options routes = {0};
     cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
     cli_parser_add_routes(parser, &routes);
