@@ -87,8 +87,9 @@ def prose(path):
 
 link = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
 span = re.compile(r"`([^`\s]+)`")
-# Paths into the tree written in code spans: src/core/march.c, styles/…
-tree_path = re.compile(r"^(src|include|tests|styles|geodata|bench|docs)/[\w./-]+$")
+# Paths into the tree written in code spans: src/core/march.c, styles/…,
+# man/convoymap.1.in
+tree_path = re.compile(r"^(src|include|tests|styles|geodata|bench|docs|man)/[\w./-]+$")
 
 for page in pages:
     base = os.path.dirname(os.path.join(root, page))
