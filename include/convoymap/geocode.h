@@ -174,6 +174,18 @@ CM_API cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *q
                                      size_t n, const cm_geo_point *near, size_t n_near,
                                      cm_candidate_list **lists);
 
+/* Resolves n sites that are not the stops of a route (marked sites, a
+ * place to centre on) together, in the context of the near points, as
+ * cm_geocoder_resolve() does, but without its rules about legs: a marked
+ * site may lie anywhere, so no far reading gives way to a near one and no
+ * leg is warned about ("Basra" marked beside a route from Amman to Baghdad
+ * is Basrah, Iraq, not Batsra by a typo near the route). Namesakes still
+ * rank by their distance to the near points and clear typos are taken as
+ * in cm_geocoder_resolve(). Same ownership and failures. */
+CM_API cm_status cm_geocoder_resolve_sites(cm_geocoder *geocoder, const char *const *queries,
+                                           size_t n, const cm_geo_point *near, size_t n_near,
+                                           cm_candidate_list **lists);
+
 /* One line for the user about how query was resolved to list's first
  * candidate: "taking 'al-Bukamai' as Abu Kamal (SYR) [fuzzy]" for a typo,
  * "taking 'Tripoli' as Tripoli (LBY); also 'Tripoli' (LBN), ..." when

@@ -40,6 +40,12 @@ static cm_status parse_bbox(cm_context *context, const char *text, cm_bbox *bbox
     return status;
 }
 
+/* The plural ending of a count's noun. */
+static const char *plural(unsigned long long count)
+{
+    return count == 1 ? "" : "s";
+}
+
 /* Prints the library's notes (lines ending in '\n', or NULL), a line each. */
 static void print_lines(const char *notes)
 {
@@ -459,8 +465,9 @@ static void announce_tiles(const cm_tiles_summary *plan, void *data)
 {
     const tile_options *options = data;
     GString *line = g_string_new(NULL);
-    g_string_printf(line, "convoymap: rendering %llu tiles in %llu metatile%s, zoom %s, "
-                    "bbox %s", plan->rendered, plan->metatiles, plan->metatiles == 1 ? "" : "s",
+    g_string_printf(line, "convoymap: rendering %llu tile%s in %llu metatile%s, zoom %s, "
+                    "bbox %s", plan->rendered, plural(plan->rendered), plan->metatiles,
+                    plural(plan->metatiles),
                     options->zoom, options->bbox);
     if (options->shard)
         g_string_append_printf(line, ", shard %s", options->shard);
@@ -518,9 +525,9 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     }
     print_lines(notes);
     cm_free(notes);
-    printf("Wrote %s: %llu tiles, zoom %d-%d, %llu rendered in %llu metatiles\n",
-           options->output, summary.tiles, request.min_z, request.max_z, summary.rendered,
-           summary.metatiles);
+    printf("Wrote %s: %llu tile%s, zoom %d-%d, %llu rendered in %llu metatile%s\n",
+           options->output, summary.tiles, plural(summary.tiles), request.min_z, request.max_z,
+           summary.rendered, summary.metatiles, plural(summary.metatiles));
     return EXIT_SUCCESS;
 }
 

@@ -206,9 +206,9 @@ static cm_status resolve_sites(cm_scene *scene, cm_geocoder *geocoder)
             g_array_append_val(near, cm_route_waypoint(route, w)->position);
     }
     cm_candidate_list **lists = g_new0(cm_candidate_list *, queries->len);
-    cm_status status = cm_geocoder_resolve(geocoder, (const char *const *)queries->pdata,
-                                           queries->len, (const cm_geo_point *)near->data,
-                                           near->len, lists);
+    cm_status status = cm_geocoder_resolve_sites(geocoder, (const char *const *)queries->pdata,
+                                                 queries->len, (const cm_geo_point *)near->data,
+                                                 near->len, lists);
     for (size_t i = 0; i < queries->len && status == CM_OK; i++) {
         const cm_place *place = cm_candidate_list_get(lists[i], 0)->place;
         if (i < n_marks) {

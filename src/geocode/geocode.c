@@ -1612,9 +1612,11 @@ cm_status cm_geocoder_answer(cm_geocoder *geocoder, const char *query, const cha
     return status;
 }
 
-cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *queries, size_t n,
-                              const cm_geo_point *near, size_t n_near,
-                              cm_candidate_list **lists)
+/* cm_geocoder_resolve() when legs is TRUE (the queries are a route's stops
+ * in order), cm_geocoder_resolve_sites() when FALSE. */
+static cm_status resolve(cm_geocoder *geocoder, const char *const *queries, size_t n,
+                         const cm_geo_point *near, size_t n_near, gboolean legs,
+                         cm_candidate_list **lists)
 {
     cm_context *context = geocoder->context;
     /* Each query alone first; a typo's message is kept for when it stays
@@ -1668,13 +1670,14 @@ cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *queries,
     gboolean *replaced = g_new0(gboolean, n);
     for (size_t i = 0; i < n && status == CM_OK; i++)
         replaced[i] = prefer_settlement(geocoder, queries[i], lists[i]);
-    if (status == CM_OK)
+    if (status == CM_OK && legs)
         prefer_near_readings(geocoder, queries, lists, n, near, n_near, replaced);
     for (size_t i = 0; i < n && status == CM_OK; i++)
         nearest_point_of_water(geocoder, lists, n, i, near, n_near);
     for (size_t i = 0; i < n && status == CM_OK; i++) {
         set_confidence(lists[i]);
-        warn_out_of_line(geocoder, queries[i], lists, n, i, near, n_near);
+        if (legs)
+            warn_out_of_line(geocoder, queries[i], lists, n, i, near, n_near);
         char *note = replaced[i] ? NULL : cm_resolution_note(queries[i], lists[i]);
         if (note)
             g_string_append_printf(geocoder->notes, "%s\n", note);
@@ -1692,6 +1695,20 @@ cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *queries,
             lists[i] = NULL;
         }
     return status;
+}
+
+cm_status cm_geocoder_resolve(cm_geocoder *geocoder, const char *const *queries, size_t n,
+                              const cm_geo_point *near, size_t n_near,
+                              cm_candidate_list **lists)
+{
+    return resolve(geocoder, queries, n, near, n_near, TRUE, lists);
+}
+
+cm_status cm_geocoder_resolve_sites(cm_geocoder *geocoder, const char *const *queries, size_t n,
+                                    const cm_geo_point *near, size_t n_near,
+                                    cm_candidate_list **lists)
+{
+    return resolve(geocoder, queries, n, near, n_near, FALSE, lists);
 }
 
 char *cm_geocoder_take_notes(cm_geocoder *geocoder)

@@ -58,6 +58,32 @@ static void test_marks_in_context(void)
     cm_scene_free(scene);
 }
 
+/* Regression: a marked site is no stop of the route, so the route's leg
+ * rules do not apply to it. "Basra" marked beside Amman > Baghdad was taken
+ * as Batsra, Israel, by a typo near the route ("Basrah 448 km away"), and
+ * beside --center Baghdad warned of a 448 km "leg". */
+static void test_mark_far_from_route_keeps_its_name(void)
+{
+    cm_scene *scene = cm_scene_new(context);
+    const char *const stops[] = {"Amman", "Baghdad"};
+    cm_scene_add_route_queries(scene, "Convoy route", stops, 2);
+    cm_scene_add_mark(scene, "Basra");
+    g_assert_cmpint(cm_scene_resolve(scene, geocoder), ==, CM_OK);
+    const cm_place *basra = cm_scene_mark(scene, 0);
+    g_assert_cmpstr(basra->name, ==, "Basrah");
+    g_assert_cmpstr(basra->country, ==, "IRQ");
+    g_assert_null(cm_scene_notes(scene));
+    cm_scene_free(scene);
+
+    scene = cm_scene_new(context);
+    cm_scene_set_center(scene, "Baghdad");
+    cm_scene_add_mark(scene, "Basra");
+    g_assert_cmpint(cm_scene_resolve(scene, geocoder), ==, CM_OK);
+    g_assert_cmpstr(cm_scene_mark(scene, 0)->country, ==, "IRQ");
+    g_assert_null(cm_scene_notes(scene));
+    cm_scene_free(scene);
+}
+
 static void example(cm_scene *scene) { cm_scene_add_example(scene); }
 
 /* The example: its route, crossing, marks and title; a mark of the
@@ -302,6 +328,8 @@ int main(int argc, char **argv)
     g_assert_cmpstr(tripoli_lebanon->country, ==, "LBN");
     g_assert_cmpstr(tripoli_libya->country, ==, "LBY");
     g_test_add_func("/scene/marks-in-context", test_marks_in_context);
+    g_test_add_func("/scene/mark-far-from-route-keeps-its-name",
+                    test_mark_far_from_route_keeps_its_name);
     g_test_add_func("/scene/example", test_example);
     g_test_add_func("/scene/march", test_march);
     g_test_add_func("/scene/center", test_center);
