@@ -40,7 +40,11 @@ for ext in png svg pdf; do
   target=$dir/map.$ext
   killed=0 finished=0 problems=()
   start=$(date +%s%N)
-  "$convoymap" render -o "$target" >/dev/null 2>&1
+  # The timing run must work, or every round below would prove nothing.
+  if ! "$convoymap" render -o "$target" >"$work/log" 2>&1 || ! complete "$target"; then
+    not_ok "$ext: an unkilled render writes a complete map" "$(cat "$work/log")"
+    continue
+  fi
   run_ms=$((($(date +%s%N) - start) / 1000000))
   max_ms=$((run_ms * 13 / 10 + 1))
   for round in $(seq "$rounds"); do
@@ -56,7 +60,12 @@ for ext in png svg pdf; do
     sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
     kill -KILL "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
-    case $? in 0) finished=$((finished + 1)) ;; 137) killed=$((killed + 1)) ;; esac
+    status=$?
+    case $status in
+      0) finished=$((finished + 1)) ;;
+      137) killed=$((killed + 1)) ;;
+      *) problems+=("round $round: render exited with status $status, not killed") ;;
+    esac
     if [ -e "$target" ] && ! { [ -f "$work/old" ] && cmp -s "$target" "$work/old"; } &&
        ! complete "$target"; then
       problems+=("round $round: $target is neither the old file nor a complete new one")
