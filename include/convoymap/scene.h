@@ -47,10 +47,14 @@ CM_API void cm_scene_add_route_spec(cm_scene *scene, const char *spec);
  * copied and read by cm_scene_resolve(). */
 CM_API void cm_scene_add_route_file(cm_scene *scene, const char *path);
 
-/* Adds the example scenario (scenario.h): its route, named "Convoy route",
- * and, when no mark is added to the scene before or after, its marked
- * sites; cm_scene_title() is then the example's title. */
+/* Adds the example scenario's route (scenario.h), named "Convoy route";
+ * cm_scene_title() is then the example's title. */
 CM_API void cm_scene_add_example(cm_scene *scene);
+
+/* Marks the example scenario's sites (cm_reference_markers()), as
+ * cm_scene_add_mark() each: what a map of the example shows beside its
+ * route when the caller marks nothing else. */
+CM_API void cm_scene_add_example_marks(cm_scene *scene);
 
 /* Marks a site beside the routes; query is copied and resolved by
  * cm_scene_resolve() together with the routes' waypoints. */

@@ -144,6 +144,10 @@ static int resolve_scene(cm_context *context, cm_geocoder *geocoder, cm_scene *s
 {
     if (example)
         cm_scene_add_example(scene);
+    /* The example's sites, unless the user marks their own: a report needs
+     * none. */
+    if (example && marks && !routes->marks)
+        cm_scene_add_example_marks(scene);
     for (char **mark = routes->marks; marks && mark && *mark; mark++)
         cm_scene_add_mark(scene, *mark);
     cm_scene_set_center(scene, center);

@@ -122,6 +122,12 @@ void cm_scene_add_example(cm_scene *scene)
     scene->example = TRUE;
 }
 
+void cm_scene_add_example_marks(cm_scene *scene)
+{
+    for (const char *const *mark = cm_reference_markers(); *mark; mark++)
+        cm_scene_add_mark(scene, *mark);
+}
+
 void cm_scene_add_mark(cm_scene *scene, const char *query)
 {
     g_ptr_array_add(scene->marks, g_strdup(query));
@@ -179,19 +185,13 @@ static cm_status plan_route(cm_scene *scene, cm_geocoder *geocoder,
     return status;
 }
 
-/* Resolves the marks (the example's when the scene has the example and no
- * mark of its own) and the centre, after them, together, in the context of
- * the routes' waypoints. */
+/* Resolves the marks and the centre, after them, together, in the context
+ * of the routes' waypoints. */
 static cm_status resolve_sites(cm_scene *scene, cm_geocoder *geocoder)
 {
     GPtrArray *queries = g_ptr_array_new();
-    if (scene->example && scene->marks->len == 0) {
-        for (const char *const *mark = cm_reference_markers(); *mark; mark++)
-            g_ptr_array_add(queries, (gpointer)*mark);
-    } else {
-        for (guint i = 0; i < scene->marks->len; i++)
-            g_ptr_array_add(queries, g_ptr_array_index(scene->marks, i));
-    }
+    for (guint i = 0; i < scene->marks->len; i++)
+        g_ptr_array_add(queries, g_ptr_array_index(scene->marks, i));
     size_t n_marks = queries->len;
     if (scene->center)
         g_ptr_array_add(queries, scene->center);

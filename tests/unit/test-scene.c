@@ -84,10 +84,14 @@ static void test_mark_far_from_route_keeps_its_name(void)
     cm_scene_free(scene);
 }
 
-static void example(cm_scene *scene) { cm_scene_add_example(scene); }
+static void example(cm_scene *scene)
+{
+    cm_scene_add_example(scene);
+    cm_scene_add_example_marks(scene);
+}
 
-/* The example: its route, crossing, marks and title; a mark of the
- * caller's replaces the example's marks. */
+/* The example: its route, crossing, marks and title; without its marks,
+ * only the caller's. */
 static void test_example(void)
 {
     cm_scene *scene = resolved_scene(example);
