@@ -174,16 +174,17 @@ typedef int (*command_fn)(cm_context *context, cm_geocoder *geocoder,
 /* What the help of the commands that take routes ends with. */
 #define ROUTES_DESCRIPTION                                                                    \
     "Sites are gazetteer names or aliases (any case), \"lat,lon\" or MGRS. With no route "   \
-    "flag, the reference convoy: Amman to Ayn al-Asad Air Base. With --speed and --start, "  \
-    "a march table for each route.\n\nExit status: 0 success, 2 usage error, 1 runtime "     \
-    "failure, 130 when Ctrl-C or SIGTERM stops 'tiles' (the metatiles done are kept; "       \
-    "--resume finishes). See convoymap(1)."
+    "flag, the reference convoy: Amman to Ayn al-Asad Air Base.\n\nExit status: 0 "          \
+    "success, 2 usage error, 1 runtime failure, 130 when Ctrl-C or SIGTERM stops 'tiles' "   \
+    "(the metatiles done are kept; --resume finishes). See convoymap(1)."
 
 /* The sections a command that takes routes lists after its own (the route
- * flags come first, before its own). */
-static void add_march_and_data(cli_parser *parser, route_options *routes)
+ * flags come first, before its own): march tables where it shows them,
+ * then the data. */
+static void add_march_and_data(cli_parser *parser, route_options *routes, gboolean march)
 {
-    cli_parser_add_march(parser, routes);
+    if (march)
+        cli_parser_add_march(parser, routes);
     cli_parser_add_data(parser, &routes->data_dir, &routes->gazetteers);
 }
 
@@ -383,9 +384,9 @@ static int command_render(const cli_command *command, int argc, char **argv)
     render_options options = {.dpi = NAN, .scale = NAN};
     route_options routes = {0};
     cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
-    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_routes(parser, &routes, CLI_ROUTES_MARKS | CLI_ROUTES_UNITS);
     cli_parser_add_render(parser, &options);
-    add_march_and_data(parser, &routes);
+    add_march_and_data(parser, &routes, TRUE);
     int status = run_command(command, parser, &routes, argc, argv, render_map, &options);
     render_options_clear(&options);
     return status;
@@ -544,9 +545,9 @@ static int command_tiles(const cli_command *command, int argc, char **argv)
     tile_options options = tile_defaults;
     route_options routes = {0};
     cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
-    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_routes(parser, &routes, CLI_ROUTES_MARKS);
     cli_parser_add_tiles(parser, &options);
-    add_march_and_data(parser, &routes);
+    add_march_and_data(parser, &routes, FALSE);
     int status = run_command(command, parser, &routes, argc, argv, write_tiles, &options);
     tile_options_clear(&options);
     return status;
@@ -642,9 +643,9 @@ static int command_tile(const cli_command *command, int argc, char **argv)
     tile_options options = tile_defaults;
     route_options routes = {0};
     cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
-    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_routes(parser, &routes, CLI_ROUTES_MARKS);
     cli_parser_add_tile(parser, &options);
-    add_march_and_data(parser, &routes);
+    add_march_and_data(parser, &routes, FALSE);
     char **arguments;
     int status;
     if (cli_parser_parse(parser, argc, argv, &arguments, &status))
@@ -677,9 +678,9 @@ static int command_route(const cli_command *command, int argc, char **argv)
     report_options options = {0};
     route_options routes = {0};
     cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
-    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_routes(parser, &routes, CLI_ROUTES_UNITS);
     cli_parser_add_report(parser, &options);
-    add_march_and_data(parser, &routes);
+    add_march_and_data(parser, &routes, TRUE);
     int status = run_command(command, parser, &routes, argc, argv, report_routes, &options);
     g_free(options.format);
     return status;

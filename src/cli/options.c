@@ -151,7 +151,7 @@ static GOptionEntry output_option(char **output, const char *description, const 
     return (GOptionEntry){"output", 'o', 0, G_OPTION_ARG_FILENAME, output, description, value};
 }
 
-void cli_parser_add_routes(cli_parser *parser, route_options *options)
+void cli_parser_add_routes(cli_parser *parser, route_options *options, unsigned extras)
 {
     const GOptionEntry entries[] = {
         {"from", 0, 0, G_OPTION_ARG_STRING, &options->from, "Start of a route", "SITE"},
@@ -161,13 +161,17 @@ void cli_parser_add_routes(cli_parser *parser, route_options *options)
          "A route: \"[name=N; color=#rrggbb;] A > B > C\" (repeatable)", "SPEC"},
         {"route-file", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->route_files,
          "A route from GeoJSON, GPX, KML or CSV (repeatable)", "FILE"},
-        {"mark", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->marks,
-         "Mark and label a site (repeatable)", "SITE"},
-        {"units", 0, 0, G_OPTION_ARG_STRING, &options->units,
-         "Distances in km (default), mi or nmi", "U"},
     };
+    const GOptionEntry marks = {"mark", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->marks,
+                                "Mark and label a site (repeatable)", "SITE"};
+    const GOptionEntry units = {"units", 0, 0, G_OPTION_ARG_STRING, &options->units,
+                                "Distances in km (default), mi or nmi", "U"};
     cli_parser_section(parser, "Routes and sites");
     add_entries(parser, entries, G_N_ELEMENTS(entries));
+    if (extras & CLI_ROUTES_MARKS)
+        cli_parser_add(parser, marks);
+    if (extras & CLI_ROUTES_UNITS)
+        cli_parser_add(parser, units);
 }
 
 void cli_parser_add_march(cli_parser *parser, route_options *options)

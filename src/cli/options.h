@@ -80,8 +80,15 @@ void cli_parser_add(cli_parser *parser, GOptionEntry entry);
 
 /* The concerns, each in its section. Their entries point into the given
  * storage, which must outlive the parser. */
-/* Routes and sites: --from, --via, --to, --route, --route-file, --mark, --units. */
-void cli_parser_add_routes(cli_parser *parser, route_options *options);
+/* Which flags of the routes' section a command takes besides the routes
+ * themselves: each only where it does something. */
+enum {
+    CLI_ROUTES_MARKS = 1 << 0, /* --mark: commands that draw */
+    CLI_ROUTES_UNITS = 1 << 1, /* --units: commands that print distances */
+};
+/* Routes and sites: --from, --via, --to, --route, --route-file, and the
+ * extras (CLI_ROUTES_*) --mark, --units. */
+void cli_parser_add_routes(cli_parser *parser, route_options *options, unsigned extras);
 /* March tables: --speed, --start, --halt, --vehicles, --gap, --serial. */
 void cli_parser_add_march(cli_parser *parser, route_options *options);
 /* Data: --data, --gazetteer. */

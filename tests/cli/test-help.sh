@@ -122,4 +122,12 @@ done
 expect_error "a --gazetteer file name is not blamed for another argument's bytes" 2 \
   "argument '\\376' is not valid text" route --gazetteer $'\xff.csv' --from $'\xfe' --to Baghdad
 
+# A flag is taken only where it does something: route draws no mark,
+# tiles print no distance and draw no march table.
+expect_error "route refuses --mark, which it would ignore" 2 "Unknown option --mark" route --mark Ramadi
+expect_error "tiles refuses --units" 2 "Unknown option --units" tiles --units mi --bbox 38,29,48,37 --zoom 1 -o "$work/t.mbtiles"
+expect_error "tile refuses --speed" 2 "Unknown option --speed" tile --speed 40 --start 071200ZSEP19 1 0 0 -o "$work/t.png"
+check "tiles --help shows --mark but no --units or march flag" sh -c "h=\$(\"$convoymap\" tiles --help); echo \"\$h\" | grep -q -- '--mark=SITE' && ! echo \"\$h\" | grep -q -- '--units\\|--speed'"
+check "route --help shows --units and --speed but no --mark" sh -c "h=\$(\"$convoymap\" route --help); echo \"\$h\" | grep -q -- '--units=U' && echo \"\$h\" | grep -q -- '--speed=KMH' && ! echo \"\$h\" | grep -q -- '--mark'"
+
 tap_done
