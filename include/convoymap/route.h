@@ -90,6 +90,24 @@ CM_API cm_status cm_route_parse(cm_geocoder *geocoder, const char *spec, cm_rout
  * in convoymap/ beside the library, loaded on first use) cannot be loaded. */
 CM_API cm_status cm_route_read_file(cm_context *context, const char *path, cm_route **route);
 
+/* How a leg was routed on a roads database (cm_scene_set_roads()). A leg
+ * on roads is a track (its vertices the road's), so its cm_route_leg
+ * distance is measured along the road, from the waypoint to the road
+ * (snap), along it and off it again. Strings are owned by the route. */
+typedef struct cm_route_leg_roads {
+    int on_roads;           /* 1 on roads; 0 left geodesic (allow straight) */
+    double road_distance_m; /* along the roads, snap to snap, as Routino */
+    double duration_s;      /* driving time on the roads */
+    double snap_from_m;     /* waypoint to the road network, both ends */
+    double snap_to_m;
+    const char *roads;      /* road names in order, ", " between; "" none */
+    const char *straight_reason; /* why a leg is straight, else NULL */
+} cm_route_leg_roads;
+
+/* Stores leg i's road routing in *roads and returns 1; 0 when the route
+ * was not routed on roads or i is out of range. */
+CM_API int cm_route_leg_roads_get(const cm_route *route, size_t i, cm_route_leg_roads *roads);
+
 /* The route's name; owned by the route. */
 CM_API const char *cm_route_name(const cm_route *route);
 

@@ -19,6 +19,7 @@
 #include "geocode.h"
 #include "march.h"
 #include "report.h"
+#include "roads.h"
 #include "route.h"
 #include "units.h"
 
@@ -67,6 +68,19 @@ CM_API void cm_scene_set_center(cm_scene *scene, const char *query);
 /* Computes a march table for every route with params (copied, its serial
  * too); NULL, the default, computes none. */
 CM_API void cm_scene_set_march(cm_scene *scene, const cm_march_params *params);
+
+/* Routes every leg of the scene's routes on roads (borrowed: it must
+ * outlive the scene's resolutions) with options (copied, the vehicle name
+ * too; NULL: the defaults) when the scene is resolved: each leg becomes a
+ * track along the roads, so that distances, crossings and march tables
+ * follow them, and cm_route_leg_roads_get() tells its road distance,
+ * driving time and snap distances. Routes read from a file with a track
+ * keep their track. A waypoint with no road near it, or two that no road
+ * joins, fail the resolution with a message naming them, unless
+ * allow_straight is set: that leg then stays geodesic, marked so. NULL
+ * roads routes no more on roads. */
+CM_API void cm_scene_set_roads(cm_scene *scene, cm_roads *roads,
+                               const cm_roads_options *options, int allow_straight);
 
 /* Resolves the scene with geocoder (borrowed for the call): each route in
  * the order added (files read, specs parsed, waypoints resolved together

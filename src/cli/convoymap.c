@@ -658,19 +658,49 @@ static int command_tile(const cli_command *command, int argc, char **argv)
     return status;
 }
 
+/* Opens the roads database of --roads or $CONVOYMAP_ROADS into *roads
+ * (NULL when neither names one) and has scene route on it. */
+static int open_roads(const char *command, cm_context *context, const route_options *routes,
+                      cm_scene *scene, cm_roads **roads)
+{
+    *roads = NULL;
+    const char *path = routes->roads ? routes->roads : g_getenv("CONVOYMAP_ROADS");
+    if (!path || !*path) {
+        if (routes->vehicle || routes->prefer || routes->allow_straight)
+            return usage_error(command, "--vehicle, --prefer and --allow-straight need "
+                                        "--roads NAME.roads (or CONVOYMAP_ROADS)");
+        return EXIT_SUCCESS;
+    }
+    cm_roads_options options = {routes->vehicle, CM_ROADS_QUICKEST};
+    if (routes->prefer && cm_roads_prefer_parse(context, routes->prefer, &options.prefer) != CM_OK)
+        return fail(context);
+    if (!(*roads = cm_roads_open(context, path)))
+        return fail(context);
+    if (routes->vehicle && cm_roads_check_vehicle(*roads, routes->vehicle) != CM_OK)
+        return fail(context);
+    cm_scene_set_roads(scene, *roads, &options, routes->allow_straight);
+    return EXIT_SUCCESS;
+}
+
 static int report_routes(cm_context *context, cm_geocoder *geocoder,
                          const route_options *routes, cm_scene *scene, gboolean reference,
                          cm_units units, void *data)
 {
     const report_options *options = data;
-    /* The report is of routes: the marks are not read. */
-    int resolved = resolve_scene(context, geocoder, scene, routes, reference, FALSE, NULL);
-    if (resolved != EXIT_SUCCESS)
-        return resolved;
     cm_report_format format = CM_REPORT_TEXT;
     if (options->format && cm_report_format_parse(context, options->format, &format) != CM_OK)
         return fail(context);
-    return print_report(context, scene, format, units);
+    cm_roads *roads = NULL;
+    int status = open_roads("route", context, routes, scene, &roads);
+    /* The report is of routes: the marks are not read. */
+    if (status == EXIT_SUCCESS)
+        status = resolve_scene(context, geocoder, scene, routes, reference, FALSE, NULL);
+    if (status == EXIT_SUCCESS)
+        status = print_report(context, scene, format, units);
+    /* The scene borrows roads: it forgets them before they are freed. */
+    cm_scene_set_roads(scene, NULL, NULL, 0);
+    cm_roads_free(roads);
+    return status;
 }
 
 static int command_route(const cli_command *command, int argc, char **argv)
@@ -680,6 +710,7 @@ static int command_route(const cli_command *command, int argc, char **argv)
     cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
     cli_parser_add_routes(parser, &routes, CLI_ROUTES_UNITS);
     cli_parser_add_report(parser, &options);
+    cli_parser_add_roads(parser, &routes);
     add_march_and_data(parser, &routes, TRUE);
     int status = run_command(command, parser, &routes, argc, argv, report_routes, &options);
     g_free(options.format);

@@ -53,6 +53,9 @@ void route_options_clear(route_options *options)
     g_free(options->data_dir);
     g_strfreev(options->via);
     g_strfreev(options->marks);
+    g_free(options->roads);
+    g_free(options->vehicle);
+    g_free(options->prefer);
     g_free(options->speed);
     g_free(options->start);
     g_free(options->halt);
@@ -194,6 +197,24 @@ void cli_parser_add_march(cli_parser *parser, route_options *options)
          "Name of the serial (default: the route's name)", "NAME"},
     };
     cli_parser_section(parser, "March tables");
+    add_entries(parser, entries, G_N_ELEMENTS(entries));
+}
+
+void cli_parser_add_roads(cli_parser *parser, route_options *options)
+{
+    const GOptionEntry entries[] = {
+        {"roads", 0, 0, G_OPTION_ARG_STRING, &options->roads,
+         "Route every leg on the roads of this database, made by 'convoymap roads import' "
+         "(default: $CONVOYMAP_ROADS)", "NAME.roads"},
+        {"vehicle", 0, 0, G_OPTION_ARG_STRING, &options->vehicle,
+         "Routino's vehicle profile: motorcar (default), goods, hgv, psv, ...", "PROFILE"},
+        {"prefer", 0, 0, G_OPTION_ARG_STRING, &options->prefer,
+         "quickest (default) or shortest", "WHAT"},
+        {"allow-straight", 0, 0, G_OPTION_ARG_NONE, &options->allow_straight,
+         "A leg with a waypoint off the roads, or between parts of the network that do not "
+         "join, is drawn straight (marked so) instead of failing", NULL},
+    };
+    cli_parser_section(parser, "Roads");
     add_entries(parser, entries, G_N_ELEMENTS(entries));
 }
 

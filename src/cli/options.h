@@ -30,6 +30,8 @@ typedef struct route_options {
     char *from, *to, *units, *data_dir;
     char **via, **marks;
     char *speed, *start, *halt, *vehicles, *gap, *serial;
+    char *roads, *vehicle, *prefer; /* roads: NULL for CONVOYMAP_ROADS */
+    gboolean allow_straight;
 } route_options;
 
 void route_options_clear(route_options *options);
@@ -91,6 +93,8 @@ enum {
 void cli_parser_add_routes(cli_parser *parser, route_options *options, unsigned extras);
 /* March tables: --speed, --start, --halt, --vehicles, --gap, --serial. */
 void cli_parser_add_march(cli_parser *parser, route_options *options);
+/* Roads: --roads, --vehicle, --prefer, --allow-straight. */
+void cli_parser_add_roads(cli_parser *parser, route_options *options);
 /* Data: --data, --gazetteer. */
 void cli_parser_add_data(cli_parser *parser, char **data_dir, char ***gazetteers);
 /* render's Map (output, format, size, style, labels...), Area and Title and banner. */

@@ -72,4 +72,8 @@ cm_context *cm_geocoder_context(cm_geocoder *geocoder);
 CM_PRIVATE
 cm_route *cm_route_copy(const cm_route *route);
 
+/* Records how leg i of route was routed on roads (copied, strings too);
+ * what cm_route_leg_roads_get() returns. */
+void cm_route_set_leg_roads(cm_route *route, size_t i, const cm_route_leg_roads *roads);
+
 #endif

@@ -110,6 +110,48 @@ static void append_right(GString *out, double value, const char *format, int wid
     g_string_append(out, buffer);
 }
 
+/* Appends seconds as H:MM:SS. */
+static void append_duration(GString *out, double seconds)
+{
+    long total = lround(seconds);
+    g_string_append_printf(out, "%ld:%02ld:%02ld", total / 3600, total / 60 % 60, total % 60);
+}
+
+/* The legs' road distances, straight distances, driving times and snap
+ * distances, when the route was routed on roads. */
+static void text_roads(GString *out, const cm_route *route, cm_units units)
+{
+    cm_route_leg_roads roads;
+    if (!cm_route_leg_roads_get(route, 0, &roads))
+        return;
+    const char *unit = cm_units_symbol(units);
+    g_string_append(out, "On roads\nLeg      Road  Straight      Time  Snap from  Snap to  Roads\n");
+    cm_route_leg leg;
+    for (size_t i = 0; cm_route_leg_get(route, i, &leg); i++) {
+        cm_route_leg_roads_get(route, i, &roads);
+        double straight = cm_geodesic_inverse(leg.from->position, leg.to->position).distance_m;
+        g_string_append_printf(out, "%3zu  ", i + 1);
+        if (roads.on_roads) {
+            append_right(out, cm_units_from_metres(units, roads.road_distance_m), "%.2f", 6);
+            g_string_append_printf(out, " %-3s", unit);
+        } else {
+            g_string_append_printf(out, "%6s %-3s", "-", "");
+        }
+        append_right(out, cm_units_from_metres(units, straight), "%.2f", 6);
+        g_string_append_printf(out, " %-3s", unit);
+        if (!roads.on_roads) {
+            g_string_append_printf(out, "  straight: %s\n", roads.straight_reason);
+            continue;
+        }
+        g_string_append(out, "  ");
+        append_duration(out, roads.duration_s);
+        append_right(out, roads.snap_from_m, "%.0f", 9);
+        g_string_append(out, " m");
+        append_right(out, roads.snap_to_m, "%.0f", 7);
+        g_string_append_printf(out, " m  %s\n", roads.roads);
+    }
+}
+
 static void text_route(GString *out, const cm_route_report *report, cm_units units)
 {
     const cm_route *route = report->route;
@@ -141,6 +183,7 @@ static void text_route(GString *out, const cm_route_report *report, cm_units uni
         g_string_append_c(out, ' ');
     append_right(out, cm_units_from_metres(units, cm_route_total_m(route)), "%.1f", 6);
     g_string_append_printf(out, " %s\n", unit);
+    text_roads(out, route, units);
     if (!report->crossings)
         return;
     size_t n = cm_crossing_list_count(report->crossings);
@@ -376,6 +419,39 @@ static void json_march(GString *out, const cm_march_table *march)
     g_string_append(out, "}");
 }
 
+/* The "roads" member of leg i when the route was routed on roads. */
+static void json_leg_roads(GString *out, const cm_route *route, size_t i,
+                           const cm_route_leg *leg)
+{
+    cm_route_leg_roads roads;
+    if (!cm_route_leg_roads_get(route, i, &roads))
+        return;
+    g_string_append(out, ", \"roads\": {\"on_roads\": ");
+    g_string_append(out, roads.on_roads ? "true" : "false");
+    g_string_append(out, ", ");
+    json_key_number(out, "straight_distance_km",
+                    cm_geodesic_inverse(leg->from->position, leg->to->position).distance_m /
+                        1000.0,
+                    "%.3f");
+    if (!roads.on_roads) {
+        g_string_append(out, ", ");
+        json_key_string(out, "straight_reason", roads.straight_reason);
+        g_string_append(out, "}");
+        return;
+    }
+    g_string_append(out, ", ");
+    json_key_number(out, "road_distance_km", roads.road_distance_m / 1000.0, "%.3f");
+    g_string_append(out, ", ");
+    json_key_number(out, "duration_s", roads.duration_s, "%.1f");
+    g_string_append(out, ", ");
+    json_key_number(out, "snap_from_m", roads.snap_from_m, "%.1f");
+    g_string_append(out, ", ");
+    json_key_number(out, "snap_to_m", roads.snap_to_m, "%.1f");
+    g_string_append(out, ", ");
+    json_key_string(out, "roads", roads.roads);
+    g_string_append(out, "}");
+}
+
 static void json_route(GString *out, const cm_route_report *report, cm_units units)
 {
     const cm_route *route = report->route;
@@ -405,6 +481,7 @@ static void json_route(GString *out, const cm_route_report *report, cm_units uni
         json_key_number(out, "azimuth_deg", leg.geodesic.azimuth_deg, "%.6f");
         g_string_append(out, ", ");
         json_key_number(out, "final_azimuth_deg", leg.geodesic.final_azimuth_deg, "%.6f");
+        json_leg_roads(out, route, i, &leg);
         g_string_append(out, "}");
     }
     g_string_append(out, "],\n   \"crossings\": [");

@@ -22,6 +22,7 @@ struct cm_route {
     GArray *vertices;     /* of route_vertex, travel order */
     GArray *segments;     /* of cm_route_segment; NULL until needed */
     GArray *leg_first;    /* per leg, index of its first segment; with segments */
+    GArray *road_legs;    /* of cm_route_leg_roads, strings owned; NULL off roads */
 };
 
 cm_route *cm_route_new(const char *name)
@@ -43,6 +44,40 @@ static void forget_segments(cm_route *route)
     route->segments = route->leg_first = NULL;
 }
 
+static void clear_road_legs(cm_route *route)
+{
+    for (guint i = 0; route->road_legs && i < route->road_legs->len; i++) {
+        cm_route_leg_roads *roads = &g_array_index(route->road_legs, cm_route_leg_roads, i);
+        g_free((char *)roads->roads);
+        g_free((char *)roads->straight_reason);
+    }
+    if (route->road_legs)
+        g_array_free(route->road_legs, TRUE);
+    route->road_legs = NULL;
+}
+
+void cm_route_set_leg_roads(cm_route *route, size_t i, const cm_route_leg_roads *roads)
+{
+    if (!route->road_legs)
+        route->road_legs = g_array_new(FALSE, TRUE, sizeof(cm_route_leg_roads));
+    if (route->road_legs->len <= i)
+        g_array_set_size(route->road_legs, (guint)i + 1);
+    cm_route_leg_roads *slot = &g_array_index(route->road_legs, cm_route_leg_roads, i);
+    g_free((char *)slot->roads);
+    g_free((char *)slot->straight_reason);
+    *slot = *roads;
+    slot->roads = g_strdup(roads->roads ? roads->roads : "");
+    slot->straight_reason = g_strdup(roads->straight_reason);
+}
+
+int cm_route_leg_roads_get(const cm_route *route, size_t i, cm_route_leg_roads *roads)
+{
+    if (!route->road_legs || i >= route->road_legs->len || i >= cm_route_leg_count(route))
+        return 0;
+    *roads = g_array_index(route->road_legs, cm_route_leg_roads, i);
+    return 1;
+}
+
 void cm_route_free(cm_route *route)
 {
     if (!route)
@@ -52,6 +87,7 @@ void cm_route_free(cm_route *route)
     g_free(route->color);
     g_ptr_array_free(route->waypoints, TRUE);
     g_array_free(route->vertices, TRUE);
+    clear_road_legs(route);
     g_free(route);
 }
 
@@ -63,6 +99,8 @@ cm_route *cm_route_copy(const cm_route *route)
     for (guint i = 0; i < route->waypoints->len; i++)
         g_ptr_array_add(copy->waypoints, cm_place_copy(g_ptr_array_index(route->waypoints, i)));
     g_array_append_vals(copy->vertices, route->vertices->data, route->vertices->len);
+    for (guint i = 0; route->road_legs && i < route->road_legs->len; i++)
+        cm_route_set_leg_roads(copy, i, &g_array_index(route->road_legs, cm_route_leg_roads, i));
     return copy;
 }
 

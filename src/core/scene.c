@@ -5,6 +5,9 @@
 
 #include <string.h>
 
+/* Road points closer than this to the vertex before are the same point. */
+#define CM_ROAD_SAME_POINT_M 0.01
+
 /* How a route is given, before it is resolved. */
 typedef enum route_source {
     ROUTE_QUERIES, /* waypoint queries and a name */
@@ -47,6 +50,10 @@ struct cm_scene {
     gboolean with_march;
     cm_march_params march;
     char *serial;       /* march.serial's copy */
+    cm_roads *roads;    /* borrowed; NULL: geodesic legs */
+    cm_roads_options road_options;
+    char *vehicle;      /* road_options.vehicle's copy */
+    gboolean allow_straight;
     /* Resolved. */
     GArray *plans;      /* of planned_route */
     GPtrArray *places;  /* of cm_place *, one a mark */
@@ -76,6 +83,7 @@ void cm_scene_free(cm_scene *scene)
     g_ptr_array_free(scene->marks, TRUE);
     g_free(scene->center);
     g_free(scene->serial);
+    g_free(scene->vehicle);
     g_array_free(scene->plans, TRUE);
     g_ptr_array_free(scene->places, TRUE);
     g_free(scene->notes);
@@ -151,6 +159,87 @@ void cm_scene_set_march(cm_scene *scene, const cm_march_params *params)
     scene->march.serial = scene->serial;
 }
 
+void cm_scene_set_roads(cm_scene *scene, cm_roads *roads, const cm_roads_options *options,
+                        int allow_straight)
+{
+    scene->roads = roads;
+    g_free(scene->vehicle);
+    scene->vehicle = g_strdup(options ? options->vehicle : NULL);
+    scene->road_options = options ? *options : (cm_roads_options){0};
+    scene->road_options.vehicle = scene->vehicle;
+    scene->allow_straight = allow_straight;
+}
+
+/* Appends leg's road points to route as track points, but the first and
+ * last when they fall on the waypoints (a zero-length segment has no
+ * direction). */
+static void add_road_track(cm_context *context, cm_route *route, const cm_road_leg *leg, cm_geo_point from,
+                           cm_geo_point to)
+{
+    size_t n = 0;
+    const cm_geo_point *points = cm_road_leg_points(leg, &n);
+    cm_geo_point last = from;
+    for (size_t i = 0; i < n; i++) {
+        if (cm_geodesic_inverse(last, points[i]).distance_m < CM_ROAD_SAME_POINT_M ||
+            (i + 1 == n && cm_geodesic_inverse(points[i], to).distance_m < CM_ROAD_SAME_POINT_M))
+            continue;
+        cm_route_add_track_point(context, route, points[i]);
+        last = points[i];
+    }
+}
+
+/* Replaces *route by the same waypoints joined along the scene's roads;
+ * a route with a track of its own is left alone. */
+static cm_status route_on_roads(cm_scene *scene, cm_route **route)
+{
+    const cm_route *given = *route;
+    size_t n_legs = cm_route_leg_count(given);
+    if (cm_route_segment_count(given) != n_legs)
+        return CM_OK;
+    cm_route *result = cm_route_new(cm_route_name(given));
+    cm_route_set_color(scene->context, result, cm_route_color(given));
+    GArray *legs = g_array_new(FALSE, TRUE, sizeof(cm_route_leg_roads));
+    GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);
+    cm_status status = CM_OK;
+    for (size_t i = 0; i < cm_route_waypoint_count(given) && status == CM_OK; i++) {
+        const cm_place *from = cm_route_waypoint(given, i);
+        cm_route_add_waypoint(result, from);
+        if (i + 1 == cm_route_waypoint_count(given))
+            break;
+        const cm_place *to = cm_route_waypoint(given, i + 1);
+        cm_road_leg *leg = NULL;
+        cm_route_leg_roads info = {0};
+        status = cm_roads_route(scene->roads, &scene->road_options, from->position, from->name,
+                                to->position, to->name, &leg);
+        if (status == CM_OK) {
+            add_road_track(scene->context, result, leg, from->position, to->position);
+            char *roads = g_strjoinv(", ", (char **)cm_road_leg_roads(leg));
+            g_ptr_array_add(texts, roads);
+            info = (cm_route_leg_roads){1, cm_road_leg_distance_m(leg),
+                                        cm_road_leg_duration_s(leg), cm_road_leg_snap_m(leg, 0),
+                                        cm_road_leg_snap_m(leg, 1), roads, NULL};
+        } else if (status == CM_ERR_INPUT && scene->allow_straight) {
+            char *reason = g_strdup(cm_context_message(scene->context));
+            g_ptr_array_add(texts, reason);
+            info.straight_reason = reason;
+            status = CM_OK;
+        }
+        cm_road_leg_free(leg);
+        g_array_append_val(legs, info);
+    }
+    for (guint i = 0; i < legs->len && status == CM_OK; i++)
+        cm_route_set_leg_roads(result, i, &g_array_index(legs, cm_route_leg_roads, i));
+    g_array_free(legs, TRUE);
+    g_ptr_array_free(texts, TRUE);
+    if (status != CM_OK) {
+        cm_route_free(result);
+        return status;
+    }
+    cm_route_free(*route);
+    *route = result;
+    return CM_OK;
+}
+
 /* Reads, parses or resolves request into a new route in *route. */
 static cm_status request_route(cm_scene *scene, cm_geocoder *geocoder,
                                const route_request *request, cm_route **route)
@@ -175,6 +264,8 @@ static cm_status plan_route(cm_scene *scene, cm_geocoder *geocoder,
 {
     planned_route planned = {NULL, NULL, NULL};
     cm_status status = request_route(scene, geocoder, request, &planned.route);
+    if (status == CM_OK && scene->roads)
+        status = route_on_roads(scene, &planned.route);
     if (status == CM_OK)
         status = cm_route_find_crossings(scene->context, planned.route, geocoder,
                                          &planned.crossings);

@@ -1,0 +1,105 @@
+/* convoymap — roads: a road network to route convoys on.
+ *
+ * A roads database is a directory NAME.roads made by `convoymap roads
+ * import`: manifest.json (format "convoymap-roads", version 1), routino/
+ * with the Routino routing database (prefix "roads") and roads.gpkg for
+ * drawing. cm_roads_open() checks the manifest and loads the routing
+ * database; cm_roads_route() finds the road route of one leg for a
+ * vehicle profile of Routino (/usr/share/routino/profiles.xml: motorcar,
+ * goods, hgv, ...).
+ *
+ * Threads: Routino keeps process-wide state (its error number, the parsed
+ * profiles and translations, and working state during a route search), so
+ * the library makes every call into Routino under one process-wide lock:
+ * cm_roads objects may be used from several threads (each with its own
+ * context), but their route searches run one at a time.
+ */
+#ifndef CONVOYMAP_ROADS_H
+#define CONVOYMAP_ROADS_H
+
+#include <stddef.h>
+
+#include "context.h"
+#include "geodesy.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct cm_roads cm_roads;
+
+/* What a route search minimises. */
+typedef enum cm_roads_prefer {
+    CM_ROADS_QUICKEST = 0,
+    CM_ROADS_SHORTEST,
+} cm_roads_prefer;
+
+/* How to route a leg. Vehicle and axle limits (weight, height, width) are
+ * the profile's own in this version. */
+typedef struct cm_roads_options {
+    const char *vehicle;    /* a Routino profile name; NULL: "motorcar" */
+    cm_roads_prefer prefer; /* CM_ROADS_QUICKEST by default */
+} cm_roads_options;
+
+/* The vehicle profile used when none is named. */
+#define CM_ROADS_DEFAULT_VEHICLE "motorcar"
+
+/* Opens the roads database at path (a NAME.roads directory). Returns a new
+ * object (free with cm_roads_free()) that keeps context for its errors, or
+ * NULL with CM_ERR_INPUT on context naming path when the directory or its
+ * manifest is missing, the manifest is not of format "convoymap-roads"
+ * version 1, or Routino refuses the database; CM_ERR_DATA when Routino's
+ * profiles or translations (/usr/share/routino) cannot be read. */
+CM_API cm_roads *cm_roads_open(cm_context *context, const char *path);
+
+/* Frees roads; NULL does nothing. */
+CM_API void cm_roads_free(cm_roads *roads);
+
+/* Parses a --prefer value, "quickest" or "shortest", into *prefer;
+ * CM_ERR_INPUT (on context) naming text otherwise. */
+CM_API cm_status cm_roads_prefer_parse(cm_context *context, const char *text,
+                                       cm_roads_prefer *prefer);
+
+/* Checks that vehicle names a profile Routino knows; CM_ERR_INPUT on
+ * roads' context listing the profiles otherwise. */
+CM_API cm_status cm_roads_check_vehicle(cm_roads *roads, const char *vehicle);
+
+/* One leg routed on the roads. */
+typedef struct cm_road_leg cm_road_leg;
+
+/* Routes from `from` to `to` (named from_name and to_name in errors) with
+ * options (NULL: the defaults). On success *leg receives a new leg (free
+ * with cm_road_leg_free()). CM_ERR_INPUT on roads' context naming the
+ * waypoint when no road the vehicle may use is near it, or naming both
+ * when no road route joins them; CM_ERR_INPUT naming an unknown vehicle. */
+CM_API cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options,
+                                cm_geo_point from, const char *from_name, cm_geo_point to,
+                                const char *to_name, cm_road_leg **leg);
+
+CM_API void cm_road_leg_free(cm_road_leg *leg);
+
+/* The road polyline from the road point nearest `from` to the one nearest
+ * `to`, n points in *n_points; owned by leg. */
+CM_API const cm_geo_point *cm_road_leg_points(const cm_road_leg *leg, size_t *n_points);
+
+/* Distance along the roads between the two snapped ends, metres, as
+ * Routino measures it. */
+CM_API double cm_road_leg_distance_m(const cm_road_leg *leg);
+
+/* Driving time from the profile's speeds, seconds. */
+CM_API double cm_road_leg_duration_s(const cm_road_leg *leg);
+
+/* Geodesic distance from the start (end 0) or the end (end 1) to the
+ * nearest point of the road network, metres. */
+CM_API double cm_road_leg_snap_m(const cm_road_leg *leg, int end);
+
+/* The names of the roads used, in order, consecutive repeats removed, as
+ * Routino gives them ("Name (ref)", "ref" or "Name"), NULL-terminated;
+ * owned by leg. */
+CM_API const char *const *cm_road_leg_roads(const cm_road_leg *leg);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

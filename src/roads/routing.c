@@ -1,0 +1,290 @@
+/* Routing on a roads database: opening NAME.roads (its manifest and the
+ * Routino database in it) and finding the road route of one leg with
+ * libroutino. Every call into Routino is made under road_lock, because
+ * Routino keeps process-wide state (Routino_errno, the parsed profiles and
+ * translations, search state). */
+#include "core/internal.h"
+
+#include <routino.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ROADS_FORMAT "convoymap-roads"
+#define ROADS_VERSION 1
+#define ROADS_PREFIX "roads"
+#define ROUTINO_SHARE "/usr/share/routino"
+/* Routino's language for the route list; only its names are read. */
+#define ROADS_LANGUAGE "en"
+
+struct cm_roads {
+    cm_context *context;
+    char *path;
+    Routino_Database *database;
+};
+
+struct cm_road_leg {
+    GArray *points; /* of cm_geo_point */
+    double distance_m, duration_s;
+    double snap_m[2];
+    char **roads;   /* NULL-terminated */
+};
+
+static GMutex road_lock;
+/* Profiles and translations are global in Routino: parsed by the first
+ * cm_roads_open() and freed with the last cm_roads_free(). */
+static int routino_users;
+static Routino_Translation *translation;
+
+/* Loads Routino's profiles and translations for one more user; under
+ * road_lock. */
+static cm_status use_routino(cm_context *context)
+{
+    if (routino_users > 0) {
+        routino_users++;
+        return CM_OK;
+    }
+    if (Routino_CheckAPIVersion() != ROUTINO_ERROR_NONE)
+        return cm_fail(context, CM_ERR_LIBRARY, "libroutino %s is not of API version %d",
+                       Routino_Version, ROUTINO_API_VERSION);
+    if (Routino_ParseXMLProfiles(ROUTINO_SHARE "/profiles.xml"))
+        return cm_fail(context, CM_ERR_DATA, "cannot read Routino's profiles %s",
+                       ROUTINO_SHARE "/profiles.xml");
+    if (Routino_ParseXMLTranslations(ROUTINO_SHARE "/translations.xml")) {
+        Routino_FreeXMLProfiles();
+        return cm_fail(context, CM_ERR_DATA, "cannot read Routino's translations %s",
+                       ROUTINO_SHARE "/translations.xml");
+    }
+    translation = Routino_GetTranslation(ROADS_LANGUAGE);
+    routino_users = 1;
+    return CM_OK;
+}
+
+/* Under road_lock. */
+static void release_routino(void)
+{
+    if (--routino_users > 0)
+        return;
+    Routino_FreeXMLTranslations();
+    Routino_FreeXMLProfiles();
+    translation = NULL;
+}
+
+/* The first group of pattern in text, new, or NULL when it does not match. */
+static char *manifest_value(const char *text, const char *pattern)
+{
+    GRegex *regex = g_regex_new(pattern, 0, 0, NULL);
+    GMatchInfo *match = NULL;
+    char *value = g_regex_match(regex, text, 0, &match) ? g_match_info_fetch(match, 1) : NULL;
+    g_match_info_free(match);
+    g_regex_unref(regex);
+    return value;
+}
+
+/* Checks path/manifest.json's format and version. */
+static cm_status check_manifest(cm_context *context, const char *path)
+{
+    char *file = g_build_filename(path, "manifest.json", NULL);
+    char *text = NULL;
+    cm_status status = CM_OK;
+    if (!g_file_get_contents(file, &text, NULL, NULL)) {
+        status = cm_fail(context, CM_ERR_INPUT, "%s is not a roads database: it has no "
+                         "manifest.json (make one with 'convoymap roads import')", path);
+    } else {
+        char *format = manifest_value(text, "\"format\"\\s*:\\s*\"([^\"]*)\"");
+        char *version = manifest_value(text, "\"version\"\\s*:\\s*([0-9]+)\\s*[,}]");
+        if (!format || strcmp(format, ROADS_FORMAT) != 0 || !version)
+            status = cm_fail(context, CM_ERR_INPUT,
+                             "%s is not a roads database: its manifest.json is not of format "
+                             "\"" ROADS_FORMAT "\" with a version", path);
+        else if (g_ascii_strtoll(version, NULL, 10) != ROADS_VERSION)
+            status = cm_fail(context, CM_ERR_INPUT,
+                             "%s is a roads database of version %s; this convoymap reads "
+                             "version %d: import it again", path, version, ROADS_VERSION);
+        g_free(format);
+        g_free(version);
+    }
+    g_free(text);
+    g_free(file);
+    return status;
+}
+
+cm_roads *cm_roads_open(cm_context *context, const char *path)
+{
+    if (!g_file_test(path, G_FILE_TEST_IS_DIR)) {
+        cm_fail(context, CM_ERR_INPUT, "no roads database %s: no such directory", path);
+        return NULL;
+    }
+    if (check_manifest(context, path) != CM_OK)
+        return NULL;
+    char *dir = g_build_filename(path, "routino", NULL);
+    g_mutex_lock(&road_lock);
+    Routino_Database *database = NULL;
+    if (use_routino(context) == CM_OK) {
+        database = Routino_LoadDatabase(dir, ROADS_PREFIX);
+        if (!database) {
+            cm_fail(context, CM_ERR_INPUT, "%s: Routino cannot load the routing database in "
+                    "routino/ (error %d): import it again", path, Routino_errno);
+            release_routino();
+        }
+    }
+    g_mutex_unlock(&road_lock);
+    g_free(dir);
+    if (!database)
+        return NULL;
+    cm_roads *roads = g_new0(cm_roads, 1);
+    roads->context = context;
+    roads->path = g_strdup(path);
+    roads->database = database;
+    return roads;
+}
+
+void cm_roads_free(cm_roads *roads)
+{
+    if (!roads)
+        return;
+    g_mutex_lock(&road_lock);
+    Routino_UnloadDatabase(roads->database);
+    release_routino();
+    g_mutex_unlock(&road_lock);
+    g_free(roads->path);
+    g_free(roads);
+}
+
+cm_status cm_roads_prefer_parse(cm_context *context, const char *text, cm_roads_prefer *prefer)
+{
+    if (g_strcmp0(text, "quickest") == 0)
+        *prefer = CM_ROADS_QUICKEST;
+    else if (g_strcmp0(text, "shortest") == 0)
+        *prefer = CM_ROADS_SHORTEST;
+    else
+        return cm_fail(context, CM_ERR_INPUT, "unknown --prefer '%s': quickest or shortest",
+                       text ? text : "");
+    return CM_OK;
+}
+
+/* The profile called vehicle, validated against roads' database; under
+ * road_lock. NULL with the error on roads' context. */
+static Routino_Profile *find_profile(cm_roads *roads, const char *vehicle)
+{
+    Routino_Profile *profile = Routino_GetProfile(vehicle);
+    if (!profile) {
+        char **names = Routino_GetProfileNames();
+        char *list = g_strjoinv(", ", names);
+        cm_fail(roads->context, CM_ERR_INPUT, "unknown vehicle '%s': one of %s", vehicle, list);
+        g_free(list);
+        return NULL;
+    }
+    if (Routino_ValidateProfile(roads->database, profile) != ROUTINO_ERROR_NONE) {
+        cm_fail(roads->context, CM_ERR_INPUT, "%s: vehicle '%s' cannot be routed on this "
+                "database (Routino error %d)", roads->path, vehicle, Routino_errno);
+        return NULL;
+    }
+    return profile;
+}
+
+cm_status cm_roads_check_vehicle(cm_roads *roads, const char *vehicle)
+{
+    g_mutex_lock(&road_lock);
+    cm_status status = find_profile(roads, vehicle) ? CM_OK : cm_context_status(roads->context);
+    g_mutex_unlock(&road_lock);
+    return status;
+}
+
+/* Builds the leg from Routino's list of all route points: positions in
+ * radians, cumulative distance in km, cumulative time in minutes (routino.h
+ * says seconds, but the library fills it in minutes, as routino-router's
+ * text output prints it), the name of the road arriving at each point. */
+static cm_road_leg *leg_from_output(const Routino_Output *output, cm_geo_point from,
+                                    cm_geo_point to)
+{
+    cm_road_leg *leg = g_new0(cm_road_leg, 1);
+    leg->points = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    GPtrArray *roads = g_ptr_array_new();
+    const Routino_Output *last = output;
+    for (const Routino_Output *p = output; p; p = p->next) {
+        cm_geo_point point = {p->lat * (180.0 / G_PI), p->lon * (180.0 / G_PI)};
+        g_array_append_val(leg->points, point);
+        if (p != output && p->name && *p->name &&
+            (roads->len == 0 || strcmp(g_ptr_array_index(roads, roads->len - 1), p->name)))
+            g_ptr_array_add(roads, g_strdup(p->name));
+        last = p;
+    }
+    g_ptr_array_add(roads, NULL);
+    leg->roads = (char **)g_ptr_array_free(roads, FALSE);
+    leg->distance_m = last->dist * 1000.0;
+    leg->duration_s = last->time * 60.0;
+    leg->snap_m[0] = cm_geodesic_inverse(from, g_array_index(leg->points, cm_geo_point, 0))
+                         .distance_m;
+    leg->snap_m[1] =
+        cm_geodesic_inverse(g_array_index(leg->points, cm_geo_point, leg->points->len - 1), to)
+            .distance_m;
+    return leg;
+}
+
+cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options, cm_geo_point from,
+                         const char *from_name, cm_geo_point to, const char *to_name,
+                         cm_road_leg **leg)
+{
+    const char *vehicle =
+        options && options->vehicle ? options->vehicle : CM_ROADS_DEFAULT_VEHICLE;
+    int prefer = options && options->prefer == CM_ROADS_SHORTEST ? ROUTINO_ROUTE_SHORTEST
+                                                                 : ROUTINO_ROUTE_QUICKEST;
+    cm_status status = CM_OK;
+    g_mutex_lock(&road_lock);
+    Routino_Profile *profile = find_profile(roads, vehicle);
+    Routino_Waypoint *ends[2] = {NULL, NULL};
+    if (!profile)
+        status = cm_context_status(roads->context);
+    const cm_geo_point points[2] = {from, to};
+    const char *names[2] = {from_name, to_name};
+    for (int i = 0; i < 2 && status == CM_OK; i++) {
+        ends[i] = Routino_FindWaypoint(roads->database, profile, points[i].lat, points[i].lon);
+        if (!ends[i])
+            status = cm_fail(roads->context, CM_ERR_INPUT,
+                             "no road for a %s near %s (%.5f, %.5f) in %s", vehicle, names[i],
+                             points[i].lat, points[i].lon, roads->path);
+    }
+    if (status == CM_OK) {
+        Routino_Output *output =
+            Routino_CalculateRoute(roads->database, profile, translation, ends, 2,
+                                   prefer | ROUTINO_ROUTE_LIST_TEXT_ALL, NULL);
+        if (!output)
+            status = cm_fail(roads->context, CM_ERR_INPUT,
+                             "no road route for a %s from %s to %s in %s: they are on parts "
+                             "of the network that do not join", vehicle, from_name, to_name,
+                             roads->path);
+        else
+            *leg = leg_from_output(output, from, to);
+        Routino_DeleteRoute(output);
+    }
+    g_mutex_unlock(&road_lock);
+    free(ends[0]);
+    free(ends[1]);
+    return status;
+}
+
+void cm_road_leg_free(cm_road_leg *leg)
+{
+    if (!leg)
+        return;
+    g_array_free(leg->points, TRUE);
+    g_strfreev(leg->roads);
+    g_free(leg);
+}
+
+const cm_geo_point *cm_road_leg_points(const cm_road_leg *leg, size_t *n_points)
+{
+    *n_points = leg->points->len;
+    return (const cm_geo_point *)leg->points->data;
+}
+
+double cm_road_leg_distance_m(const cm_road_leg *leg) { return leg->distance_m; }
+
+double cm_road_leg_duration_s(const cm_road_leg *leg) { return leg->duration_s; }
+
+double cm_road_leg_snap_m(const cm_road_leg *leg, int end) { return leg->snap_m[end ? 1 : 0]; }
+
+const char *const *cm_road_leg_roads(const cm_road_leg *leg)
+{
+    return (const char *const *)leg->roads;
+}
