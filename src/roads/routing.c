@@ -170,6 +170,8 @@ static Routino_Profile *find_profile(cm_roads *roads, const char *vehicle)
     if (!profile) {
         char **names = Routino_GetProfileNames();
         char *list = g_strjoinv(", ", names);
+        /* The array is ours, its names the profiles'. */
+        free(names);
         cm_fail(roads->context, CM_ERR_INPUT, "unknown vehicle '%s': one of %s", vehicle, list);
         g_free(list);
         return NULL;
