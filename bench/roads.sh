@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# A road route query, one-shot (a whole process: open the database, route
+# one leg, print): `convoymap route --roads` against Routino's own
+# routino-router on the same Monaco database, median of N runs (default
+# 11) after one warm-up, for a short and a cross-extract leg. The database
+# is built here with planetsplitter from ../shared/data/monaco.osm.pbf.
+# Usage: bench/roads.sh [BUILD_DIR] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+export CONVOYMAP_DATA=${CONVOYMAP_DATA:-$PWD}
+export CONVOYMAP_BUILD_DIR=$(realpath "$build")
+runs=${2:-11}
+extract=../shared/data/monaco.osm.pbf
+[ -f "$extract" ] || { echo "bench/roads.sh: no $extract" >&2; exit 1; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+db=$out/monaco.roads
+mkdir -p "$db/routino"
+planetsplitter --dir="$db/routino" --prefix=roads --tagging=/usr/share/routino/tagging.xml \
+  --loggable "$extract" >/dev/null
+echo '{"format": "convoymap-roads", "version": 1}' >"$db/manifest.json"
+
+median_ms() { # command...: prints the median wall time in milliseconds
+  "$@" >/dev/null
+  local times=()
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] / 1000 }'
+}
+
+row() { printf '  %-60s %8s ms\n' "$1" "$2"; }
+
+echo "road route query on Monaco, one-shot, median of $runs runs ($(nproc) cores)"
+# name A_LAT A_LON B_LAT B_LON
+for leg in "2.3 km (Hermitage to Fontvieille) 43.7384 7.4246 43.7311 7.4197" \
+           "4.6 km (Cap-d'Ail to Beausoleil) 43.7255 7.4015 43.7480 7.4315"; do
+  read -r -a f <<<"$leg"
+  n=${#f[@]}
+  name=${f[*]:0:n-4}
+  a_lat=${f[n-4]} a_lon=${f[n-3]} b_lat=${f[n-2]} b_lon=${f[n-1]}
+  row "convoymap route --roads, $name" \
+    "$(median_ms "$build/src/cli/convoymap" route --roads "$db" --from "$a_lat,$a_lon" --to "$b_lat,$b_lon")"
+  row "routino-router (text-all to stdout), $name" \
+    "$(median_ms routino-router --dir="$db/routino" --prefix=roads --profile=motorcar --quickest \
+      --lat1="$a_lat" --lon1="$a_lon" --lat2="$b_lat" --lon2="$b_lon" --output-stdout \
+      --output-text-all --quiet)"
+done
+row "convoymap route (no roads), the same 2.3 km leg" \
+  "$(median_ms "$build/src/cli/convoymap" route --from 43.7384,7.4246 --to 43.7311,7.4197)"
