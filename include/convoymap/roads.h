@@ -98,6 +98,13 @@ CM_API double cm_road_leg_snap_m(const cm_road_leg *leg, int end);
  * owned by leg. */
 CM_API const char *const *cm_road_leg_roads(const cm_road_leg *leg);
 
+/* The road numbers (OSM ref) used, in order, consecutive repeats removed,
+ * NULL-terminated; owned by leg. Routino names a way "Name (ref)", or
+ * "ref" alone when it has no name: a ref is the part in brackets, or a
+ * whole name that reads as a road number (letters, then a number: "A 500",
+ * "D 2204 A", "M37"). */
+CM_API const char *const *cm_road_leg_refs(const cm_road_leg *leg);
+
 #ifdef __cplusplus
 }
 #endif

@@ -101,6 +101,7 @@ typedef struct cm_route_leg_roads {
     double snap_from_m;     /* waypoint to the road network, both ends */
     double snap_to_m;
     const char *roads;      /* road names in order, ", " between; "" none */
+    const char *refs;       /* road numbers in order, ", " between; "" none */
     const char *straight_reason; /* why a leg is straight, else NULL */
 } cm_route_leg_roads;
 

@@ -125,7 +125,7 @@ static void text_roads(GString *out, const cm_route *route, cm_units units)
     if (!cm_route_leg_roads_get(route, 0, &roads))
         return;
     const char *unit = cm_units_symbol(units);
-    g_string_append(out, "On roads\nLeg      Road  Straight      Time  Snap from  Snap to  Roads\n");
+    g_string_append(out, "On roads\nLeg      Road  Straight      Time  Snap from  Snap to  Road numbers\n");
     cm_route_leg leg;
     for (size_t i = 0; cm_route_leg_get(route, i, &leg); i++) {
         cm_route_leg_roads_get(route, i, &roads);
@@ -148,7 +148,7 @@ static void text_roads(GString *out, const cm_route *route, cm_units units)
         append_right(out, roads.snap_from_m, "%.0f", 9);
         g_string_append(out, " m");
         append_right(out, roads.snap_to_m, "%.0f", 7);
-        g_string_append_printf(out, " m  %s\n", roads.roads);
+        g_string_append_printf(out, " m  %s\n", *roads.refs ? roads.refs : "-");
     }
 }
 
@@ -447,6 +447,8 @@ static void json_leg_roads(GString *out, const cm_route *route, size_t i,
     json_key_number(out, "snap_from_m", roads.snap_from_m, "%.1f");
     g_string_append(out, ", ");
     json_key_number(out, "snap_to_m", roads.snap_to_m, "%.1f");
+    g_string_append(out, ", ");
+    json_key_string(out, "refs", roads.refs);
     g_string_append(out, ", ");
     json_key_string(out, "roads", roads.roads);
     g_string_append(out, "}");

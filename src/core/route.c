@@ -49,6 +49,7 @@ static void clear_road_legs(cm_route *route)
     for (guint i = 0; route->road_legs && i < route->road_legs->len; i++) {
         cm_route_leg_roads *roads = &g_array_index(route->road_legs, cm_route_leg_roads, i);
         g_free((char *)roads->roads);
+        g_free((char *)roads->refs);
         g_free((char *)roads->straight_reason);
     }
     if (route->road_legs)
@@ -64,9 +65,11 @@ void cm_route_set_leg_roads(cm_route *route, size_t i, const cm_route_leg_roads 
         g_array_set_size(route->road_legs, (guint)i + 1);
     cm_route_leg_roads *slot = &g_array_index(route->road_legs, cm_route_leg_roads, i);
     g_free((char *)slot->roads);
+    g_free((char *)slot->refs);
     g_free((char *)slot->straight_reason);
     *slot = *roads;
     slot->roads = g_strdup(roads->roads ? roads->roads : "");
+    slot->refs = g_strdup(roads->refs ? roads->refs : "");
     slot->straight_reason = g_strdup(roads->straight_reason);
 }
 

@@ -214,10 +214,14 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
         if (status == CM_OK) {
             add_road_track(scene->context, result, leg, from->position, to->position);
             char *roads = g_strjoinv(", ", (char **)cm_road_leg_roads(leg));
+            char *refs = g_strjoinv(", ", (char **)cm_road_leg_refs(leg));
             g_ptr_array_add(texts, roads);
-            info = (cm_route_leg_roads){1, cm_road_leg_distance_m(leg),
-                                        cm_road_leg_duration_s(leg), cm_road_leg_snap_m(leg, 0),
-                                        cm_road_leg_snap_m(leg, 1), roads, NULL};
+            g_ptr_array_add(texts, refs);
+            info = (cm_route_leg_roads){1,     cm_road_leg_distance_m(leg),
+                                        cm_road_leg_duration_s(leg),
+                                        cm_road_leg_snap_m(leg, 0),
+                                        cm_road_leg_snap_m(leg, 1),
+                                        roads, refs, NULL};
         } else if (status == CM_ERR_INPUT && scene->allow_straight) {
             char *reason = g_strdup(cm_context_message(scene->context));
             g_ptr_array_add(texts, reason);

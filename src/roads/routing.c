@@ -27,6 +27,7 @@ struct cm_road_leg {
     double distance_m, duration_s;
     double snap_m[2];
     char **roads;   /* NULL-terminated */
+    char **refs;    /* NULL-terminated */
 };
 
 static GMutex road_lock;
@@ -192,6 +193,39 @@ cm_status cm_roads_check_vehicle(cm_roads *roads, const char *vehicle)
     return status;
 }
 
+/* A road number alone: letters, then a number and perhaps a suffix. */
+#define REF_PATTERN "^[A-Z]{1,4}[ -]?[0-9]+[A-Za-z0-9 ]*$"
+/* Routino's "Name (ref)". */
+#define NAME_REF_PATTERN "^.+ \\(([^()]+)\\)$"
+
+/* The ref in a name as Routino gives it (see cm_road_leg_refs()), new, or
+ * NULL. */
+static char *ref_of(const char *name)
+{
+    static GRegex *ref, *name_ref;
+    if (g_once_init_enter(&ref)) {
+        name_ref = g_regex_new(NAME_REF_PATTERN, G_REGEX_OPTIMIZE, 0, NULL);
+        g_once_init_leave(&ref, g_regex_new(REF_PATTERN, G_REGEX_OPTIMIZE, 0, NULL));
+    }
+    GMatchInfo *match = NULL;
+    char *result = NULL;
+    if (g_regex_match(name_ref, name, 0, &match))
+        result = g_match_info_fetch(match, 1);
+    else if (g_regex_match(ref, name, 0, NULL))
+        result = g_strdup(name);
+    g_match_info_free(match);
+    return result;
+}
+
+/* Appends text (taken) to list unless it repeats the last one. */
+static void add_unrepeated(GPtrArray *list, char *text)
+{
+    if (list->len && strcmp(g_ptr_array_index(list, list->len - 1), text) == 0)
+        g_free(text);
+    else
+        g_ptr_array_add(list, text);
+}
+
 /* Builds the leg from Routino's list of all route points: positions in
  * radians, cumulative distance in km, cumulative time in minutes (routino.h
  * says seconds, but the library fills it in minutes, as routino-router's
@@ -201,18 +235,23 @@ static cm_road_leg *leg_from_output(const Routino_Output *output, cm_geo_point f
 {
     cm_road_leg *leg = g_new0(cm_road_leg, 1);
     leg->points = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
-    GPtrArray *roads = g_ptr_array_new();
+    GPtrArray *roads = g_ptr_array_new(), *refs = g_ptr_array_new();
     const Routino_Output *last = output;
     for (const Routino_Output *p = output; p; p = p->next) {
         cm_geo_point point = {p->lat * (180.0 / G_PI), p->lon * (180.0 / G_PI)};
         g_array_append_val(leg->points, point);
-        if (p != output && p->name && *p->name &&
-            (roads->len == 0 || strcmp(g_ptr_array_index(roads, roads->len - 1), p->name)))
-            g_ptr_array_add(roads, g_strdup(p->name));
+        if (p != output && p->name && *p->name) {
+            add_unrepeated(roads, g_strdup(p->name));
+            char *ref = ref_of(p->name);
+            if (ref)
+                add_unrepeated(refs, ref);
+        }
         last = p;
     }
     g_ptr_array_add(roads, NULL);
     leg->roads = (char **)g_ptr_array_free(roads, FALSE);
+    g_ptr_array_add(refs, NULL);
+    leg->refs = (char **)g_ptr_array_free(refs, FALSE);
     leg->distance_m = last->dist * 1000.0;
     leg->duration_s = last->time * 60.0;
     leg->snap_m[0] = cm_geodesic_inverse(from, g_array_index(leg->points, cm_geo_point, 0))
@@ -271,6 +310,7 @@ void cm_road_leg_free(cm_road_leg *leg)
         return;
     g_array_free(leg->points, TRUE);
     g_strfreev(leg->roads);
+    g_strfreev(leg->refs);
     g_free(leg);
 }
 
@@ -289,4 +329,9 @@ double cm_road_leg_snap_m(const cm_road_leg *leg, int end) { return leg->snap_m[
 const char *const *cm_road_leg_roads(const cm_road_leg *leg)
 {
     return (const char *const *)leg->roads;
+}
+
+const char *const *cm_road_leg_refs(const cm_road_leg *leg)
+{
+    return (const char *const *)leg->refs;
 }

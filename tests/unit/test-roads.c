@@ -159,6 +159,28 @@ static void test_oneway(void)
     cm_road_leg_free(back);
 }
 
+/* Road numbers from Routino's names ("Moyenne Corniche (M 6007)", "A 500")
+ * in order, consecutive repeats removed; names without one give none. */
+static void test_refs(void)
+{
+    cm_road_leg *leg = route_or_fail(monaco[2], monaco[14], CM_ROADS_QUICKEST);
+    const char *expected[] = {"M 6007", "D 6007", "M 6007", "A 500", "D 2204 A", "D 2564",
+                              "D 53", NULL};
+    const char *const *refs = cm_road_leg_refs(leg);
+    for (size_t i = 0; expected[i] || refs[i]; i++)
+        g_assert_cmpstr(refs[i], ==, expected[i]);
+    gboolean named = FALSE;
+    for (const char *const *road = cm_road_leg_roads(leg); *road; road++)
+        named |= strcmp(*road, "Route de la Moyenne Corniche (M 6007)") == 0;
+    g_assert_true(named);
+    cm_road_leg_free(leg);
+    leg = route_or_fail((cm_geo_point){43.7384, 7.4246}, (cm_geo_point){43.7311, 7.4197},
+                        CM_ROADS_SHORTEST);
+    g_assert_null(cm_road_leg_refs(leg)[0]);
+    g_assert_cmpstr(cm_road_leg_roads(leg)[0], ==, "Avenue de l'Hermitage");
+    cm_road_leg_free(leg);
+}
+
 /* A point 100 m off the road reports it as its snap distance. */
 static void test_snap_distance(void)
 {
@@ -325,6 +347,7 @@ static void test_scene_on_roads(void)
     char *json = cm_scene_report(scene, CM_REPORT_JSON, CM_UNITS_KM);
     g_assert_nonnull(strstr(json, "\"roads\": {\"on_roads\": true, \"straight_distance_km\": "));
     g_assert_nonnull(strstr(json, "\"road_distance_km\": "));
+    g_assert_nonnull(strstr(json, "\"refs\": \"\", \"roads\": \""));
     cm_free(text);
     cm_free(json);
     cm_scene_free(straight);
@@ -422,6 +445,7 @@ int main(int argc, char **argv)
     g_test_add_func("/roads/same-as-routino-router", test_same_as_routino_router);
     g_test_add_func("/roads/quickest-and-shortest", test_quickest_and_shortest);
     g_test_add_func("/roads/oneway", test_oneway);
+    g_test_add_func("/roads/refs", test_refs);
     g_test_add_func("/roads/snap-distance", test_snap_distance);
     g_test_add_func("/roads/no-road-near", test_no_road_near);
     g_test_add_func("/roads/vehicles", test_vehicles);
