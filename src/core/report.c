@@ -593,19 +593,29 @@ static gboolean geojson_route(const cm_ogr_api *api, void *writer,
     gboolean ok = TRUE;
     const char *name = cm_route_name(report->route);
     cm_route_leg leg;
+    cm_route_segment segment;
+    size_t next_segment = 0;
     for (size_t i = 0; ok && cm_route_leg_get(report->route, i, &leg); i++) {
-        size_t n;
-        cm_geo_point *points = cm_geodesic_densify(leg.from->position, leg.to->position,
-                                                   GEOJSON_STEP_M, &n);
-        double *lon = g_new(double, n), *lat = g_new(double, n);
-        for (size_t k = 0; k < n; k++) {
-            lon[k] = points[k].lon;
-            lat[k] = points[k].lat;
+        /* The leg's segments, each densified: one for a straight leg, the
+         * track's (a road's) for a leg along one. */
+        GArray *lon = g_array_new(FALSE, FALSE, sizeof(double));
+        GArray *lat = g_array_new(FALSE, FALSE, sizeof(double));
+        for (; cm_route_segment_get(report->route, next_segment, &segment) && segment.leg == i;
+             next_segment++) {
+            size_t n;
+            cm_geo_point *points =
+                cm_geodesic_densify(segment.from, segment.to, GEOJSON_STEP_M, &n);
+            /* Each segment's first point is the last one's end. */
+            for (size_t k = lon->len ? 1 : 0; k < n; k++) {
+                g_array_append_val(lon, points[k].lon);
+                g_array_append_val(lat, points[k].lat);
+            }
+            cm_free(points);
         }
-        cm_free(points);
-        ok = add_feature(api, writer, lon, lat, n, NULL, name, i, &leg, units);
-        g_free(lon);
-        g_free(lat);
+        ok = add_feature(api, writer, (double *)lon->data, (double *)lat->data, lon->len, NULL,
+                         name, i, &leg, units);
+        g_array_free(lon, TRUE);
+        g_array_free(lat, TRUE);
     }
     GArray *events = route_events(report);
     for (guint i = 0; ok && i < events->len; i++) {

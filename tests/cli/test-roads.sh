@@ -72,6 +72,16 @@ check "oneway: there ($there km) is routino-router's" near "$there" "$(router 43
 check "oneway: back ($back km) is routino-router's" near "$back" "$(router 43.7432 7.4225 43.7432 7.4210 shortest)" 0.010
 check "oneway: back is over 1.5 km longer" python3 -c "import sys; sys.exit(not $back - $there > 1.5)"
 
+# GeoJSON: the leg's LineString runs along the road (the track's vertices),
+# through the road points nearest its ends.
+run route --roads "$db" --prefer shortest --from 43.7384,7.4246 --to 43.7311,7.4197 --format geojson
+check "GeoJSON: the road leg's line has the road's vertices (over 60)" \
+  python3 -c "import json, sys
+f = [f for f in json.load(open(sys.argv[1]))['features'] if f['geometry']['type'] == 'LineString']
+c = f[0]['geometry']['coordinates']
+sys.exit(not (len(f) == 1 and len(c) > 60 and c[0] == [7.4246, 43.7384] and c[-1] == [7.4197, 43.7311]
+              and abs(c[1][0] - 7.424541) < 1e-5 and abs(c[1][1] - 43.738294) < 1e-5))" "$work/stdout"
+
 # A waypoint at sea.
 expect_error "a waypoint at sea names it" 2 \
   "convoymap: no road for a motorcar near 43.7000,7.4500 (43.70000, 7.45000) in $db" \
