@@ -34,8 +34,10 @@ typedef enum cm_roads_prefer {
     CM_ROADS_SHORTEST,
 } cm_roads_prefer;
 
-/* How to route a leg. Vehicle and axle limits (weight, height, width) are
- * the profile's own in this version. */
+/* How to route a leg. The vehicle's weight, height and width are the
+ * profile's own in this version: Routino 3.3's user profiles
+ * (Routino_CreateUserProfileFromProfile() and back), the way to change
+ * them, lose the profile's oneway and turn rules. */
 typedef struct cm_roads_options {
     const char *vehicle;    /* a Routino profile name; NULL: "motorcar" */
     cm_roads_prefer prefer; /* CM_ROADS_QUICKEST by default */
