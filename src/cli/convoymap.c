@@ -127,7 +127,7 @@ static int collect_routes(const char *command, const route_options *options, cm_
         for (char **via = options->via; via && *via; via++)
             g_ptr_array_add(queries, *via);
         g_ptr_array_add(queries, options->to);
-        cm_scene_add_route_queries(scene, "Convoy route", (const char *const *)queries->pdata,
+        cm_scene_add_route_queries(scene, CM_SCENE_ROUTE_NAME, (const char *const *)queries->pdata,
                                    queries->len);
         g_ptr_array_free(queries, TRUE);
     }
@@ -135,13 +135,26 @@ static int collect_routes(const char *command, const route_options *options, cm_
     return EXIT_SUCCESS;
 }
 
+/* The box of a --bbox, NULL without one or when it is bad (reported where
+ * the view is set up), for reading the sites near the area. */
+static const cm_bbox *view_area(cm_context *context, const char *text, cm_bbox *box)
+{
+    if (!text)
+        return NULL;
+    cm_status status = cm_bbox_parse(context, text, box);
+    cm_context_clear_error(context);
+    return status == CM_OK ? box : NULL;
+}
+
 /* Completes scene and resolves it, printing the geocoder's notes: the
- * example convoy when example is TRUE, the --mark sites when marks is TRUE
- * and the site to centre on when center is not NULL. */
+ * example convoy when example is TRUE, the --mark sites when marks is TRUE,
+ * the site to centre on when center is not NULL and the area the view will
+ * show when area is not NULL. */
 static int resolve_scene(cm_context *context, cm_geocoder *geocoder, cm_scene *scene,
                          const route_options *routes, gboolean example, gboolean marks,
-                         const char *center)
+                         const char *center, const cm_bbox *area)
 {
+    cm_scene_set_area(scene, area);
     if (example)
         cm_scene_add_example(scene);
     /* The example's sites, unless the user marks their own: a report needs
@@ -290,9 +303,10 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     const render_options *options = data;
     /* An area without routes asks for a map of the area (with the marks
      * given), not for the example convoy. */
+    cm_bbox box;
     int resolved = resolve_scene(context, geocoder, scene, routes,
                                  reference && !options->bbox && !options->center, TRUE,
-                                 options->center);
+                                 options->center, view_area(context, options->bbox, &box));
     if (resolved != EXIT_SUCCESS)
         return resolved;
     if (!options->output)
@@ -374,7 +388,7 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
                                                              units)
                                               : EXIT_SUCCESS;
     printf("Wrote %s (%dx%d %s)\n", options->output, width, height,
-           format == CM_FORMAT_PNG ? "px" : format == CM_FORMAT_PDF ? "pt" : "px");
+           format == CM_FORMAT_PDF ? "pt" : "px");
     return printed;
 }
 
@@ -489,7 +503,9 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
                        cm_scene *scene, gboolean reference, cm_units units, void *data)
 {
     const tile_options *options = data;
-    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL);
+    cm_bbox box;
+    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL,
+                                 view_area(context, options->bbox, &box));
     if (resolved != EXIT_SUCCESS)
         return resolved;
     if (!options->output)
@@ -591,7 +607,11 @@ static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
                           cm_units units, void *data)
 {
     const tile_options *options = data;
-    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL);
+    cm_bbox bounds;
+    gboolean known = cm_tile_bounds(context, options->tile, &bounds) == CM_OK;
+    cm_context_clear_error(context);
+    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL,
+                                 known ? &bounds : NULL);
     if (resolved != EXIT_SUCCESS)
         return resolved;
     if (!options->output)
@@ -624,18 +644,34 @@ static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
 }
 
 /* The tile Z X Y the arguments give, into *tile; FALSE if they do not. */
-static gboolean parse_tile(char **arguments, cm_tile *tile)
+/* The tile's Z X Y from the arguments, or a usage error naming what is
+ * wrong with them (printed; returns FALSE). */
+static gboolean parse_tile(const char *command, char **arguments, cm_tile *tile)
 {
+    static const char *const names[] = {"Z", "X", "Y"};
     int values[3];
     for (int i = 0; i < 3; i++) {
         char *end = NULL;
         long value = arguments[i] ? strtol(arguments[i], &end, 10) : -1;
-        if (!end || end == arguments[i] || *end != '\0' || value < 0 || value > 1 << 30)
+        if (!end || end == arguments[i] || *end != '\0' || value < 0 || value > 1 << 30) {
+            char *message = arguments[i]
+                                ? g_strdup_printf("%s '%s' is not a whole number from 0",
+                                                  names[i], arguments[i])
+                                : g_strdup("expected Z X Y (whole numbers) after 'tile'");
+            usage_error(command, message);
+            g_free(message);
             return FALSE;
+        }
         values[i] = (int)value;
     }
+    if (arguments[3]) {
+        char *message = g_strdup_printf("unexpected argument '%s' after Z X Y", arguments[3]);
+        usage_error(command, message);
+        g_free(message);
+        return FALSE;
+    }
     *tile = (cm_tile){values[0], values[1], values[2]};
-    return arguments[3] == NULL;
+    return TRUE;
 }
 
 static int command_tile(const cli_command *command, int argc, char **argv)
@@ -649,9 +685,9 @@ static int command_tile(const cli_command *command, int argc, char **argv)
     char **arguments;
     int status;
     if (cli_parser_parse(parser, argc, argv, &arguments, &status))
-        status = parse_tile(arguments, &options.tile)
+        status = parse_tile(command->name, arguments, &options.tile)
                      ? run_routes(command->name, &routes, write_one_tile, &options)
-                     : usage_error(command->name, "expected Z X Y (whole numbers) after 'tile'");
+                     : EXIT_USAGE;
     cli_parser_free(parser);
     route_options_clear(&routes);
     tile_options_clear(&options);
@@ -664,7 +700,7 @@ static int report_routes(cm_context *context, cm_geocoder *geocoder,
 {
     const report_options *options = data;
     /* The report is of routes: the marks are not read. */
-    int resolved = resolve_scene(context, geocoder, scene, routes, reference, FALSE, NULL);
+    int resolved = resolve_scene(context, geocoder, scene, routes, reference, FALSE, NULL, NULL);
     if (resolved != EXIT_SUCCESS)
         return resolved;
     cm_report_format format = CM_REPORT_TEXT;
@@ -770,9 +806,8 @@ static int geocode_format(cm_context *context, const geocode_options *options,
     if (!options->format)
         return EXIT_SUCCESS;
     cm_report_format given;
-    if (cm_report_format_parse(context, options->format, &given) != CM_OK)
-        return fail(context);
-    if (given != CM_REPORT_TEXT && given != CM_REPORT_JSON) {
+    if (cm_report_format_parse(context, options->format, &given) != CM_OK ||
+        (given != CM_REPORT_TEXT && given != CM_REPORT_JSON)) {
         char *message = g_strdup_printf("geocode's --format is text or json, not '%s'",
                                         options->format);
         int status = usage_error("geocode", message);
