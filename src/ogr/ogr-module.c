@@ -400,7 +400,8 @@ static const char *text_field(OGRFeatureH feature, int index)
                : NULL;
 }
 
-/* Copies the roads of one OSM dataset into layer. */
+/* Copies the roads of one OSM dataset into layer, but those in seen (or
+ * NULL: a single input, where every way is once). */
 static cm_ogr_roads_result copy_roads(GDALDatasetH source, const char *sql, OGRLayerH layer,
                                       id_set *seen, cm_ogr_count_fn progress, void *data,
                                       unsigned long long *written)
@@ -427,7 +428,7 @@ static cm_ogr_roads_result copy_roads(GDALDatasetH source, const char *sql, OGRL
         const char *class = text_field(feature, highway);
         if (geometry && class &&
             wkbFlatten(OGR_G_GetGeometryType(geometry)) == wkbLineString &&
-            (!osm_id || id_set_add(seen, strtoll(osm_id, NULL, 10)))) {
+            (!seen || !osm_id || id_set_add(seen, strtoll(osm_id, NULL, 10)))) {
             OGRFeatureH road = OGR_F_Create(out_definition);
             OGR_F_SetFieldString(road, ROAD_CLASS, class);
             const char *texts[] = {[ROAD_REF] = text_field(feature, ref),
@@ -491,7 +492,8 @@ static cm_ogr_roads_result module_write_roads(const char *const *inputs, size_t 
             result = CM_OGR_ROADS_NOT_OSM;
             break;
         }
-        result = copy_roads(source, sql, layer, &seen, progress, data, written);
+        result = copy_roads(source, sql, layer, n_inputs > 1 ? &seen : NULL, progress, data,
+                            written);
         GDALClose(source);
     }
     free(sql);
