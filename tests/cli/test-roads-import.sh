@@ -140,6 +140,25 @@ new_inode=$(stat -c %i "$db/roads.gpkg")
 run roads import "$bad/junk.osm.pbf" -o "$db"
 check "a failed import over a database keeps it" test "$code" = 2 -a "$(stat -c %i "$db/roads.gpkg")" = "$new_inode" -a -f "$db/manifest.json"
 
+# SIGTERM (as Ctrl-C) once the import has begun: exit 130, one line, nothing
+# left, the old database kept.
+term_dir=$work/term
+mkdir "$term_dir"
+cp -r "$db" "$term_dir/t.roads"
+term_inode=$(stat -c %i "$term_dir/t.roads/manifest.json")
+"$convoymap" roads import "$monaco" -o "$term_dir/t.roads" >"$work/term.out" 2>"$work/term.err" &
+pid=$!
+for _ in $(seq 500); do
+  compgen -G "$term_dir/t.roads.partial-*" >/dev/null && break
+  sleep 0.01
+done
+kill -TERM "$pid"
+wait "$pid"
+code=$?
+check "SIGTERM during an import: exit 130, one line, the old database, nothing else" \
+  test "$code|$(cat "$work/term.err")|$(leftovers "$term_dir" t.roads)|$(stat -c %i "$term_dir/t.roads/manifest.json")" = \
+  "130|convoymap: roads import interrupted; nothing written||$term_inode"
+
 # SIGKILL at random moments (0 to 1.2 times a whole import): the old
 # database or a complete new one, never a part.
 kill_dir=$work/kill
