@@ -132,16 +132,15 @@ static gboolean run_planetsplitter(const char *program, const char *const *argum
     gboolean ran = g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
                                 setup, NULL, NULL, &errors, &wait_status, &spawn_error);
     g_ptr_array_free(argv, TRUE);
-    gboolean ok = ran && g_spawn_check_wait_status(wait_status, NULL);
-    if (!ran) {
-        *error = g_strdup(spawn_error->message);
-        g_error_free(spawn_error);
-    } else if (!ok) {
-        char *line = last_line(errors);
-        *error = *line ? line : g_strdup_printf("it exited with status %d", wait_status);
-        if (!*line)
-            g_free(line);
+    gboolean ok = ran && g_spawn_check_wait_status(wait_status, &spawn_error);
+    if (!ok) {
+        /* Its own last word, or, when it said nothing (a signal), GLib's. */
+        char *line = ran ? last_line(errors) : g_strdup("");
+        *error = *line ? g_strdup(line) : g_strdup(spawn_error->message);
+        g_free(line);
     }
+    if (spawn_error)
+        g_error_free(spawn_error);
     g_free(errors);
     return ok;
 }

@@ -121,6 +121,11 @@ expect_error "an extract with no roads" 2 "no roads (highway=motorway ... servic
 expect_error "the second input bad" 2 "input '$bad/junk.osm.pbf'" roads import "$monaco" "$bad/junk.osm.pbf" -o "$out"
 expect_error "output in a missing directory" 2 "the directory of output '$bad/none/out.roads' does not exist" roads import "$monaco" -o "$bad/none/out.roads"
 expect_error "output a directory that is no roads database" 2 "output '$bad/notadb' exists and is not a roads database" roads import "$monaco" -o "$bad/notadb"
+mkdir "$work/nobin"
+PATH=$work/nobin "$convoymap" roads import "$monaco" -o "$out" >"$work/stdout" 2>"$work/stderr"
+check "no planetsplitter in PATH: exit 1, one line" test "$?|$(cat "$work/stderr")" = \
+  "1|convoymap: Routino's importer 'planetsplitter' is not in PATH (Debian package routino)"
+rmdir "$work/nobin"
 expect_error "no -o" 2 "missing -o NAME.roads" roads import "$monaco"
 expect_error "no input" 2 "no OpenStreetMap file to import" roads import -o "$out"
 expect_error "an unknown option" 2 "--nope" roads import --nope "$monaco" -o "$out"
