@@ -602,6 +602,96 @@ static int command_merge(const cli_command *command, int argc, char **argv)
     return status;
 }
 
+/* Set by SIGINT or SIGTERM during `roads import`; its progress callback
+ * then cancels the import. */
+static volatile sig_atomic_t roads_interrupted;
+
+static void interrupt_roads(int signal_number)
+{
+    roads_interrupted = 1;
+    /* A second Ctrl-C takes the default action: the user can force-quit. */
+    signal(signal_number, SIG_DFL);
+}
+
+/* The import's stage on one rewritten line of a terminal. */
+static int show_roads_progress(const char *stage, unsigned long long done,
+                               unsigned long long total, void *data)
+{
+    (void)data;
+    if (total && strcmp(stage, "road layer") != 0)
+        fprintf(stderr, "\r\033[K%s (step %llu of %llu)", stage, done + 1, total);
+    else
+        fprintf(stderr, "\r\033[K%s: %llu roads", stage, done);
+    return roads_interrupted;
+}
+
+static int check_roads_interrupted(const char *stage, unsigned long long done,
+                                   unsigned long long total, void *data)
+{
+    (void)stage, (void)done, (void)total, (void)data;
+    return roads_interrupted;
+}
+
+/* `roads import IN.osm.pbf... -o NAME.roads`. */
+static int command_roads_import(const cli_command *command, int argc, char **argv)
+{
+    char *output = NULL;
+    cli_parser *parser = cli_parser_new(
+        command, "Builds a roads database from OpenStreetMap extracts (PBF or XML): "
+                 "Routino's routing database and the road layer for drawing. See "
+                 "docs/roads.md.");
+    cli_parser_add_roads_import(parser, &output);
+    char **arguments;
+    int status;
+    if (!cli_parser_parse(parser, argc, argv, &arguments, &status)) {
+        cli_parser_free(parser);
+        g_free(output);
+        return status;
+    }
+    size_t n = g_strv_length(arguments);
+    char *message = NULL;
+    cm_context *context = NULL;
+    if (n == 0 || !output) {
+        status = usage_error(command->name, n == 0 ? "no OpenStreetMap file to import"
+                                                   : "missing -o NAME.roads");
+    } else if (!(context = cm_context_new(NULL, &message))) {
+        fprintf(stderr, "convoymap: %s\n", message);
+        cm_free(message);
+        status = EXIT_RUNTIME;
+    } else {
+        gboolean terminal = isatty(STDERR_FILENO);
+        struct sigaction action = {.sa_handler = interrupt_roads}, saved[2];
+        sigemptyset(&action.sa_mask);
+        static const int signals[2] = {SIGINT, SIGTERM};
+        for (int i = 0; i < 2; i++) {
+            sigaction(signals[i], &action, &saved[i]);
+            if (saved[i].sa_handler == SIG_IGN)
+                sigaction(signals[i], &saved[i], NULL);
+        }
+        cm_status result = cm_roads_import(context, (const char *const *)arguments, n, output,
+                                           terminal ? show_roads_progress
+                                                    : check_roads_interrupted,
+                                           NULL);
+        for (int i = 0; i < 2; i++)
+            sigaction(signals[i], &saved[i], NULL);
+        if (terminal)
+            fputs("\r\033[K", stderr);
+        if (result != CM_OK && roads_interrupted) {
+            fprintf(stderr, "convoymap: roads import interrupted; nothing written\n");
+            status = EXIT_INTERRUPTED;
+        } else if (result != CM_OK) {
+            status = fail(context);
+        } else {
+            printf("Wrote %s from %zu file%s\n", output, n, n == 1 ? "" : "s");
+            status = EXIT_SUCCESS;
+        }
+    }
+    cm_context_free(context);
+    cli_parser_free(parser);
+    g_free(output);
+    return status;
+}
+
 static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
                           const route_options *routes, cm_scene *scene, gboolean reference,
                           cm_units units, void *data)
@@ -877,6 +967,8 @@ static const cli_command commands[] = {
     {"tiles merge", "OUT.mbtiles SHARD.mbtiles...", "join the MBTiles of 'tiles --shard' runs",
      command_merge},
     {"tile", "Z X Y [OPTION...]", "render one map tile as PNG", command_tile},
+    {"roads import", "IN.osm.pbf... -o NAME.roads",
+     "build a roads database from OpenStreetMap extracts", command_roads_import},
 };
 
 /* The command argv names, or NULL; *words is how many words its name has.
@@ -904,7 +996,7 @@ static void print_usage(FILE *out)
 {
     fputs("Usage: convoymap COMMAND [OPTIONS]\n\nCommands:\n", out);
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].summary);
     fputs("\nRun 'convoymap COMMAND --help' for the options of a command, and see\n"
           "convoymap(1).\n",
           out);
