@@ -9,6 +9,8 @@ case "$mode" in map|test) ;; *) echo "usage: ./setup.sh [test]" >&2; exit 2 ;; e
 
 build_packages=(gcc pkg-config meson ninja-build libglib2.0-dev libcairo2-dev libpango1.0-dev
   libproj-dev proj-data libgdal-dev libgeos-dev libsqlite3-dev zlib1g-dev fonts-dejavu-core fonts-noto-core)
+# Routino: its planetsplitter builds the routing database of `roads import`.
+build_packages+=(routino)
 # Real consumers of our output, used by the tests.
 test_packages=(librsvg2-bin poppler-utils gdal-bin file python3 valgrind strace)
 # Headless Chromium opens the tiles' --preview page (tests/cli/test-preview.sh).
