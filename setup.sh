@@ -9,7 +9,8 @@ case "$mode" in map|test) ;; *) echo "usage: ./setup.sh [test]" >&2; exit 2 ;; e
 
 build_packages=(gcc pkg-config meson ninja-build libglib2.0-dev libcairo2-dev libpango1.0-dev
   libproj-dev proj-data libgdal-dev libgeos-dev libsqlite3-dev zlib1g-dev fonts-dejavu-core fonts-noto-core)
-# Roads: the Routino library, its profiles (routino-common) and its programs.
+# Routino: the library that routes on roads (libroutino-dev, its profiles in
+# routino-common) and planetsplitter, which builds the database of `roads import`.
 build_packages+=(libroutino-dev routino-common routino)
 # Real consumers of our output, used by the tests.
 test_packages=(librsvg2-bin poppler-utils gdal-bin file python3 valgrind strace)

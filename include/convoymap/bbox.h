@@ -15,6 +15,7 @@
 #define CONVOYMAP_BBOX_H
 
 #include "context.h"
+#include "geodesy.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -41,6 +42,13 @@ CM_API int cm_bbox_crosses_antimeridian(const cm_bbox *bbox);
 /* The box's width in degrees of longitude, east of west: east - west, plus
  * 360 when it crosses the antimeridian (48,29,38,37 is 350° wide). */
 CM_API double cm_bbox_width(const cm_bbox *bbox);
+
+/* The box's middle: halfway between south and north, and halfway along its
+ * width east of west (across the antimeridian when it crosses it). */
+CM_API cm_geo_point cm_bbox_center(const cm_bbox *bbox);
+
+/* Whether point lies in the box, edges included, by the antimeridian rule. */
+CM_API int cm_bbox_contains(const cm_bbox *bbox, cm_geo_point point);
 
 #ifdef __cplusplus
 }

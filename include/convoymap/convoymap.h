@@ -15,6 +15,7 @@
 #include "map.h"
 #include "march.h"
 #include "report.h"
+#include "roads-import.h"
 #include "roads.h"
 #include "route.h"
 #include "scenario.h"

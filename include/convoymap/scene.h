@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "bbox.h"
 #include "borders.h"
 #include "context.h"
 #include "geocode.h"
@@ -28,6 +29,10 @@ extern "C" {
 #endif
 
 typedef struct cm_scene cm_scene;
+
+/* The name of the example's route, and the name a program gives a route
+ * of waypoints the user did not name. */
+#define CM_SCENE_ROUTE_NAME "Convoy route"
 
 /* An empty scene. Free with cm_scene_free(); context must outlive it. */
 CM_API cm_scene *cm_scene_new(cm_context *context);
@@ -61,6 +66,12 @@ CM_API void cm_scene_add_example_marks(cm_scene *scene);
  * cm_scene_resolve() together with the routes' waypoints. */
 CM_API void cm_scene_add_mark(cm_scene *scene, const char *query);
 
+/* The area a view will show, when it is known before resolution (a map's
+ * or tiles' bounding box): its centre is one more point the sites are
+ * read near, so that "Tripoli" marked on a map of the Levant is
+ * Lebanon's even without routes. area is copied; NULL forgets it. */
+CM_API void cm_scene_set_area(cm_scene *scene, const cm_bbox *area);
+
 /* A site a view is centred on (render --center), resolved with the marks,
  * after them, but not drawn; query is copied, NULL forgets it. */
 CM_API void cm_scene_set_center(cm_scene *scene, const char *query);
@@ -86,10 +97,12 @@ CM_API void cm_scene_set_roads(cm_scene *scene, cm_roads *roads,
  * the order added (files read, specs parsed, waypoints resolved together
  * with cm_geocoder_resolve()), its crossings (cm_route_find_crossings())
  * and its march table, then the marks and the centre together, in the
- * context of all the routes' waypoints. Replaces what an earlier
- * resolution gave. Returns CM_OK, or the first failure's status with its
- * message on the context; the geocoder's notes are in cm_scene_notes()
- * either way. */
+ * context of all the routes' waypoints and the area's centre, with
+ * cm_geocoder_resolve_sites() (a marked site is no stop: the route's leg
+ * rules do not apply to it). Replaces what an earlier resolution gave.
+ * Returns CM_OK, or the first failure's status with its message on the
+ * context, the scene then holding no route and no site; the geocoder's
+ * notes are in cm_scene_notes() either way. */
 CM_API cm_status cm_scene_resolve(cm_scene *scene, cm_geocoder *geocoder);
 
 /* How many routes the last resolution gave. */

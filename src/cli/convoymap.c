@@ -127,7 +127,7 @@ static int collect_routes(const char *command, const route_options *options, cm_
         for (char **via = options->via; via && *via; via++)
             g_ptr_array_add(queries, *via);
         g_ptr_array_add(queries, options->to);
-        cm_scene_add_route_queries(scene, "Convoy route", (const char *const *)queries->pdata,
+        cm_scene_add_route_queries(scene, CM_SCENE_ROUTE_NAME, (const char *const *)queries->pdata,
                                    queries->len);
         g_ptr_array_free(queries, TRUE);
     }
@@ -135,13 +135,26 @@ static int collect_routes(const char *command, const route_options *options, cm_
     return EXIT_SUCCESS;
 }
 
+/* The box of a --bbox, NULL without one or when it is bad (reported where
+ * the view is set up), for reading the sites near the area. */
+static const cm_bbox *view_area(cm_context *context, const char *text, cm_bbox *box)
+{
+    if (!text)
+        return NULL;
+    cm_status status = cm_bbox_parse(context, text, box);
+    cm_context_clear_error(context);
+    return status == CM_OK ? box : NULL;
+}
+
 /* Completes scene and resolves it, printing the geocoder's notes: the
- * example convoy when example is TRUE, the --mark sites when marks is TRUE
- * and the site to centre on when center is not NULL. */
+ * example convoy when example is TRUE, the --mark sites when marks is TRUE,
+ * the site to centre on when center is not NULL and the area the view will
+ * show when area is not NULL. */
 static int resolve_scene(cm_context *context, cm_geocoder *geocoder, cm_scene *scene,
                          const route_options *routes, gboolean example, gboolean marks,
-                         const char *center)
+                         const char *center, const cm_bbox *area)
 {
+    cm_scene_set_area(scene, area);
     if (example)
         cm_scene_add_example(scene);
     /* The example's sites, unless the user marks their own: a report needs
@@ -290,9 +303,10 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     const render_options *options = data;
     /* An area without routes asks for a map of the area (with the marks
      * given), not for the example convoy. */
+    cm_bbox box;
     int resolved = resolve_scene(context, geocoder, scene, routes,
                                  reference && !options->bbox && !options->center, TRUE,
-                                 options->center);
+                                 options->center, view_area(context, options->bbox, &box));
     if (resolved != EXIT_SUCCESS)
         return resolved;
     if (!options->output)
@@ -374,7 +388,7 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
                                                              units)
                                               : EXIT_SUCCESS;
     printf("Wrote %s (%dx%d %s)\n", options->output, width, height,
-           format == CM_FORMAT_PNG ? "px" : format == CM_FORMAT_PDF ? "pt" : "px");
+           format == CM_FORMAT_PDF ? "pt" : "px");
     return printed;
 }
 
@@ -489,7 +503,9 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
                        cm_scene *scene, gboolean reference, cm_units units, void *data)
 {
     const tile_options *options = data;
-    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL);
+    cm_bbox box;
+    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL,
+                                 view_area(context, options->bbox, &box));
     if (resolved != EXIT_SUCCESS)
         return resolved;
     if (!options->output)
@@ -586,12 +602,106 @@ static int command_merge(const cli_command *command, int argc, char **argv)
     return status;
 }
 
+/* Set by SIGINT or SIGTERM during `roads import`; its progress callback
+ * then cancels the import. */
+static volatile sig_atomic_t roads_interrupted;
+
+static void interrupt_roads(int signal_number)
+{
+    roads_interrupted = 1;
+    /* A second Ctrl-C takes the default action: the user can force-quit. */
+    signal(signal_number, SIG_DFL);
+}
+
+/* The import's stage on one rewritten line of a terminal. */
+static int show_roads_progress(const char *stage, unsigned long long done,
+                               unsigned long long total, void *data)
+{
+    (void)data;
+    if (total && strcmp(stage, "road layer") != 0)
+        fprintf(stderr, "\r\033[K%s (step %llu of %llu)", stage, done + 1, total);
+    else
+        fprintf(stderr, "\r\033[K%s: %llu roads", stage, done);
+    return roads_interrupted;
+}
+
+static int check_roads_interrupted(const char *stage, unsigned long long done,
+                                   unsigned long long total, void *data)
+{
+    (void)stage, (void)done, (void)total, (void)data;
+    return roads_interrupted;
+}
+
+/* `roads import IN.osm.pbf... -o NAME.roads`. */
+static int command_roads_import(const cli_command *command, int argc, char **argv)
+{
+    char *output = NULL;
+    cli_parser *parser = cli_parser_new(
+        command, "Builds a roads database from OpenStreetMap extracts (PBF or XML): "
+                 "Routino's routing database and the road layer for drawing. See "
+                 "docs/roads.md.");
+    cli_parser_add_roads_import(parser, &output);
+    char **arguments;
+    int status;
+    if (!cli_parser_parse(parser, argc, argv, &arguments, &status)) {
+        cli_parser_free(parser);
+        g_free(output);
+        return status;
+    }
+    size_t n = g_strv_length(arguments);
+    char *message = NULL;
+    cm_context *context = NULL;
+    if (n == 0 || !output) {
+        status = usage_error(command->name, n == 0 ? "no OpenStreetMap file to import"
+                                                   : "missing -o NAME.roads");
+    } else if (!(context = cm_context_new(NULL, &message))) {
+        fprintf(stderr, "convoymap: %s\n", message);
+        cm_free(message);
+        status = EXIT_RUNTIME;
+    } else {
+        gboolean terminal = isatty(STDERR_FILENO);
+        struct sigaction action = {.sa_handler = interrupt_roads}, saved[2];
+        sigemptyset(&action.sa_mask);
+        static const int signals[2] = {SIGINT, SIGTERM};
+        for (int i = 0; i < 2; i++) {
+            sigaction(signals[i], &action, &saved[i]);
+            if (saved[i].sa_handler == SIG_IGN)
+                sigaction(signals[i], &saved[i], NULL);
+        }
+        cm_status result = cm_roads_import(context, (const char *const *)arguments, n, output,
+                                           terminal ? show_roads_progress
+                                                    : check_roads_interrupted,
+                                           NULL);
+        for (int i = 0; i < 2; i++)
+            sigaction(signals[i], &saved[i], NULL);
+        if (terminal)
+            fputs("\r\033[K", stderr);
+        if (result != CM_OK && roads_interrupted) {
+            fprintf(stderr, "convoymap: roads import interrupted; nothing written\n");
+            status = EXIT_INTERRUPTED;
+        } else if (result != CM_OK) {
+            status = fail(context);
+        } else {
+            printf("Wrote %s from %zu file%s\n", output, n, n == 1 ? "" : "s");
+            status = EXIT_SUCCESS;
+        }
+    }
+    cm_context_free(context);
+    cli_parser_free(parser);
+    g_free(output);
+    return status;
+}
+
 static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
                           const route_options *routes, cm_scene *scene, gboolean reference,
                           cm_units units, void *data)
 {
     const tile_options *options = data;
-    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL);
+    cm_bbox bounds;
+    gboolean known = cm_tile_bounds(context, options->tile, &bounds) == CM_OK;
+    cm_context_clear_error(context);
+    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL,
+                                 known ? &bounds : NULL);
     if (resolved != EXIT_SUCCESS)
         return resolved;
     if (!options->output)
@@ -624,18 +734,34 @@ static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
 }
 
 /* The tile Z X Y the arguments give, into *tile; FALSE if they do not. */
-static gboolean parse_tile(char **arguments, cm_tile *tile)
+/* The tile's Z X Y from the arguments, or a usage error naming what is
+ * wrong with them (printed; returns FALSE). */
+static gboolean parse_tile(const char *command, char **arguments, cm_tile *tile)
 {
+    static const char *const names[] = {"Z", "X", "Y"};
     int values[3];
     for (int i = 0; i < 3; i++) {
         char *end = NULL;
         long value = arguments[i] ? strtol(arguments[i], &end, 10) : -1;
-        if (!end || end == arguments[i] || *end != '\0' || value < 0 || value > 1 << 30)
+        if (!end || end == arguments[i] || *end != '\0' || value < 0 || value > 1 << 30) {
+            char *message = arguments[i]
+                                ? g_strdup_printf("%s '%s' is not a whole number from 0",
+                                                  names[i], arguments[i])
+                                : g_strdup("expected Z X Y (whole numbers) after 'tile'");
+            usage_error(command, message);
+            g_free(message);
             return FALSE;
+        }
         values[i] = (int)value;
     }
+    if (arguments[3]) {
+        char *message = g_strdup_printf("unexpected argument '%s' after Z X Y", arguments[3]);
+        usage_error(command, message);
+        g_free(message);
+        return FALSE;
+    }
     *tile = (cm_tile){values[0], values[1], values[2]};
-    return arguments[3] == NULL;
+    return TRUE;
 }
 
 static int command_tile(const cli_command *command, int argc, char **argv)
@@ -649,9 +775,9 @@ static int command_tile(const cli_command *command, int argc, char **argv)
     char **arguments;
     int status;
     if (cli_parser_parse(parser, argc, argv, &arguments, &status))
-        status = parse_tile(arguments, &options.tile)
+        status = parse_tile(command->name, arguments, &options.tile)
                      ? run_routes(command->name, &routes, write_one_tile, &options)
-                     : usage_error(command->name, "expected Z X Y (whole numbers) after 'tile'");
+                     : EXIT_USAGE;
     cli_parser_free(parser);
     route_options_clear(&routes);
     tile_options_clear(&options);
@@ -694,7 +820,7 @@ static int report_routes(cm_context *context, cm_geocoder *geocoder,
     int status = open_roads("route", context, routes, scene, &roads);
     /* The report is of routes: the marks are not read. */
     if (status == EXIT_SUCCESS)
-        status = resolve_scene(context, geocoder, scene, routes, reference, FALSE, NULL);
+        status = resolve_scene(context, geocoder, scene, routes, reference, FALSE, NULL, NULL);
     if (status == EXIT_SUCCESS)
         status = print_report(context, scene, format, units);
     /* The scene borrows roads: it forgets them before they are freed. */
@@ -801,9 +927,8 @@ static int geocode_format(cm_context *context, const geocode_options *options,
     if (!options->format)
         return EXIT_SUCCESS;
     cm_report_format given;
-    if (cm_report_format_parse(context, options->format, &given) != CM_OK)
-        return fail(context);
-    if (given != CM_REPORT_TEXT && given != CM_REPORT_JSON) {
+    if (cm_report_format_parse(context, options->format, &given) != CM_OK ||
+        (given != CM_REPORT_TEXT && given != CM_REPORT_JSON)) {
         char *message = g_strdup_printf("geocode's --format is text or json, not '%s'",
                                         options->format);
         int status = usage_error("geocode", message);
@@ -873,6 +998,8 @@ static const cli_command commands[] = {
     {"tiles merge", "OUT.mbtiles SHARD.mbtiles...", "join the MBTiles of 'tiles --shard' runs",
      command_merge},
     {"tile", "Z X Y [OPTION...]", "render one map tile as PNG", command_tile},
+    {"roads import", "IN.osm.pbf... -o NAME.roads",
+     "build a roads database from OpenStreetMap extracts", command_roads_import},
 };
 
 /* The command argv names, or NULL; *words is how many words its name has.
@@ -900,7 +1027,7 @@ static void print_usage(FILE *out)
 {
     fputs("Usage: convoymap COMMAND [OPTIONS]\n\nCommands:\n", out);
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].summary);
     fputs("\nRun 'convoymap COMMAND --help' for the options of a command, and see\n"
           "convoymap(1).\n",
           out);

@@ -349,6 +349,14 @@ void cli_parser_add_geocode(cli_parser *parser, geocode_options *options)
     cli_parser_add_data(parser, &options->data_dir, &options->gazetteers);
 }
 
+void cli_parser_add_roads_import(cli_parser *parser, char **output)
+{
+    cli_parser_section(parser, "Output");
+    cli_parser_add(parser, output_option(output, "The roads database to write (a directory); "
+                                                 "an older one there is replaced",
+                                         "NAME.roads"));
+}
+
 typedef struct help_section {
     const char *heading;
     guint first, end; /* its entries: parser->entries[first..end) */

@@ -108,6 +108,9 @@ void cli_parser_add_report(cli_parser *parser, report_options *options);
 /* geocode's Queries (--format, --json, --country, --limit, --reverse) and Data. */
 void cli_parser_add_geocode(cli_parser *parser, geocode_options *options);
 
+/* roads import's Output: -o NAME.roads. */
+void cli_parser_add_roads_import(cli_parser *parser, char **output);
+
 /* What cli_parser_read() found. */
 typedef enum cli_reading {
     CLI_READ_OPTIONS, /* the options, set; the rest are arguments */

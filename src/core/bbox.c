@@ -67,3 +67,18 @@ double cm_bbox_width(const cm_bbox *bbox)
     double width = bbox->east - bbox->west;
     return width > 0 ? width : width + 360;
 }
+
+cm_geo_point cm_bbox_center(const cm_bbox *bbox)
+{
+    double lon = bbox->west + cm_bbox_width(bbox) / 2;
+    return (cm_geo_point){(bbox->south + bbox->north) / 2, lon > 180 ? lon - 360 : lon};
+}
+
+int cm_bbox_contains(const cm_bbox *bbox, cm_geo_point point)
+{
+    if (point.lat < bbox->south || point.lat > bbox->north)
+        return 0;
+    if (cm_bbox_crosses_antimeridian(bbox))
+        return point.lon >= bbox->west || point.lon <= bbox->east;
+    return point.lon >= bbox->west && point.lon <= bbox->east;
+}

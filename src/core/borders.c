@@ -93,7 +93,7 @@ static cm_status load_countries(cm_context *context, cm_geo_point sw, cm_geo_poi
     }
     if (layer && !reason)
         return CM_OK;
-    char *path = cm_data_path(context, "geodata/world.gpkg");
+    char *path = cm_data_path(context, CM_BASEMAP_FILE);
     cm_status status = cm_fail(context, CM_ERR_DATA, "cannot read the countries of %s: %s",
                                path, reason);
     g_free(path);

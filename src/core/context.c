@@ -16,12 +16,9 @@ struct cm_context {
     GString *message;
 };
 
-/* A data directory holds geodata/ and styles/; this file must be in it. */
-#define CM_DATA_MARKER "geodata/world.gpkg"
-
 static gboolean has_data(const char *dir)
 {
-    char *marker = g_build_filename(dir, CM_DATA_MARKER, NULL);
+    char *marker = g_build_filename(dir, CM_BASEMAP_FILE, NULL);
     gboolean ok = g_file_test(marker, G_FILE_TEST_IS_REGULAR);
     g_free(marker);
     return ok;
@@ -62,7 +59,7 @@ static char *find_data_dir(const char *requested, char **message)
             *message = g_strdup_printf("%s%s%s has no %s (give the folder that holds "
                                        "geodata/ and styles/, or geodata/ itself)",
                                        requested ? "data directory '" : "CONVOYMAP_DATA=",
-                                       chosen, requested ? "'" : "", CM_DATA_MARKER);
+                                       chosen, requested ? "'" : "", CM_BASEMAP_FILE);
         return dir;
     }
     if (has_data(CM_INSTALLED_DATADIR))

@@ -83,7 +83,7 @@ cm_geopackage *cm_context_basemap(cm_context *context, const char **reason)
     cm_geopackage *basemap = cm_context_get_data(context, BASEMAP_KEY);
     if (basemap)
         return basemap;
-    char *path = cm_data_path(context, "geodata/world.gpkg");
+    char *path = cm_data_path(context, CM_BASEMAP_FILE);
     char *error = NULL;
     basemap = geopackage_open(path, cm_context_geos(context), &error);
     g_free(path);

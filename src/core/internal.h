@@ -54,6 +54,9 @@ void *cm_context_get_data(cm_context *context, const char *key);
 CM_PRIVATE
 int cm_keyword_index(const char *text, const char *const *names, size_t n);
 
+/* The basemap in the data directory; its presence marks a data directory. */
+#define CM_BASEMAP_FILE "geodata/world.gpkg"
+
 /* Path of a file in the data directory; the caller frees it with g_free(). */
 CM_PRIVATE
 char *cm_data_path(const cm_context *context, const char *name);

@@ -46,6 +46,8 @@ struct cm_scene {
     GArray *requests;   /* of route_request, in the order added */
     GPtrArray *marks;   /* of char *, the queries */
     char *center;       /* query, NULL for none */
+    gboolean has_area;
+    cm_bbox area;       /* the view's box, when known before resolution */
     gboolean example;   /* the example scenario was added */
     gboolean with_march;
     cm_march_params march;
@@ -118,14 +120,10 @@ void cm_scene_add_route_file(cm_scene *scene, const char *path)
     add_request(scene, ROUTE_FILE, path, NULL, 0);
 }
 
-/* The example's route has the name a route given by its waypoints gets on
- * the command line. */
-#define EXAMPLE_ROUTE_NAME "Convoy route"
-
 void cm_scene_add_example(cm_scene *scene)
 {
     const char *const *waypoints = cm_reference_waypoints();
-    add_request(scene, ROUTE_QUERIES, EXAMPLE_ROUTE_NAME, waypoints,
+    add_request(scene, ROUTE_QUERIES, CM_SCENE_ROUTE_NAME, waypoints,
                 g_strv_length((char **)waypoints));
     scene->example = TRUE;
 }
@@ -139,6 +137,13 @@ void cm_scene_add_example_marks(cm_scene *scene)
 void cm_scene_add_mark(cm_scene *scene, const char *query)
 {
     g_ptr_array_add(scene->marks, g_strdup(query));
+}
+
+void cm_scene_set_area(cm_scene *scene, const cm_bbox *area)
+{
+    scene->has_area = area != NULL;
+    if (area)
+        scene->area = *area;
 }
 
 void cm_scene_set_center(cm_scene *scene, const char *query)
@@ -276,12 +281,15 @@ static cm_status plan_route(cm_scene *scene, cm_geocoder *geocoder,
     if (status == CM_OK && scene->with_march)
         status = cm_march_table_new(scene->context, planned.route, planned.crossings,
                                     &scene->march, &planned.march);
-    g_array_append_val(scene->plans, planned);
+    if (status == CM_OK)
+        g_array_append_val(scene->plans, planned);
+    else
+        planned_route_clear(&planned);
     return status;
 }
 
 /* Resolves the marks and the centre, after them, together, in the context
- * of the routes' waypoints. */
+ * of the routes' waypoints and the area's centre. */
 static cm_status resolve_sites(cm_scene *scene, cm_geocoder *geocoder)
 {
     GPtrArray *queries = g_ptr_array_new();
@@ -299,6 +307,10 @@ static cm_status resolve_sites(cm_scene *scene, cm_geocoder *geocoder)
         const cm_route *route = g_array_index(scene->plans, planned_route, i).route;
         for (size_t w = 0; w < cm_route_waypoint_count(route); w++)
             g_array_append_val(near, cm_route_waypoint(route, w)->position);
+    }
+    if (scene->has_area) {
+        cm_geo_point middle = cm_bbox_center(&scene->area);
+        g_array_append_val(near, middle);
     }
     cm_candidate_list **lists = g_new0(cm_candidate_list *, queries->len);
     cm_status status = cm_geocoder_resolve_sites(geocoder, (const char *const *)queries->pdata,
@@ -333,6 +345,11 @@ cm_status cm_scene_resolve(cm_scene *scene, cm_geocoder *geocoder)
         status = plan_route(scene, geocoder, &g_array_index(scene->requests, route_request, i));
     if (status == CM_OK)
         status = resolve_sites(scene, geocoder);
+    if (status != CM_OK) {
+        g_array_set_size(scene->plans, 0);
+        g_ptr_array_set_size(scene->places, 0);
+        scene->has_center = FALSE;
+    }
     char *notes = cm_geocoder_take_notes(geocoder);
     scene->notes = g_strdup(notes);
     cm_free(notes);

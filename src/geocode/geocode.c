@@ -99,7 +99,7 @@ static cm_status open_index(cm_geocoder *geocoder, const char *path)
     if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
         return cm_fail(context, CM_ERR_DATA, "gazetteer index %s is missing (it is made "
                        "by the build from geodata/; from a build tree, run through `meson "
-                       "devenv` or set CONVOYMAP_BUILD_DIR)", path);
+                       "devenv`, which sets CONVOYMAP_DATA and CONVOYMAP_BUILD_DIR)", path);
     if (sqlite3_open_v2(path, &geocoder->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
         return database_error(geocoder, path);
     /* The index is only ever replaced whole (renamed into place): holding

@@ -1,6 +1,6 @@
-/* convoymap-ogr.so: user vector files read and GeoJSON written through
- * GDAL/OGR, behind the plain-data interface of ogr-module.h. Built as a
- * separate module so that only commands that need GDAL load it. GDAL's
+/* convoymap-ogr.so: user vector files read, GeoJSON written and the road
+ * layer of a roads database built from OSM files through GDAL/OGR, behind
+ * the plain-data interface of ogr-module.h. Built as a separate module so that only commands that need GDAL load it. GDAL's
  * messages are silenced: the library reports failures in one line. */
 #include "ogr-module.h"
 
@@ -291,14 +291,238 @@ static char *module_geojson_finish(void *data)
 
 static void module_free_text(char *text) { free(text); }
 
-__attribute__((visibility("default"))) const cm_ogr_api *cm_ogr_module_api_1(void);
+/* The ids of the ways written, so that a way in two overlapping extracts
+ * is written once: open addressing, 0 the empty slot (OSM ids start at 1). */
+typedef struct id_set {
+    long long *ids;
+    size_t size, count;
+} id_set;
 
-const cm_ogr_api *cm_ogr_module_api_1(void)
+/* Adds id; 0 when it was there already. */
+static int id_set_add(id_set *set, long long id)
+{
+    if (2 * (set->count + 1) > set->size) {
+        id_set grown = {calloc(set->size ? 2 * set->size : 1024, sizeof(long long)),
+                        set->size ? 2 * set->size : 1024, 0};
+        if (!grown.ids)
+            abort();
+        for (size_t i = 0; i < set->size; i++)
+            if (set->ids[i])
+                id_set_add(&grown, set->ids[i]);
+        free(set->ids);
+        *set = grown;
+    }
+    size_t i = (size_t)((unsigned long long)id * 0x9E3779B97F4A7C15ULL) & (set->size - 1);
+    while (set->ids[i]) {
+        if (set->ids[i] == id)
+            return 0;
+        i = (i + 1) & (set->size - 1);
+    }
+    set->ids[i] = id;
+    set->count++;
+    return 1;
+}
+
+/* OSM's yes-like values of a flag; anything but "no" and its kin counts as
+ * yes for bridge and tunnel ("viaduct", "culvert", "building_passage"). */
+static int tag_flag(const char *value)
+{
+    return value && *value && strcmp(value, "no") != 0 && strcmp(value, "0") != 0 &&
+           strcmp(value, "false") != 0;
+}
+
+/* oneway: 1 along the way, -1 against it, 0 both ways; motorways and
+ * roundabouts are one-way without the tag, as OSM's rules say. */
+static int oneway_value(const char *value, const char *highway, const char *junction)
+{
+    if (!value)
+        return strcmp(highway, "motorway") == 0 ||
+               (junction && strcmp(junction, "roundabout") == 0);
+    if (strcmp(value, "yes") == 0 || strcmp(value, "1") == 0 || strcmp(value, "true") == 0)
+        return 1;
+    if (strcmp(value, "-1") == 0 || strcmp(value, "reverse") == 0)
+        return -1;
+    return 0;
+}
+
+static const char *const road_columns[] = {"class", "ref", "name", "surface",
+                                           "bridge", "tunnel", "oneway"};
+enum { ROAD_CLASS, ROAD_REF, ROAD_NAME, ROAD_SURFACE, ROAD_BRIDGE, ROAD_TUNNEL, ROAD_ONEWAY };
+
+static OGRLayerH create_roads_layer(GDALDatasetH dataset)
+{
+    OGRSpatialReferenceH wgs84 = OSRNewSpatialReference(NULL);
+    OSRImportFromEPSG(wgs84, 4326);
+    OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
+    char *options[] = {"SPATIAL_INDEX=YES", "GEOMETRY_NAME=geom", NULL};
+    OGRLayerH layer = GDALDatasetCreateLayer(dataset, "roads", wgs84, wkbLineString, options);
+    OSRRelease(wgs84);
+    for (size_t i = 0; layer && i < sizeof road_columns / sizeof *road_columns; i++) {
+        OGRFieldDefnH field =
+            OGR_Fld_Create(road_columns[i], i >= ROAD_BRIDGE ? OFTInteger : OFTString);
+        if (OGR_L_CreateField(layer, field, 1) != OGRERR_NONE)
+            layer = NULL;
+        OGR_Fld_Destroy(field);
+    }
+    return layer;
+}
+
+/* The OGR SQL that picks the roads of classes from the OSM driver's lines,
+ * their other tags out of its other_tags column. */
+static char *roads_sql(const char *const *classes, size_t n_classes)
+{
+    size_t size = 512;
+    for (size_t i = 0; i < n_classes; i++)
+        size += strlen(classes[i]) + 4;
+    char *sql = malloc(size);
+    if (!sql)
+        abort();
+    strcpy(sql, "SELECT osm_id, highway, name, hstore_get_value(other_tags, 'ref') AS ref, "
+                "hstore_get_value(other_tags, 'surface') AS surface, "
+                "hstore_get_value(other_tags, 'bridge') AS bridge, "
+                "hstore_get_value(other_tags, 'tunnel') AS tunnel, "
+                "hstore_get_value(other_tags, 'oneway') AS oneway, "
+                "hstore_get_value(other_tags, 'junction') AS junction "
+                "FROM lines WHERE highway IN (");
+    for (size_t i = 0; i < n_classes; i++) {
+        strcat(sql, i ? ",'" : "'");
+        strcat(sql, classes[i]);
+        strcat(sql, "'");
+    }
+    strcat(sql, ")");
+    return sql;
+}
+
+static const char *text_field(OGRFeatureH feature, int index)
+{
+    return index >= 0 && OGR_F_IsFieldSetAndNotNull(feature, index)
+               ? OGR_F_GetFieldAsString(feature, index)
+               : NULL;
+}
+
+/* Copies the roads of one OSM dataset into layer, but those in seen (or
+ * NULL: a single input, where every way is once). */
+static cm_ogr_roads_result copy_roads(GDALDatasetH source, const char *sql, OGRLayerH layer,
+                                      id_set *seen, cm_ogr_count_fn progress, void *data,
+                                      unsigned long long *written)
+{
+    OGRLayerH lines = GDALDatasetExecuteSQL(source, sql, NULL, NULL);
+    if (!lines)
+        return CM_OGR_ROADS_READ;
+    OGRFeatureDefnH definition = OGR_L_GetLayerDefn(lines);
+    int id = OGR_FD_GetFieldIndex(definition, "osm_id");
+    int highway = OGR_FD_GetFieldIndex(definition, "highway");
+    int name = OGR_FD_GetFieldIndex(definition, "name");
+    int ref = OGR_FD_GetFieldIndex(definition, "ref");
+    int surface = OGR_FD_GetFieldIndex(definition, "surface");
+    int bridge = OGR_FD_GetFieldIndex(definition, "bridge");
+    int tunnel = OGR_FD_GetFieldIndex(definition, "tunnel");
+    int oneway = OGR_FD_GetFieldIndex(definition, "oneway");
+    int junction = OGR_FD_GetFieldIndex(definition, "junction");
+    OGRFeatureDefnH out_definition = OGR_L_GetLayerDefn(layer);
+    cm_ogr_roads_result result = CM_OGR_ROADS_OK;
+    OGRFeatureH feature;
+    while (result == CM_OGR_ROADS_OK && (feature = OGR_L_GetNextFeature(lines)) != NULL) {
+        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
+        const char *osm_id = text_field(feature, id);
+        const char *class = text_field(feature, highway);
+        if (geometry && class &&
+            wkbFlatten(OGR_G_GetGeometryType(geometry)) == wkbLineString &&
+            (!seen || !osm_id || id_set_add(seen, strtoll(osm_id, NULL, 10)))) {
+            OGRFeatureH road = OGR_F_Create(out_definition);
+            OGR_F_SetFieldString(road, ROAD_CLASS, class);
+            const char *texts[] = {[ROAD_REF] = text_field(feature, ref),
+                                   [ROAD_NAME] = text_field(feature, name),
+                                   [ROAD_SURFACE] = text_field(feature, surface)};
+            for (int i = ROAD_REF; i <= ROAD_SURFACE; i++)
+                if (texts[i])
+                    OGR_F_SetFieldString(road, i, texts[i]);
+            OGR_F_SetFieldInteger(road, ROAD_BRIDGE, tag_flag(text_field(feature, bridge)));
+            OGR_F_SetFieldInteger(road, ROAD_TUNNEL, tag_flag(text_field(feature, tunnel)));
+            OGR_F_SetFieldInteger(road, ROAD_ONEWAY,
+                                  oneway_value(text_field(feature, oneway), class,
+                                               text_field(feature, junction)));
+            OGR_F_SetGeometry(road, geometry);
+            if (OGR_L_CreateFeature(layer, road) != OGRERR_NONE)
+                result = CM_OGR_ROADS_WRITE;
+            else if (++*written % 1000 == 0 && progress && progress(*written, data))
+                result = CM_OGR_ROADS_STOPPED;
+            OGR_F_Destroy(road);
+        }
+        OGR_F_Destroy(feature);
+    }
+    if (result == CM_OGR_ROADS_OK && CPLGetLastErrorType() >= CE_Failure)
+        result = CM_OGR_ROADS_READ;
+    GDALDatasetReleaseResultSet(source, lines);
+    return result;
+}
+
+static cm_ogr_roads_result module_write_roads(const char *const *inputs, size_t n_inputs,
+                                              const char *const *classes, size_t n_classes,
+                                              const char *path, const char *tmpdir,
+                                              cm_ogr_count_fn progress, void *data,
+                                              unsigned long long *written, size_t *bad_input,
+                                              char *error, size_t error_size)
+{
+    pthread_once(&registered, GDALAllRegister);
+    *written = 0;
+    *bad_input = 0;
+    if (error_size)
+        error[0] = '\0';
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    CPLErrorReset();
+    /* The OSM driver indexes the nodes in a temporary database: 100 MB in
+     * memory, then a file, which must go with the import's other files,
+     * not into the current directory. */
+    CPLSetThreadLocalConfigOption("CPL_TMPDIR", tmpdir);
+    GDALDriverH driver = GDALGetDriverByName("GPKG");
+    GDALDatasetH output = driver ? GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, NULL) : NULL;
+    OGRLayerH layer = output ? create_roads_layer(output) : NULL;
+    cm_ogr_roads_result result = layer ? CM_OGR_ROADS_OK : CM_OGR_ROADS_WRITE;
+    if (result == CM_OGR_ROADS_OK && GDALDatasetStartTransaction(output, 0) != OGRERR_NONE)
+        result = CM_OGR_ROADS_WRITE;
+    char *sql = roads_sql(classes, n_classes);
+    id_set seen = {0};
+    const char *const osm_only[] = {"OSM", NULL};
+    for (size_t i = 0; result == CM_OGR_ROADS_OK && i < n_inputs; i++) {
+        *bad_input = i;
+        GDALDatasetH source = GDALOpenEx(inputs[i], GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                         osm_only, NULL, NULL);
+        if (!source) {
+            result = CM_OGR_ROADS_NOT_OSM;
+            break;
+        }
+        result = copy_roads(source, sql, layer, n_inputs > 1 ? &seen : NULL, progress, data,
+                            written);
+        GDALClose(source);
+    }
+    free(sql);
+    free(seen.ids);
+    if (result == CM_OGR_ROADS_OK) {
+        *bad_input = n_inputs;
+        if (GDALDatasetCommitTransaction(output) != OGRERR_NONE)
+            result = CM_OGR_ROADS_WRITE;
+    }
+    if (output) {
+        GDALClose(output);
+        if (result == CM_OGR_ROADS_OK && CPLGetLastErrorType() >= CE_Failure)
+            result = CM_OGR_ROADS_WRITE;
+    }
+    if (result != CM_OGR_ROADS_OK && error_size)
+        snprintf(error, error_size, "%s", CPLGetLastErrorMsg());
+    CPLSetThreadLocalConfigOption("CPL_TMPDIR", NULL);
+    CPLPopErrorHandler();
+    return result;
+}
+
+__attribute__((visibility("default"))) const cm_ogr_api *cm_ogr_module_api_2(void);
+
+const cm_ogr_api *cm_ogr_module_api_2(void)
 {
     static const cm_ogr_api api = {
         module_open,        module_driver,       module_layer_count, module_layer_name,
         module_feature_count, module_read_layer, module_close,       module_geojson_new,
-        module_geojson_add, module_geojson_finish, module_free_text,
+        module_geojson_add, module_geojson_finish, module_free_text, module_write_roads,
     };
     return &api;
 }

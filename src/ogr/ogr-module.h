@@ -13,7 +13,7 @@
 
 /* The entry point's name carries the version of this interface, so that a
  * module from another build of convoymap is refused, not misused. */
-#define CM_OGR_MODULE_ENTRY "cm_ogr_module_api_1"
+#define CM_OGR_MODULE_ENTRY "cm_ogr_module_api_2"
 #define CM_OGR_MODULE_NAME "convoymap-ogr.so"
 
 /* A point (one coordinate) or a line of a feature's geometry, in WGS84
@@ -54,6 +54,19 @@ typedef struct cm_ogr_value {
     double number;
 } cm_ogr_value;
 
+/* Progress of write_roads(): the roads written so far. A nonzero result
+ * stops the writing. */
+typedef int (*cm_ogr_count_fn)(unsigned long long done, void *data);
+
+/* What write_roads() stopped on, besides success. */
+typedef enum {
+    CM_OGR_ROADS_OK = 0,
+    CM_OGR_ROADS_NOT_OSM,   /* the input *bad_input is no OSM file */
+    CM_OGR_ROADS_READ,      /* GDAL failed reading the input *bad_input */
+    CM_OGR_ROADS_WRITE,     /* GDAL failed writing the GeoPackage */
+    CM_OGR_ROADS_STOPPED,   /* progress asked to stop */
+} cm_ogr_roads_result;
+
 typedef struct cm_ogr_api {
     /* Opens path read-only as a vector dataset (CSV: coordinates under
      * their usual column names become points). NULL when OGR cannot read
@@ -80,6 +93,23 @@ typedef struct cm_ogr_api {
      * with free_text(). */
     char *(*geojson_finish)(void *writer);
     void (*free_text)(char *text);
+
+    /* Writes a new GeoPackage at path with the layer "roads": LineStrings
+     * in EPSG:4326 with their R-tree, and the columns class (the highway
+     * value), ref, name, surface, bridge (0/1), tunnel (0/1), oneway
+     * (0/1/-1; motorways and roundabouts without the tag are 1), read from
+     * the "lines" layer of GDAL's OSM driver for the OSM files inputs (XML
+     * or PBF), keeping only the highway values classes. A way in several
+     * inputs (neighbouring extracts overlap) is written once. GDAL's
+     * temporary files go to tmpdir. *written receives the roads written;
+     * on failure, *bad_input the index of the input at fault and error (of
+     * error_size bytes) GDAL's last message. */
+    cm_ogr_roads_result (*write_roads)(const char *const *inputs, size_t n_inputs,
+                                       const char *const *classes, size_t n_classes,
+                                       const char *path, const char *tmpdir,
+                                       cm_ogr_count_fn progress, void *data,
+                                       unsigned long long *written, size_t *bad_input,
+                                       char *error, size_t error_size);
 } cm_ogr_api;
 
 typedef const cm_ogr_api *(*cm_ogr_module_entry)(void);

@@ -1094,7 +1094,7 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
                               const cm_style *style, gboolean overview, GArray *labels,
                               GArray *province_labels)
 {
-    char *path = cm_data_path(context, "geodata/world.gpkg");
+    char *path = cm_data_path(context, CM_BASEMAP_FILE);
     const char *reason;
     basemap_reader reader = {context, cm_context_geos(context), cm_context_basemap(context, &reason),
                              path, {0}, {0}, NULL, {CLIP_NONE, 0, 0, 0, 0, NULL, NULL},

@@ -815,11 +815,7 @@ char *cm_map_layers_marks_outside(const cm_map *map, const cm_bbox *bbox)
     GString *notes = g_string_new(NULL);
     for (guint m = 0; m < map->markers->len; m++) {
         const cm_place *place = g_ptr_array_index(map->markers, m);
-        cm_geo_point p = place->position;
-        gboolean in_longitude = bbox->west <= bbox->east
-                                    ? p.lon >= bbox->west && p.lon <= bbox->east
-                                    : p.lon >= bbox->west || p.lon <= bbox->east;
-        if (!in_longitude || p.lat < bbox->south || p.lat > bbox->north)
+        if (!cm_bbox_contains(bbox, place->position))
             note_mark_outside(notes, place, "the tiles' bounding box");
     }
     return g_string_free(notes, notes->len == 0);

@@ -86,7 +86,7 @@ fi
 env -u CONVOYMAP_BUILD_DIR "$convoymap" geocode Baghdad >"$work/stdout" 2>"$work/stderr"
 code=$?
 if [ "$code" -eq 1 ] && grep -qF "gazetteer index $source_root/geodata/gazetteer.sqlite is missing" "$work/stderr" &&
-   grep -qF "set CONVOYMAP_BUILD_DIR" "$work/stderr"; then
+   grep -qF "which sets CONVOYMAP_DATA and CONVOYMAP_BUILD_DIR" "$work/stderr"; then
   ok "without CONVOYMAP_BUILD_DIR the build tree's geocoder fails saying what finds the index"
 else
   not_ok "without CONVOYMAP_BUILD_DIR the build tree's geocoder fails saying what finds the index" \

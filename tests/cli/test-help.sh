@@ -8,7 +8,7 @@ set -u
 convoymap=$1
 . "$(dirname "$0")/tap.sh"
 
-commands=(render route geocode tiles "tiles merge" tile)
+commands=(render route geocode tiles "tiles merge" tile "roads import")
 
 # The long options in the option column of a command's --help.
 help_options() { "$convoymap" "$@" --help | sed -n 's/^  \(-[a-z], \)\{0,1\}--\([a-z][a-z-]*\).*/\2/p'; }
@@ -93,7 +93,10 @@ check "negative coordinates as option values" python3 -c "
 import json, sys
 legs = json.load(open(sys.argv[1]))['routes'][0]['legs']
 assert [(l['from']['lat'], l['from']['lon']) for l in legs] == [(-33.9, 18.4), (-34.0, 18.6)], legs" "$work/stdout"
-expect_error "a negative tile number is a bad Z X Y, not an option" 2 "expected Z X Y" tile -1 0 0 -o "$work/t.png"
+expect_error "a negative tile number is a bad Z X Y, not an option" 2 "Z '-1' is not a whole number from 0" tile -1 0 0 -o "$work/t.png"
+expect_error "a bad tile number is named" 2 "X 'abc' is not a whole number from 0" tile 8 abc 1 -o "$work/t.png"
+expect_error "an argument after Z X Y is named" 2 "unexpected argument 'extra' after Z X Y" tile 8 1 1 extra -o "$work/t.png"
+expect_error "geocode --format names its own formats" 2 "geocode's --format is text or json, not 'xml'" geocode --format xml Baghdad
 run tile -o "$work/t.png" 0 0 0
 check "tile takes its options before Z X Y too" sh -c "[ $code -eq 0 ] && grep -q 'tile 0/0/0' '$work/stdout' && [ -s '$work/t.png' ]"
 expect_error "route takes no argument" 2 "unexpected argument 'Baghdad'" route Baghdad
@@ -111,7 +114,7 @@ check "geocode --format json --reverse" python3 -c "
 import json, sys
 assert json.load(open(sys.argv[1]))['query']['lat'] == 33.1" "$work/stdout"
 expect_error "geocode --format csv is refused" 2 "geocode's --format is text or json, not 'csv'" geocode --format csv Baghdad
-expect_error "geocode --format of no format" 2 "format 'yaml' is not" geocode --format yaml Baghdad
+expect_error "geocode --format of no format" 2 "geocode's --format is text or json, not 'yaml'" geocode --format yaml Baghdad
 expect_error "--json and --format text disagree" 2 "--json is --format json" geocode --json --format text Baghdad
 for command in route geocode; do
   check "$command --help lists --format" sh -c "help_options() { \"$convoymap\" $command --help; }; help_options | grep -q -- '--format=F'"

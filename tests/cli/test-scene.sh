@@ -27,6 +27,15 @@ run tiles --mark Tripoli --bbox 35,29,44,37 --zoom 3 -o "$work/tripoli.mbtiles"
 check "tiles --mark Tripoli exits 0" test "$code" -eq 0
 check "tiles reads Tripoli as render does" test "$(taking)" = "$render_note"
 
+# Regression: with --bbox, render draws the area without the example
+# convoy, so Tripoli had no context and was Libya's while tiles (which keep
+# the convoy) read Lebanon's; the box is the context of both now.
+run render --bbox 38,29,48,37 --mark Tripoli -o "$work/box.png"
+check "render --bbox --mark Tripoli reads Tripoli as tiles do" test "$(taking)" = "$render_note"
+run render --bbox 9,28,25,34 --mark Tripoli -o "$work/libya.png"
+check "over Libya, render --bbox --mark Tripoli is Libya's" \
+  bash -c "[ $code -eq 0 ] && ! grep -q 'Tripoli (LBN)' '$work/stderr'"
+
 # Lebanon's Tripoli, 34.4335N 35.8442E, is in tile 8/153/101.
 run tile 8 153 101 --mark Tripoli -o "$work/tripoli.png"
 check "tile --mark Tripoli exits 0" test "$code" -eq 0

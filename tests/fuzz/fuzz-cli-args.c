@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     render_options options = {0};
     route_options routes = {0};
     cli_parser *parser = cli_parser_new(&fuzzed, NULL);
-    cli_parser_add_routes(parser, &routes);
+    cli_parser_add_routes(parser, &routes, CLI_ROUTES_MARKS | CLI_ROUTES_UNITS);
     cli_parser_add_render(parser, &options);
     cli_parser_add_march(parser, &routes);
     cli_parser_add_data(parser, &routes.data_dir, &routes.gazetteers);

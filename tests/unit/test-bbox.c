@@ -65,6 +65,27 @@ static void test_width(void)
     g_assert_cmpfloat(cm_bbox_width(&(cm_bbox){-180, -90, 180, 90}), ==, 360);
 }
 
+/* The middle and containment follow the antimeridian rule. */
+static void test_center_and_contains(void)
+{
+    cm_geo_point middle = cm_bbox_center(&(cm_bbox){38, 29, 48, 37});
+    g_assert_cmpfloat(middle.lat, ==, 33);
+    g_assert_cmpfloat(middle.lon, ==, 43);
+    middle = cm_bbox_center(&(cm_bbox){170, -20, -170, -10});
+    g_assert_cmpfloat(middle.lat, ==, -15);
+    g_assert_cmpfloat(middle.lon, ==, 180);
+    middle = cm_bbox_center(&(cm_bbox){160, 0, -140, 10});
+    g_assert_cmpfloat(middle.lon, ==, -170);
+    const cm_bbox iraq = {38, 29, 48, 37}, pacific = {170, -20, -170, -10};
+    g_assert_true(cm_bbox_contains(&iraq, (cm_geo_point){33.3, 44.4}));
+    g_assert_true(cm_bbox_contains(&iraq, (cm_geo_point){29, 38}));
+    g_assert_false(cm_bbox_contains(&iraq, (cm_geo_point){34.4, 35.8}));
+    g_assert_false(cm_bbox_contains(&iraq, (cm_geo_point){37.5, 44}));
+    g_assert_true(cm_bbox_contains(&pacific, (cm_geo_point){-15, 179}));
+    g_assert_true(cm_bbox_contains(&pacific, (cm_geo_point){-15, -175}));
+    g_assert_false(cm_bbox_contains(&pacific, (cm_geo_point){-15, 0}));
+}
+
 /* Maps draw a box across the antimeridian; tiles refuse it, naming the two
  * boxes to render instead. */
 static void test_maps_and_tiles(void)
@@ -102,6 +123,7 @@ int main(int argc, char **argv)
     g_test_add_func("/bbox/parse", test_parse);
     g_test_add_func("/bbox/check", test_check);
     g_test_add_func("/bbox/width", test_width);
+    g_test_add_func("/bbox/center-and-contains", test_center_and_contains);
     g_test_add_func("/bbox/maps-and-tiles", test_maps_and_tiles);
     return test_run();
 }

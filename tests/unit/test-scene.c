@@ -155,6 +155,22 @@ static void test_march(void)
     cm_scene_free(scene);
 }
 
+/* Without routes, the area a view will show is the sites' context: Tripoli
+ * on a map of Iraq and the Levant is Lebanon's, on a map of Libya Libya's. */
+static void test_area_is_context(void)
+{
+    const cm_bbox areas[] = {{38, 29, 48, 37}, {9, 28, 25, 34}};
+    const cm_place *expected[] = {tripoli_lebanon, tripoli_libya};
+    for (size_t i = 0; i < G_N_ELEMENTS(areas); i++) {
+        cm_scene *scene = cm_scene_new(context);
+        cm_scene_set_area(scene, &areas[i]);
+        cm_scene_add_mark(scene, "Tripoli");
+        g_assert_cmpint(cm_scene_resolve(scene, geocoder), ==, CM_OK);
+        assert_same_place(cm_scene_mark(scene, 0), expected[i]);
+        cm_scene_free(scene);
+    }
+}
+
 /* The centre is resolved with the marks but is not one. */
 static void test_center(void)
 {
@@ -182,6 +198,18 @@ static void test_failure(void)
     g_assert_cmpint(cm_scene_resolve(scene, geocoder), ==, CM_ERR_INPUT);
     g_assert_nonnull(strstr(cm_context_message(context), "Qzxwvut"));
     g_assert_cmpuint(cm_scene_mark_count(scene), ==, 0);
+    /* Nothing half resolved: the example's route is not kept either. */
+    g_assert_cmpuint(cm_scene_route_count(scene), ==, 0);
+    cm_free(cm_scene_report(scene, CM_REPORT_TEXT, CM_UNITS_KM)); /* crashed before */
+    cm_scene_free(scene);
+
+    /* Regression: a failed route was kept as an empty entry, which the
+     * report, the map and the tiler then read as a route. */
+    scene = cm_scene_new(context);
+    cm_scene_add_route_spec(scene, "Amman > Qzxwvut");
+    g_assert_cmpint(cm_scene_resolve(scene, geocoder), ==, CM_ERR_INPUT);
+    g_assert_cmpuint(cm_scene_route_count(scene), ==, 0);
+    g_assert_null(cm_scene_route(scene, 0));
     cm_scene_free(scene);
 
     scene = cm_scene_new(context);
@@ -334,6 +362,7 @@ int main(int argc, char **argv)
     g_test_add_func("/scene/marks-in-context", test_marks_in_context);
     g_test_add_func("/scene/mark-far-from-route-keeps-its-name",
                     test_mark_far_from_route_keeps_its_name);
+    g_test_add_func("/scene/area-is-context", test_area_is_context);
     g_test_add_func("/scene/example", test_example);
     g_test_add_func("/scene/march", test_march);
     g_test_add_func("/scene/center", test_center);
