@@ -103,6 +103,15 @@ run route --roads "$db" --from 43.7384,7.4246 --to 43.7311,7.4197 --speed 30 --s
 check "the march table's RP is at the leg's road-following distance" \
   test "$(json 'r["routes"][0]["march"][-1]["distance_km"] == r["routes"][0]["legs"][0]["distance_km"]')" = True
 
+# A database made by `roads import` routes the same.
+run roads import "$extract" -o "$work/imported.roads"
+check "roads import exits 0" test "$code" -eq 0
+run route --roads "$work/imported.roads" --from 43.7300,7.4090 --to 43.7480,7.4015 --format json
+imported=$(json 'r["routes"][0]["legs"][0]["roads"]["road_distance_km"]')
+run route --roads "$db" --from 43.7300,7.4090 --to 43.7480,7.4015 --format json
+check "route on an imported database: $imported km, as on planetsplitter's" \
+  test "$imported" = "$(json 'r["routes"][0]["legs"][0]["roads"]["road_distance_km"]')"
+
 # Bad databases and flags.
 expect_error "a missing database names it" 2 "no roads database $work/none.roads: no such directory" \
   route --roads "$work/none.roads" --from 43.7384,7.4246 --to 43.7311,7.4197
