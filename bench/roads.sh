@@ -39,7 +39,7 @@ row() { printf '  %-60s %8s ms\n' "$1" "$2"; }
 echo "road route query on Monaco, one-shot, median of $runs runs ($(nproc) cores)"
 # name A_LAT A_LON B_LAT B_LON
 for leg in "2.3 km (Hermitage to Fontvieille) 43.7384 7.4246 43.7311 7.4197" \
-           "4.6 km (Cap-d'Ail to Beausoleil) 43.7255 7.4015 43.7480 7.4315"; do
+           "6.1 km (Cap-d'Ail to Beausoleil) 43.7255 7.4015 43.7480 7.4315"; do
   read -r -a f <<<"$leg"
   n=${#f[@]}
   name=${f[*]:0:n-4}
