@@ -14,18 +14,7 @@ runs=${2:-11}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-median_ms() { # command...: prints the median wall time in milliseconds
-  "$@" >/dev/null
-  local times=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] / 1000 }'
-}
+. bench/median.sh
 
 row() { printf '  %-52s %8s ms\n' "$1" "$2"; }
 

@@ -17,16 +17,7 @@ trap 'rm -rf "$out"' EXIT
 export CONVOYMAP_DATA=$PWD
 export CONVOYMAP_BUILD_DIR=$(realpath "$build")
 
-median_ms() { # command...: the median wall time of runs, in milliseconds
-  "$@" >/dev/null 2>&1 || true
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    echo $(( (end - start) / 1000 ))
-  done | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] / 1000 }'
-}
+. bench/median.sh
 
 row() { printf '  %-48s %8s ms\n' "$1" "$2"; }
 

@@ -21,18 +21,7 @@ planetsplitter --dir="$db/routino" --prefix=roads --tagging=/usr/share/routino/t
   --loggable "$extract" >/dev/null
 echo '{"format": "convoymap-roads", "version": 1}' >"$db/manifest.json"
 
-median_ms() { # command...: prints the median wall time in milliseconds
-  "$@" >/dev/null
-  local times=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] / 1000 }'
-}
+. bench/median.sh
 
 row() { printf '  %-60s %8s ms\n' "$1" "$2"; }
 
