@@ -10,6 +10,7 @@
 #include "core/internal.h"
 #include "core/json.h"
 #include "core/ogr-loader.h"
+#include "roads-files.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -32,14 +33,8 @@ static const char *const road_classes[] = {
     "track",         "service",
 };
 
-#define ROUTINO_PREFIX "roads"
 #define ROUTINO_TAGGING "tagging.xml"
 #define PLANETSPLITTER "planetsplitter"
-
-/* Where Debian's routino package (and a source install) keep the tagging
- * rules: Routino installs no pkg-config file to ask. */
-static const char *const routino_data_dirs[] = {"/usr/share/routino",
-                                                "/usr/local/share/routino"};
 
 /* Removes path and, when it is a directory, everything in it. */
 static void remove_tree(const char *path)
@@ -158,18 +153,11 @@ static cm_status find_tools(cm_context *context, import_tools *tools)
         return cm_fail(context, CM_ERR_LIBRARY,
                        "Routino's importer '" PLANETSPLITTER "' is not in PATH (Debian "
                        "package routino)");
-    for (size_t i = 0; i < G_N_ELEMENTS(routino_data_dirs) && !tools->tagging; i++) {
-        char *path = g_build_filename(routino_data_dirs[i], ROUTINO_TAGGING, NULL);
-        if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
-            tools->tagging = path;
-        else
-            g_free(path);
-    }
+    tools->tagging = cm_routino_data_file(ROUTINO_TAGGING);
     if (!tools->tagging)
         return cm_fail(context, CM_ERR_LIBRARY,
-                       "Routino's tagging rules %s/" ROUTINO_TAGGING " are missing (Debian "
-                       "package routino)",
-                       routino_data_dirs[0]);
+                       "Routino's tagging rules " CM_ROUTINO_DATA_DIR "/" ROUTINO_TAGGING
+                       " are missing (Debian package routino)");
     tools->ogr = cm_ogr_module(context);
     return tools->ogr ? CM_OK : cm_context_status(context);
 }
@@ -198,7 +186,7 @@ static cm_status check_paths(cm_context *context, const char *const *inputs, siz
         return cm_fail(context, CM_ERR_INPUT, "the directory of output '%s' does not exist",
                        output);
     if (g_file_test(output, G_FILE_TEST_EXISTS)) {
-        char *manifest = g_build_filename(output, "manifest.json", NULL);
+        char *manifest = g_build_filename(output, CM_ROADS_MANIFEST, NULL);
         gboolean is_roads = g_file_test(output, G_FILE_TEST_IS_DIR) &&
                             !g_file_test(output, G_FILE_TEST_IS_SYMLINK) &&
                             g_file_test(manifest, G_FILE_TEST_IS_REGULAR);
@@ -273,7 +261,7 @@ static cm_status run_routino(cm_context *context, const import_tools *tools,
         return cm_fail(context, CM_ERR_CANCELLED, "roads import cancelled");
     char *dir = g_strconcat("--dir=", routino, NULL);
     char *tagging = g_strconcat("--tagging=", tools->tagging, NULL);
-    const char *arguments[8] = {dir, "--prefix=" ROUTINO_PREFIX, tagging, "--loggable"};
+    const char *arguments[8] = {dir, "--prefix=" CM_ROADS_ROUTINO_PREFIX, tagging, "--loggable"};
     size_t n = 4;
     if (!input) {
         arguments[n++] = "--process-only";
@@ -360,7 +348,7 @@ static cm_status write_manifest(cm_context *context, const char *work,
     g_string_append(json, "], \"routino_tagging\": ");
     cm_json_append_string(json, ROUTINO_TAGGING);
     g_string_append(json, "}\n");
-    char *path = g_build_filename(work, "manifest.json", NULL);
+    char *path = g_build_filename(work, CM_ROADS_MANIFEST, NULL);
     GError *error = NULL;
     cm_status status = CM_OK;
     if (!g_file_set_contents(path, json->str, (gssize)json->len, &error)) {
@@ -412,7 +400,7 @@ cm_status cm_roads_import(cm_context *context, const char *const *inputs, size_t
         }
     }
     const progress_state state = {progress, progress_data};
-    char *routino = work ? g_build_filename(work, "routino", NULL) : NULL;
+    char *routino = work ? g_build_filename(work, CM_ROADS_ROUTINO_DIR, NULL) : NULL;
     if (status == CM_OK && g_mkdir(routino, 0777) != 0)
         status = cm_fail(context, CM_ERR_IO, "cannot create %s: %s", routino,
                          g_strerror(errno));

@@ -4,15 +4,12 @@
  * Routino keeps process-wide state (Routino_errno, the parsed profiles and
  * translations, search state). */
 #include "core/internal.h"
+#include "roads-files.h"
 
 #include <routino.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define ROADS_FORMAT "convoymap-roads"
-#define ROADS_VERSION 1
-#define ROADS_PREFIX "roads"
-#define ROUTINO_SHARE "/usr/share/routino"
 /* Routino's language for the route list; only its names are read. */
 #define ROADS_LANGUAGE "en"
 
@@ -47,14 +44,23 @@ static cm_status use_routino(cm_context *context)
     if (Routino_CheckAPIVersion() != ROUTINO_ERROR_NONE)
         return cm_fail(context, CM_ERR_LIBRARY, "libroutino %s is not of API version %d",
                        Routino_Version, ROUTINO_API_VERSION);
-    if (Routino_ParseXMLProfiles(ROUTINO_SHARE "/profiles.xml"))
-        return cm_fail(context, CM_ERR_DATA, "cannot read Routino's profiles %s",
-                       ROUTINO_SHARE "/profiles.xml");
-    if (Routino_ParseXMLTranslations(ROUTINO_SHARE "/translations.xml")) {
+    char *profiles = cm_routino_data_file("profiles.xml");
+    char *translations = cm_routino_data_file("translations.xml");
+    cm_status status = CM_OK;
+    if (!profiles || Routino_ParseXMLProfiles(profiles))
+        status = cm_fail(context, CM_ERR_DATA, "cannot read Routino's profiles %s (Debian "
+                         "package routino-common)",
+                         profiles ? profiles : CM_ROUTINO_DATA_DIR "/profiles.xml");
+    else if (!translations || Routino_ParseXMLTranslations(translations)) {
         Routino_FreeXMLProfiles();
-        return cm_fail(context, CM_ERR_DATA, "cannot read Routino's translations %s",
-                       ROUTINO_SHARE "/translations.xml");
+        status = cm_fail(context, CM_ERR_DATA, "cannot read Routino's translations %s (Debian "
+                         "package routino-common)",
+                         translations ? translations : CM_ROUTINO_DATA_DIR "/translations.xml");
     }
+    g_free(profiles);
+    g_free(translations);
+    if (status != CM_OK)
+        return status;
     translation = Routino_GetTranslation(ROADS_LANGUAGE);
     routino_users = 1;
     return CM_OK;
@@ -84,7 +90,7 @@ static char *manifest_value(const char *text, const char *pattern)
 /* Checks path/manifest.json's format and version. */
 static cm_status check_manifest(cm_context *context, const char *path)
 {
-    char *file = g_build_filename(path, "manifest.json", NULL);
+    char *file = g_build_filename(path, CM_ROADS_MANIFEST, NULL);
     char *text = NULL;
     cm_status status = CM_OK;
     if (!g_file_get_contents(file, &text, NULL, NULL)) {
@@ -93,14 +99,14 @@ static cm_status check_manifest(cm_context *context, const char *path)
     } else {
         char *format = manifest_value(text, "\"format\"\\s*:\\s*\"([^\"]*)\"");
         char *version = manifest_value(text, "\"version\"\\s*:\\s*([0-9]+)\\s*[,}]");
-        if (!format || strcmp(format, ROADS_FORMAT) != 0 || !version)
+        if (!format || strcmp(format, CM_ROADS_FORMAT) != 0 || !version)
             status = cm_fail(context, CM_ERR_INPUT,
                              "%s is not a roads database: its manifest.json is not of format "
-                             "\"" ROADS_FORMAT "\" with a version", path);
-        else if (g_ascii_strtoll(version, NULL, 10) != ROADS_VERSION)
+                             "\"" CM_ROADS_FORMAT "\" with a version", path);
+        else if (g_ascii_strtoll(version, NULL, 10) != CM_ROADS_VERSION)
             status = cm_fail(context, CM_ERR_INPUT,
                              "%s is a roads database of version %s; this convoymap reads "
-                             "version %d: import it again", path, version, ROADS_VERSION);
+                             "version %d: import it again", path, version, CM_ROADS_VERSION);
         g_free(format);
         g_free(version);
     }
@@ -117,11 +123,11 @@ cm_roads *cm_roads_open(cm_context *context, const char *path)
     }
     if (check_manifest(context, path) != CM_OK)
         return NULL;
-    char *dir = g_build_filename(path, "routino", NULL);
+    char *dir = g_build_filename(path, CM_ROADS_ROUTINO_DIR, NULL);
     g_mutex_lock(&road_lock);
     Routino_Database *database = NULL;
     if (use_routino(context) == CM_OK) {
-        database = Routino_LoadDatabase(dir, ROADS_PREFIX);
+        database = Routino_LoadDatabase(dir, CM_ROADS_ROUTINO_PREFIX);
         if (!database) {
             cm_fail(context, CM_ERR_INPUT, "%s: Routino cannot load the routing database in "
                     "routino/ (error %d): import it again", path, Routino_errno);
