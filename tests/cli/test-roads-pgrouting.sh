@@ -76,18 +76,27 @@ tap_cleanup() {
 trap 'exit 130' INT
 trap 'exit 143' TERM HUP
 
+# Clients of the test use the socket in the scratch directory (only its
+# owner may enter it) without a password; on 127.0.0.1 the cluster asks for
+# a password nobody is told, so another user of the machine cannot connect.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-if ! as_owner "$pgbin/initdb" -D "$pg/data" -A trust -U postgres -E UTF8 --no-sync >"$pg/initdb.log" 2>&1; then
+python3 -c 'import secrets; print(secrets.token_hex(16))' >"$pg/password"
+chmod 600 "$pg/password"
+[ "$(id -u)" -eq 0 ] && chown "$owner" "$pg/password"
+if ! as_owner "$pgbin/initdb" -D "$pg/data" --auth-local=trust --auth-host=scram-sha-256 \
+     --pwfile="$pg/password" -U postgres -E UTF8 --no-sync >"$pg/initdb.log" 2>&1; then
   echo "Bail out! initdb: $(tail -1 "$pg/initdb.log")"; exit 1
 fi
 if ! as_owner "$pgbin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w -t 60 start \
      -o "-c listen_addresses=127.0.0.1 -p $port -k $pg -c fsync=off -c full_page_writes=off" >/dev/null; then
   echo "Bail out! PostgreSQL does not start: $(tail -1 "$pg/server.log")"; exit 1
 fi
-psql_roads() { "$pgbin/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d roads "$@"; }
+psql_roads() { "$pgbin/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$pg" -p "$port" -U postgres -d roads "$@"; }
 check "the scratch cluster listens on 127.0.0.1 only" \
-  test "$("$pgbin/psql" -XAt -h 127.0.0.1 -p "$port" -U postgres -d postgres -c 'show listen_addresses')" = 127.0.0.1
-"$pgbin/createdb" -h 127.0.0.1 -p "$port" -U postgres roads
+  test "$("$pgbin/psql" -XAt -h "$pg" -p "$port" -U postgres -d postgres -c 'show listen_addresses')" = 127.0.0.1
+check "on 127.0.0.1 it wants the password" \
+  sh -c "! PGPASSWORD=wrong '$pgbin/psql' -XAt -w -h 127.0.0.1 -p $port -U postgres -d postgres -c 'select 1'"
+"$pgbin/createdb" -h "$pg" -p "$port" -U postgres roads
 psql_roads -c 'create extension postgis' -c 'create extension pgrouting' >/dev/null ||
   { echo "Bail out! cannot create the postgis and pgrouting extensions"; exit 1; }
 
@@ -95,7 +104,7 @@ psql_roads -c 'create extension postgis' -c 'create extension pgrouting' >/dev/n
 osmium cat -o "$work/monaco.osm" "$extract" ||
   { echo "Bail out! osmium cannot convert $extract"; exit 1; }
 if ! osm2pgrouting -f "$work/monaco.osm" -c /usr/share/osm2pgrouting/mapconfig_for_cars.xml \
-     -d roads -U postgres -h 127.0.0.1 -p "$port" --clean >"$work/osm2pgrouting.log" 2>&1; then
+     -d roads -U postgres -h "$pg" -p "$port" --clean >"$work/osm2pgrouting.log" 2>&1; then
   echo "Bail out! osm2pgrouting: $(tail -1 "$work/osm2pgrouting.log")"; exit 1
 fi
 edges=$(psql_roads -c 'select count(*) from ways')
@@ -113,10 +122,10 @@ osmium tags-filter -f opl -o "$work/restrictions.opl" "$extract" r/type=restrict
 # each to the 8th and the 3rd after it), 10 more (each to the 5th after
 # it), the legs of tests/cli/test-roads.sh, and the two no_left_turn
 # restrictions (tests/cli/test-roads-rules.sh).
-python3 - "$convoymap" "$work" "$pgbin/psql" "$port" >"$work/pairs.tap" 2>"$work/pairs.err" <<'PY'
+python3 - "$convoymap" "$work" "$pgbin/psql" "$pg" "$port" >"$work/pairs.tap" 2>"$work/pairs.err" <<'PY'
 import json, math, subprocess, sys
 
-convoymap, work, psql, port = sys.argv[1:5]
+convoymap, work, psql, socket_dir, port = sys.argv[1:6]
 monaco = [(43.7255, 7.4015), (43.7255, 7.4090), (43.7300, 7.4090), (43.7300, 7.4165),
           (43.7300, 7.4240), (43.7345, 7.4015), (43.7345, 7.4090), (43.7345, 7.4165),
           (43.7390, 7.4165), (43.7390, 7.4240), (43.7435, 7.4090), (43.7435, 7.4165),
@@ -172,7 +181,7 @@ for ident, tags, members in opl(f"{work}/restrictions.opl"):
 
 def sql(query):
     return subprocess.run([psql, "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1",
-                           "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-d", "roads",
+                           "-h", socket_dir, "-p", port, "-U", "postgres", "-d", "roads",
                            "-c", query], check=True, capture_output=True, text=True).stdout
 
 def nearest_vertex(lat, lon):
