@@ -66,17 +66,27 @@ static char *metadata_value(sqlite3 *db, const char *name)
  * the rendering holds its fingerprint, which is what is compared. */
 #define STYLE_KEY "convoymap_style"
 
+/* What a rendering without the part other says it lacks: "no roads" for
+ * "roads 1f0e... motorcar quickest". g_free() it. */
+static char *missing_part(const char *other)
+{
+    const char *space = strchr(other, ' ');
+    return g_strdup_printf("no %.*s", space ? (int)(space - other) : (int)strlen(other), other);
+}
+
 /* The first part ("; "-separated) in which two different renderings
- * differ, as *part_a and *part_b ("labels en", "labels ar"), which the
- * caller frees with g_free(). */
+ * differ, as *part_a and *part_b ("labels en", "labels ar"; "no roads"
+ * where one ends before the other), which the caller frees with g_free(). */
 static void rendering_difference(const char *a, const char *b, char **part_a, char **part_b)
 {
     char **parts_a = g_strsplit(a, "; ", -1), **parts_b = g_strsplit(b, "; ", -1);
     guint i = 0;
     while (parts_a[i] && parts_b[i] && strcmp(parts_a[i], parts_b[i]) == 0)
         i++;
-    *part_a = g_strdup(parts_a[i] ? parts_a[i] : a);
-    *part_b = g_strdup(parts_b[i] ? parts_b[i] : b);
+    *part_a = parts_a[i] ? g_strdup(parts_a[i]) : parts_b[i] ? missing_part(parts_b[i])
+                                                             : g_strdup(a);
+    *part_b = parts_b[i] ? g_strdup(parts_b[i]) : parts_a[i] ? missing_part(parts_a[i])
+                                                             : g_strdup(b);
     g_strfreev(parts_a);
     g_strfreev(parts_b);
 }
@@ -152,7 +162,7 @@ static char **metadata_entries(const cm_tile_store_info *info, const char *names
         g_strdup("baselayer"),
         g_strdup("1.0"),
         g_strdup("Convoy briefing map tiles made by convoymap " CM_VERSION_STRING),
-        g_strdup("Natural Earth · GSHHG/WDBII"),
+        g_strdup(info->attribution ? info->attribution : CM_TILES_BASEMAP_ATTRIBUTION),
         g_strdup_printf("%.6f,%.6f,%.6f,%.6f", info->bounds.west, south, info->bounds.east,
                         north),
         g_strdup_printf("%.6f,%.6f,%d", (info->bounds.west + info->bounds.east) / 2,
