@@ -347,19 +347,20 @@ void cm_tiler_set_scene(cm_tiler *tiler, const cm_scene *scene)
 /* How the tiler draws, which the output records so that resuming it draws
  * the rest alike: "convoymap 0.1.0; 256 px tiles at scale 1; labels en;
  * style 1f0e...; overlay 9a3c..." (twelve hex digits of each fingerprint),
- * and with roads "; roads 5b7d... motorcar quickest road-only". The map
- * must be prepared (its style loaded). The caller frees it. */
+ * with roads "roads 5b7d... motorcar quickest road-only; " before the
+ * overlay, which the roads route: a change of roads is named first. The
+ * map must be prepared (its style loaded). The caller frees it. */
 static char *rendering_record(cm_tiler *tiler)
 {
     const cm_style *style = cm_map_layers_style(tiler->map);
     /* Reading a checksum closes it: read a copy, so that more can be added. */
     GChecksum *overlay = g_checksum_copy(tiler->overlay);
     char *record = g_strdup_printf(
-        "convoymap %s; %d px tiles at scale %d; labels %s; style %.12s; overlay %.12s%s%s",
+        "convoymap %s; %d px tiles at scale %d; labels %s; style %.12s; %s%soverlay %.12s",
         CM_VERSION_STRING, tiler->tile_size, tiler->scale,
         cm_label_language_name(cm_map_layers_language(tiler->map)), style->fingerprint,
-        g_checksum_get_string(overlay), tiler->roads_record ? "; " : "",
-        tiler->roads_record ? tiler->roads_record : "");
+        tiler->roads_record ? tiler->roads_record : "", tiler->roads_record ? "; " : "",
+        g_checksum_get_string(overlay));
     g_checksum_free(overlay);
     return record;
 }

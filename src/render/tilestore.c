@@ -66,27 +66,43 @@ static char *metadata_value(sqlite3 *db, const char *name)
  * the rendering holds its fingerprint, which is what is compared. */
 #define STYLE_KEY "convoymap_style"
 
-/* What a rendering without the part other says it lacks: "no roads" for
- * "roads 1f0e... motorcar quickest". g_free() it. */
-static char *missing_part(const char *other)
+/* The length of part's key, its first word ("roads" of "roads 1f0e..."). */
+static size_t key_length(const char *part)
 {
-    const char *space = strchr(other, ' ');
-    return g_strdup_printf("no %.*s", space ? (int)(space - other) : (int)strlen(other), other);
+    const char *space = strchr(part, ' ');
+    return space ? (size_t)(space - part) : strlen(part);
+}
+
+/* TRUE when one of parts has the key of part. */
+static gboolean has_key(char **parts, const char *part)
+{
+    size_t n = key_length(part);
+    for (; *parts; parts++)
+        if (key_length(*parts) == n && strncmp(*parts, part, n) == 0)
+            return TRUE;
+    return FALSE;
 }
 
 /* The first part ("; "-separated) in which two different renderings
  * differ, as *part_a and *part_b ("labels en", "labels ar"; "no roads"
- * where one ends before the other), which the caller frees with g_free(). */
+ * for a rendering that lacks the other's part "roads ..."), which the
+ * caller frees with g_free(). */
 static void rendering_difference(const char *a, const char *b, char **part_a, char **part_b)
 {
     char **parts_a = g_strsplit(a, "; ", -1), **parts_b = g_strsplit(b, "; ", -1);
     guint i = 0;
     while (parts_a[i] && parts_b[i] && strcmp(parts_a[i], parts_b[i]) == 0)
         i++;
-    *part_a = parts_a[i] ? g_strdup(parts_a[i]) : parts_b[i] ? missing_part(parts_b[i])
-                                                             : g_strdup(a);
-    *part_b = parts_b[i] ? g_strdup(parts_b[i]) : parts_a[i] ? missing_part(parts_a[i])
-                                                             : g_strdup(b);
+    if (parts_a[i] && !has_key(parts_b, parts_a[i])) {
+        *part_a = g_strdup(parts_a[i]);
+        *part_b = g_strdup_printf("no %.*s", (int)key_length(parts_a[i]), parts_a[i]);
+    } else if (parts_b[i] && !has_key(parts_a, parts_b[i])) {
+        *part_a = g_strdup_printf("no %.*s", (int)key_length(parts_b[i]), parts_b[i]);
+        *part_b = g_strdup(parts_b[i]);
+    } else {
+        *part_a = g_strdup(parts_a[i] ? parts_a[i] : a);
+        *part_b = g_strdup(parts_b[i] ? parts_b[i] : b);
+    }
     g_strfreev(parts_a);
     g_strfreev(parts_b);
 }
