@@ -16,6 +16,11 @@ enum { COLUMN_CLASS, COLUMN_REF, COLUMN_BRIDGE, COLUMN_TUNNEL };
 /* Pixels read beyond each side of the frame, so that the casing of a road
  * just outside still reaches in (and tiles meet at their seams). */
 #define READ_MARGIN_PX 32.0
+/* Road lines are thinned to this many pixels before they are drawn: OSM
+ * puts a vertex every few metres, more than the stroker needs. */
+#define THIN_PX 0.5
+/* How far (pixels) Cairo's round joins and caps may stray from circles. */
+#define STROKE_TOLERANCE_PX 0.25
 /* Points sampled along each edge of the frame to find its extent. */
 #define FRAME_EDGE_SAMPLES 16
 /* A road this short on the map (pixels) carries no shield. */
@@ -346,6 +351,8 @@ static void build_paths(cairo_t *cr, const cm_frame *frame, const road_set *set,
 {
     GArray *x = g_array_new(FALSE, FALSE, sizeof(double));
     GArray *y = g_array_new(FALSE, FALSE, sizeof(double));
+    GArray *scratch = g_array_new(FALSE, FALSE, sizeof(guint8));
+    double tolerance = THIN_PX / (frame->px_per_m * CM_METRES_PER_DEGREE);
     for (int b = 0; b < N_BUCKETS; b++) {
         paths[b] = NULL;
         gboolean any = FALSE;
@@ -359,8 +366,10 @@ static void build_paths(cairo_t *cr, const cm_frame *frame, const road_set *set,
             g_array_set_size(y, 0);
             g_array_append_vals(x, &g_array_index(set->lon, double, road->start), road->n);
             g_array_append_vals(y, &g_array_index(set->lat, double, road->start), road->n);
-            cm_draw_geo_polyline(cr, frame, (double *)(void *)x->data, (double *)(void *)y->data,
-                                 road->n, FALSE);
+            double *lon = (double *)(void *)x->data, *lat = (double *)(void *)y->data;
+            unsigned n = cm_draw_thin_line(lon, lat, road->n, tolerance, scratch);
+            if (n >= 2)
+                cm_draw_geo_polyline(cr, frame, lon, lat, n, FALSE);
             any = TRUE;
         }
         if (any)
@@ -369,6 +378,7 @@ static void build_paths(cairo_t *cr, const cm_frame *frame, const road_set *set,
     }
     g_array_free(x, TRUE);
     g_array_free(y, TRUE);
+    g_array_free(scratch, TRUE);
 }
 
 /* Strokes bucket b's path, if any, with line and cap. */
@@ -547,7 +557,11 @@ cm_status cm_road_source_draw(const cm_road_source *source, cm_context *context,
     if (status == CM_OK && set.lines->len > 0) {
         cairo_path_t *paths[N_BUCKETS];
         cairo_save(cr);
+        /* Cairo's coarser antialiasing grid and a looser curve tolerance
+         * (round joins and caps) halve the stroking, which is most of the
+         * layer's cost; road edges change by a level or two. */
         cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST);
+        cairo_set_tolerance(cr, STROKE_TOLERANCE_PX);
         build_paths(cr, frame, &set, paths);
         draw_buckets(cr, paths, &style->roads, zoom);
         cairo_restore(cr);
