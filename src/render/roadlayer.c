@@ -17,8 +17,10 @@ enum { COLUMN_CLASS, COLUMN_REF, COLUMN_BRIDGE, COLUMN_TUNNEL };
  * just outside still reaches in (and tiles meet at their seams). */
 #define READ_MARGIN_PX 32.0
 /* Road lines are thinned to this many pixels before they are drawn: OSM
- * puts a vertex every few metres, more than the stroker needs. */
-#define THIN_PX 0.5
+ * puts a vertex every few metres, and the stroker's time goes with the
+ * vertices (a pixel takes a third off the layer on the Monaco map, and
+ * cannot be seen on a line drawn with round joins). */
+#define THIN_PX 1.0
 /* How far (pixels) Cairo's round joins and caps may stray from circles. */
 #define STROKE_TOLERANCE_PX 0.25
 /* Points sampled along each edge of the frame to find its extent. */
