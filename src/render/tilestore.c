@@ -93,10 +93,15 @@ static void rendering_difference(const char *a, const char *b, char **part_a, ch
     guint i = 0;
     while (parts_a[i] && parts_b[i] && strcmp(parts_a[i], parts_b[i]) == 0)
         i++;
-    if (parts_a[i] && !has_key(parts_b, parts_a[i])) {
+    /* A part is missing from the other rendering when its key is not
+     * there but the part it meets is ("roads ..." and "overlay ...");
+     * parts whose first words are values ("256 px tiles") only differ. */
+    if (parts_a[i] && !has_key(parts_b, parts_a[i]) &&
+        (!parts_b[i] || has_key(parts_a, parts_b[i]))) {
         *part_a = g_strdup(parts_a[i]);
         *part_b = g_strdup_printf("no %.*s", (int)key_length(parts_a[i]), parts_a[i]);
-    } else if (parts_b[i] && !has_key(parts_a, parts_b[i])) {
+    } else if (parts_b[i] && !has_key(parts_a, parts_b[i]) &&
+               (!parts_a[i] || has_key(parts_b, parts_a[i]))) {
         *part_a = g_strdup_printf("no %.*s", (int)key_length(parts_b[i]), parts_b[i]);
         *part_b = g_strdup(parts_b[i]);
     } else {
