@@ -792,14 +792,27 @@ static int open_roads(const char *command, cm_context *context, const route_opti
     *roads = NULL;
     const char *path = routes->roads ? routes->roads : g_getenv("CONVOYMAP_ROADS");
     if (!path || !*path) {
-        if (routes->vehicle || routes->prefer || routes->allow_straight)
-            return usage_error(command, "--vehicle, --prefer and --allow-straight need "
-                                        "--roads NAME.roads (or CONVOYMAP_ROADS)");
+        if (routes->vehicle || routes->prefer || routes->allow_straight || routes->weight ||
+            routes->height || routes->width || routes->length)
+            return usage_error(command, "--vehicle, --prefer, --weight, --height, --width, "
+                                        "--length and --allow-straight need --roads NAME.roads "
+                                        "(or CONVOYMAP_ROADS)");
         return EXIT_SUCCESS;
     }
     cm_roads_options options = {routes->vehicle, CM_ROADS_QUICKEST};
     if (routes->prefer && cm_roads_prefer_parse(context, routes->prefer, &options.prefer) != CM_OK)
         return fail(context);
+    const struct {
+        const char *flag, *text;
+        double *value;
+    } limits[] = {{"--weight", routes->weight, &options.weight_t},
+                  {"--height", routes->height, &options.height_m},
+                  {"--width", routes->width, &options.width_m},
+                  {"--length", routes->length, &options.length_m}};
+    for (size_t i = 0; i < G_N_ELEMENTS(limits); i++)
+        if (limits[i].text &&
+            cm_roads_limit_parse(context, limits[i].flag, limits[i].text, limits[i].value) != CM_OK)
+            return fail(context);
     if (!(*roads = cm_roads_open(context, path)))
         return fail(context);
     if (routes->vehicle && cm_roads_check_vehicle(*roads, routes->vehicle) != CM_OK)
