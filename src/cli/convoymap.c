@@ -635,17 +635,18 @@ static int check_roads_interrupted(const char *stage, unsigned long long done,
 /* `roads import IN.osm.pbf... -o NAME.roads`. */
 static int command_roads_import(const cli_command *command, int argc, char **argv)
 {
-    char *output = NULL;
+    char *output = NULL, *mapping = NULL;
     cli_parser *parser = cli_parser_new(
-        command, "Builds a roads database from OpenStreetMap extracts (PBF or XML): "
-                 "Routino's routing database and the road layer for drawing. See "
-                 "docs/roads.md.");
-    cli_parser_add_roads_import(parser, &output);
+        command, "Builds a roads database from OpenStreetMap extracts (PBF or XML) or road "
+                 "lines (GeoPackage, Shapefile...): Routino's routing database and the road "
+                 "layer for drawing. See docs/roads.md.");
+    cli_parser_add_roads_import(parser, &output, &mapping);
     char **arguments;
     int status;
     if (!cli_parser_parse(parser, argc, argv, &arguments, &status)) {
         cli_parser_free(parser);
         g_free(output);
+        g_free(mapping);
         return status;
     }
     size_t n = g_strv_length(arguments);
@@ -668,10 +669,9 @@ static int command_roads_import(const cli_command *command, int argc, char **arg
             if (saved[i].sa_handler == SIG_IGN)
                 sigaction(signals[i], &saved[i], NULL);
         }
-        cm_status result = cm_roads_import(context, (const char *const *)arguments, n, output,
-                                           terminal ? show_roads_progress
-                                                    : check_roads_interrupted,
-                                           NULL);
+        cm_status result = cm_roads_import_mapped(
+            context, (const char *const *)arguments, n, output, mapping,
+            terminal ? show_roads_progress : check_roads_interrupted, NULL);
         for (int i = 0; i < 2; i++)
             sigaction(signals[i], &saved[i], NULL);
         if (terminal)
@@ -689,6 +689,7 @@ static int command_roads_import(const cli_command *command, int argc, char **arg
     cm_context_free(context);
     cli_parser_free(parser);
     g_free(output);
+    g_free(mapping);
     return status;
 }
 

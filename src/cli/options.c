@@ -365,12 +365,21 @@ void cli_parser_add_geocode(cli_parser *parser, geocode_options *options)
     cli_parser_add_data(parser, &options->data_dir, &options->gazetteers);
 }
 
-void cli_parser_add_roads_import(cli_parser *parser, char **output)
+void cli_parser_add_roads_import(cli_parser *parser, char **output, char **mapping)
 {
     cli_parser_section(parser, "Output");
     cli_parser_add(parser, output_option(output, "The roads database to write (a directory); "
                                                  "an older one there is replaced",
                                          "NAME.roads"));
+    const GOptionEntry entries[] = {
+        {"map", 0, 0, G_OPTION_ARG_STRING, mapping,
+         "For road lines (GeoPackage, Shapefile...): the fields of the road model, e.g. "
+         "class=TYPE,ref=NUMBER (default: class from highway, fclass or class, every other "
+         "key from the field of its name)",
+         "KEY=FIELD,..."},
+    };
+    cli_parser_section(parser, "Road lines");
+    add_entries(parser, entries, G_N_ELEMENTS(entries));
 }
 
 typedef struct help_section {

@@ -111,7 +111,7 @@ void cli_parser_add_report(cli_parser *parser, report_options *options);
 void cli_parser_add_geocode(cli_parser *parser, geocode_options *options);
 
 /* roads import's Output: -o NAME.roads. */
-void cli_parser_add_roads_import(cli_parser *parser, char **output);
+void cli_parser_add_roads_import(cli_parser *parser, char **output, char **mapping);
 
 /* What cli_parser_read() found. */
 typedef enum cli_reading {

@@ -89,29 +89,45 @@ static char *manifest_value(const char *text, const char *pattern)
     return value;
 }
 
+cm_status cm_roads_manifest_check(cm_context *context, const char *path, const char *text,
+                                  size_t length)
+{
+    /* The regular expressions read text up to a NUL: one inside is the
+     * end, as in any text file. */
+    char *copy = g_strndup(text, length);
+    char *format = g_utf8_validate(copy, -1, NULL)
+                       ? manifest_value(copy, "\"format\"\\s*:\\s*\"([^\"]*)\"")
+                       : NULL;
+    char *version = format ? manifest_value(copy, "\"version\"\\s*:\\s*([0-9]+)\\s*[,}]") : NULL;
+    cm_status status = CM_OK;
+    if (!format || strcmp(format, CM_ROADS_FORMAT) != 0 || !version)
+        status = cm_fail(context, CM_ERR_INPUT,
+                         "%s is not a roads database: its manifest.json is not of format "
+                         "\"" CM_ROADS_FORMAT "\" with a version",
+                         path);
+    else if (strlen(version) > 9 || g_ascii_strtoll(version, NULL, 10) != CM_ROADS_VERSION)
+        status = cm_fail(context, CM_ERR_INPUT,
+                         "%s is a roads database of version %.12s%s; this convoymap reads "
+                         "version %d: import it again",
+                         path, version, strlen(version) > 12 ? "..." : "", CM_ROADS_VERSION);
+    g_free(format);
+    g_free(version);
+    g_free(copy);
+    return status;
+}
+
 /* Checks path/manifest.json's format and version. */
 static cm_status check_manifest(cm_context *context, const char *path)
 {
     char *file = g_build_filename(path, CM_ROADS_MANIFEST, NULL);
     char *text = NULL;
+    gsize length = 0;
     cm_status status = CM_OK;
-    if (!g_file_get_contents(file, &text, NULL, NULL)) {
+    if (!g_file_get_contents(file, &text, &length, NULL))
         status = cm_fail(context, CM_ERR_INPUT, "%s is not a roads database: it has no "
                          "manifest.json (make one with 'convoymap roads import')", path);
-    } else {
-        char *format = manifest_value(text, "\"format\"\\s*:\\s*\"([^\"]*)\"");
-        char *version = manifest_value(text, "\"version\"\\s*:\\s*([0-9]+)\\s*[,}]");
-        if (!format || strcmp(format, CM_ROADS_FORMAT) != 0 || !version)
-            status = cm_fail(context, CM_ERR_INPUT,
-                             "%s is not a roads database: its manifest.json is not of format "
-                             "\"" CM_ROADS_FORMAT "\" with a version", path);
-        else if (g_ascii_strtoll(version, NULL, 10) != CM_ROADS_VERSION)
-            status = cm_fail(context, CM_ERR_INPUT,
-                             "%s is a roads database of version %s; this convoymap reads "
-                             "version %d: import it again", path, version, CM_ROADS_VERSION);
-        g_free(format);
-        g_free(version);
-    }
+    else
+        status = cm_roads_manifest_check(context, path, text, length);
     g_free(text);
     g_free(file);
     return status;
