@@ -119,6 +119,14 @@ mkdir -p "$work/old.roads"
 echo '{"format": "convoymap-roads", "version": 7}' >"$work/old.roads/manifest.json"
 expect_error "a database of another version names it" 2 "$work/old.roads is a roads database of version 7" \
   route --roads "$work/old.roads" --from 43.7384,7.4246 --to 43.7311,7.4197
+echo '{"format": "convoymap-roads", "version": 2, "convoymap": "9.0"}' >"$work/old.roads/manifest.json"
+expect_error "a database of version 2 names it and says what to do" 2 \
+  "convoymap: $work/old.roads is a roads database of version 2; this convoymap reads version 1: import it again" \
+  route --roads "$work/old.roads" --from 43.7384,7.4246 --to 43.7311,7.4197
+printf '\377\376{"format": "convoymap-roads"' >"$work/old.roads/manifest.json"
+expect_error "a manifest that is not text names the database" 2 \
+  "convoymap: $work/old.roads is not a roads database: its manifest.json is not of format" \
+  route --roads "$work/old.roads" --from 43.7384,7.4246 --to 43.7311,7.4197
 expect_error "an unknown vehicle lists the profiles" 2 "unknown vehicle 'tank': one of" \
   route --roads "$db" --vehicle tank --from 43.7384,7.4246 --to 43.7311,7.4197
 expect_error "a bad --prefer" 2 "unknown --prefer 'fastest': quickest or shortest" \
