@@ -205,9 +205,7 @@ static gboolean vertex_equal(gconstpointer a, gconstpointer b)
 }
 
 typedef struct conversion {
-    cm_context *context;
     const cm_roads_mapping *mapping;
-    const char *input;
     FILE *nodes;          /* the <node> elements, written as vertices are met */
     GString *ways;        /* the <way> elements, written after the nodes */
     GHashTable *vertices; /* vertex_key to node id */
@@ -326,7 +324,7 @@ cm_status cm_roads_lines_to_osm(cm_context *context, const char *input,
                                         &api);
     if (!dataset)
         return cm_context_status(context);
-    conversion c = {context, mapping, input, fopen(osm_path, "we"), g_string_new(NULL),
+    conversion c = {mapping, fopen(osm_path, "we"), g_string_new(NULL),
                     g_hash_table_new_full(vertex_hash, vertex_equal, g_free, NULL), 0, 0, FALSE};
     cm_status status = CM_OK;
     if (!c.nodes)
