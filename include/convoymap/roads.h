@@ -61,7 +61,9 @@ CM_API cm_status cm_roads_limit_parse(cm_context *context, const char *flag, con
                                       double *value);
 
 /* Routino looks this far for the road nearest a waypoint (fixed in
- * libroutino 3.3): a waypoint farther from any road has none. */
+ * libroutino 3.3, and measured its own way: a road a little nearer may
+ * still be missed when its vertices are farther): a waypoint farther from
+ * any road has none. */
 #define CM_ROADS_SNAP_MAX_M 1000.0
 
 /* The vehicle profile used when none is named. */
