@@ -307,7 +307,8 @@ static const char *roads_path(const route_options *routes)
 
 /* Opens the roads database of --roads or $CONVOYMAP_ROADS into *roads
  * (NULL when neither names one) and has scene route on it with the
- * options of --vehicle and --prefer, which go to *options too. */
+ * options of --vehicle, --prefer and the vehicle limits, which go to
+ * *options too. */
 static int open_roads(const char *command, cm_context *context, const route_options *routes,
                       cm_scene *scene, cm_roads **roads, cm_roads_options *options)
 {
@@ -315,13 +316,26 @@ static int open_roads(const char *command, cm_context *context, const route_opti
     *options = (cm_roads_options){routes->vehicle, CM_ROADS_QUICKEST};
     const char *path = roads_path(routes);
     if (!path) {
-        if (routes->vehicle || routes->prefer || routes->allow_straight)
-            return usage_error(command, "--vehicle, --prefer and --allow-straight need "
-                                        "--roads NAME.roads (or CONVOYMAP_ROADS)");
+        if (routes->vehicle || routes->prefer || routes->allow_straight || routes->weight ||
+            routes->height || routes->width || routes->length)
+            return usage_error(command, "--vehicle, --prefer, --weight, --height, --width, "
+                                        "--length and --allow-straight need --roads NAME.roads "
+                                        "(or CONVOYMAP_ROADS)");
         return EXIT_SUCCESS;
     }
     if (routes->prefer && cm_roads_prefer_parse(context, routes->prefer, &options->prefer) != CM_OK)
         return fail(context);
+    const struct {
+        const char *flag, *text;
+        double *value;
+    } limits[] = {{"--weight", routes->weight, &options->weight_t},
+                  {"--height", routes->height, &options->height_m},
+                  {"--width", routes->width, &options->width_m},
+                  {"--length", routes->length, &options->length_m}};
+    for (size_t i = 0; i < G_N_ELEMENTS(limits); i++)
+        if (limits[i].text &&
+            cm_roads_limit_parse(context, limits[i].flag, limits[i].text, limits[i].value) != CM_OK)
+            return fail(context);
     if (!(*roads = cm_roads_open(context, path)))
         return fail(context);
     if (routes->vehicle && cm_roads_check_vehicle(*roads, routes->vehicle) != CM_OK)
@@ -717,17 +731,18 @@ static int check_roads_interrupted(const char *stage, unsigned long long done,
 /* `roads import IN.osm.pbf... -o NAME.roads`. */
 static int command_roads_import(const cli_command *command, int argc, char **argv)
 {
-    char *output = NULL;
+    char *output = NULL, *mapping = NULL;
     cli_parser *parser = cli_parser_new(
-        command, "Builds a roads database from OpenStreetMap extracts (PBF or XML): "
-                 "Routino's routing database and the road layer for drawing. See "
-                 "docs/roads.md.");
-    cli_parser_add_roads_import(parser, &output);
+        command, "Builds a roads database from OpenStreetMap extracts (PBF or XML) or road "
+                 "lines (GeoPackage, Shapefile...): Routino's routing database and the road "
+                 "layer for drawing. See docs/roads.md.");
+    cli_parser_add_roads_import(parser, &output, &mapping);
     char **arguments;
     int status;
     if (!cli_parser_parse(parser, argc, argv, &arguments, &status)) {
         cli_parser_free(parser);
         g_free(output);
+        g_free(mapping);
         return status;
     }
     size_t n = g_strv_length(arguments);
@@ -750,10 +765,9 @@ static int command_roads_import(const cli_command *command, int argc, char **arg
             if (saved[i].sa_handler == SIG_IGN)
                 sigaction(signals[i], &saved[i], NULL);
         }
-        cm_status result = cm_roads_import(context, (const char *const *)arguments, n, output,
-                                           terminal ? show_roads_progress
-                                                    : check_roads_interrupted,
-                                           NULL);
+        cm_status result = cm_roads_import_mapped(
+            context, (const char *const *)arguments, n, output, mapping,
+            terminal ? show_roads_progress : check_roads_interrupted, NULL);
         for (int i = 0; i < 2; i++)
             sigaction(signals[i], &saved[i], NULL);
         if (terminal)
@@ -771,6 +785,7 @@ static int command_roads_import(const cli_command *command, int argc, char **arg
     cm_context_free(context);
     cli_parser_free(parser);
     g_free(output);
+    g_free(mapping);
     return status;
 }
 

@@ -347,8 +347,9 @@ void cm_tiler_set_scene(cm_tiler *tiler, const cm_scene *scene)
 /* How the tiler draws, which the output records so that resuming it draws
  * the rest alike: "convoymap 0.1.0; 256 px tiles at scale 1; labels en;
  * style 1f0e...; overlay 9a3c..." (twelve hex digits of each fingerprint),
- * with roads "roads 5b7d... motorcar quickest road-only; " before the
- * overlay, which the roads route: a change of roads is named first. The
+ * with roads "roads 5b7d... motorcar quickest road-only[ weight 40...]; "
+ * before the overlay, which the roads route: a change of roads is named
+ * first. The
  * map must be prepared (its style loaded). The caller frees it. */
 static char *rendering_record(cm_tiler *tiler)
 {
@@ -379,10 +380,22 @@ cm_status cm_tiler_set_roads(cm_tiler *tiler, const char *path, const cm_roads_o
         const char *vehicle = options && options->vehicle ? options->vehicle
                                                           : CM_ROADS_DEFAULT_VEHICLE;
         gboolean shortest = options && options->prefer == CM_ROADS_SHORTEST;
-        tiler->roads_record = g_strdup_printf("roads %.12s %s %s %s",
-                                              cm_road_source_fingerprint(roads), vehicle,
-                                              shortest ? "shortest" : "quickest",
-                                              allow_straight ? "allow-straight" : "road-only");
+        GString *record = g_string_new(NULL);
+        g_string_printf(record, "roads %.12s %s %s %s", cm_road_source_fingerprint(roads),
+                        vehicle, shortest ? "shortest" : "quickest",
+                        allow_straight ? "allow-straight" : "road-only");
+        /* The vehicle's limits, where given, change the roads it takes. */
+        if (options) {
+            const struct {
+                const char *name;
+                double value;
+            } limits[] = {{"weight", options->weight_t}, {"height", options->height_m},
+                          {"width", options->width_m}, {"length", options->length_m}};
+            for (size_t i = 0; i < G_N_ELEMENTS(limits); i++)
+                if (limits[i].value > 0)
+                    g_string_append_printf(record, " %s %g", limits[i].name, limits[i].value);
+        }
+        tiler->roads_record = g_string_free(record, FALSE);
     }
     return CM_OK;
 }
