@@ -100,6 +100,8 @@ expect_error "resume with another database is refused, naming the roads" 2 "this
   tiles --bbox "$bbox" --zoom 13-14 --roads "$work/other.roads" -o "$tiles" --resume
 expect_error "resume with another vehicle is refused" 2 "goods quickest" \
   tiles --bbox "$bbox" --zoom 13-14 --roads "$db" --vehicle goods -o "$tiles" --resume
+expect_error "resume with a vehicle limit is refused, naming it" 2 "quickest road-only weight 12" \
+  tiles --bbox "$bbox" --zoom 13-14 --roads "$db" --weight 12 -o "$tiles" --resume
 run tiles --bbox "$bbox" --zoom 13-14 --roads "$db" -o "$tiles" --resume
 check "resume with the same roads is taken" test "$code" -eq 0
 rm -f "$work/plain.mbtiles"
