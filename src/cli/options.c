@@ -209,7 +209,7 @@ void cli_parser_add_roads(cli_parser *parser, route_options *options)
     const GOptionEntry entries[] = {
         {"roads", 0, 0, G_OPTION_ARG_STRING, &options->roads,
          "Route every leg on the roads of this database, made by 'convoymap roads import' "
-         "(default: $CONVOYMAP_ROADS)", "NAME.roads"},
+         "(default: $CONVOYMAP_ROADS); maps and tiles draw its roads too", "NAME.roads"},
         {"vehicle", 0, 0, G_OPTION_ARG_STRING, &options->vehicle,
          "Routino's vehicle profile: motorcar (default), goods, hgv, psv, ...", "PROFILE"},
         {"prefer", 0, 0, G_OPTION_ARG_STRING, &options->prefer,
