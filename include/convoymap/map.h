@@ -124,6 +124,15 @@ CM_API cm_status cm_size_parse(cm_context *context, const char *text, int *width
  * map keeps its previous style then. */
 CM_API cm_status cm_map_set_style(cm_map *map, const char *name_or_path);
 
+/* Draws the roads of the roads database at path (a NAME.roads directory
+ * made by cm_roads_import(); its roads.gpkg) as the style's roads layer:
+ * each class from its [roads] min-zoom, casings, tunnels, bridges and
+ * route shields; the attribution then credits OpenStreetMap. NULL draws no
+ * roads. CM_ERR_INPUT naming path when it is no roads database; the map
+ * keeps its previous roads then. Routes follow the roads only when their
+ * scene routes on them (cm_scene_set_roads()). */
+CM_API cm_status cm_map_set_roads(cm_map *map, const char *path);
+
 /* The reference grid drawn over the basemap and labelled at the map
  * area's edges (default CM_GRID_NONE). The MGRS grid ignores the Norway and
  * Svalbard zone exceptions. */

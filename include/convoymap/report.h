@@ -60,8 +60,19 @@ typedef struct cm_route_report {
  * as the geodesic, and a Point per waypoint and crossing (with name_ar when
  * there is one), with the properties point, due_dtg, due_iso, clear_dtg and
  * clear_iso when any route has a march table; it needs the GDAL/OGR module
- * (see cm_route_read_file()). Returns a new string the caller frees with
- * cm_free(), or NULL with the error on context. */
+ * (see cm_route_read_file()).
+ * A route routed on roads (cm_route_leg_roads_get()) adds to each JSON leg
+ * "roads": {"on_roads", "straight_distance_km", and on roads
+ * "road_distance_km", "duration_s", "time_from" ("profile" or "speed":
+ * the road distance at the march's speed, slower), "snap_from_m",
+ * "snap_to_m", "refs", "roads"; off them "straight_reason"}; to CSV the
+ * columns road_distance_UNIT, straight_distance_UNIT, driving_s,
+ * time_from, snap_from_m, snap_to_m and refs before the march's (filled on
+ * the row of a leg's first waypoint); to each GeoJSON leg the properties
+ * on_roads, road_distance, straight_distance, driving_s, time_from,
+ * snap_from_m, snap_to_m, refs, roads and straight_reason; to text an "On
+ * roads" table. Returns a new string the caller frees with cm_free(), or
+ * NULL with the error on context. */
 CM_API char *cm_report_routes(cm_context *context, const cm_route_report *reports, size_t n,
                               cm_report_format format, cm_units units);
 

@@ -45,6 +45,18 @@ CM_API cm_status cm_roads_import(cm_context *context, const char *const *inputs,
                                  size_t n_inputs, const char *output,
                                  cm_roads_progress_fn progress, void *progress_data);
 
+/* As cm_roads_import(), but an input not named as an OpenStreetMap file
+ * (.osm.pbf, .pbf, .osm, .o5m, perhaps .gz/.bz2/.xz) is read through OGR
+ * as road lines (a GeoPackage, a Shapefile...): the attributes of its
+ * LineStrings mapped to the road model by mapping ("class=FIELD,ref=FIELD,
+ * ..."; NULL: the defaults, docs/roads.md "Other sources"), lines joined
+ * where they share a vertex. CM_ERR_INPUT also for a bad mapping, a source
+ * OGR cannot read, without WGS84 coordinates or without a road line. */
+CM_API cm_status cm_roads_import_mapped(cm_context *context, const char *const *inputs,
+                                        size_t n_inputs, const char *output,
+                                        const char *mapping, cm_roads_progress_fn progress,
+                                        void *progress_data);
+
 #ifdef __cplusplus
 }
 #endif

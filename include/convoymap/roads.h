@@ -34,14 +34,37 @@ typedef enum cm_roads_prefer {
     CM_ROADS_SHORTEST,
 } cm_roads_prefer;
 
-/* How to route a leg. The vehicle's weight, height and width are the
- * profile's own in this version: Routino 3.3's user profiles
- * (Routino_CreateUserProfileFromProfile() and back), the way to change
- * them, lose the profile's oneway and turn rules. */
+/* How to route a leg. A limit of 0 keeps the profile's own (hgv: 10 t,
+ * 3 m high, 2.5 m wide, 6 m long; motorcar: none); a road tagged with a
+ * lower maxweight, maxheight, maxwidth or maxlength is not used. Routino
+ * stores limits in steps of 0.2 t and 0.1 m up to 51 t and 25.5 m: a
+ * vehicle is rounded up to the next step, and a heavier or longer one is
+ * routed as 51 t or 25.5 m (refused by every road with a lower limit).
+ * speed_kmh above 0 caps the driving speed: a leg's driving time is at
+ * least its road distance at that speed (the march's rate). */
 typedef struct cm_roads_options {
     const char *vehicle;    /* a Routino profile name; NULL: "motorcar" */
     cm_roads_prefer prefer; /* CM_ROADS_QUICKEST by default */
+    double weight_t, height_m, width_m, length_m;
+    double speed_kmh;
 } cm_roads_options;
+
+/* The vehicle limits a user may set, each above 0 and at most: */
+#define CM_ROADS_MAX_WEIGHT_T 1000.0
+#define CM_ROADS_MAX_SIZE_M 100.0
+
+/* A vehicle limit as typed (--weight in tonnes, --height, --width or
+ * --length in metres; flag names it in errors) into *value: a number above
+ * 0 and at most CM_ROADS_MAX_WEIGHT_T (--weight) or CM_ROADS_MAX_SIZE_M.
+ * CM_ERR_INPUT on context naming flag and text otherwise. */
+CM_API cm_status cm_roads_limit_parse(cm_context *context, const char *flag, const char *text,
+                                      double *value);
+
+/* Routino looks this far for the road nearest a waypoint (fixed in
+ * libroutino 3.3, and measured its own way: a road a little nearer may
+ * still be missed when its vertices are farther): a waypoint farther from
+ * any road has none. */
+#define CM_ROADS_SNAP_MAX_M 1000.0
 
 /* The vehicle profile used when none is named. */
 #define CM_ROADS_DEFAULT_VEHICLE "motorcar"
@@ -72,8 +95,10 @@ typedef struct cm_road_leg cm_road_leg;
 /* Routes from `from` to `to` (named from_name and to_name in errors) with
  * options (NULL: the defaults). On success *leg receives a new leg (free
  * with cm_road_leg_free()). CM_ERR_INPUT on roads' context naming the
- * waypoint when no road the vehicle may use is near it, or naming both
- * when no road route joins them; CM_ERR_INPUT naming an unknown vehicle. */
+ * waypoint when no road the vehicle may use is within CM_ROADS_SNAP_MAX_M
+ * of it, or naming both when no road route joins them; CM_ERR_INPUT naming
+ * an unknown vehicle; CM_ERR_LIBRARY when options set limits and this
+ * libroutino's profiles cannot take them. */
 CM_API cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options,
                                 cm_geo_point from, const char *from_name, cm_geo_point to,
                                 const char *to_name, cm_road_leg **leg);
@@ -88,8 +113,14 @@ CM_API const cm_geo_point *cm_road_leg_points(const cm_road_leg *leg, size_t *n_
  * Routino measures it. */
 CM_API double cm_road_leg_distance_m(const cm_road_leg *leg);
 
-/* Driving time from the profile's speeds, seconds. */
+/* Driving time, seconds: from the profile's speeds, or the road distance
+ * at the options' speed_kmh when that is longer (see
+ * cm_road_leg_time_from_speed()). */
 CM_API double cm_road_leg_duration_s(const cm_road_leg *leg);
+
+/* 1 when the driving time is the road distance at the options' speed_kmh
+ * (slower than the profile's speeds), 0 when it is the profile's. */
+CM_API int cm_road_leg_time_from_speed(const cm_road_leg *leg);
 
 /* Geodesic distance from the start (end 0) or the end (end 1) to the
  * nearest point of the road network, metres. */

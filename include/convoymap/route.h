@@ -103,6 +103,8 @@ typedef struct cm_route_leg_roads {
     const char *roads;      /* road names in order, ", " between; "" none */
     const char *refs;       /* road numbers in order, ", " between; "" none */
     const char *straight_reason; /* why a leg is straight, else NULL */
+    int time_from_speed;    /* 1: duration_s is the road distance at the
+                               march's speed, slower than the profile's */
 } cm_route_leg_roads;
 
 /* Stores leg i's road routing in *roads and returns 1; 0 when the route

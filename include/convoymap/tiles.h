@@ -100,6 +100,15 @@ CM_API void cm_tiler_set_scene(cm_tiler *tiler, const cm_scene *scene);
  * the style is unknown or broken; the tiler keeps its style then. */
 CM_API cm_status cm_tiler_set_style(cm_tiler *tiler, const char *name_or_path);
 
+/* Draws the roads of the roads database at path in every tile, as
+ * cm_map_set_roads(); options and allow_straight are how the scene was
+ * routed on them (cm_scene_set_roads(); NULL options: the defaults). The
+ * tileset records the database (its manifest) and these options, so that
+ * resuming it with other roads, other options or none is refused, and
+ * credits OpenStreetMap in its attribution. NULL path draws no roads. */
+CM_API cm_status cm_tiler_set_roads(cm_tiler *tiler, const char *path,
+                                    const cm_roads_options *options, int allow_straight);
+
 /* The language of the labels of places, countries, waypoints and sites
  * (default CM_LABELS_EN): with CM_LABELS_AR the Arabic name where the
  * gazetteer or the country names have one, else the English; with

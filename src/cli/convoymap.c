@@ -297,10 +297,71 @@ static int set_extent(cm_context *context, cm_map *map, const render_options *op
     return EXIT_SUCCESS;
 }
 
-static int render_map(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
-                      cm_scene *scene, gboolean reference, cm_units units, void *data)
+/* The roads database of --roads or $CONVOYMAP_ROADS; NULL when neither
+ * names one. */
+static const char *roads_path(const route_options *routes)
 {
-    const render_options *options = data;
+    const char *path = routes->roads ? routes->roads : g_getenv("CONVOYMAP_ROADS");
+    return path && *path ? path : NULL;
+}
+
+/* Opens the roads database of --roads or $CONVOYMAP_ROADS into *roads
+ * (NULL when neither names one) and has scene route on it with the
+ * options of --vehicle, --prefer and the vehicle limits, which go to
+ * *options too. */
+static int open_roads(const char *command, cm_context *context, const route_options *routes,
+                      cm_scene *scene, cm_roads **roads, cm_roads_options *options)
+{
+    *roads = NULL;
+    *options = (cm_roads_options){routes->vehicle, CM_ROADS_QUICKEST};
+    const char *path = roads_path(routes);
+    if (!path) {
+        if (routes->vehicle || routes->prefer || routes->allow_straight || routes->weight ||
+            routes->height || routes->width || routes->length)
+            return usage_error(command, "--vehicle, --prefer, --weight, --height, --width, "
+                                        "--length and --allow-straight need --roads NAME.roads "
+                                        "(or CONVOYMAP_ROADS)");
+        return EXIT_SUCCESS;
+    }
+    if (routes->prefer && cm_roads_prefer_parse(context, routes->prefer, &options->prefer) != CM_OK)
+        return fail(context);
+    const struct {
+        const char *flag, *text;
+        double *value;
+    } limits[] = {{"--weight", routes->weight, &options->weight_t},
+                  {"--height", routes->height, &options->height_m},
+                  {"--width", routes->width, &options->width_m},
+                  {"--length", routes->length, &options->length_m}};
+    for (size_t i = 0; i < G_N_ELEMENTS(limits); i++)
+        if (limits[i].text &&
+            cm_roads_limit_parse(context, limits[i].flag, limits[i].text, limits[i].value) != CM_OK)
+            return fail(context);
+    if (!(*roads = cm_roads_open(context, path)))
+        return fail(context);
+    if (routes->vehicle && cm_roads_check_vehicle(*roads, routes->vehicle) != CM_OK)
+        return fail(context);
+    cm_scene_set_roads(scene, *roads, options, routes->allow_straight);
+    return EXIT_SUCCESS;
+}
+
+/* Whether a map or tiles draw the reference convoy: not on roads, since
+ * its waypoints (Jordan, Iraq) are off the roads of most databases. */
+static gboolean draws_reference(gboolean reference, const route_options *routes)
+{
+    return reference && !roads_path(routes);
+}
+
+/* The scene forgets the roads it borrowed, which are then freed. */
+static void close_roads(cm_scene *scene, cm_roads *roads)
+{
+    cm_scene_set_roads(scene, NULL, NULL, 0);
+    cm_roads_free(roads);
+}
+
+static int draw_map_file(cm_context *context, cm_geocoder *geocoder,
+                         const route_options *routes, cm_scene *scene, gboolean reference,
+                         cm_units units, const render_options *options)
+{
     /* An area without routes asks for a map of the area (with the marks
      * given), not for the example convoy. */
     cm_bbox box;
@@ -337,6 +398,7 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
         (!isnan(options->dpi) && cm_map_set_dpi(map, options->dpi) != CM_OK) ||
         (!isnan(options->scale) && cm_map_set_scale(map, options->scale) != CM_OK) ||
         (options->style && cm_map_set_style(map, options->style) != CM_OK) ||
+        (roads_path(routes) && cm_map_set_roads(map, roads_path(routes)) != CM_OK) ||
         (options->dtg && cm_map_set_dtg(map, options->dtg) != CM_OK) ||
         ((options->banner || options->banner_color) &&
          cm_map_set_banner(map, options->banner ? options->banner : "",
@@ -392,6 +454,20 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     return printed;
 }
 
+/* A map of the scene, its routes on the roads of --roads when given. */
+static int render_map(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
+                      cm_scene *scene, gboolean reference, cm_units units, void *data)
+{
+    cm_roads *roads;
+    cm_roads_options roads_options;
+    int status = open_roads("render", context, routes, scene, &roads, &roads_options);
+    if (status == EXIT_SUCCESS)
+        status = draw_map_file(context, geocoder, routes, scene,
+                               draws_reference(reference, routes), units, data);
+    close_roads(scene, roads);
+    return status;
+}
+
 static int command_render(const cli_command *command, int argc, char **argv)
 {
     /* NAN: not given, so that --dpi 0 or --scale 0 is refused, not ignored. */
@@ -400,15 +476,18 @@ static int command_render(const cli_command *command, int argc, char **argv)
     cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
     cli_parser_add_routes(parser, &routes, CLI_ROUTES_MARKS | CLI_ROUTES_UNITS);
     cli_parser_add_render(parser, &options);
+    cli_parser_add_roads(parser, &routes);
     add_march_and_data(parser, &routes, TRUE);
     int status = run_command(command, parser, &routes, argc, argv, render_map, &options);
     render_options_clear(&options);
     return status;
 }
 
-/* A tiler showing scene, sized by the flags. */
+/* A tiler showing scene, sized by the flags, with the roads of routes
+ * (routed with roads_options) when it names a database. */
 static cm_tiler *new_tiler(cm_context *context, const cm_scene *scene,
-                           const tile_options *options)
+                           const tile_options *options, const route_options *routes,
+                           const cm_roads_options *roads_options)
 {
     cm_label_language labels = CM_LABELS_EN;
     if (options->labels && cm_label_language_parse(context, options->labels, &labels) != CM_OK)
@@ -420,7 +499,9 @@ static cm_tiler *new_tiler(cm_context *context, const cm_scene *scene,
     if (cm_tiler_set_tile_size(tiler, options->tile_size) != CM_OK ||
         cm_tiler_set_scale(tiler, options->scale) != CM_OK ||
         cm_tiler_set_metatile(tiler, options->metatile) != CM_OK ||
-        (options->style && cm_tiler_set_style(tiler, options->style) != CM_OK)) {
+        (options->style && cm_tiler_set_style(tiler, options->style) != CM_OK) ||
+        (roads_path(routes) && cm_tiler_set_roads(tiler, roads_path(routes), roads_options,
+                                                  routes->allow_straight) != CM_OK)) {
         cm_tiler_free(tiler);
         return NULL;
     }
@@ -499,10 +580,10 @@ static void announce_tiles(const cm_tiles_summary *plan, void *data)
     g_string_free(line, TRUE);
 }
 
-static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
-                       cm_scene *scene, gboolean reference, cm_units units, void *data)
+static int write_tileset(cm_context *context, cm_geocoder *geocoder,
+                         const route_options *routes, cm_scene *scene, gboolean reference,
+                         const tile_options *options, const cm_roads_options *roads_options)
 {
-    const tile_options *options = data;
     cm_bbox box;
     int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL,
                                  view_area(context, options->bbox, &box));
@@ -524,7 +605,7 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
         return fail(context);
     if (isatty(STDERR_FILENO))
         request.progress = show_progress;
-    cm_tiler *tiler = new_tiler(context, scene, options);
+    cm_tiler *tiler = new_tiler(context, scene, options, routes, roads_options);
     if (!tiler)
         return fail(context);
     cm_tiles_summary summary;
@@ -552,6 +633,20 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     return EXIT_SUCCESS;
 }
 
+/* Tiles of the scene, its routes on the roads of --roads when given. */
+static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
+                       cm_scene *scene, gboolean reference, cm_units units, void *data)
+{
+    cm_roads *roads;
+    cm_roads_options roads_options;
+    int status = open_roads("tiles", context, routes, scene, &roads, &roads_options);
+    if (status == EXIT_SUCCESS)
+        status = write_tileset(context, geocoder, routes, scene,
+                               draws_reference(reference, routes), data, &roads_options);
+    close_roads(scene, roads);
+    return status;
+}
+
 /* The tile commands' flags before parsing: the library's defaults. */
 static const tile_options tile_defaults = {.tile_size = CM_TILE_DEFAULT_SIZE, .scale = 1,
                                            .jobs = 1, .metatile = CM_TILE_DEFAULT_METATILE};
@@ -563,6 +658,7 @@ static int command_tiles(const cli_command *command, int argc, char **argv)
     cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
     cli_parser_add_routes(parser, &routes, CLI_ROUTES_MARKS);
     cli_parser_add_tiles(parser, &options);
+    cli_parser_add_roads(parser, &routes);
     add_march_and_data(parser, &routes, FALSE);
     int status = run_command(command, parser, &routes, argc, argv, write_tiles, &options);
     tile_options_clear(&options);
@@ -635,17 +731,18 @@ static int check_roads_interrupted(const char *stage, unsigned long long done,
 /* `roads import IN.osm.pbf... -o NAME.roads`. */
 static int command_roads_import(const cli_command *command, int argc, char **argv)
 {
-    char *output = NULL;
+    char *output = NULL, *mapping = NULL;
     cli_parser *parser = cli_parser_new(
-        command, "Builds a roads database from OpenStreetMap extracts (PBF or XML): "
-                 "Routino's routing database and the road layer for drawing. See "
-                 "docs/roads.md.");
-    cli_parser_add_roads_import(parser, &output);
+        command, "Builds a roads database from OpenStreetMap extracts (PBF or XML) or road "
+                 "lines (GeoPackage, Shapefile...): Routino's routing database and the road "
+                 "layer for drawing. See docs/roads.md.");
+    cli_parser_add_roads_import(parser, &output, &mapping);
     char **arguments;
     int status;
     if (!cli_parser_parse(parser, argc, argv, &arguments, &status)) {
         cli_parser_free(parser);
         g_free(output);
+        g_free(mapping);
         return status;
     }
     size_t n = g_strv_length(arguments);
@@ -668,10 +765,9 @@ static int command_roads_import(const cli_command *command, int argc, char **arg
             if (saved[i].sa_handler == SIG_IGN)
                 sigaction(signals[i], &saved[i], NULL);
         }
-        cm_status result = cm_roads_import(context, (const char *const *)arguments, n, output,
-                                           terminal ? show_roads_progress
-                                                    : check_roads_interrupted,
-                                           NULL);
+        cm_status result = cm_roads_import_mapped(
+            context, (const char *const *)arguments, n, output, mapping,
+            terminal ? show_roads_progress : check_roads_interrupted, NULL);
         for (int i = 0; i < 2; i++)
             sigaction(signals[i], &saved[i], NULL);
         if (terminal)
@@ -689,14 +785,14 @@ static int command_roads_import(const cli_command *command, int argc, char **arg
     cm_context_free(context);
     cli_parser_free(parser);
     g_free(output);
+    g_free(mapping);
     return status;
 }
 
-static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
-                          const route_options *routes, cm_scene *scene, gboolean reference,
-                          cm_units units, void *data)
+static int draw_one_tile(cm_context *context, cm_geocoder *geocoder,
+                         const route_options *routes, cm_scene *scene, gboolean reference,
+                         const tile_options *options, const cm_roads_options *roads_options)
 {
-    const tile_options *options = data;
     cm_bbox bounds;
     gboolean known = cm_tile_bounds(context, options->tile, &bounds) == CM_OK;
     cm_context_clear_error(context);
@@ -708,7 +804,7 @@ static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
         return usage_error("tile", "missing -o FILE.png");
     if (!g_str_has_suffix(options->output, ".png") && !g_str_has_suffix(options->output, ".PNG"))
         return usage_error("tile", "the output of 'tile' must end in .png");
-    cm_tiler *tiler = new_tiler(context, scene, options);
+    cm_tiler *tiler = new_tiler(context, scene, options, routes, roads_options);
     if (!tiler)
         return fail(context);
     unsigned char *png;
@@ -731,6 +827,21 @@ static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
     }
     cm_free((void *)png);
     return result;
+}
+
+/* One tile of the scene, its routes on the roads of --roads when given. */
+static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
+                          const route_options *routes, cm_scene *scene, gboolean reference,
+                          cm_units units, void *data)
+{
+    cm_roads *roads;
+    cm_roads_options roads_options;
+    int status = open_roads("tile", context, routes, scene, &roads, &roads_options);
+    if (status == EXIT_SUCCESS)
+        status = draw_one_tile(context, geocoder, routes, scene,
+                               draws_reference(reference, routes), data, &roads_options);
+    close_roads(scene, roads);
+    return status;
 }
 
 /* The tile Z X Y the arguments give, into *tile; FALSE if they do not. */
@@ -771,6 +882,7 @@ static int command_tile(const cli_command *command, int argc, char **argv)
     cli_parser *parser = cli_parser_new(command, ROUTES_DESCRIPTION);
     cli_parser_add_routes(parser, &routes, CLI_ROUTES_MARKS);
     cli_parser_add_tile(parser, &options);
+    cli_parser_add_roads(parser, &routes);
     add_march_and_data(parser, &routes, FALSE);
     char **arguments;
     int status;
@@ -784,30 +896,6 @@ static int command_tile(const cli_command *command, int argc, char **argv)
     return status;
 }
 
-/* Opens the roads database of --roads or $CONVOYMAP_ROADS into *roads
- * (NULL when neither names one) and has scene route on it. */
-static int open_roads(const char *command, cm_context *context, const route_options *routes,
-                      cm_scene *scene, cm_roads **roads)
-{
-    *roads = NULL;
-    const char *path = routes->roads ? routes->roads : g_getenv("CONVOYMAP_ROADS");
-    if (!path || !*path) {
-        if (routes->vehicle || routes->prefer || routes->allow_straight)
-            return usage_error(command, "--vehicle, --prefer and --allow-straight need "
-                                        "--roads NAME.roads (or CONVOYMAP_ROADS)");
-        return EXIT_SUCCESS;
-    }
-    cm_roads_options options = {routes->vehicle, CM_ROADS_QUICKEST};
-    if (routes->prefer && cm_roads_prefer_parse(context, routes->prefer, &options.prefer) != CM_OK)
-        return fail(context);
-    if (!(*roads = cm_roads_open(context, path)))
-        return fail(context);
-    if (routes->vehicle && cm_roads_check_vehicle(*roads, routes->vehicle) != CM_OK)
-        return fail(context);
-    cm_scene_set_roads(scene, *roads, &options, routes->allow_straight);
-    return EXIT_SUCCESS;
-}
-
 static int report_routes(cm_context *context, cm_geocoder *geocoder,
                          const route_options *routes, cm_scene *scene, gboolean reference,
                          cm_units units, void *data)
@@ -816,16 +904,15 @@ static int report_routes(cm_context *context, cm_geocoder *geocoder,
     cm_report_format format = CM_REPORT_TEXT;
     if (options->format && cm_report_format_parse(context, options->format, &format) != CM_OK)
         return fail(context);
-    cm_roads *roads = NULL;
-    int status = open_roads("route", context, routes, scene, &roads);
+    cm_roads *roads;
+    cm_roads_options roads_options;
+    int status = open_roads("route", context, routes, scene, &roads, &roads_options);
     /* The report is of routes: the marks are not read. */
     if (status == EXIT_SUCCESS)
         status = resolve_scene(context, geocoder, scene, routes, reference, FALSE, NULL, NULL);
     if (status == EXIT_SUCCESS)
         status = print_report(context, scene, format, units);
-    /* The scene borrows roads: it forgets them before they are freed. */
-    cm_scene_set_roads(scene, NULL, NULL, 0);
-    cm_roads_free(roads);
+    close_roads(scene, roads);
     return status;
 }
 

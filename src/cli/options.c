@@ -56,6 +56,10 @@ void route_options_clear(route_options *options)
     g_free(options->roads);
     g_free(options->vehicle);
     g_free(options->prefer);
+    g_free(options->weight);
+    g_free(options->height);
+    g_free(options->width);
+    g_free(options->length);
     g_free(options->speed);
     g_free(options->start);
     g_free(options->halt);
@@ -205,11 +209,23 @@ void cli_parser_add_roads(cli_parser *parser, route_options *options)
     const GOptionEntry entries[] = {
         {"roads", 0, 0, G_OPTION_ARG_STRING, &options->roads,
          "Route every leg on the roads of this database, made by 'convoymap roads import' "
-         "(default: $CONVOYMAP_ROADS)", "NAME.roads"},
+         "(default: $CONVOYMAP_ROADS); maps and tiles draw its roads too", "NAME.roads"},
         {"vehicle", 0, 0, G_OPTION_ARG_STRING, &options->vehicle,
          "Routino's vehicle profile: motorcar (default), goods, hgv, psv, ...", "PROFILE"},
         {"prefer", 0, 0, G_OPTION_ARG_STRING, &options->prefer,
          "quickest (default) or shortest", "WHAT"},
+        {"weight", 0, 0, G_OPTION_ARG_STRING, &options->weight,
+         "The vehicle's weight: roads with a lower maxweight are avoided (default: the "
+         "profile's; hgv 10)", "T"},
+        {"height", 0, 0, G_OPTION_ARG_STRING, &options->height,
+         "The vehicle's height: roads with a lower maxheight are avoided (default: the "
+         "profile's; hgv 3)", "M"},
+        {"width", 0, 0, G_OPTION_ARG_STRING, &options->width,
+         "The vehicle's width: roads with a lower maxwidth are avoided (default: the "
+         "profile's; hgv 2.5)", "M"},
+        {"length", 0, 0, G_OPTION_ARG_STRING, &options->length,
+         "The vehicle's length: roads with a lower maxlength are avoided (default: the "
+         "profile's; hgv 6)", "M"},
         {"allow-straight", 0, 0, G_OPTION_ARG_NONE, &options->allow_straight,
          "A leg with a waypoint off the roads, or between parts of the network that do not "
          "join, is drawn straight (marked so) instead of failing", NULL},
@@ -349,12 +365,21 @@ void cli_parser_add_geocode(cli_parser *parser, geocode_options *options)
     cli_parser_add_data(parser, &options->data_dir, &options->gazetteers);
 }
 
-void cli_parser_add_roads_import(cli_parser *parser, char **output)
+void cli_parser_add_roads_import(cli_parser *parser, char **output, char **mapping)
 {
     cli_parser_section(parser, "Output");
     cli_parser_add(parser, output_option(output, "The roads database to write (a directory); "
                                                  "an older one there is replaced",
                                          "NAME.roads"));
+    const GOptionEntry entries[] = {
+        {"map", 0, 0, G_OPTION_ARG_STRING, mapping,
+         "For road lines (GeoPackage, Shapefile...): the fields of the road model, e.g. "
+         "class=TYPE,ref=NUMBER (default: class from highway, fclass or class, every other "
+         "key from the field of its name)",
+         "KEY=FIELD,..."},
+    };
+    cli_parser_section(parser, "Road lines");
+    add_entries(parser, entries, G_N_ELEMENTS(entries));
 }
 
 typedef struct help_section {

@@ -31,6 +31,7 @@ typedef struct route_options {
     char **via, **marks;
     char *speed, *start, *halt, *vehicles, *gap, *serial;
     char *roads, *vehicle, *prefer; /* roads: NULL for CONVOYMAP_ROADS */
+    char *weight, *height, *width, *length;
     gboolean allow_straight;
 } route_options;
 
@@ -93,7 +94,8 @@ enum {
 void cli_parser_add_routes(cli_parser *parser, route_options *options, unsigned extras);
 /* March tables: --speed, --start, --halt, --vehicles, --gap, --serial. */
 void cli_parser_add_march(cli_parser *parser, route_options *options);
-/* Roads: --roads, --vehicle, --prefer, --allow-straight. */
+/* Roads: --roads, --vehicle, --prefer, --weight, --height, --width,
+ * --length, --allow-straight. */
 void cli_parser_add_roads(cli_parser *parser, route_options *options);
 /* Data: --data, --gazetteer. */
 void cli_parser_add_data(cli_parser *parser, char **data_dir, char ***gazetteers);
@@ -109,7 +111,7 @@ void cli_parser_add_report(cli_parser *parser, report_options *options);
 void cli_parser_add_geocode(cli_parser *parser, geocode_options *options);
 
 /* roads import's Output: -o NAME.roads. */
-void cli_parser_add_roads_import(cli_parser *parser, char **output);
+void cli_parser_add_roads_import(cli_parser *parser, char **output, char **mapping);
 
 /* What cli_parser_read() found. */
 typedef enum cli_reading {

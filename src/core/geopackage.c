@@ -61,6 +61,11 @@ static cm_geopackage *geopackage_open(const char *path, GEOSContextHandle_t geos
     return gpkg;
 }
 
+cm_geopackage *cm_geopackage_open(cm_context *context, const char *path, char **error)
+{
+    return geopackage_open(path, cm_context_geos(context), error);
+}
+
 void cm_geopackage_free(cm_geopackage *gpkg)
 {
     if (!gpkg)

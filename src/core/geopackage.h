@@ -19,6 +19,14 @@ typedef struct cm_gpkg_layer cm_gpkg_layer;
 CM_PRIVATE
 cm_geopackage *cm_context_basemap(cm_context *context, const char **reason);
 
+/* The GeoPackage at path, opened read-only, its geometries read with
+ * context's GEOS handle (so used only with that context, by one thread at a
+ * time). NULL when it cannot be opened, with SQLite's reason in *error
+ * (g_free() it). Free with cm_geopackage_free(). */
+CM_PRIVATE
+cm_geopackage *cm_geopackage_open(cm_context *context, const char *path, char **error);
+
+CM_PRIVATE
 void cm_geopackage_free(cm_geopackage *gpkg);
 
 /* The text of the last failure of gpkg or of one of its layers (SQLite's

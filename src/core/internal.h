@@ -42,11 +42,13 @@ PJ_CONTEXT *cm_context_proj(cm_context *context);
  * before its PROJ and GEOS contexts, which data may use. This is how a
  * module keeps a per-context cache (the basemap, geopackage.h) without the
  * context knowing its type. */
+CM_PRIVATE
 void cm_context_set_data(cm_context *context, const char *key, void *data,
                          GDestroyNotify destroy);
 
 /* What cm_context_set_data() attached under key, or NULL; owned by the
  * context. */
+CM_PRIVATE
 void *cm_context_get_data(cm_context *context, const char *key);
 
 /* The index of text among the n names (any case), or -1: the parser of

@@ -48,6 +48,7 @@
         (context, text, width, height), CM_ERR_LIBRARY) \
     OBJECT(cm_status, cm_map_set_style, (cm_map *map, const char *name_or_path), \
         (map, name_or_path)) \
+    OBJECT(cm_status, cm_map_set_roads, (cm_map *map, const char *path), (map, path)) \
     OBJECT_VOID(cm_map_set_grid, (cm_map *map, cm_grid_kind kind), (map, kind)) \
     OBJECT_VOID(cm_map_set_labels, (cm_map *map, cm_label_language labels), (map, labels)) \
     OBJECT_VOID(cm_map_set_inset, (cm_map *map, int inset), (map, inset)) \
@@ -124,6 +125,9 @@
         (tiler, scene)) \
     OBJECT(cm_status, cm_tiler_set_style, (cm_tiler *tiler, const char *name_or_path), \
         (tiler, name_or_path)) \
+    OBJECT(cm_status, cm_tiler_set_roads, \
+        (cm_tiler *tiler, const char *path, const cm_roads_options *options, \
+         int allow_straight), (tiler, path, options, allow_straight)) \
     OBJECT_VOID(cm_tiler_set_labels, (cm_tiler *tiler, cm_label_language labels), \
         (tiler, labels)) \
     OBJECT(cm_status, cm_tiler_set_tile_size, (cm_tiler *tiler, int size), (tiler, size)) \

@@ -117,6 +117,15 @@ static void append_duration(GString *out, double seconds)
     g_string_append_printf(out, "%ld:%02ld:%02ld", total / 3600, total / 60 % 60, total % 60);
 }
 
+/* Marks a driving time that is the road distance at the march's speed. */
+#define TIME_FROM_SPEED_MARK '*'
+
+/* What a leg's driving time comes from, as JSON, CSV and GeoJSON say it. */
+static const char *time_from(const cm_route_leg_roads *roads)
+{
+    return roads->time_from_speed ? "speed" : "profile";
+}
+
 /* The legs' road distances, straight distances, driving times and snap
  * distances, when the route was routed on roads. */
 static void text_roads(GString *out, const cm_route *route, cm_units units)
@@ -124,6 +133,7 @@ static void text_roads(GString *out, const cm_route *route, cm_units units)
     cm_route_leg_roads roads;
     if (!cm_route_leg_roads_get(route, 0, &roads))
         return;
+    gboolean from_speed = FALSE;
     const char *unit = cm_units_symbol(units);
     g_string_append(out, "On roads\nLeg      Road  Straight      Time  Snap from  Snap to  Road numbers\n");
     cm_route_leg leg;
@@ -145,11 +155,16 @@ static void text_roads(GString *out, const cm_route *route, cm_units units)
         }
         g_string_append(out, "  ");
         append_duration(out, roads.duration_s);
-        append_right(out, roads.snap_from_m, "%.0f", 9);
+        g_string_append_c(out, roads.time_from_speed ? TIME_FROM_SPEED_MARK : ' ');
+        from_speed = from_speed || roads.time_from_speed;
+        append_right(out, roads.snap_from_m, "%.0f", 8);
         g_string_append(out, " m");
         append_right(out, roads.snap_to_m, "%.0f", 7);
         g_string_append_printf(out, " m  %s\n", *roads.refs ? roads.refs : "-");
     }
+    if (from_speed)
+        g_string_append_printf(out, "%c driving time at the march's speed, slower than the "
+                                    "vehicle profile's\n", TIME_FROM_SPEED_MARK);
 }
 
 static void text_route(GString *out, const cm_route_report *report, cm_units units)
@@ -304,8 +319,37 @@ static void csv_march(GString *out, const cm_march_point *p)
     csv_field(out, p->clear_iso, FALSE);
 }
 
+/* The road columns of a CSV row for leg i (leg NULL: a row without a
+ * leg's values), empty off the roads. */
+static void csv_roads(GString *out, const cm_route *route, size_t i, const cm_route_leg *leg,
+                      cm_units units)
+{
+    cm_route_leg_roads roads;
+    if (!leg || !cm_route_leg_roads_get(route, i, &roads)) {
+        g_string_append(out, ",,,,,,,");
+        return;
+    }
+    if (roads.on_roads)
+        csv_number(out, cm_units_from_metres(units, roads.road_distance_m), "%.3f");
+    else
+        g_string_append_c(out, ',');
+    csv_number(out,
+               cm_units_from_metres(
+                   units, cm_geodesic_inverse(leg->from->position, leg->to->position).distance_m),
+               "%.3f");
+    if (!roads.on_roads) {
+        g_string_append(out, ",,,,,");
+        return;
+    }
+    csv_number(out, roads.duration_s, "%.1f");
+    csv_field(out, time_from(&roads), FALSE);
+    csv_number(out, roads.snap_from_m, "%.1f");
+    csv_number(out, roads.snap_to_m, "%.1f");
+    csv_field(out, roads.refs, FALSE);
+}
+
 static void csv_route(GString *out, const cm_route_report *report, cm_units units,
-                      gboolean with_march)
+                      gboolean with_roads, gboolean with_march)
 {
     GArray *events = route_events(report);
     for (guint i = 0; i < events->len; i++) {
@@ -319,8 +363,9 @@ static void csv_route(GString *out, const cm_route_report *report, cm_units unit
         g_string_append_printf(out, "%zu,", e->leg + 1);
         csv_number(out, cm_units_from_metres(units, e->distance_m), "%.3f");
         cm_route_leg leg;
-        if (!e->crossing && strcmp(e->role, "RP") != 0 &&
-            cm_route_leg_get(report->route, e->leg, &leg)) {
+        gboolean has_leg = !e->crossing && strcmp(e->role, "RP") != 0 &&
+                           cm_route_leg_get(report->route, e->leg, &leg);
+        if (has_leg) {
             csv_number(out, cm_units_from_metres(units, leg.geodesic.distance_m), "%.3f");
             csv_number(out, leg.geodesic.azimuth_deg, "%.6f");
             csv_number(out, leg.geodesic.final_azimuth_deg, "%.6f");
@@ -329,6 +374,8 @@ static void csv_route(GString *out, const cm_route_report *report, cm_units unit
         }
         csv_field(out, e->crossing ? e->crossing->from_country : "", FALSE);
         csv_field(out, e->crossing ? e->crossing->to_country : "", FALSE);
+        if (with_roads)
+            csv_roads(out, report->route, e->leg, has_leg ? &leg : NULL, units);
         if (with_march)
             csv_march(out, e->march);
         csv_field(out, e->name_ar ? e->name_ar : "", TRUE);
@@ -444,6 +491,8 @@ static void json_leg_roads(GString *out, const cm_route *route, size_t i,
     g_string_append(out, ", ");
     json_key_number(out, "duration_s", roads.duration_s, "%.1f");
     g_string_append(out, ", ");
+    json_key_string(out, "time_from", time_from(&roads));
+    g_string_append(out, ", ");
     json_key_number(out, "snap_from_m", roads.snap_from_m, "%.1f");
     g_string_append(out, ", ");
     json_key_number(out, "snap_to_m", roads.snap_to_m, "%.1f");
@@ -513,12 +562,16 @@ static void json_route(GString *out, const cm_route_report *report, cm_units uni
 }
 
 /* The properties of the GeoJSON report's features, in this order; the
- * march table's come last and only when a route has one. */
+ * road legs' come only when a route was routed on roads, the march
+ * table's only when a route has one. */
 enum {
     FIELD_ROUTE, FIELD_KIND, FIELD_ROLE, FIELD_NAME, FIELD_NAME_AR, FIELD_LEG, FIELD_DISTANCE,
     FIELD_DISTANCE_FROM_START, FIELD_UNITS, FIELD_AZIMUTH, FIELD_FINAL_AZIMUTH,
-    FIELD_FROM_COUNTRY, FIELD_TO_COUNTRY, FIELD_POINT, FIELD_DUE_DTG, FIELD_DUE_ISO,
-    FIELD_CLEAR_DTG, FIELD_CLEAR_ISO, N_FIELDS, N_FIELDS_WITHOUT_MARCH = FIELD_POINT
+    FIELD_FROM_COUNTRY, FIELD_TO_COUNTRY, FIELD_ON_ROADS, FIELD_ROAD_DISTANCE,
+    FIELD_STRAIGHT_DISTANCE, FIELD_DRIVING_S, FIELD_TIME_FROM, FIELD_SNAP_FROM_M,
+    FIELD_SNAP_TO_M, FIELD_REFS, FIELD_ROADS, FIELD_STRAIGHT_REASON, FIELD_POINT, FIELD_DUE_DTG,
+    FIELD_DUE_ISO, FIELD_CLEAR_DTG, FIELD_CLEAR_ISO, N_FIELDS,
+    FIRST_ROAD_FIELD = FIELD_ON_ROADS, FIRST_MARCH_FIELD = FIELD_POINT
 };
 
 static const cm_ogr_field geojson_fields[N_FIELDS] = {
@@ -528,9 +581,34 @@ static const cm_ogr_field geojson_fields[N_FIELDS] = {
     {"distance_from_start", CM_OGR_REAL}, {"units", CM_OGR_STRING},
     {"azimuth_deg", CM_OGR_REAL}, {"final_azimuth_deg", CM_OGR_REAL},
     {"from_country", CM_OGR_STRING}, {"to_country", CM_OGR_STRING},
+    {"on_roads", CM_OGR_INTEGER}, {"road_distance", CM_OGR_REAL},
+    {"straight_distance", CM_OGR_REAL}, {"driving_s", CM_OGR_REAL},
+    {"time_from", CM_OGR_STRING}, {"snap_from_m", CM_OGR_REAL}, {"snap_to_m", CM_OGR_REAL},
+    {"refs", CM_OGR_STRING}, {"roads", CM_OGR_STRING}, {"straight_reason", CM_OGR_STRING},
     {"point", CM_OGR_STRING}, {"due_dtg", CM_OGR_STRING}, {"due_iso", CM_OGR_STRING},
     {"clear_dtg", CM_OGR_STRING}, {"clear_iso", CM_OGR_STRING},
 };
+
+/* The fields a GeoJSON report writes, in geojson_fields' order. */
+typedef struct geojson_layout {
+    cm_ogr_field fields[N_FIELDS];
+    int field_of[N_FIELDS]; /* enum value to its index in fields, -1 when left out */
+    int n;
+} geojson_layout;
+
+static void geojson_layout_init(geojson_layout *layout, gboolean with_roads,
+                                gboolean with_march)
+{
+    layout->n = 0;
+    for (int f = 0; f < N_FIELDS; f++) {
+        gboolean used = f >= FIRST_MARCH_FIELD ? with_march
+                        : f >= FIRST_ROAD_FIELD ? with_roads
+                                                : TRUE;
+        layout->field_of[f] = used ? layout->n : -1;
+        if (used)
+            layout->fields[layout->n++] = geojson_fields[f];
+    }
+}
 
 static void set_text(cm_ogr_value *values, int field, const char *text)
 {
@@ -542,13 +620,39 @@ static void set_number(cm_ogr_value *values, int field, double number)
     values[field] = (cm_ogr_value){1, NULL, number};
 }
 
+/* The road properties of leg i's feature, when the route was routed on
+ * roads. */
+static void set_leg_roads(cm_ogr_value *values, const cm_route *route, size_t i,
+                          const cm_route_leg *leg, cm_units units)
+{
+    cm_route_leg_roads roads;
+    if (!cm_route_leg_roads_get(route, i, &roads))
+        return;
+    set_number(values, FIELD_ON_ROADS, roads.on_roads);
+    set_number(values, FIELD_STRAIGHT_DISTANCE,
+               cm_units_from_metres(
+                   units, cm_geodesic_inverse(leg->from->position, leg->to->position).distance_m));
+    if (!roads.on_roads) {
+        set_text(values, FIELD_STRAIGHT_REASON, roads.straight_reason);
+        return;
+    }
+    set_number(values, FIELD_ROAD_DISTANCE, cm_units_from_metres(units, roads.road_distance_m));
+    set_number(values, FIELD_DRIVING_S, roads.duration_s);
+    set_text(values, FIELD_TIME_FROM, time_from(&roads));
+    set_number(values, FIELD_SNAP_FROM_M, roads.snap_from_m);
+    set_number(values, FIELD_SNAP_TO_M, roads.snap_to_m);
+    set_text(values, FIELD_REFS, roads.refs);
+    set_text(values, FIELD_ROADS, roads.roads);
+}
+
 /* Adds the feature of a leg (event NULL: a line) or of an event (a point)
  * to writer; FALSE when GDAL refuses it. */
-static gboolean add_feature(const cm_ogr_api *api, void *writer, const double *lon,
-                            const double *lat, size_t n, const route_event *event,
-                            const char *route_name, size_t leg_index, const cm_route_leg *leg,
-                            cm_units units)
+static gboolean add_feature(const cm_ogr_api *api, void *writer, const geojson_layout *layout,
+                            const double *lon, const double *lat, size_t n,
+                            const route_event *event, const cm_route *route, size_t leg_index,
+                            const cm_route_leg *leg, cm_units units)
 {
+    const char *route_name = cm_route_name(route);
     cm_ogr_value values[N_FIELDS] = {{0}};
     char *name = NULL;
     set_text(values, FIELD_ROUTE, route_name);
@@ -580,18 +684,22 @@ static gboolean add_feature(const cm_ogr_api *api, void *writer, const double *l
         set_number(values, FIELD_DISTANCE, cm_units_from_metres(units, leg->geodesic.distance_m));
         set_number(values, FIELD_AZIMUTH, leg->geodesic.azimuth_deg);
         set_number(values, FIELD_FINAL_AZIMUTH, leg->geodesic.final_azimuth_deg);
+        set_leg_roads(values, route, leg_index, leg, units);
     }
     set_text(values, FIELD_UNITS, cm_units_symbol(units));
-    gboolean added = api->geojson_add(writer, values, event == NULL, lon, lat, n) != 0;
+    cm_ogr_value written[N_FIELDS] = {{0}};
+    for (int f = 0; f < N_FIELDS; f++)
+        if (layout->field_of[f] >= 0)
+            written[layout->field_of[f]] = values[f];
+    gboolean added = api->geojson_add(writer, written, event == NULL, lon, lat, n) != 0;
     g_free(name);
     return added;
 }
 
-static gboolean geojson_route(const cm_ogr_api *api, void *writer,
+static gboolean geojson_route(const cm_ogr_api *api, void *writer, const geojson_layout *layout,
                               const cm_route_report *report, cm_units units)
 {
     gboolean ok = TRUE;
-    const char *name = cm_route_name(report->route);
     cm_route_leg leg;
     cm_route_segment segment;
     size_t next_segment = 0;
@@ -612,36 +720,37 @@ static gboolean geojson_route(const cm_ogr_api *api, void *writer,
             }
             cm_free(points);
         }
-        ok = add_feature(api, writer, (double *)lon->data, (double *)lat->data, lon->len, NULL,
-                         name, i, &leg, units);
+        ok = add_feature(api, writer, layout, (double *)lon->data, (double *)lat->data, lon->len,
+                         NULL, report->route, i, &leg, units);
         g_array_free(lon, TRUE);
         g_array_free(lat, TRUE);
     }
     GArray *events = route_events(report);
     for (guint i = 0; ok && i < events->len; i++) {
         const route_event *e = &g_array_index(events, route_event, i);
-        ok = add_feature(api, writer, &e->position.lon, &e->position.lat, 1, e, name, e->leg,
-                         NULL, units);
+        ok = add_feature(api, writer, layout, &e->position.lon, &e->position.lat, 1, e,
+                         report->route, e->leg, NULL, units);
     }
     g_array_free(events, TRUE);
     return ok;
 }
 
 static char *geojson_report(cm_context *context, const cm_route_report *reports, size_t n,
-                            cm_units units, gboolean with_march)
+                            cm_units units, gboolean with_roads, gboolean with_march)
 {
     const cm_ogr_api *api = cm_ogr_module(context);
     if (!api)
         return NULL;
-    void *writer = api->geojson_new(geojson_fields,
-                                    with_march ? N_FIELDS : N_FIELDS_WITHOUT_MARCH);
+    geojson_layout layout;
+    geojson_layout_init(&layout, with_roads, with_march);
+    void *writer = api->geojson_new(layout.fields, (size_t)layout.n);
     if (!writer) {
         cm_fail(context, CM_ERR_LIBRARY, "GDAL cannot write GeoJSON");
         return NULL;
     }
     gboolean ok = TRUE;
     for (size_t r = 0; ok && r < n; r++)
-        ok = geojson_route(api, writer, &reports[r], units);
+        ok = geojson_route(api, writer, &layout, &reports[r], units);
     char *bytes = api->geojson_finish(writer);
     char *text = ok && bytes ? g_strdup(bytes) : NULL;
     api->free_text(bytes);
@@ -653,18 +762,28 @@ static char *geojson_report(cm_context *context, const cm_route_report *reports,
 char *cm_report_routes(cm_context *context, const cm_route_report *reports, size_t n,
                        cm_report_format format, cm_units units)
 {
-    gboolean with_march = FALSE;
-    for (size_t r = 0; r < n; r++)
+    gboolean with_march = FALSE, with_roads = FALSE;
+    cm_route_leg_roads roads;
+    for (size_t r = 0; r < n; r++) {
         with_march = with_march || reports[r].march;
+        with_roads = with_roads || cm_route_leg_roads_get(reports[r].route, 0, &roads);
+    }
     if (format == CM_REPORT_GEOJSON)
-        return geojson_report(context, reports, n, units, with_march);
+        return geojson_report(context, reports, n, units, with_roads, with_march);
     GString *out = g_string_new(NULL);
     if (format == CM_REPORT_CSV)
+    {
+        const char *unit = cm_units_symbol(units);
+        char *road_columns = g_strdup_printf(",road_distance_%s,straight_distance_%s,driving_s,"
+                                             "time_from,snap_from_m,snap_to_m,refs", unit, unit);
         g_string_append_printf(out, "route,type,role,name,lat,lon,leg,distance_from_start_%s,"
                                "leg_distance_%s,azimuth_deg,final_azimuth_deg,from_country,"
-                               "to_country%s,name_ar\n", cm_units_symbol(units), cm_units_symbol(units),
+                               "to_country%s%s,name_ar\n", unit, unit,
+                               with_roads ? road_columns : "",
                                with_march ? ",point,driving_h,halts,halt_minutes,due_dtg,"
                                             "due_iso,clear_dtg,clear_iso" : "");
+        g_free(road_columns);
+    }
     if (format == CM_REPORT_JSON)
         g_string_append(out, "{\"routes\": [");
     for (size_t r = 0; r < n; r++) {
@@ -677,7 +796,7 @@ char *cm_report_routes(cm_context *context, const cm_route_report *reports, size
                 text_march(out, reports[r].march, units);
             break;
         case CM_REPORT_CSV:
-            csv_route(out, &reports[r], units, with_march);
+            csv_route(out, &reports[r], units, with_roads, with_march);
             break;
         case CM_REPORT_JSON:
             g_string_append(out, r ? ",\n  " : "\n  ");

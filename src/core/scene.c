@@ -205,6 +205,10 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
     cm_route_set_color(scene->context, result, cm_route_color(given));
     GArray *legs = g_array_new(FALSE, TRUE, sizeof(cm_route_leg_roads));
     GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);
+    /* A convoy drives no faster than its rate of march. */
+    cm_roads_options options = scene->road_options;
+    if (scene->with_march)
+        options.speed_kmh = scene->march.speed_kmh;
     cm_status status = CM_OK;
     for (size_t i = 0; i < cm_route_waypoint_count(given) && status == CM_OK; i++) {
         const cm_place *from = cm_route_waypoint(given, i);
@@ -214,7 +218,7 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
         const cm_place *to = cm_route_waypoint(given, i + 1);
         cm_road_leg *leg = NULL;
         cm_route_leg_roads info = {0};
-        status = cm_roads_route(scene->roads, &scene->road_options, from->position, from->name,
+        status = cm_roads_route(scene->roads, &options, from->position, from->name,
                                 to->position, to->name, &leg);
         if (status == CM_OK) {
             add_road_track(scene->context, result, leg, from->position, to->position);
@@ -226,7 +230,8 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
                                         cm_road_leg_duration_s(leg),
                                         cm_road_leg_snap_m(leg, 0),
                                         cm_road_leg_snap_m(leg, 1),
-                                        roads, refs, NULL};
+                                        roads, refs, NULL,
+                                        cm_road_leg_time_from_speed(leg)};
         } else if (status == CM_ERR_INPUT && scene->allow_straight) {
             char *reason = g_strdup(cm_context_message(scene->context));
             g_ptr_array_add(texts, reason);

@@ -45,7 +45,6 @@ typedef struct view_clip {
 /* Half a pixel of the overview, as a tolerance in degrees of latitude
  * (about 111.32 km each). */
 #define OVERVIEW_SIMPLIFY_PX 0.5
-#define METRES_PER_DEGREE 111320.0
 
 typedef struct basemap_reader {
     cm_context *context;
@@ -56,7 +55,7 @@ typedef struct basemap_reader {
     GEOSGeometry *view;      /* the frame as a lon/lat polygon; NULL if degenerate */
     view_clip clip;          /* what of each feature is drawn */
     GArray *xs, *ys;         /* scratch buffers for vertex arrays */
-    GArray *keep;            /* scratch marks for thin_line() */
+    GArray *keep;            /* scratch marks for cm_draw_thin_line() */
     GArray *pixels;          /* scratch for stroke_dashed_line() */
     gboolean past_antimeridian; /* reading the view's continuation from -180 */
     double simplify_deg;     /* vertices closer than this to the last kept are
@@ -288,88 +287,6 @@ static cm_status read_status(basemap_reader *reader)
                  : CM_OK;
 }
 
-/* Thins the line x, y of n points in place to tolerance (degrees) and
- * returns how many points are left, its ends included: first points closer
- * than tolerance in both coordinates to the last one kept are dropped (one
- * cheap pass), then Douglas-Peucker keeps a point only where the line
- * strays more than tolerance from the chord. A ring (last point equal to
- * the first) that shrinks below a triangle is dropped: 0. Unlike GEOS's
- * simplifier, nothing is built and no ring is repaired: a fill at this scale
- * cannot show the difference. scratch holds the marks of kept points. */
-static unsigned thin_line(double *x, double *y, unsigned n, double tolerance, GArray *scratch)
-{
-    gboolean ring = n > 3 && x[0] == x[n - 1] && y[0] == y[n - 1];
-    unsigned kept = 1;
-    for (unsigned i = 1; i + 1 < n; i++)
-        if (fabs(x[i] - x[kept - 1]) >= tolerance || fabs(y[i] - y[kept - 1]) >= tolerance) {
-            x[kept] = x[i];
-            y[kept++] = y[i];
-        }
-    x[kept] = x[n - 1];
-    y[kept++] = y[n - 1];
-    n = kept;
-    /* Douglas-Peucker over index ranges [first, last] on a stack; a ring's
-     * chord from its first point to itself is split at its middle first. */
-    g_array_set_size(scratch, n);
-    guint8 *keep = (guint8 *)scratch->data;
-    memset(keep, 0, n);
-    keep[0] = keep[n - 1] = 1;
-    unsigned stack[2 * 64];
-    int top = 0;
-    if (ring && n > 2) {
-        keep[n / 2] = 1;
-        stack[top++] = 0;
-        stack[top++] = n / 2;
-        stack[top++] = n / 2;
-        stack[top++] = n - 1;
-    } else {
-        stack[top++] = 0;
-        stack[top++] = n - 1;
-    }
-    double tolerance2 = tolerance * tolerance;
-    while (top > 0) {
-        unsigned last = stack[--top], first = stack[--top];
-        if (last <= first + 1)
-            continue;
-        double dx = x[last] - x[first], dy = y[last] - y[first];
-        double length2 = dx * dx + dy * dy;
-        double worst = 0;
-        unsigned worst_i = first;
-        for (unsigned i = first + 1; i < last; i++) {
-            double ex = x[i] - x[first], ey = y[i] - y[first];
-            double cross = ex * dy - ey * dx;
-            /* Squared distance from the chord, or from its first point
-             * when the chord has no length. */
-            double d2 = length2 > 0 ? cross * cross / length2 : ex * ex + ey * ey;
-            if (d2 > worst) {
-                worst = d2;
-                worst_i = i;
-            }
-        }
-        if (worst <= tolerance2)
-            continue;
-        keep[worst_i] = 1;
-        if (top + 4 > (int)G_N_ELEMENTS(stack)) {
-            /* Deeper than the stack: keep the whole range rather than
-             * grow it (lines of the basemap are far from this). */
-            for (unsigned i = first + 1; i < last; i++)
-                keep[i] = 1;
-            continue;
-        }
-        stack[top++] = first;
-        stack[top++] = worst_i;
-        stack[top++] = worst_i;
-        stack[top++] = last;
-    }
-    kept = 0;
-    for (unsigned i = 0; i < n; i++)
-        if (keep[i]) {
-            x[kept] = x[i];
-            y[kept++] = y[i];
-        }
-    return ring && kept < 4 ? 0 : kept;
-}
-
 /* Copies the vertices of a line or ring into the reader's xs and ys and
  * points *x and *y at them (valid until the next call). Returns their
  * number, 0 for a line of fewer than two. */
@@ -399,7 +316,7 @@ static void add_line_path(basemap_reader *reader, cairo_t *cr, const cm_frame *f
     if (n == 0)
         return;
     if (reader->simplify_deg > 0 &&
-        (n = thin_line(x, y, n, reader->simplify_deg, reader->keep)) < 2)
+        (n = cm_draw_thin_line(x, y, n, reader->simplify_deg, reader->keep)) < 2)
         return;
     cm_draw_geo_polyline(cr, frame, x, y, n, FALSE);
 }
@@ -932,7 +849,7 @@ static gboolean add_wkb_line(basemap_reader *reader, cairo_t *cr, const cm_frame
         memcpy(&x[i], &bits[0], sizeof x[i]);
         memcpy(&y[i], &bits[1], sizeof y[i]);
     }
-    if (n < 2 || (n = thin_line(x, y, n, reader->simplify_deg, reader->keep)) < 2)
+    if (n < 2 || (n = cm_draw_thin_line(x, y, n, reader->simplify_deg, reader->keep)) < 2)
         return TRUE;
     const view_clip *box = &reader->clip;
     gboolean within = box->kind != CLIP_RECT;
@@ -1105,7 +1022,7 @@ static cm_status draw_basemap(cm_context *context, cairo_t *cr, const cm_frame *
      * takes little drawing once thinned, and the general intersection of
      * the unthinned features cost more than all of it. */
     if (overview)
-        reader.simplify_deg = OVERVIEW_SIMPLIFY_PX / (frame->px_per_m * METRES_PER_DEGREE);
+        reader.simplify_deg = OVERVIEW_SIMPLIFY_PX / (frame->px_per_m * CM_METRES_PER_DEGREE);
     if (!reader.gpkg) {
         cm_status status = cm_fail(context, CM_ERR_DATA, "cannot open basemap %s: %s", path,
                                    reason);

@@ -2,6 +2,7 @@
 #include "draw.h"
 
 #include <math.h>
+#include <string.h>
 
 void cm_draw_set_color(cairo_t *cr, cm_rgba color)
 {
@@ -348,4 +349,80 @@ void cm_draw_layout_with_halo(cairo_t *cr, PangoLayout *layout, double x, double
     cm_draw_set_color(cr, color);
     pango_cairo_show_layout(cr, layout);
     cairo_restore(cr);
+}
+
+/* Unlike GEOS's simplifier, nothing is built and no ring is repaired: a
+ * line or fill at the scale it is thinned for cannot show the difference. */
+unsigned cm_draw_thin_line(double *x, double *y, unsigned n, double tolerance, GArray *scratch)
+{
+    gboolean ring = n > 3 && x[0] == x[n - 1] && y[0] == y[n - 1];
+    unsigned kept = 1;
+    for (unsigned i = 1; i + 1 < n; i++)
+        if (fabs(x[i] - x[kept - 1]) >= tolerance || fabs(y[i] - y[kept - 1]) >= tolerance) {
+            x[kept] = x[i];
+            y[kept++] = y[i];
+        }
+    x[kept] = x[n - 1];
+    y[kept++] = y[n - 1];
+    n = kept;
+    /* Douglas-Peucker over index ranges [first, last] on a stack; a ring's
+     * chord from its first point to itself is split at its middle first. */
+    g_array_set_size(scratch, n);
+    guint8 *keep = (guint8 *)scratch->data;
+    memset(keep, 0, n);
+    keep[0] = keep[n - 1] = 1;
+    unsigned stack[2 * 64];
+    int top = 0;
+    if (ring && n > 2) {
+        keep[n / 2] = 1;
+        stack[top++] = 0;
+        stack[top++] = n / 2;
+        stack[top++] = n / 2;
+        stack[top++] = n - 1;
+    } else {
+        stack[top++] = 0;
+        stack[top++] = n - 1;
+    }
+    double tolerance2 = tolerance * tolerance;
+    while (top > 0) {
+        unsigned last = stack[--top], first = stack[--top];
+        if (last <= first + 1)
+            continue;
+        double dx = x[last] - x[first], dy = y[last] - y[first];
+        double length2 = dx * dx + dy * dy;
+        double worst = 0;
+        unsigned worst_i = first;
+        for (unsigned i = first + 1; i < last; i++) {
+            double ex = x[i] - x[first], ey = y[i] - y[first];
+            double cross = ex * dy - ey * dx;
+            /* Squared distance from the chord, or from its first point
+             * when the chord has no length. */
+            double d2 = length2 > 0 ? cross * cross / length2 : ex * ex + ey * ey;
+            if (d2 > worst) {
+                worst = d2;
+                worst_i = i;
+            }
+        }
+        if (worst <= tolerance2)
+            continue;
+        keep[worst_i] = 1;
+        if (top + 4 > (int)G_N_ELEMENTS(stack)) {
+            /* Deeper than the stack: keep the whole range rather than
+             * grow it (lines of the basemap are far from this). */
+            for (unsigned i = first + 1; i < last; i++)
+                keep[i] = 1;
+            continue;
+        }
+        stack[top++] = first;
+        stack[top++] = worst_i;
+        stack[top++] = worst_i;
+        stack[top++] = last;
+    }
+    kept = 0;
+    for (unsigned i = 0; i < n; i++)
+        if (keep[i]) {
+            x[kept] = x[i];
+            y[kept++] = y[i];
+        }
+    return ring && kept < 4 ? 0 : kept;
 }

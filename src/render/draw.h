@@ -9,6 +9,9 @@
 #include "core/projection.h"
 #include "style.h"
 
+/* Ground metres in a degree of latitude, for tolerances in degrees. */
+#define CM_METRES_PER_DEGREE 111320.0
+
 void cm_draw_set_color(cairo_t *cr, cm_rgba color);
 
 /* Applies a line style (colour, width, dash, round joins) to cr. */
@@ -28,6 +31,16 @@ void cm_draw_set_line(cairo_t *cr, const cm_line_style *line);
  * previous one are skipped. */
 void cm_draw_geo_polyline(cairo_t *cr, const cm_frame *frame, double *x, double *y,
                           size_t n, gboolean close_ring);
+
+/* Thins the line x, y (degrees) of n points in place to tolerance
+ * (degrees), its ends kept: points closer than tolerance in both
+ * coordinates to the last one kept go first, then Douglas-Peucker keeps a
+ * point only where the line strays more than tolerance from the chord.
+ * Returns how many points are left; 0 for a ring (last point equal to the
+ * first) that shrinks below a triangle. scratch (of guint8) holds the
+ * marks of kept points. */
+unsigned cm_draw_thin_line(double *x, double *y, unsigned n, double tolerance,
+                           GArray *scratch);
 
 /* A Pango layout of text in font (a Pango font description) for cr. The
  * caller frees it with g_object_unref(). */

@@ -15,6 +15,8 @@ typedef struct label_request {
     double dx, dy, slide; /* CM_LABEL_BESIDE_LINE: unit direction and slide step */
     double align_x, align_y; /* CM_LABEL_FIXED: the anchor's place in the label */
     cm_label_mode mode;
+    gboolean is_shield;
+    cm_label_shield shield;
     int priority;
     guint order;
     gboolean placed;
@@ -116,6 +118,17 @@ void cm_labeller_add_fixed(cm_labeller *labeller, const char *text, const char *
                                          priority);
     request->align_x = align_x;
     request->align_y = align_y;
+}
+
+void cm_labeller_add_shield(cm_labeller *labeller, const char *text, const char *font,
+                            cm_rgba color, const cm_label_shield *shield, double x, double y,
+                            int priority)
+{
+    label_request *request = add_request(labeller, text, font, color, x, y, 0, CM_LABEL_FIXED,
+                                         priority);
+    request->align_x = request->align_y = 0.5;
+    request->is_shield = TRUE;
+    request->shield = *shield;
 }
 
 size_t cm_labeller_n_offered(const cm_labeller *labeller)
@@ -300,16 +313,28 @@ size_t cm_labeller_place(cm_labeller *labeller, const cm_style *style)
     return labeller->placed->len;
 }
 
-/* Draws layout, whose box (halo included) is where, with its halo. */
+/* Draws layout, whose box (halo included) is where, with its halo, or in
+ * the box of shield when it is not NULL. */
 static void draw_at(cairo_t *cr, PangoLayout *layout, const cm_label_box *where,
-                    cm_rgba color, const cm_style *style)
+                    cm_rgba color, const cm_label_shield *shield, const cm_style *style)
 {
     double halo = style->halo_width / 2;
     cairo_save(cr);
     cairo_translate(cr, where->cx, where->cy);
     cairo_rotate(cr, where->angle);
+    if (shield) {
+        /* The halo's room is the box's padding; the outline sits inside. */
+        cairo_rectangle(cr, -where->half_width + 0.5, -where->half_height + 0.5,
+                        2 * where->half_width - 1, 2 * where->half_height - 1);
+        cm_draw_set_color(cr, shield->fill);
+        cairo_fill_preserve(cr);
+        cm_draw_set_color(cr, shield->outline);
+        cairo_set_line_width(cr, 1);
+        cairo_set_dash(cr, NULL, 0, 0);
+        cairo_stroke(cr);
+    }
     cm_draw_layout_with_halo(cr, layout, -where->half_width + halo, -where->half_height + halo,
-                             color, style->halo_color, style->halo_width);
+                             color, style->halo_color, shield ? 0 : style->halo_width);
     cairo_restore(cr);
 }
 
@@ -326,7 +351,8 @@ size_t cm_labeller_place_and_draw(cm_labeller *labeller, cairo_t *cr, const cm_s
     cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST);
     for (guint i = 0; i < labeller->placed->len; i++) {
         label_request *request = g_array_index(labeller->placed, label_request *, i);
-        draw_at(cr, request->layout, &request->where, request->color, style);
+        draw_at(cr, request->layout, &request->where, request->color,
+                request->is_shield ? &request->shield : NULL, style);
     }
     cairo_restore(cr);
     return labeller->placed->len;
@@ -350,13 +376,14 @@ gboolean cm_labeller_placed_label(const cm_labeller *labeller, size_t i, cm_plac
         return FALSE;
     const label_request *request = g_array_index(labeller->placed, label_request *, i);
     *label = (cm_placed_label){request->text, request->font, request->color, request->where,
-                               request->order};
+                               request->order, request->is_shield, request->shield};
     return TRUE;
 }
 
 void cm_label_draw(cairo_t *cr, const cm_placed_label *label, const cm_style *style)
 {
     PangoLayout *layout = cm_draw_layout(cr, label->font, label->text);
-    draw_at(cr, layout, &label->box, label->color, style);
+    draw_at(cr, layout, &label->box, label->color, label->is_shield ? &label->shield : NULL,
+            style);
     g_object_unref(layout);
 }

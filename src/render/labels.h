@@ -63,6 +63,17 @@ void cm_labeller_add_fixed(cm_labeller *labeller, const char *text, const char *
                            cm_rgba color, double x, double y, double align_x, double align_y,
                            int priority);
 
+/* The look of a route shield: a road number in a box. */
+typedef struct cm_label_shield {
+    cm_rgba fill, outline;
+} cm_label_shield;
+
+/* Offers a route shield: text (a road number) in color on a box of
+ * shield's fill and outline, centred on (x, y) or not at all. */
+void cm_labeller_add_shield(cm_labeller *labeller, const char *text, const char *font,
+                            cm_rgba color, const cm_label_shield *shield, double x, double y,
+                            int priority);
+
 /* How many labels were offered so far. */
 size_t cm_labeller_n_offered(const cm_labeller *labeller);
 
@@ -85,6 +96,8 @@ typedef struct cm_placed_label {
     cm_rgba color;
     cm_label_box box;        /* halo included */
     size_t offer;            /* 0-based order in which it was offered */
+    gboolean is_shield;      /* drawn in shield's box, without a halo */
+    cm_label_shield shield;
 } cm_placed_label;
 
 /* Placed label i (in placement order); FALSE when out of range. */

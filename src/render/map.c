@@ -25,6 +25,7 @@
 #include "labels.h"
 #include "maplayers.h"
 #include "png.h"
+#include "roadlayer.h"
 #include "core/projection.h"
 #include "style.h"
 
@@ -85,6 +86,7 @@ struct cm_map {
     GPtrArray *due_times; /* per route, a GStrv of its waypoints' due DTGs, or NULL */
     GPtrArray *markers; /* of cm_place*, owned */
     GArray *crossings;  /* of map_crossing */
+    cm_road_source *roads; /* drawn as the roads layer; NULL for none */
     cm_units units;
     char *crs;          /* the user's CRS definition, NULL for automatic */
     map_extent extent;
@@ -146,6 +148,7 @@ void cm_map_free(cm_map *map)
         return;
     invalidate_layout(map);
     cm_style_free(map->style);
+    cm_road_source_free(map->roads);
     g_ptr_array_free(map->routes, TRUE);
     g_ptr_array_free(map->due_times, TRUE);
     g_ptr_array_free(map->markers, TRUE);
@@ -225,6 +228,21 @@ cm_status cm_map_set_style(cm_map *map, const char *name_or_path)
     map->style = style;
     invalidate_layout(map);
     return CM_OK;
+}
+
+cm_status cm_map_set_roads(cm_map *map, const char *path)
+{
+    cm_road_source *roads = NULL;
+    if (path && !(roads = cm_road_source_open(map->context, path)))
+        return cm_context_status(map->context);
+    cm_road_source_free(map->roads);
+    map->roads = roads;
+    return CM_OK;
+}
+
+const cm_road_source *cm_map_layers_roads(const cm_map *map)
+{
+    return map->roads;
 }
 
 cm_status cm_map_set_size(cm_map *map, int width, int height)
@@ -1408,6 +1426,8 @@ static cm_status draw_layers(const cm_map *map, cm_context *context, cairo_t *cr
             double top, bottom;
             cm_furniture_bands(map->width, map->height, map->banner != NULL, &top, &bottom);
             status = cm_grid_draw(context, cr, frame, style, map->grid, top, bottom, labeller);
+        } else if (layer == CM_LAYER_ROADS && map->roads) {
+            status = cm_road_source_draw(map->roads, context, cr, frame, style, zoom, labeller);
         } else if (layer == CM_LAYER_ROUTE) {
             draw_routes(map, frame, cr, labeller);
         } else if (layer == CM_LAYER_MARKER) {
@@ -1685,8 +1705,10 @@ static cm_status draw_map(cm_map *map, cairo_t *cr)
     }
 
     char *subtitle = subtitle_text(map);
-    char *attribution = g_strdup_printf("%s · Natural Earth · GSHHG/WDBII",
-                                        cm_projection_description(map->projection));
+    char *attribution = g_strdup_printf("%s · Natural Earth · GSHHG/WDBII%s%s",
+                                        cm_projection_description(map->projection),
+                                        map->roads ? " · " : "",
+                                        map->roads ? CM_ROADS_ATTRIBUTION : "");
     /* The second scale bar speaks the report's miles, or else the nautical
      * miles of air and sea planners. */
     cm_units second = map->units == CM_UNITS_MI ? CM_UNITS_MI : CM_UNITS_NMI;

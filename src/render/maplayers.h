@@ -8,6 +8,7 @@
 #include <cairo.h>
 
 #include "labels.h"
+#include "roadlayer.h"
 #include "core/projection.h"
 
 /* Loads the map's style and computes what its routes cache, so that
@@ -32,6 +33,10 @@ void cm_map_layers_set_scene(cm_map *map, const cm_scene *scene);
  * (west above east crosses the antimeridian), naming it; NULL when none.
  * Free with g_free(). */
 char *cm_map_layers_marks_outside(const cm_map *map, const cm_bbox *bbox);
+
+/* The map's roads database, drawn as its roads layer; NULL when none.
+ * Owned by the map. */
+const cm_road_source *cm_map_layers_roads(const cm_map *map);
 
 /* The prepared map's style, owned by the map. */
 const cm_style *cm_map_layers_style(const cm_map *map);

@@ -244,7 +244,7 @@ static void read_route_series(style_reader *reader, cm_style *style)
 
 static const char *const layer_names[CM_LAYER_COUNT] = {
     "countries", "lakes", "rivers", "admin1", "coastline", "disputed",
-    "borders", "grid", "route", "marker", "crossing",
+    "borders", "roads", "grid", "route", "marker", "crossing",
 };
 
 const char *cm_layer_name(cm_layer layer)
@@ -416,6 +416,7 @@ static void read_tile_labels(style_reader *reader, cm_style *style)
     tile->dot_color = read_color(reader, "places", "dot-color");
     tile->dot_radius = read_number(reader, "places", "dot-radius");
     style->priority.place = read_priority(reader, "place-priority");
+    style->priority.shield = read_priority(reader, "shield-priority");
     char *text = read_string(reader, "labels", "route-min-zoom");
     if (text && (!parse_number(g_strstrip(text), &tile->route_min_zoom) ||
                  tile->route_min_zoom > MAX_ZOOM))
@@ -607,6 +608,61 @@ static void check_unknown_keys(style_reader *reader)
     g_strfreev(groups);
 }
 
+/* The class groups' names in [roads] keys ("motorway-color"), in
+ * cm_road_group order. */
+static const char *const road_group_names[CM_ROAD_N_GROUPS] = {
+    "track", "minor", "tertiary", "secondary", "primary", "trunk", "motorway",
+};
+
+/* A zoom from 0 to MAX_ZOOM at [group] key. */
+static double read_zoom(style_reader *reader, const char *group, const char *key)
+{
+    double zoom = read_number(reader, group, key);
+    if (reader_ok(reader) && zoom > MAX_ZOOM)
+        reader_fail(reader, group, key, "'%g' is not a zoom from 0 to %d", zoom, MAX_ZOOM);
+    return zoom;
+}
+
+static void read_road_style(style_reader *reader, cm_road_style *roads)
+{
+    static const char *const group = "roads";
+    for (int i = 0; i < CM_ROAD_N_GROUPS; i++) {
+        char *color = g_strconcat(road_group_names[i], "-color", NULL);
+        char *width = g_strconcat(road_group_names[i], "-width", NULL);
+        char *min_zoom = g_strconcat(road_group_names[i], "-min-zoom", NULL);
+        roads->color[i] = read_color(reader, group, color);
+        roads->width[i] = read_number(reader, group, width);
+        roads->min_zoom[i] = read_zoom(reader, group, min_zoom);
+        g_free(color);
+        g_free(width);
+        g_free(min_zoom);
+    }
+    roads->width_zoom = read_zoom(reader, group, "width-zoom");
+    roads->width_growth = read_number(reader, group, "width-growth");
+    if (reader_ok(reader) && (roads->width_growth < 1 || roads->width_growth > 2))
+        reader_fail(reader, group, "width-growth", "'%g' is not a factor from 1 to 2 (1: the "
+                    "same width at every zoom)", roads->width_growth);
+    roads->link_width = read_number(reader, group, "link-width");
+    if (reader_ok(reader) && roads->link_width > 1)
+        reader_fail(reader, group, "link-width", "'%g' is not a share from 0 to 1",
+                    roads->link_width);
+    roads->casing.color = read_color(reader, group, "casing-color");
+    roads->casing.width = read_number(reader, group, "casing-width");
+    roads->bridge_casing = read_color(reader, group, "bridge-casing-color");
+    read_dash(reader, group, "tunnel-dash", &roads->tunnel);
+    roads->tunnel_opacity = read_number(reader, group, "tunnel-opacity");
+    if (reader_ok(reader) && roads->tunnel_opacity > 1)
+        reader_fail(reader, group, "tunnel-opacity", "'%g' is not an opacity from 0 to 1",
+                    roads->tunnel_opacity);
+    read_dash(reader, group, "track-dash", &roads->track);
+    roads->shield_font = read_string(reader, group, "shield-font");
+    roads->shield_color = read_color(reader, group, "shield-color");
+    roads->shield_text_color = read_color(reader, group, "shield-text-color");
+    roads->shield_outline_color = read_color(reader, group, "shield-outline-color");
+    roads->shield_spacing = read_number(reader, group, "shield-spacing");
+    roads->shield_min_zoom = read_zoom(reader, group, "shield-min-zoom");
+}
+
 static void read_style(style_reader *reader, cm_style *style)
 {
     style->sea = read_color(reader, "sea", "color");
@@ -651,6 +707,7 @@ static void read_style(style_reader *reader, cm_style *style)
     style->frame_line_color = read_color(reader, "frame", "line-color");
     read_label_priorities(reader, style);
     read_tile_labels(reader, style);
+    read_road_style(reader, &style->roads);
     read_zoom_ranges(reader, style);
     read_layer_order(reader, style);
     if (reader_ok(reader))
@@ -760,6 +817,7 @@ void cm_style_free(cm_style *style)
     g_free(style->title_font);
     g_free(style->text_font);
     g_free(style->tile_labels.label_font);
+    g_free(style->roads.shield_font);
     g_free(style->fingerprint);
     g_free(style->name);
     g_free(style);

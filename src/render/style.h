@@ -29,6 +29,7 @@ typedef enum cm_layer {
     CM_LAYER_COASTLINE,
     CM_LAYER_DISPUTED,
     CM_LAYER_BORDERS,
+    CM_LAYER_ROADS,    /* the roads of a roads database (roadlayer.h) */
     CM_LAYER_GRID,     /* graticule or MGRS grid (briefing maps only) */
     CM_LAYER_ROUTE,    /* routes and their leg labels */
     CM_LAYER_MARKER,   /* waypoint and site markers and their labels */
@@ -43,6 +44,7 @@ typedef struct cm_label_priorities {
     int waypoint, crossing, leg, site, country;
     int province; /* admin1 names, on briefing maps */
     int place;    /* the gazetteer's cities and towns, on tiles */
+    int shield;   /* road numbers on the roads layer */
 } cm_label_priorities;
 
 /* Zooms 0 to 30: the range of the style's zoom keys. */
@@ -63,6 +65,40 @@ typedef struct cm_tile_label_style {
      * zoom (their symbols at every zoom their layers show at). */
     double route_min_zoom;
 } cm_tile_label_style;
+
+/* The road class groups the roads layer styles, lowest first (the order in
+ * which they are drawn): each OSM highway value belongs to one, its _link
+ * to the same one, drawn narrower. */
+typedef enum cm_road_group {
+    CM_ROAD_TRACK,    /* track */
+    CM_ROAD_MINOR,    /* residential, unclassified, service, living_street, road */
+    CM_ROAD_TERTIARY,
+    CM_ROAD_SECONDARY,
+    CM_ROAD_PRIMARY,
+    CM_ROAD_TRUNK,
+    CM_ROAD_MOTORWAY,
+    CM_ROAD_N_GROUPS
+} cm_road_group;
+
+/* [roads]: how the roads layer draws each class group, its casings,
+ * tunnels, bridges and route shields. Widths are pixels at width-zoom and
+ * grow (or shrink) by width-growth a zoom level. */
+typedef struct cm_road_style {
+    cm_rgba color[CM_ROAD_N_GROUPS];
+    double width[CM_ROAD_N_GROUPS];
+    double min_zoom[CM_ROAD_N_GROUPS]; /* a group shows from this zoom */
+    double width_zoom, width_growth;
+    double link_width;                 /* a _link's width, as a share of its class's */
+    cm_line_style casing;              /* colour, and width on each side of the fill */
+    cm_rgba bridge_casing;
+    cm_line_style tunnel;              /* dash of a tunnel's casing (colour, width unused) */
+    double tunnel_opacity;             /* of a tunnel's fill */
+    cm_line_style track;               /* dash of a track's fill */
+    char *shield_font;
+    cm_rgba shield_color, shield_text_color, shield_outline_color;
+    double shield_spacing;             /* pixels between shields of one ref */
+    double shield_min_zoom;
+} cm_road_style;
 
 typedef struct cm_style {
     cm_rgba sea;
@@ -100,6 +136,7 @@ typedef struct cm_style {
     double min_zoom[CM_LAYER_COUNT], max_zoom[CM_LAYER_COUNT];
     cm_label_priorities priority;
     cm_tile_label_style tile_labels;
+    cm_road_style roads;
     /* SHA-256 of the style's keys and values after inheritance, [style]
      * left out: equal for styles that draw alike wherever their files are
      * and however they are described (a tileset records it, so that

@@ -511,6 +511,11 @@ static cm_status place_block(cm_tile_labels *labels, cm_context *context,
     size_t first_place = cm_labeller_n_offered(labeller);
     GArray *dots = g_array_new(FALSE, FALSE, sizeof(double));
     offer_places(labels, &frame, labeller, places, anchors, route_labelled, dots);
+    /* The road numbers come after the places, below them in priority. */
+    const cm_road_source *roads = cm_map_layers_roads(labels->map);
+    status = roads && cm_style_shows(style, CM_LAYER_ROADS, z)
+                 ? cm_road_source_offer_shields(roads, context, &frame, style, z, labeller)
+                 : CM_OK;
     cm_labeller_place(labeller, style);
 
     /* The dots of the places labelled, then the labels, in global pixels. */
@@ -527,7 +532,7 @@ static cm_status place_block(cm_tile_labels *labels, cm_context *context,
         label.label.box.bounds = (cm_box){placed.box.bounds.x0 + gx, placed.box.bounds.y0 + gy,
                                           placed.box.bounds.x1 + gx,
                                           placed.box.bounds.y1 + gy};
-        if (placed.offer >= first_place &&
+        if (placed.offer >= first_place && placed.offer - first_place < dots->len / 2 &&
             !isnan(g_array_index(dots, double, 2 * (placed.offer - first_place)))) {
             size_t d = 2 * (placed.offer - first_place);
             label.dot = TRUE;
@@ -542,7 +547,7 @@ static cm_status place_block(cm_tile_labels *labels, cm_context *context,
     cairo_destroy(measure);
     cairo_surface_destroy(surface);
     place_rows_free(places);
-    return CM_OK;
+    return status;
 }
 
 /* Block (bx, by) of zoom z, placed now if no thread has placed it yet;

@@ -40,6 +40,7 @@ struct cm_tiler {
     int tile_size, scale, metatile;
     gint cancel;               /* set by cm_tiler_cancel(), maybe from a signal */
     GChecksum *overlay;        /* of the routes, crossings and markers added */
+    char *roads_record;        /* "roads <manifest> <vehicle> <prefer> <straight>", or NULL */
     char *notes;               /* of the last cm_tiler_write(), for cm_tiler_take_notes() */
 };
 
@@ -252,6 +253,7 @@ void cm_tiler_free(cm_tiler *tiler)
     cm_map_free(tiler->map);
     cm_projection_free(tiler->mercator);
     g_checksum_free(tiler->overlay);
+    g_free(tiler->roads_record);
     g_free(tiler->notes);
     g_free(tiler);
 }
@@ -344,20 +346,58 @@ void cm_tiler_set_scene(cm_tiler *tiler, const cm_scene *scene)
 
 /* How the tiler draws, which the output records so that resuming it draws
  * the rest alike: "convoymap 0.1.0; 256 px tiles at scale 1; labels en;
- * style 1f0e...; overlay 9a3c..." (twelve hex digits of each fingerprint).
- * The map must be prepared (its style loaded). The caller frees it. */
+ * style 1f0e...; overlay 9a3c..." (twelve hex digits of each fingerprint),
+ * with roads "roads 5b7d... motorcar quickest road-only[ weight 40...]; "
+ * before the overlay, which the roads route: a change of roads is named
+ * first. The
+ * map must be prepared (its style loaded). The caller frees it. */
 static char *rendering_record(cm_tiler *tiler)
 {
     const cm_style *style = cm_map_layers_style(tiler->map);
     /* Reading a checksum closes it: read a copy, so that more can be added. */
     GChecksum *overlay = g_checksum_copy(tiler->overlay);
     char *record = g_strdup_printf(
-        "convoymap %s; %d px tiles at scale %d; labels %s; style %.12s; overlay %.12s",
+        "convoymap %s; %d px tiles at scale %d; labels %s; style %.12s; %s%soverlay %.12s",
         CM_VERSION_STRING, tiler->tile_size, tiler->scale,
         cm_label_language_name(cm_map_layers_language(tiler->map)), style->fingerprint,
+        tiler->roads_record ? tiler->roads_record : "", tiler->roads_record ? "; " : "",
         g_checksum_get_string(overlay));
     g_checksum_free(overlay);
     return record;
+}
+
+cm_status cm_tiler_set_roads(cm_tiler *tiler, const char *path, const cm_roads_options *options,
+                             int allow_straight)
+{
+    cm_status status = cm_map_set_roads(tiler->map, path);
+    if (status != CM_OK)
+        return status;
+    drop_labels(tiler);
+    g_free(tiler->roads_record);
+    tiler->roads_record = NULL;
+    const cm_road_source *roads = cm_map_layers_roads(tiler->map);
+    if (roads) {
+        const char *vehicle = options && options->vehicle ? options->vehicle
+                                                          : CM_ROADS_DEFAULT_VEHICLE;
+        gboolean shortest = options && options->prefer == CM_ROADS_SHORTEST;
+        GString *record = g_string_new(NULL);
+        g_string_printf(record, "roads %.12s %s %s %s", cm_road_source_fingerprint(roads),
+                        vehicle, shortest ? "shortest" : "quickest",
+                        allow_straight ? "allow-straight" : "road-only");
+        /* The vehicle's limits, where given, change the roads it takes. */
+        if (options) {
+            const struct {
+                const char *name;
+                double value;
+            } limits[] = {{"weight", options->weight_t}, {"height", options->height_m},
+                          {"width", options->width_m}, {"length", options->length_m}};
+            for (size_t i = 0; i < G_N_ELEMENTS(limits); i++)
+                if (limits[i].value > 0)
+                    g_string_append_printf(record, " %s %g", limits[i].name, limits[i].value);
+        }
+        tiler->roads_record = g_string_free(record, FALSE);
+    }
+    return CM_OK;
 }
 
 /* Prepares the map and the labels for drawing. */
@@ -877,7 +917,10 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
     char *rendering = rendering_record(tiler);
     cm_tile_store_info info = {request->name ? request->name : "convoymap", request->bbox,
                                request->min_z, request->max_z, rendering,
-                               cm_map_layers_style(tiler->map)->name};
+                               cm_map_layers_style(tiler->map)->name,
+                               tiler->roads_record ? CM_TILES_BASEMAP_ATTRIBUTION
+                                                     " · " CM_ROADS_ATTRIBUTION
+                                                   : NULL};
     cm_tile_store *store = cm_tile_store_open(context, output, request->resume, &info);
     g_free(rendering);
     if (!store) {

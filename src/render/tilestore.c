@@ -66,8 +66,26 @@ static char *metadata_value(sqlite3 *db, const char *name)
  * the rendering holds its fingerprint, which is what is compared. */
 #define STYLE_KEY "convoymap_style"
 
+/* The length of part's key, its first word ("roads" of "roads 1f0e..."). */
+static size_t key_length(const char *part)
+{
+    const char *space = strchr(part, ' ');
+    return space ? (size_t)(space - part) : strlen(part);
+}
+
+/* TRUE when one of parts has the key of part. */
+static gboolean has_key(char **parts, const char *part)
+{
+    size_t n = key_length(part);
+    for (; *parts; parts++)
+        if (key_length(*parts) == n && strncmp(*parts, part, n) == 0)
+            return TRUE;
+    return FALSE;
+}
+
 /* The first part ("; "-separated) in which two different renderings
- * differ, as *part_a and *part_b ("labels en", "labels ar"), which the
+ * differ, as *part_a and *part_b ("labels en", "labels ar"; "no roads"
+ * for a rendering that lacks the other's part "roads ..."), which the
  * caller frees with g_free(). */
 static void rendering_difference(const char *a, const char *b, char **part_a, char **part_b)
 {
@@ -75,8 +93,21 @@ static void rendering_difference(const char *a, const char *b, char **part_a, ch
     guint i = 0;
     while (parts_a[i] && parts_b[i] && strcmp(parts_a[i], parts_b[i]) == 0)
         i++;
-    *part_a = g_strdup(parts_a[i] ? parts_a[i] : a);
-    *part_b = g_strdup(parts_b[i] ? parts_b[i] : b);
+    /* A part is missing from the other rendering when its key is not
+     * there but the part it meets is ("roads ..." and "overlay ...");
+     * parts whose first words are values ("256 px tiles") only differ. */
+    if (parts_a[i] && !has_key(parts_b, parts_a[i]) &&
+        (!parts_b[i] || has_key(parts_a, parts_b[i]))) {
+        *part_a = g_strdup(parts_a[i]);
+        *part_b = g_strdup_printf("no %.*s", (int)key_length(parts_a[i]), parts_a[i]);
+    } else if (parts_b[i] && !has_key(parts_a, parts_b[i]) &&
+               (!parts_a[i] || has_key(parts_b, parts_a[i]))) {
+        *part_a = g_strdup_printf("no %.*s", (int)key_length(parts_b[i]), parts_b[i]);
+        *part_b = g_strdup(parts_b[i]);
+    } else {
+        *part_a = g_strdup(parts_a[i] ? parts_a[i] : a);
+        *part_b = g_strdup(parts_b[i] ? parts_b[i] : b);
+    }
     g_strfreev(parts_a);
     g_strfreev(parts_b);
 }
@@ -152,7 +183,7 @@ static char **metadata_entries(const cm_tile_store_info *info, const char *names
         g_strdup("baselayer"),
         g_strdup("1.0"),
         g_strdup("Convoy briefing map tiles made by convoymap " CM_VERSION_STRING),
-        g_strdup("Natural Earth · GSHHG/WDBII"),
+        g_strdup(info->attribution ? info->attribution : CM_TILES_BASEMAP_ATTRIBUTION),
         g_strdup_printf("%.6f,%.6f,%.6f,%.6f", info->bounds.west, south, info->bounds.east,
                         north),
         g_strdup_printf("%.6f,%.6f,%d", (info->bounds.west + info->bounds.east) / 2,

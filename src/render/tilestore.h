@@ -30,7 +30,13 @@ typedef struct cm_tile_store_info {
      * rendering so that a refusal to resume can name both styles; NULL
      * when not known. */
     const char *style;
+    /* The sources the tiles credit; NULL for the basemap's alone
+     * (CM_TILES_BASEMAP_ATTRIBUTION). */
+    const char *attribution;
 } cm_tile_store_info;
+
+/* What tiles drawn from the shipped basemap alone credit. */
+#define CM_TILES_BASEMAP_ATTRIBUTION "Natural Earth · GSHHG/WDBII"
 
 /* Opens output (see cm_tiler_write() for the choice of format). Without
  * resume an existing MBTiles file is replaced. With resume, an output that

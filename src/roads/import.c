@@ -11,6 +11,7 @@
 #include "core/json.h"
 #include "core/ogr-loader.h"
 #include "roads-files.h"
+#include "roads-lines.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -380,11 +381,59 @@ static cm_status publish(cm_context *context, const char *work, const char *outp
     return CM_OK;
 }
 
+/* The scratch directory in the import's work directory for road lines made
+ * OSM XML, removed before the database is published. */
+#define LINES_DIR "lines"
+
+/* Makes each input that is not OSM (road lines) OSM XML in work; *sources
+ * receives the files to read in the inputs' order (free with g_strfreev()). */
+static cm_status convert_lines(cm_context *context, const char *const *inputs, size_t n_inputs,
+                               const cm_roads_mapping *mapping, const char *work,
+                               const progress_state *progress, char ***sources)
+{
+    *sources = g_new0(char *, n_inputs + 1);
+    char *lines = g_build_filename(work, LINES_DIR, NULL);
+    cm_status status = CM_OK;
+    if (g_mkdir(lines, 0777) != 0)
+        status = cm_fail(context, CM_ERR_IO, "cannot create %s: %s", lines, g_strerror(errno));
+    g_free(lines);
+    for (size_t i = 0; i < n_inputs && status == CM_OK; i++) {
+        if (cm_roads_is_osm_name(inputs[i])) {
+            (*sources)[i] = g_strdup(inputs[i]);
+            continue;
+        }
+        char *base = g_path_get_basename(inputs[i]);
+        char *stage = g_strdup_printf("converting %s", base);
+        if (report(progress, stage, i, n_inputs))
+            status = cm_fail(context, CM_ERR_CANCELLED, "roads import cancelled");
+        g_free(stage);
+        g_free(base);
+        char *name = g_strdup_printf("lines-%zu.osm", i);
+        (*sources)[i] = g_build_filename(work, LINES_DIR, name, NULL);
+        g_free(name);
+        unsigned long long roads = 0;
+        if (status == CM_OK)
+            status = cm_roads_lines_to_osm(context, inputs[i], mapping, (*sources)[i], &roads);
+    }
+    return status;
+}
+
 cm_status cm_roads_import(cm_context *context, const char *const *inputs, size_t n_inputs,
                           const char *output, cm_roads_progress_fn progress,
                           void *progress_data)
 {
-    cm_status status = check_paths(context, inputs, n_inputs, output);
+    return cm_roads_import_mapped(context, inputs, n_inputs, output, NULL, progress,
+                                  progress_data);
+}
+
+cm_status cm_roads_import_mapped(cm_context *context, const char *const *inputs,
+                                 size_t n_inputs, const char *output, const char *mapping,
+                                 cm_roads_progress_fn progress, void *progress_data)
+{
+    cm_roads_mapping *fields = NULL;
+    cm_status status = cm_roads_mapping_parse(context, mapping, &fields);
+    if (status == CM_OK)
+        status = check_paths(context, inputs, n_inputs, output);
     import_tools tools = {0};
     if (status == CM_OK)
         status = find_tools(context, &tools);
@@ -404,18 +453,26 @@ cm_status cm_roads_import(cm_context *context, const char *const *inputs, size_t
     if (status == CM_OK && g_mkdir(routino, 0777) != 0)
         status = cm_fail(context, CM_ERR_IO, "cannot create %s: %s", routino,
                          g_strerror(errno));
+    char **sources = NULL;
+    if (status == CM_OK)
+        status = convert_lines(context, inputs, n_inputs, fields, work, &state, &sources);
     /* planetsplitter's parser finds truncated and foreign files, which
      * GDAL's OSM driver reads as empty; the road layer then finds an
      * extract with no roads, on which planetsplitter's processing fails
      * with a message about its own files. */
     for (size_t i = 0; status == CM_OK && i < n_inputs; i++)
-        status = run_routino(context, &tools, routino, inputs[i], i, n_inputs, &state);
+        status = run_routino(context, &tools, routino, sources[i], i, n_inputs, &state);
     if (status == CM_OK)
-        status = build_layer(context, &tools, work, inputs, n_inputs, &state);
+        status = build_layer(context, &tools, work, (const char *const *)sources, n_inputs,
+                             &state);
     if (status == CM_OK)
         status = run_routino(context, &tools, routino, NULL, n_inputs, n_inputs, &state);
-    if (status == CM_OK)
+    if (status == CM_OK) {
+        char *lines = g_build_filename(work, LINES_DIR, NULL);
+        remove_tree(lines);
+        g_free(lines);
         status = write_manifest(context, work, inputs, n_inputs);
+    }
     if (status == CM_OK)
         status = publish(context, work, output);
     if (work)
@@ -424,5 +481,7 @@ cm_status cm_roads_import(cm_context *context, const char *const *inputs, size_t
     g_free(work);
     g_free(tools.planetsplitter);
     g_free(tools.tagging);
+    g_strfreev(sources);
+    cm_roads_mapping_free(fields);
     return status;
 }

@@ -6,6 +6,7 @@
 #include "core/internal.h"
 #include "roads-files.h"
 
+#include <math.h>
 #include <routino.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ struct cm_roads {
 struct cm_road_leg {
     GArray *points; /* of cm_geo_point */
     double distance_m, duration_s;
+    int time_from_speed;
     double snap_m[2];
     char **roads;   /* NULL-terminated */
     char **refs;    /* NULL-terminated */
@@ -87,29 +89,45 @@ static char *manifest_value(const char *text, const char *pattern)
     return value;
 }
 
+cm_status cm_roads_manifest_check(cm_context *context, const char *path, const char *text,
+                                  size_t length)
+{
+    /* The regular expressions read text up to a NUL: one inside is the
+     * end, as in any text file. */
+    char *copy = g_strndup(text, length);
+    char *format = g_utf8_validate(copy, -1, NULL)
+                       ? manifest_value(copy, "\"format\"\\s*:\\s*\"([^\"]*)\"")
+                       : NULL;
+    char *version = format ? manifest_value(copy, "\"version\"\\s*:\\s*([0-9]+)\\s*[,}]") : NULL;
+    cm_status status = CM_OK;
+    if (!format || strcmp(format, CM_ROADS_FORMAT) != 0 || !version)
+        status = cm_fail(context, CM_ERR_INPUT,
+                         "%s is not a roads database: its manifest.json is not of format "
+                         "\"" CM_ROADS_FORMAT "\" with a version",
+                         path);
+    else if (strlen(version) > 9 || g_ascii_strtoll(version, NULL, 10) != CM_ROADS_VERSION)
+        status = cm_fail(context, CM_ERR_INPUT,
+                         "%s is a roads database of version %.12s%s; this convoymap reads "
+                         "version %d: import it again",
+                         path, version, strlen(version) > 12 ? "..." : "", CM_ROADS_VERSION);
+    g_free(format);
+    g_free(version);
+    g_free(copy);
+    return status;
+}
+
 /* Checks path/manifest.json's format and version. */
 static cm_status check_manifest(cm_context *context, const char *path)
 {
     char *file = g_build_filename(path, CM_ROADS_MANIFEST, NULL);
     char *text = NULL;
+    gsize length = 0;
     cm_status status = CM_OK;
-    if (!g_file_get_contents(file, &text, NULL, NULL)) {
+    if (!g_file_get_contents(file, &text, &length, NULL))
         status = cm_fail(context, CM_ERR_INPUT, "%s is not a roads database: it has no "
                          "manifest.json (make one with 'convoymap roads import')", path);
-    } else {
-        char *format = manifest_value(text, "\"format\"\\s*:\\s*\"([^\"]*)\"");
-        char *version = manifest_value(text, "\"version\"\\s*:\\s*([0-9]+)\\s*[,}]");
-        if (!format || strcmp(format, CM_ROADS_FORMAT) != 0 || !version)
-            status = cm_fail(context, CM_ERR_INPUT,
-                             "%s is not a roads database: its manifest.json is not of format "
-                             "\"" CM_ROADS_FORMAT "\" with a version", path);
-        else if (g_ascii_strtoll(version, NULL, 10) != CM_ROADS_VERSION)
-            status = cm_fail(context, CM_ERR_INPUT,
-                             "%s is a roads database of version %s; this convoymap reads "
-                             "version %d: import it again", path, version, CM_ROADS_VERSION);
-        g_free(format);
-        g_free(version);
-    }
+    else
+        status = cm_roads_manifest_check(context, path, text, length);
     g_free(text);
     g_free(file);
     return status;
@@ -191,6 +209,113 @@ static Routino_Profile *find_profile(cm_roads *roads, const char *vehicle)
     return profile;
 }
 
+cm_status cm_roads_limit_parse(cm_context *context, const char *flag, const char *text,
+                               double *value)
+{
+    const double max = strcmp(flag, "--weight") == 0 ? CM_ROADS_MAX_WEIGHT_T : CM_ROADS_MAX_SIZE_M;
+    const char *unit = strcmp(flag, "--weight") == 0 ? "t" : "m";
+    char *end = NULL;
+    double number = text ? g_ascii_strtod(text, &end) : NAN;
+    if (!text || end == text || *end || !(number > 0.0 && number <= max))
+        return cm_fail(context, CM_ERR_INPUT, "bad %s '%s': a number above 0 and at most %g (%s)",
+                       flag, text ? text : "", max, unit);
+    *value = number;
+    return CM_OK;
+}
+
+/* The head of libroutino 3.3's private profile (Routino's profiles.h), as
+ * far as the vehicle limits. Routino's public way to change a profile's
+ * limits, Routino_CreateUserProfileFromProfile() and back, drops the
+ * oneway and turn rules (3.3.3 copies neither flag), so a limited profile
+ * is made that way and then given the flags through this head; the head
+ * is first checked against the public user profile of the same profile,
+ * and a library that keeps its profiles otherwise is refused. */
+typedef struct routino_profile_head {
+    char *name;
+    int transport;
+    float highway[ROUTINO_HIGHWAY_FERRY + 1];
+    unsigned char speed[ROUTINO_HIGHWAY_FERRY + 1];
+    float props[ROUTINO_PROPERTY_BICYCLEROUTE + 1];
+    int oneway, turns;
+    unsigned char weight, height, width, length;
+} routino_profile_head;
+
+/* Routino's units of the limits: 0.2 t and 0.1 m, in one byte. */
+#define ROUTINO_WEIGHT_STEPS_PER_T 5.0
+#define ROUTINO_SIZE_STEPS_PER_M 10.0
+#define ROUTINO_LIMIT_MAX_STEPS 255.0
+
+/* The limit in Routino's steps: the vehicle's rounded up (a 10.1 t truck
+ * is refused by a 10 t bridge), or the profile's when value is 0. */
+static unsigned char limit_steps(double value, double steps_per_unit, unsigned char profile)
+{
+    if (value <= 0.0)
+        return profile;
+    /* 1e-6 keeps a value typed on a step (2.5 m) on it despite binary fractions. */
+    return (unsigned char)fmin(ceil(value * steps_per_unit - 1e-6), ROUTINO_LIMIT_MAX_STEPS);
+}
+
+/* 1 when head reads the profile as Routino's own user profile of it. */
+static int head_matches(const routino_profile_head *head, const Routino_UserProfile *user)
+{
+    if (head->transport != user->transport || (head->oneway & ~1) || (head->turns & ~1))
+        return 0;
+    for (int i = 1; i <= ROUTINO_HIGHWAY_FERRY; i++)
+        if (head->highway[i] != user->highway[i] || head->speed[i] != user->speed[i])
+            return 0;
+    for (int i = 1; i <= ROUTINO_PROPERTY_BICYCLEROUTE; i++)
+        if (head->props[i] != user->props[i])
+            return 0;
+    return head->weight == lrintf(user->weight * (float)ROUTINO_WEIGHT_STEPS_PER_T) &&
+           head->height == lrintf(user->height * (float)ROUTINO_SIZE_STEPS_PER_M) &&
+           head->width == lrintf(user->width * (float)ROUTINO_SIZE_STEPS_PER_M) &&
+           head->length == lrintf(user->length * (float)ROUTINO_SIZE_STEPS_PER_M);
+}
+
+/* A new copy of base (free with free()) with options' limits, validated on
+ * roads' database; under road_lock. NULL with CM_ERR_LIBRARY on roads'
+ * context when this libroutino's profiles are not as expected. */
+static Routino_Profile *limited_profile(cm_roads *roads, Routino_Profile *base,
+                                        const cm_roads_options *options)
+{
+    const routino_profile_head *head = (const routino_profile_head *)base;
+    Routino_UserProfile *user = Routino_CreateUserProfileFromProfile(base);
+    Routino_Profile *profile = NULL;
+    if (user && head_matches(head, user)) {
+        /* Routino refuses a zero speed or limit: they are set right below,
+         * and a zero speed belongs to a highway the profile does not use. */
+        for (int i = 1; i <= ROUTINO_HIGHWAY_FERRY; i++)
+            if (user->speed[i] <= 0.0f && user->highway[i] <= 0.0f)
+                user->speed[i] = 1.0f;
+        user->weight = user->height = user->width = user->length = 1.0f;
+        profile = Routino_CreateProfileFromUserProfile(user);
+    }
+    free(user);
+    if (profile) {
+        routino_profile_head *copy = (routino_profile_head *)profile;
+        copy->oneway = head->oneway;
+        copy->turns = head->turns;
+        copy->weight = limit_steps(options->weight_t, ROUTINO_WEIGHT_STEPS_PER_T, head->weight);
+        copy->height = limit_steps(options->height_m, ROUTINO_SIZE_STEPS_PER_M, head->height);
+        copy->width = limit_steps(options->width_m, ROUTINO_SIZE_STEPS_PER_M, head->width);
+        copy->length = limit_steps(options->length_m, ROUTINO_SIZE_STEPS_PER_M, head->length);
+    }
+    if (!profile || Routino_ValidateProfile(roads->database, profile) != ROUTINO_ERROR_NONE) {
+        free(profile);
+        cm_fail(roads->context, CM_ERR_LIBRARY, "libroutino %s keeps its vehicle profiles in a "
+                "way this convoymap does not know: --weight, --height, --width and --length "
+                "cannot be used with it", Routino_Version);
+        return NULL;
+    }
+    return profile;
+}
+
+static int has_limits(const cm_roads_options *options)
+{
+    return options && (options->weight_t > 0.0 || options->height_m > 0.0 ||
+                       options->width_m > 0.0 || options->length_m > 0.0);
+}
+
 cm_status cm_roads_check_vehicle(cm_roads *roads, const char *vehicle)
 {
     g_mutex_lock(&road_lock);
@@ -237,7 +362,7 @@ static void add_unrepeated(GPtrArray *list, char *text)
  * says seconds, but the library fills it in minutes, as routino-router's
  * text output prints it), the name of the road arriving at each point. */
 static cm_road_leg *leg_from_output(const Routino_Output *output, cm_geo_point from,
-                                    cm_geo_point to)
+                                    cm_geo_point to, double speed_kmh)
 {
     cm_road_leg *leg = g_new0(cm_road_leg, 1);
     leg->points = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
@@ -260,6 +385,10 @@ static cm_road_leg *leg_from_output(const Routino_Output *output, cm_geo_point f
     leg->refs = (char **)g_ptr_array_free(refs, FALSE);
     leg->distance_m = last->dist * 1000.0;
     leg->duration_s = last->time * 60.0;
+    if (speed_kmh > 0.0 && leg->distance_m / 1000.0 / speed_kmh * 3600.0 > leg->duration_s) {
+        leg->duration_s = leg->distance_m / 1000.0 / speed_kmh * 3600.0;
+        leg->time_from_speed = 1;
+    }
     leg->snap_m[0] = cm_geodesic_inverse(from, g_array_index(leg->points, cm_geo_point, 0))
                          .distance_m;
     leg->snap_m[1] =
@@ -279,6 +408,9 @@ cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options, cm_ge
     cm_status status = CM_OK;
     g_mutex_lock(&road_lock);
     Routino_Profile *profile = find_profile(roads, vehicle);
+    Routino_Profile *limited = NULL;
+    if (profile && has_limits(options))
+        profile = limited = limited_profile(roads, profile, options);
     Routino_Waypoint *ends[2] = {NULL, NULL};
     if (!profile)
         status = cm_context_status(roads->context);
@@ -288,8 +420,9 @@ cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options, cm_ge
         ends[i] = Routino_FindWaypoint(roads->database, profile, points[i].lat, points[i].lon);
         if (!ends[i])
             status = cm_fail(roads->context, CM_ERR_INPUT,
-                             "no road for a %s near %s (%.5f, %.5f) in %s", vehicle, names[i],
-                             points[i].lat, points[i].lon, roads->path);
+                             "no road for a %s within %g km of %s (%.5f, %.5f) in %s", vehicle,
+                             CM_ROADS_SNAP_MAX_M / 1000.0, names[i], points[i].lat,
+                             points[i].lon, roads->path);
     }
     if (status == CM_OK) {
         Routino_Output *output =
@@ -301,10 +434,11 @@ cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options, cm_ge
                              "of the network that do not join", vehicle, from_name, to_name,
                              roads->path);
         else
-            *leg = leg_from_output(output, from, to);
+            *leg = leg_from_output(output, from, to, options ? options->speed_kmh : 0.0);
         Routino_DeleteRoute(output);
     }
     g_mutex_unlock(&road_lock);
+    free(limited);
     free(ends[0]);
     free(ends[1]);
     return status;
@@ -329,6 +463,8 @@ const cm_geo_point *cm_road_leg_points(const cm_road_leg *leg, size_t *n_points)
 double cm_road_leg_distance_m(const cm_road_leg *leg) { return leg->distance_m; }
 
 double cm_road_leg_duration_s(const cm_road_leg *leg) { return leg->duration_s; }
+
+int cm_road_leg_time_from_speed(const cm_road_leg *leg) { return leg->time_from_speed; }
 
 double cm_road_leg_snap_m(const cm_road_leg *leg, int end) { return leg->snap_m[end ? 1 : 0]; }
 

@@ -116,7 +116,7 @@ out=$bad/out.roads
 expect_error "a missing input" 2 "input '$bad/missing.osm.pbf' does not exist" roads import "$bad/missing.osm.pbf" -o "$out"
 expect_error "a truncated PBF" 2 "input '$bad/truncated.osm.pbf' is not a complete OpenStreetMap file" roads import "$bad/truncated.osm.pbf" -o "$out"
 expect_error "a non-OSM file" 2 "input '$bad/junk.osm.pbf' is not a complete OpenStreetMap file" roads import "$bad/junk.osm.pbf" -o "$out"
-expect_error "a CSV file" 2 "input '$bad/table.csv' is not a complete OpenStreetMap file" roads import "$bad/table.csv" -o "$out"
+expect_error "a CSV file, read as road lines, has none" 2 "no roads in '$bad/table.csv': no line with a road class" roads import "$bad/table.csv" -o "$out"
 expect_error "an extract with no roads" 2 "no roads (highway=motorway ... service) in $bad/empty.osm" roads import "$bad/empty.osm" -o "$out"
 expect_error "the second input bad" 2 "input '$bad/junk.osm.pbf'" roads import "$monaco" "$bad/junk.osm.pbf" -o "$out"
 expect_error "output in a missing directory" 2 "the directory of output '$bad/none/out.roads' does not exist" roads import "$monaco" -o "$bad/none/out.roads"
@@ -131,6 +131,21 @@ expect_error "no input" 2 "no OpenStreetMap file to import" roads import -o "$ou
 expect_error "an unknown option" 2 "--nope" roads import --nope "$monaco" -o "$out"
 check "nothing left behind by the failures" test -z "$(leftovers "$bad" truncated.osm.pbf junk.osm.pbf table.csv empty.osm notadb)"
 check "the directory that was no database is untouched" test "$(ls -A "$bad/notadb")" = keep
+
+# On a terminal (script(1) gives it one) each stage shows on one line,
+# rewritten in place, and the line is cleared at the end.
+script -qec "$(printf '%q ' "$convoymap" roads import "$monaco" -o "$work/tty.roads")" /dev/null >"$work/tty" 2>&1
+check "a terminal shows the stages in order, on one line" python3 -c "
+import re, sys
+text = open(sys.argv[1], encoding='utf-8', newline='').read()
+stages = [s for s in re.split(r'\r\x1b\[K', text) if s]
+assert stages[0] == 'reading monaco.osm.pbf (step 1 of 2)', stages
+assert re.fullmatch(r'road layer: [0-9]+ roads', stages[1]), stages
+assert 'routing database (step 2 of 2)' in stages, stages
+assert stages[-1].startswith('Wrote ') and stages[-1].endswith('from 1 file\r\n'), stages
+assert '\n' not in ''.join(stages[:-1]), stages
+" "$work/tty"
+rm -rf "$work/tty.roads" "$work/tty"
 
 # Two inputs that overlap (the same extract twice): each way once.
 run roads import "$monaco" "$monaco" -o "$work/twice.roads"

@@ -84,7 +84,7 @@ sys.exit(not (len(f) == 1 and len(c) > 60 and c[0] == [7.4246, 43.7384] and c[-1
 
 # A waypoint at sea.
 expect_error "a waypoint at sea names it" 2 \
-  "convoymap: no road for a motorcar near 43.7000,7.4500 (43.70000, 7.45000) in $db" \
+  "convoymap: no road for a motorcar within 1 km of 43.7000,7.4500 (43.70000, 7.45000) in $db" \
   route --roads "$db" --from 43.7384,7.4246 --to 43.7000,7.4500
 run route --roads "$db" --allow-straight --from 43.7384,7.4246 --to 43.7311,7.4197 --to 43.7000,7.4500 --format json
 check "--allow-straight exits 0" test "$code" -eq 0
@@ -96,7 +96,7 @@ check "--allow-straight: its distance is the geodesic" \
   test "$(json 'r["routes"][0]["legs"][1]["distance_km"] == r["routes"][0]["legs"][1]["roads"]["straight_distance_km"]')" = True
 run route --roads "$db" --allow-straight --from 43.7384,7.4246 --via 43.7311,7.4197 --to 43.7000,7.4500
 check "--allow-straight: the text says straight and why" \
-  grep -qE "^  2 +- +[0-9.]+ km +straight: no road for a motorcar near 43.7000,7.4500" "$work/stdout"
+  grep -qE "^  2 +- +[0-9.]+ km +straight: no road for a motorcar within 1 km of 43.7000,7.4500" "$work/stdout"
 
 # A march table on roads runs on the road distance.
 run route --roads "$db" --from 43.7384,7.4246 --to 43.7311,7.4197 --speed 30 --start 071200ZSEP19 --format json
@@ -119,11 +119,19 @@ mkdir -p "$work/old.roads"
 echo '{"format": "convoymap-roads", "version": 7}' >"$work/old.roads/manifest.json"
 expect_error "a database of another version names it" 2 "$work/old.roads is a roads database of version 7" \
   route --roads "$work/old.roads" --from 43.7384,7.4246 --to 43.7311,7.4197
+echo '{"format": "convoymap-roads", "version": 2, "convoymap": "9.0"}' >"$work/old.roads/manifest.json"
+expect_error "a database of version 2 names it and says what to do" 2 \
+  "convoymap: $work/old.roads is a roads database of version 2; this convoymap reads version 1: import it again" \
+  route --roads "$work/old.roads" --from 43.7384,7.4246 --to 43.7311,7.4197
+printf '\377\376{"format": "convoymap-roads"' >"$work/old.roads/manifest.json"
+expect_error "a manifest that is not text names the database" 2 \
+  "convoymap: $work/old.roads is not a roads database: its manifest.json is not of format" \
+  route --roads "$work/old.roads" --from 43.7384,7.4246 --to 43.7311,7.4197
 expect_error "an unknown vehicle lists the profiles" 2 "unknown vehicle 'tank': one of" \
   route --roads "$db" --vehicle tank --from 43.7384,7.4246 --to 43.7311,7.4197
 expect_error "a bad --prefer" 2 "unknown --prefer 'fastest': quickest or shortest" \
   route --roads "$db" --prefer fastest --from 43.7384,7.4246 --to 43.7311,7.4197
-expect_error "--vehicle without --roads" 2 "--vehicle, --prefer and --allow-straight need --roads" \
+expect_error "--vehicle without --roads" 2 "--vehicle, --prefer, --weight, --height, --width, --length and --allow-straight need --roads" \
   route --vehicle hgv --from 43.7384,7.4246 --to 43.7311,7.4197
 run route --roads "$db" --vehicle hgv --from 43.7384,7.4246 --to 43.7311,7.4197
 check "--vehicle hgv routes" test "$code" -eq 0

@@ -57,17 +57,29 @@ static void write_file(const char *dir, const char *name, const char *text)
     g_free(path);
 }
 
-/* routino-router's total distance in metres from a to b: the "Total Dist"
- * column (km) of the last line of its --output-text-all. */
-static double router_distance_m(cm_geo_point a, cm_geo_point b, const char *prefer)
+/* routino-router's total distance in metres from a to b for a vehicle
+ * profile with limits ("--weight=12"... or NULL): the "Total Dist" column
+ * (km) of the last line of its --output-text-all. */
+static double router_distance_for(cm_geo_point a, cm_geo_point b, const char *prefer,
+                                  const char *profile, const char *limit1, const char *limit2)
 {
     char *dir = g_strdup_printf("--dir=%s", routino_dir);
     char *pref = g_strdup_printf("--%s", prefer);
+    char *vehicle = g_strdup_printf("--profile=%s", profile);
     char *lat1 = g_strdup_printf("--lat1=%.6f", a.lat), *lon1 = g_strdup_printf("--lon1=%.6f", a.lon);
     char *lat2 = g_strdup_printf("--lat2=%.6f", b.lat), *lon2 = g_strdup_printf("--lon2=%.6f", b.lon);
-    char *argv[] = {"routino-router", dir, "--prefix=roads", "--profile=motorcar", pref, lat1,
-                    lon1, lat2, lon2, "--output-stdout", "--output-text-all", "--quiet", NULL};
-    char *out = run(argv);
+    GPtrArray *argv = g_ptr_array_new();
+    const char *fixed[] = {"routino-router", dir, "--prefix=roads", vehicle, pref, lat1, lon1,
+                           lat2, lon2, "--output-stdout", "--output-text-all", "--quiet"};
+    for (size_t i = 0; i < G_N_ELEMENTS(fixed); i++)
+        g_ptr_array_add(argv, (char *)fixed[i]);
+    if (limit1)
+        g_ptr_array_add(argv, (char *)limit1);
+    if (limit2)
+        g_ptr_array_add(argv, (char *)limit2);
+    g_ptr_array_add(argv, NULL);
+    char *out = run((char **)argv->pdata);
+    g_ptr_array_free(argv, TRUE);
     char **lines = g_strsplit(g_strstrip(out), "\n", -1);
     char **fields = g_strsplit(lines[g_strv_length(lines) - 1], "\t", -1);
     g_assert_cmpuint(g_strv_length(fields), >, 6);
@@ -77,11 +89,17 @@ static double router_distance_m(cm_geo_point a, cm_geo_point b, const char *pref
     g_free(out);
     g_free(dir);
     g_free(pref);
+    g_free(vehicle);
     g_free(lat1);
     g_free(lon1);
     g_free(lat2);
     g_free(lon2);
     return km * 1000.0;
+}
+
+static double router_distance_m(cm_geo_point a, cm_geo_point b, const char *prefer)
+{
+    return router_distance_for(a, b, prefer, "motorcar", NULL, NULL);
 }
 
 static cm_road_leg *route_or_fail(cm_geo_point a, cm_geo_point b, cm_roads_prefer prefer)
@@ -201,12 +219,12 @@ static void test_no_road_near(void)
                     CM_ERR_INPUT);
     g_assert_null(leg);
     const char *message = cm_context_message(context);
-    g_assert_nonnull(strstr(message, "no road for a motorcar near Buoy 7 (43.70000, 7.45000)"));
+    g_assert_nonnull(strstr(message, "no road for a motorcar within 1 km of Buoy 7 (43.70000, 7.45000)"));
     g_assert_nonnull(strstr(message, roads_path));
     g_assert_null(strchr(message, '\n'));
     g_assert_cmpint(cm_roads_route(roads, NULL, sea, "Buoy 7", monaco[0], "Cap-d'Ail", &leg),
                     ==, CM_ERR_INPUT);
-    g_assert_nonnull(strstr(cm_context_message(context), "near Buoy 7"));
+    g_assert_nonnull(strstr(cm_context_message(context), "within 1 km of Buoy 7"));
 }
 
 static void test_vehicles(void)
@@ -226,6 +244,152 @@ static void test_vehicles(void)
     g_assert_cmpint(cm_roads_prefer_parse(context, "fastest", &prefer), ==, CM_ERR_INPUT);
     g_assert_cmpstr(cm_context_message(context), ==,
                     "unknown --prefer 'fastest': quickest or shortest");
+}
+
+static cm_road_leg *route_with(const cm_roads_options *options, cm_geo_point a, cm_geo_point b)
+{
+    cm_road_leg *leg = NULL;
+    if (cm_roads_route(roads, options, a, "A", b, "B", &leg) != CM_OK)
+        g_error("no route %g,%g -> %g,%g: %s", a.lat, a.lon, b.lat, b.lon,
+                cm_context_message(context));
+    return leg;
+}
+
+/* Avenue du Général De Gaulle (M 37) is signed maxweight 10 and maxlength
+ * 8: an hgv of its profile's 10 t takes it (1.3 km), one of 10.1 t (rounded
+ * up to Routino's next 0.2 t) or 12 t, or 9 m long, goes round by the
+ * M 6007 (4.4 km), each as routino-router with the same limits. */
+static void test_weight_and_length_limits(void)
+{
+    cm_geo_point a = {43.7232, 7.3956}, b = {43.7250, 7.4008};
+    cm_roads_options options = {"hgv", CM_ROADS_SHORTEST};
+    cm_road_leg *free_leg = route_with(&options, a, b);
+    g_assert_cmpfloat(fabs(cm_road_leg_distance_m(free_leg) -
+                           router_distance_for(a, b, "shortest", "hgv", NULL, NULL)), <=, 10);
+    g_assert_cmpstr(cm_road_leg_refs(free_leg)[1], ==, "M 37");
+    const double weights[] = {10.1, 12};
+    for (size_t i = 0; i < G_N_ELEMENTS(weights); i++) {
+        options.weight_t = weights[i];
+        cm_road_leg *heavy = route_with(&options, a, b);
+        /* routino-router rounds a weight down to its 0.2 t steps, we round
+         * up: 0.1 t more makes them agree. */
+        char *flag = g_strdup_printf("--weight=%g", weights[i] + 0.1);
+        g_assert_cmpfloat(fabs(cm_road_leg_distance_m(heavy) -
+                               router_distance_for(a, b, "shortest", "hgv", flag, NULL)), <=, 10);
+        g_assert_cmpfloat(cm_road_leg_distance_m(heavy) - cm_road_leg_distance_m(free_leg), >,
+                          2500);
+        for (const char *const *ref = cm_road_leg_refs(heavy); *ref; ref++)
+            g_assert_cmpstr(*ref, !=, "M 37");
+        g_free(flag);
+        cm_road_leg_free(heavy);
+    }
+    options.weight_t = 10;
+    cm_road_leg *exact = route_with(&options, a, b);
+    g_assert_cmpfloat(cm_road_leg_distance_m(exact), ==, cm_road_leg_distance_m(free_leg));
+    cm_road_leg_free(exact);
+    options.weight_t = 0;
+    options.length_m = 9;
+    cm_road_leg *longer = route_with(&options, a, b);
+    g_assert_cmpfloat(cm_road_leg_distance_m(longer) - cm_road_leg_distance_m(free_leg), >, 2500);
+    g_assert_cmpfloat(fabs(cm_road_leg_distance_m(longer) -
+                           router_distance_for(a, b, "shortest", "hgv", "--length=9", NULL)), <=,
+                      10);
+    cm_road_leg_free(longer);
+    cm_road_leg_free(free_leg);
+}
+
+/* The Basse Corniche (M 6098) is signed maxheight 4.3: 4.3 m passes, 4.4 m
+ * goes round, as routino-router. */
+static void test_height_limit(void)
+{
+    cm_geo_point a = {43.7206, 7.3690}, b = {43.7204, 7.3760};
+    cm_roads_options options = {"hgv", CM_ROADS_SHORTEST};
+    options.height_m = 4.3;
+    cm_road_leg *low = route_with(&options, a, b);
+    options.height_m = 4.4;
+    cm_road_leg *high = route_with(&options, a, b);
+    g_assert_cmpfloat(cm_road_leg_distance_m(high) - cm_road_leg_distance_m(low), >, 200);
+    g_assert_cmpfloat(fabs(cm_road_leg_distance_m(low) -
+                           router_distance_for(a, b, "shortest", "hgv", "--height=4.3", NULL)), <=,
+                      10);
+    g_assert_cmpfloat(fabs(cm_road_leg_distance_m(high) -
+                           router_distance_for(a, b, "shortest", "hgv", "--height=4.4", NULL)), <=,
+                      10);
+    cm_road_leg_free(low);
+    cm_road_leg_free(high);
+}
+
+/* With limits set (a profile made anew), oneway streets still bind:
+ * Avenue du Professeur Langevin there and back, as routino-router with the
+ * same limits, the way back over 1.5 km longer; and for a motorcar, whose
+ * profile has no limits of its own. */
+static void test_oneway_with_limits(void)
+{
+    cm_geo_point a = {43.7432, 7.4210}, b = {43.7432, 7.4225};
+    const char *vehicles[] = {"hgv", "motorcar"};
+    for (size_t v = 0; v < G_N_ELEMENTS(vehicles); v++) {
+        cm_roads_options options = {vehicles[v], CM_ROADS_SHORTEST};
+        options.weight_t = 12;
+        options.height_m = 4;
+        cm_road_leg *there = route_with(&options, a, b);
+        cm_road_leg *back = route_with(&options, b, a);
+        double d_there = cm_road_leg_distance_m(there), d_back = cm_road_leg_distance_m(back);
+        g_assert_cmpfloat(d_back - d_there, >, 1500);
+        g_assert_cmpfloat(fabs(d_there - router_distance_for(a, b, "shortest", vehicles[v],
+                                                             "--weight=12", "--height=4")),
+                          <=, 10);
+        g_assert_cmpfloat(fabs(d_back - router_distance_for(b, a, "shortest", vehicles[v],
+                                                            "--weight=12", "--height=4")),
+                          <=, 10);
+        cm_road_leg_free(there);
+        cm_road_leg_free(back);
+    }
+}
+
+static void test_limit_parse(void)
+{
+    double value = 0;
+    g_assert_cmpint(cm_roads_limit_parse(context, "--weight", "70", &value), ==, CM_OK);
+    g_assert_cmpfloat(value, ==, 70);
+    g_assert_cmpint(cm_roads_limit_parse(context, "--height", "4.35", &value), ==, CM_OK);
+    g_assert_cmpfloat(value, ==, 4.35);
+    const char *bad[][2] = {{"--weight", "0"}, {"--weight", "-3"}, {"--weight", "1001"},
+                            {"--height", "4m"}, {"--width", ""}, {"--length", "101"},
+                            {"--height", "nan"}, {"--width", "inf"}};
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_assert_cmpint(cm_roads_limit_parse(context, bad[i][0], bad[i][1], &value), ==,
+                        CM_ERR_INPUT);
+        char *expected = g_strdup_printf("bad %s '%s': a number above 0 and at most %s",
+                                         bad[i][0], bad[i][1],
+                                         strcmp(bad[i][0], "--weight") == 0 ? "1000 (t)"
+                                                                            : "100 (m)");
+        g_assert_cmpstr(cm_context_message(context), ==, expected);
+        g_free(expected);
+    }
+}
+
+/* A speed cap slower than the profile makes the driving time the road
+ * distance at that speed, marked so; a faster one leaves the profile's. */
+static void test_speed_cap(void)
+{
+    cm_roads_options options = {"motorcar", CM_ROADS_QUICKEST};
+    cm_road_leg *free_leg = route_with(&options, monaco[2], monaco[14]);
+    double profile_s = cm_road_leg_duration_s(free_leg);
+    double distance_m = cm_road_leg_distance_m(free_leg);
+    g_assert_false(cm_road_leg_time_from_speed(free_leg));
+    options.speed_kmh = 20;
+    cm_road_leg *slow = route_with(&options, monaco[2], monaco[14]);
+    g_assert_true(cm_road_leg_time_from_speed(slow));
+    g_assert_cmpfloat(fabs(cm_road_leg_duration_s(slow) - distance_m / 1000.0 / 20 * 3600), <,
+                      0.01);
+    g_assert_cmpfloat(cm_road_leg_duration_s(slow), >, profile_s);
+    options.speed_kmh = 200;
+    cm_road_leg *fast = route_with(&options, monaco[2], monaco[14]);
+    g_assert_false(cm_road_leg_time_from_speed(fast));
+    g_assert_cmpfloat(cm_road_leg_duration_s(fast), ==, profile_s);
+    cm_road_leg_free(free_leg);
+    cm_road_leg_free(slow);
+    cm_road_leg_free(fast);
 }
 
 /* Opening refuses, in one line naming the path, a missing directory, a
@@ -366,7 +530,7 @@ static void test_scene_allow_straight(void)
     cm_scene_add_route_queries(scene, "R", (const char *const *)queries, 3);
     cm_scene_set_roads(scene, roads, NULL, 0);
     g_assert_cmpint(cm_scene_resolve(scene, geocoder), ==, CM_ERR_INPUT);
-    g_assert_nonnull(strstr(cm_context_message(context), "no road for a motorcar near 43.7000,7.4500"));
+    g_assert_nonnull(strstr(cm_context_message(context), "no road for a motorcar within 1 km of 43.7000,7.4500"));
 
     cm_scene_set_roads(scene, roads, NULL, 1);
     g_assert_cmpint(cm_scene_resolve(scene, geocoder), ==, CM_OK);
@@ -376,7 +540,7 @@ static void test_scene_allow_straight(void)
     g_assert_true(info.on_roads);
     g_assert_true(cm_route_leg_roads_get(route, 1, &info));
     g_assert_false(info.on_roads);
-    g_assert_nonnull(strstr(info.straight_reason, "no road for a motorcar near 43.7000,7.4500"));
+    g_assert_nonnull(strstr(info.straight_reason, "no road for a motorcar within 1 km of 43.7000,7.4500"));
     cm_route_leg leg;
     g_assert_true(cm_route_leg_get(route, 1, &leg));
     g_assert_cmpfloat(leg.geodesic.distance_m, ==,
@@ -388,7 +552,7 @@ static void test_scene_allow_straight(void)
     g_assert_cmpuint(straight_segments, ==, 1);
     char *json = cm_scene_report(scene, CM_REPORT_JSON, CM_UNITS_KM);
     g_assert_nonnull(strstr(json, "\"roads\": {\"on_roads\": false, "));
-    g_assert_nonnull(strstr(json, "\"straight_reason\": \"no road for a motorcar near"));
+    g_assert_nonnull(strstr(json, "\"straight_reason\": \"no road for a motorcar within 1 km of"));
     cm_free(json);
 
     /* Without roads the scene is as before: no road information. */
@@ -449,6 +613,11 @@ int main(int argc, char **argv)
     g_test_add_func("/roads/snap-distance", test_snap_distance);
     g_test_add_func("/roads/no-road-near", test_no_road_near);
     g_test_add_func("/roads/vehicles", test_vehicles);
+    g_test_add_func("/roads/weight-and-length-limits", test_weight_and_length_limits);
+    g_test_add_func("/roads/height-limit", test_height_limit);
+    g_test_add_func("/roads/oneway-with-limits", test_oneway_with_limits);
+    g_test_add_func("/roads/limit-parse", test_limit_parse);
+    g_test_add_func("/roads/speed-cap", test_speed_cap);
     g_test_add_func("/roads/open-errors", test_open_errors);
     g_test_add_func("/roads/two-open", test_two_open);
     g_test_add_func("/roads/scene-on-roads", test_scene_on_roads);

@@ -100,8 +100,8 @@ static void test_layers_and_priorities(void)
     cm_style *style = cm_style_load(context, "briefing");
     g_assert_nonnull(style);
     static const char *const order[] = {"countries", "lakes", "rivers", "admin1",
-                                        "coastline", "disputed", "borders", "grid",
-                                        "route", "marker", "crossing"};
+                                        "coastline", "disputed", "borders", "roads",
+                                        "grid", "route", "marker", "crossing"};
     g_assert_cmpint(style->n_layers, ==, G_N_ELEMENTS(order));
     for (size_t i = 0; i < G_N_ELEMENTS(order); i++)
         g_assert_cmpstr(cm_layer_name(style->layer_order[i]), ==, order[i]);
@@ -180,8 +180,8 @@ static void test_broken_styles(void)
                   (const char *const[]){"unknown style 'no-such-style'",
                                         "shipped: briefing, colorblind, grayscale, night",
                                         NULL});
-    expect_broken("[style]\ninherits=briefing\n[map]\nlayers=countries;roads;route\n",
-                  (const char *const[]){"style FILE:4: [map] layers: unknown layer 'roads'",
+    expect_broken("[style]\ninherits=briefing\n[map]\nlayers=countries;highways;route\n",
+                  (const char *const[]){"style FILE:4: [map] layers: unknown layer 'highways'",
                                         "(layers: countries, lakes,", NULL});
     expect_broken("[style]\ninherits=briefing\n[map]\nlayers=route;countries;route\n",
                   (const char *const[]){"FILE:4: [map] layers: layer 'route' is listed twice",
