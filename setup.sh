@@ -18,6 +18,11 @@ test_packages=(librsvg2-bin poppler-utils gdal-bin file python3 valgrind strace)
 test_packages+=(chromium)
 # clang and its libFuzzer runtime: the warnings check and the short fuzz run.
 test_packages+=(clang libclang-rt-14-dev)
+# pgRouting, an independent routing engine, checks route --roads on the same
+# extract (tests/cli/test-roads-pgrouting.sh): PostgreSQL 15 with PostGIS and
+# pgRouting, osm2pgrouting to load OSM XML, osmium-tool to write it; osmium
+# also finds the turn restrictions and access tags the tests name.
+test_packages+=(postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting osm2pgrouting osmium-tool)
 
 packages=("${build_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
