@@ -1047,8 +1047,8 @@ static int run_server(cm_context *context, cm_geocoder *geocoder, const route_op
             return fail(context);
         }
     server.metrics = serve_metrics_new();
-    int status = EXIT_RUNTIME;
-    server.tiles = serve_tiles_new(&server);
+    int status;
+    server.tiles = serve_tiles_new(&server, &status);
     if (server.tiles) {
         status = serve_run(&server);
         if (!serve_tiles_free(server.tiles) && status == EXIT_SUCCESS)
