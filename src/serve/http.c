@@ -389,15 +389,18 @@ int serve_run(serve_server *server)
     MHD_socket listener = MHD_quiesce_daemon(daemon);
     if (listener != MHD_INVALID_SOCKET)
         close(listener);
+    /* In flight are requests being read, waiting for their metatile or
+     * being sent; the last second of the drain is for those still waiting
+     * to be told to come back. */
     gint64 deadline = g_get_monotonic_time() + SERVE_DRAIN_SECONDS * G_USEC_PER_SEC;
+    while (g_atomic_int_get(&in_flight) > 0 && g_get_monotonic_time() < deadline - G_USEC_PER_SEC)
+        g_usleep(10000);
+    serve_tiles_cancel(server->tiles);
     while (g_atomic_int_get(&in_flight) > 0 && g_get_monotonic_time() < deadline)
         g_usleep(10000);
-    /* What is still waiting after the deadline is told to come back. */
-    serve_tiles_cancel(server->tiles);
-    for (int i = 0; i < 100 && g_atomic_int_get(&in_flight) > 0; i++)
-        g_usleep(10000);
     MHD_stop_daemon(daemon);
-    pthread_sigmask(SIG_UNBLOCK, &stop_signals, NULL);
+    /* The signals stay blocked: a second one must not kill the process
+     * while it closes the cache. */
     fprintf(stderr, "convoymap: stopped by %s\n", signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
     return 0;
 }

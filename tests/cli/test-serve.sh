@@ -44,6 +44,23 @@ serve_stop TERM
 check "SIGTERM: exit 0" test "$serve_code" -eq 0
 check "SIGTERM: it says it stopped" grep -q '^convoymap: stopped by SIGTERM$' "$work/serve.err"
 
+# A client that never finishes its request does not hold the stop beyond
+# the 10 s drain.
+serve_start --idle-timeout 60
+python3 -c "
+import socket, time
+s = socket.create_connection(('127.0.0.1', $port))
+s.sendall(b'GET /health HTTP/1.1\\r\\nHost: x\\r\\nX-Slow: ')
+time.sleep(30)" &
+slow_pid=$!
+sleep 0.5
+started=$(date +%s)
+serve_stop TERM
+took=$(( $(date +%s) - started ))
+kill "$slow_pid" 2>/dev/null; wait "$slow_pid" 2>/dev/null
+check "SIGTERM with a request that never ends: exit 0 within the 10 s drain (took ${took} s)" \
+  test "$serve_code" -eq 0 -a "$took" -le 11
+
 expect_error "--port out of range" 2 "--port 70000 is out of range" serve --port 70000
 expect_error "--bind not an address" 2 "--bind localhost is not an IPv4 or IPv6 address" serve --bind localhost --port 0
 tap_done
