@@ -28,6 +28,18 @@ check "an @2x tile: a 512 x 512 PNG" sh -c "file '$work/served2.png' | grep -q '
 code=$(curl -s -o "$work/head" -w '%{http_code}' -I "$base/tiles/5/19/12.png")
 check "HEAD of a tile: 200, headers only" sh -c "[ $code = 200 ] && grep -qi '^Content-Length: $(stat -c %s "$work/served.png")' '$work/head'"
 
+# /metrics: Prometheus text exposition 0.0.4 that counts what was served.
+curl -s -D "$work/headers" -o "$work/metrics" "$base/metrics"
+check "/metrics: text/plain; version=0.0.4" grep -qi '^Content-Type: text/plain; version=0.0.4' "$work/headers"
+check "... every line a comment or NAME[{LABELS}] VALUE" \
+  sh -c "! grep -vE '^(# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\{[a-z]+=\"[^\"]*\"\})? [0-9.e+-]+)$' '$work/metrics'"
+check "... without a cache, each of the three tile requests rendered its metatile" \
+  grep -qx 'convoymap_metatiles_rendered_total 3' "$work/metrics"
+check "... the render histogram's +Inf bucket and count agree with it" \
+  sh -c "grep -qx 'convoymap_render_seconds_bucket{le=\"+Inf\"} 3' '$work/metrics' && grep -qx 'convoymap_render_seconds_count 3' '$work/metrics'"
+check "... the 200s counted" grep -qE '^convoymap_http_requests_total\{code="200"\} [3-9]' "$work/metrics"
+check "... and the queue empty" grep -qx 'convoymap_queue_depth 0' "$work/metrics"
+
 curl -sv "$base/health" "$base/health" >/dev/null 2>"$work/keepalive"
 check "two requests share one connection (keep-alive)" grep -q 'Re-using existing connection' "$work/keepalive"
 
