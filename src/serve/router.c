@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "tiles.h"
+
 static const serve_route routes[] = {
     {"/health", 0, serve_health},
     {"/metrics", 0, serve_metrics_endpoint},
