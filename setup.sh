@@ -12,6 +12,8 @@ build_packages=(gcc pkg-config meson ninja-build libglib2.0-dev libcairo2-dev li
 # Routino: the library that routes on roads (libroutino-dev, its profiles in
 # routino-common) and planetsplitter, which builds the database of `roads import`.
 build_packages+=(libroutino-dev routino-common routino)
+# libmicrohttpd: the HTTP server of `convoymap serve` (docs/serve.md says why).
+build_packages+=(libmicrohttpd-dev)
 # Real consumers of our output, used by the tests.
 test_packages=(librsvg2-bin poppler-utils gdal-bin file python3 valgrind strace)
 # Headless Chromium opens the tiles' --preview page (tests/cli/test-preview.sh).
@@ -23,6 +25,10 @@ test_packages+=(clang libclang-rt-14-dev)
 # pgRouting, osm2pgrouting to load OSM XML, osmium-tool to write it; osmium
 # also finds the turn restrictions and access tags the tests name.
 test_packages+=(postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting osm2pgrouting osmium-tool)
+# `convoymap serve`'s tests: curl as the client, sqlite3 to read its MBTiles
+# cache, nginx-light and openssl for `nginx -t` on docs/serve.md's example;
+# wrk drives bench/serve.sh against nginx.
+test_packages+=(curl sqlite3 nginx-light openssl wrk)
 
 packages=("${build_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
