@@ -1078,12 +1078,13 @@ static int command_geocode(const cli_command *command, int argc, char **argv)
 /* The tiler of `serve` for one scale, drawing as `tiles` with the same
  * flags draws. */
 static cm_tiler *serve_tiler(cm_context *context, const cm_scene *scene,
-                             const serve_options *options, int scale)
+                             const serve_options *options, int scale,
+                             const route_options *routes, const cm_roads_options *roads_options)
 {
     tile_options tiling = {.tile_size = options->tile_size, .scale = scale,
                            .metatile = options->metatile, .style = options->style,
                            .labels = options->labels};
-    return new_tiler(context, scene, &tiling);
+    return new_tiler(context, scene, &tiling, routes, roads_options);
 }
 
 /* The usage error of a serve flag whose number is out of range. */
@@ -1102,10 +1103,10 @@ static int serve_range_error(const char *flag, int value, const char *expected)
     "what is in flight. The route and mark flags draw an overlay on every tile; with none, " \
     "the reference convoy. See docs/serve.md and convoymap(1)."
 
-static int run_server(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
-                      cm_scene *scene, gboolean reference, cm_units units, void *data)
+static int serve_scene(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
+                       cm_scene *scene, gboolean reference, const serve_options *options,
+                       const cm_roads_options *roads_options)
 {
-    const serve_options *options = data;
     if (options->port < 0 || options->port > 65535)
         return serve_range_error("--port", options->port, "0 to 65535");
     if (options->jobs < 1 || options->jobs > CM_TILES_MAX_JOBS)
@@ -1129,7 +1130,8 @@ static int run_server(cm_context *context, cm_geocoder *geocoder, const route_op
     serve_server server = {.config = &config, .context = context, .geocoder = geocoder,
                            .scene = scene};
     for (int scale = 1; scale <= 2; scale++)
-        if (!(server.tilers[scale - 1] = serve_tiler(context, scene, options, scale))) {
+        if (!(server.tilers[scale - 1] =
+                  serve_tiler(context, scene, options, scale, routes, roads_options))) {
             cm_tiler_free(server.tilers[0]);
             return fail(context);
         }
@@ -1147,6 +1149,20 @@ static int run_server(cm_context *context, cm_geocoder *geocoder, const route_op
     return status;
 }
 
+/* `serve`: the scene's routes on the roads of --roads when given. */
+static int run_server(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
+                      cm_scene *scene, gboolean reference, cm_units units, void *data)
+{
+    cm_roads *roads;
+    cm_roads_options roads_options;
+    int status = open_roads("serve", context, routes, scene, &roads, &roads_options);
+    if (status == EXIT_SUCCESS)
+        status = serve_scene(context, geocoder, routes, scene, draws_reference(reference, routes),
+                             data, &roads_options);
+    close_roads(scene, roads);
+    return status;
+}
+
 static int command_serve(const cli_command *command, int argc, char **argv)
 {
     serve_options options = {.port = SERVE_DEFAULT_PORT, .jobs = 1,
@@ -1158,6 +1174,7 @@ static int command_serve(const cli_command *command, int argc, char **argv)
     cli_parser *parser = cli_parser_new(command, SERVE_DESCRIPTION);
     cli_parser_add_routes(parser, &routes, CLI_ROUTES_MARKS);
     cli_parser_add_serve(parser, &options);
+    cli_parser_add_roads(parser, &routes);
     add_march_and_data(parser, &routes, FALSE);
     int status = run_command(command, parser, &routes, argc, argv, run_server, &options);
     serve_options_clear(&options);
