@@ -80,6 +80,9 @@ CM_API cm_roads *cm_roads_open(cm_context *context, const char *path);
 /* Frees roads; NULL does nothing. */
 CM_API void cm_roads_free(cm_roads *roads);
 
+/* The path roads was opened from; owned by roads. */
+CM_API const char *cm_roads_path(const cm_roads *roads);
+
 /* Parses a --prefer value, "quickest" or "shortest", into *prefer;
  * CM_ERR_INPUT (on context) naming text otherwise. */
 CM_API cm_status cm_roads_prefer_parse(cm_context *context, const char *text,
@@ -110,7 +113,9 @@ CM_API void cm_road_leg_free(cm_road_leg *leg);
 CM_API const cm_geo_point *cm_road_leg_points(const cm_road_leg *leg, size_t *n_points);
 
 /* Distance along the roads between the two snapped ends, metres, as
- * Routino measures it. */
+ * Routino measures it (whole metres a segment, its own geometry): the
+ * figure routino-router gives. A leg's distance on a route is measured
+ * along its points instead (cm_route_leg_roads). */
 CM_API double cm_road_leg_distance_m(const cm_road_leg *leg);
 
 /* Driving time, seconds: from the profile's speeds, or the road distance

@@ -205,10 +205,12 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
     cm_route_set_color(scene->context, result, cm_route_color(given));
     GArray *legs = g_array_new(FALSE, TRUE, sizeof(cm_route_leg_roads));
     GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);
-    /* A convoy drives no faster than its rate of march. */
+    char *database = g_path_get_basename(cm_roads_path(scene->roads));
+    /* A convoy drives no faster than its rate of march: the cap is put
+     * on the leg's distance below, not on Routino's. */
     cm_roads_options options = scene->road_options;
-    if (scene->with_march)
-        options.speed_kmh = scene->march.speed_kmh;
+    double speed_kmh = scene->with_march ? scene->march.speed_kmh : options.speed_kmh;
+    options.speed_kmh = 0.0;
     cm_status status = CM_OK;
     for (size_t i = 0; i < cm_route_waypoint_count(given) && status == CM_OK; i++) {
         const cm_place *from = cm_route_waypoint(given, i);
@@ -226,12 +228,14 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
             char *refs = g_strjoinv(", ", (char **)cm_road_leg_refs(leg));
             g_ptr_array_add(texts, roads);
             g_ptr_array_add(texts, refs);
-            info = (cm_route_leg_roads){1,     cm_road_leg_distance_m(leg),
-                                        cm_road_leg_duration_s(leg),
-                                        cm_road_leg_snap_m(leg, 0),
-                                        cm_road_leg_snap_m(leg, 1),
-                                        roads, refs, NULL,
-                                        cm_road_leg_time_from_speed(leg)};
+            info = (cm_route_leg_roads){.on_roads = 1,
+                                        .duration_s = cm_road_leg_duration_s(leg),
+                                        .snap_from_m = cm_road_leg_snap_m(leg, 0),
+                                        .snap_to_m = cm_road_leg_snap_m(leg, 1),
+                                        .roads = roads,
+                                        .refs = refs,
+                                        .time_from_speed = cm_road_leg_time_from_speed(leg),
+                                        .routino_distance_m = cm_road_leg_distance_m(leg)};
         } else if (status == CM_ERR_INPUT && scene->allow_straight) {
             char *reason = g_strdup(cm_context_message(scene->context));
             g_ptr_array_add(texts, reason);
@@ -241,8 +245,22 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
         cm_road_leg_free(leg);
         g_array_append_val(legs, info);
     }
-    for (guint i = 0; i < legs->len && status == CM_OK; i++)
-        cm_route_set_leg_roads(result, i, &g_array_index(legs, cm_route_leg_roads, i));
+    for (guint i = 0; i < legs->len && status == CM_OK; i++) {
+        cm_route_leg_roads *info = &g_array_index(legs, cm_route_leg_roads, i);
+        /* One distance per leg: the line's, as drawn (route.h). */
+        cm_route_leg leg;
+        if (info->on_roads && cm_route_leg_get(result, i, &leg)) {
+            info->road_distance_m = leg.geodesic.distance_m;
+            double at_speed = speed_kmh > 0.0 ? info->road_distance_m / 1000.0 / speed_kmh * 3600.0
+                                              : 0.0;
+            info->time_from_speed = at_speed > info->duration_s;
+            info->duration_s = MAX(info->duration_s, at_speed);
+        }
+        info->database = database;
+        info->vehicle = options.vehicle ? options.vehicle : CM_ROADS_DEFAULT_VEHICLE;
+        cm_route_set_leg_roads(result, i, info);
+    }
+    g_free(database);
     g_array_free(legs, TRUE);
     g_ptr_array_free(texts, TRUE);
     if (status != CM_OK) {

@@ -175,6 +175,8 @@ void cm_roads_free(cm_roads *roads)
     g_free(roads);
 }
 
+const char *cm_roads_path(const cm_roads *roads) { return roads->path; }
+
 cm_status cm_roads_prefer_parse(cm_context *context, const char *text, cm_roads_prefer *prefer)
 {
     if (g_strcmp0(text, "quickest") == 0)
