@@ -85,8 +85,10 @@ CM_API void cm_scene_set_march(cm_scene *scene, const cm_march_params *params);
  * too; NULL: the defaults) when the scene is resolved: each leg becomes a
  * track along the roads, so that distances, crossings and march tables
  * follow them, and cm_route_leg_roads_get() tells its road distance,
- * driving time and snap distances. Routes read from a file with a track
- * keep their track. A waypoint with no road near it, or two that no road
+ * driving time and snap distances; a waypoint farther than
+ * CM_ROADS_SNAP_WARN_M from its road is noted in cm_scene_notes() ("X is
+ * 3.4 km from the nearest road for a motorcar"). Routes read from a file
+ * with a track keep their track. A waypoint with no road near it, or two that no road
  * joins, fail the resolution with a message naming them, unless
  * allow_straight is set: that leg then stays geodesic, marked so. NULL
  * roads routes no more on roads. */
@@ -136,7 +138,8 @@ CM_API int cm_scene_center(const cm_scene *scene, cm_geo_point *point);
 CM_API const char *cm_scene_title(const cm_scene *scene);
 
 /* What the geocoder noted while the last resolution read the names (see
- * cm_geocoder_take_notes()), one line each ending in '\n'; owned by the
+ * cm_geocoder_take_notes()), then the waypoints far from their roads, one
+ * line each ending in '\n'; owned by the
  * scene, NULL when there is nothing to say. */
 CM_API const char *cm_scene_notes(const cm_scene *scene);
 

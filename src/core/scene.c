@@ -62,6 +62,7 @@ struct cm_scene {
     gboolean has_center;
     cm_geo_point center_point;
     char *notes;
+    GString *road_notes; /* this resolution's warnings about snaps */
 };
 
 cm_scene *cm_scene_new(cm_context *context)
@@ -74,6 +75,7 @@ cm_scene *cm_scene_new(cm_context *context)
     scene->plans = g_array_new(FALSE, FALSE, sizeof(planned_route));
     g_array_set_clear_func(scene->plans, (GDestroyNotify)planned_route_clear);
     scene->places = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
+    scene->road_notes = g_string_new(NULL);
     return scene;
 }
 
@@ -89,6 +91,7 @@ void cm_scene_free(cm_scene *scene)
     g_array_free(scene->plans, TRUE);
     g_ptr_array_free(scene->places, TRUE);
     g_free(scene->notes);
+    g_string_free(scene->road_notes, TRUE);
     g_free(scene);
 }
 
@@ -193,6 +196,18 @@ static void add_road_track(cm_context *context, cm_route *route, const cm_road_l
     }
 }
 
+/* Notes that waypoint (not noted yet: index after *noted) is snap_m from
+ * its road, when that is far enough to say. */
+static void note_snap(cm_scene *scene, const cm_place *waypoint, size_t index, double snap_m,
+                      const char *vehicle, long *noted)
+{
+    if ((long)index <= *noted || snap_m <= CM_ROADS_SNAP_WARN_M)
+        return;
+    *noted = (long)index;
+    g_string_append_printf(scene->road_notes, "%s is %.1f km from the nearest road for a %s\n",
+                           waypoint->name, snap_m / 1000.0, vehicle);
+}
+
 /* Replaces *route by the same waypoints joined along the scene's roads;
  * a route with a track of its own is left alone. */
 static cm_status route_on_roads(cm_scene *scene, cm_route **route)
@@ -211,6 +226,8 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
     cm_roads_options options = scene->road_options;
     double speed_kmh = scene->with_march ? scene->march.speed_kmh : options.speed_kmh;
     options.speed_kmh = 0.0;
+    const char *vehicle = options.vehicle ? options.vehicle : CM_ROADS_DEFAULT_VEHICLE;
+    long noted = -1;
     cm_status status = CM_OK;
     for (size_t i = 0; i < cm_route_waypoint_count(given) && status == CM_OK; i++) {
         const cm_place *from = cm_route_waypoint(given, i);
@@ -224,6 +241,8 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
                                 to->position, to->name, &leg);
         if (status == CM_OK) {
             add_road_track(scene->context, result, leg, from->position, to->position);
+            note_snap(scene, from, i, cm_road_leg_snap_m(leg, 0), vehicle, &noted);
+            note_snap(scene, to, i + 1, cm_road_leg_snap_m(leg, 1), vehicle, &noted);
             char *roads = g_strjoinv(", ", (char **)cm_road_leg_roads(leg));
             char *refs = g_strjoinv(", ", (char **)cm_road_leg_refs(leg));
             g_ptr_array_add(texts, roads);
@@ -257,7 +276,7 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
             info->duration_s = MAX(info->duration_s, at_speed);
         }
         info->database = database;
-        info->vehicle = options.vehicle ? options.vehicle : CM_ROADS_DEFAULT_VEHICLE;
+        info->vehicle = vehicle;
         cm_route_set_leg_roads(result, i, info);
     }
     g_free(database);
@@ -363,6 +382,7 @@ cm_status cm_scene_resolve(cm_scene *scene, cm_geocoder *geocoder)
     scene->has_center = FALSE;
     g_free(scene->notes);
     scene->notes = NULL;
+    g_string_truncate(scene->road_notes, 0);
     cm_status status = CM_OK;
     for (guint i = 0; i < scene->requests->len && status == CM_OK; i++)
         status = plan_route(scene, geocoder, &g_array_index(scene->requests, route_request, i));
@@ -374,7 +394,8 @@ cm_status cm_scene_resolve(cm_scene *scene, cm_geocoder *geocoder)
         scene->has_center = FALSE;
     }
     char *notes = cm_geocoder_take_notes(geocoder);
-    scene->notes = g_strdup(notes);
+    if (notes || scene->road_notes->len)
+        scene->notes = g_strconcat(notes ? notes : "", scene->road_notes->str, NULL);
     cm_free(notes);
     return status;
 }
