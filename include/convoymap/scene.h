@@ -57,6 +57,21 @@ CM_API void cm_scene_add_route_file(cm_scene *scene, const char *path);
  * cm_scene_title() is then the example's title. */
 CM_API void cm_scene_add_example(cm_scene *scene);
 
+/* With roads (cm_scene_set_roads()), the example's route is routed on
+ * them like any other; when they do not cover it (a waypoint with no road
+ * near it, or two no road joins) the resolution fails with CM_ERR_INPUT:
+ * "the reference convoy is off the roads: " and the reason
+ * naming the first waypoint off them. When optional is set (a view that
+ * shows an area of its own, such as tiles), the example and its marks are
+ * left out instead, the resolution goes on, and
+ * cm_scene_example_off_roads() says why. */
+CM_API void cm_scene_set_example_optional(cm_scene *scene, int optional);
+
+/* The line saying why the last resolution found the example off the
+ * scene's roads (it failed, or left the example out), owned by the scene;
+ * NULL when it did not. */
+CM_API const char *cm_scene_example_off_roads(const cm_scene *scene);
+
 /* Marks the example scenario's sites (cm_reference_markers()), as
  * cm_scene_add_mark() each: what a map of the example shows beside its
  * route when the caller marks nothing else. */
@@ -133,8 +148,8 @@ CM_API const cm_place *cm_scene_mark(const cm_scene *scene, size_t i);
  * has no centre or is not resolved. */
 CM_API int cm_scene_center(const cm_scene *scene, cm_geo_point *point);
 
-/* The example's title when the scene holds the example scenario, else
- * NULL. Static storage. */
+/* The example's title when the scene holds the example scenario (not
+ * left out, off the roads), else NULL. Static storage. */
 CM_API const char *cm_scene_title(const cm_scene *scene);
 
 /* What the geocoder noted while the last resolution read the names (see

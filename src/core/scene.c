@@ -19,6 +19,7 @@ typedef struct route_request {
     route_source source;
     char *text;     /* the name, spec or path */
     char **queries; /* ROUTE_QUERIES: the waypoints */
+    gboolean example; /* the example scenario's route */
 } route_request;
 
 static void route_request_clear(route_request *request)
@@ -49,6 +50,9 @@ struct cm_scene {
     gboolean has_area;
     cm_bbox area;       /* the view's box, when known before resolution */
     gboolean example;   /* the example scenario was added */
+    gboolean example_optional; /* left out when off the roads */
+    guint example_marks[2]; /* its marks: [start, end) of marks */
+    char *example_off_roads; /* why the last resolution found it so */
     gboolean with_march;
     cm_march_params march;
     char *serial;       /* march.serial's copy */
@@ -92,13 +96,14 @@ void cm_scene_free(cm_scene *scene)
     g_ptr_array_free(scene->places, TRUE);
     g_free(scene->notes);
     g_string_free(scene->road_notes, TRUE);
+    g_free(scene->example_off_roads);
     g_free(scene);
 }
 
 static void add_request(cm_scene *scene, route_source source, const char *text,
                         const char *const *queries, size_t n)
 {
-    route_request request = {source, g_strdup(text), NULL};
+    route_request request = {source, g_strdup(text), NULL, FALSE};
     if (source == ROUTE_QUERIES) {
         request.queries = g_new0(char *, n + 1);
         for (size_t i = 0; i < n; i++)
@@ -128,13 +133,26 @@ void cm_scene_add_example(cm_scene *scene)
     const char *const *waypoints = cm_reference_waypoints();
     add_request(scene, ROUTE_QUERIES, CM_SCENE_ROUTE_NAME, waypoints,
                 g_strv_length((char **)waypoints));
+    g_array_index(scene->requests, route_request, scene->requests->len - 1).example = TRUE;
     scene->example = TRUE;
+}
+
+void cm_scene_set_example_optional(cm_scene *scene, int optional)
+{
+    scene->example_optional = optional != 0;
+}
+
+const char *cm_scene_example_off_roads(const cm_scene *scene)
+{
+    return scene->example_off_roads;
 }
 
 void cm_scene_add_example_marks(cm_scene *scene)
 {
+    scene->example_marks[0] = scene->marks->len;
     for (const char *const *mark = cm_reference_markers(); *mark; mark++)
         cm_scene_add_mark(scene, *mark);
+    scene->example_marks[1] = scene->marks->len;
 }
 
 void cm_scene_add_mark(cm_scene *scene, const char *query)
@@ -317,6 +335,18 @@ static cm_status plan_route(cm_scene *scene, cm_geocoder *geocoder,
     cm_status status = request_route(scene, geocoder, request, &planned.route);
     if (status == CM_OK && scene->roads)
         status = route_on_roads(scene, &planned.route);
+    if (status == CM_ERR_INPUT && request->example && scene->roads) {
+        /* The example is in Jordan and Iraq: most databases are elsewhere. */
+        g_free(scene->example_off_roads);
+        scene->example_off_roads = g_strdup_printf("the reference convoy is off the roads: %s",
+                                                   cm_context_message(scene->context));
+        cm_fail(scene->context, CM_ERR_INPUT, "%s", scene->example_off_roads);
+        if (scene->example_optional) {
+            cm_context_clear_error(scene->context);
+            planned_route_clear(&planned);
+            return CM_OK;
+        }
+    }
     if (status == CM_OK)
         status = cm_route_find_crossings(scene->context, planned.route, geocoder,
                                          &planned.crossings);
@@ -336,7 +366,10 @@ static cm_status resolve_sites(cm_scene *scene, cm_geocoder *geocoder)
 {
     GPtrArray *queries = g_ptr_array_new();
     for (guint i = 0; i < scene->marks->len; i++)
-        g_ptr_array_add(queries, g_ptr_array_index(scene->marks, i));
+        /* The example's marks go with its route. */
+        if (!scene->example_off_roads || i < scene->example_marks[0] ||
+            i >= scene->example_marks[1])
+            g_ptr_array_add(queries, g_ptr_array_index(scene->marks, i));
     size_t n_marks = queries->len;
     if (scene->center)
         g_ptr_array_add(queries, scene->center);
@@ -383,6 +416,8 @@ cm_status cm_scene_resolve(cm_scene *scene, cm_geocoder *geocoder)
     g_free(scene->notes);
     scene->notes = NULL;
     g_string_truncate(scene->road_notes, 0);
+    g_free(scene->example_off_roads);
+    scene->example_off_roads = NULL;
     cm_status status = CM_OK;
     for (guint i = 0; i < scene->requests->len && status == CM_OK; i++)
         status = plan_route(scene, geocoder, &g_array_index(scene->requests, route_request, i));
@@ -441,7 +476,7 @@ int cm_scene_center(const cm_scene *scene, cm_geo_point *point)
 
 const char *cm_scene_title(const cm_scene *scene)
 {
-    return scene->example ? cm_reference_title() : NULL;
+    return scene->example && !scene->example_off_roads ? cm_reference_title() : NULL;
 }
 
 const char *cm_scene_notes(const cm_scene *scene) { return scene->notes; }
