@@ -52,6 +52,7 @@ int cm_roads_class_highway(const char *road_class)
  * and y north, in degrees of latitude. */
 typedef struct nearest {
     double x, y, d2;
+    double ends[2][2]; /* the segment's ends, nearer first */
 } nearest;
 
 /* Keeps the point of segment a-b nearest the origin when nearer than best. */
@@ -60,8 +61,12 @@ static void consider_segment(double ax, double ay, double bx, double by, nearest
     double dx = bx - ax, dy = by - ay, length2 = dx * dx + dy * dy;
     double t = length2 > 0.0 ? CLAMP(-(ax * dx + ay * dy) / length2, 0.0, 1.0) : 0.0;
     double x = ax + t * dx, y = ay + t * dy;
-    if (x * x + y * y < best->d2)
-        *best = (nearest){x, y, x * x + y * y};
+    if (x * x + y * y < best->d2) {
+        gboolean a_first = t <= 0.5;
+        *best = (nearest){x, y, x * x + y * y,
+                          {{a_first ? ax : bx, a_first ? ay : by},
+                           {a_first ? bx : ax, a_first ? by : ay}}};
+    }
 }
 
 /* Measures every line of geometry (a line string or a collection of them)
@@ -93,8 +98,14 @@ static gboolean consider_lines(GEOSContextHandle_t geos, const GEOSGeometry *geo
     return TRUE;
 }
 
+/* The point x east, y north of origin in the tangent plane. */
+static cm_geo_point plane_point(cm_geo_point origin, double cos_lat, double x, double y)
+{
+    return (cm_geo_point){origin.lat + y, origin.lon + x / MAX(cos_lat, 1e-6)};
+}
+
 cm_status cm_roads_nearest(cm_context *context, const char *gpkg_path, cm_geo_point point,
-                           const gboolean *usable, double max_m, cm_geo_point *road,
+                           const gboolean *usable, double max_m, cm_geo_point road[3],
                            double *distance_m)
 {
     *distance_m = INFINITY;
@@ -142,8 +153,10 @@ cm_status cm_roads_nearest(cm_context *context, const char *gpkg_path, cm_geo_po
                 break;
             continue;
         }
-        *road = (cm_geo_point){point.lat + best.y, point.lon + best.x / MAX(cos_lat, 1e-6)};
-        *distance_m = cm_geodesic_inverse(point, *road).distance_m;
+        road[0] = plane_point(point, cos_lat, best.x, best.y);
+        road[1] = plane_point(point, cos_lat, best.ends[0][0], best.ends[0][1]);
+        road[2] = plane_point(point, cos_lat, best.ends[1][0], best.ends[1][1]);
+        *distance_m = cm_geodesic_inverse(point, road[0]).distance_m;
         /* Anything outside the box is farther than its half side. */
         if (*distance_m <= reach || reach >= max_m)
             break;

@@ -407,13 +407,15 @@ static cm_road_leg *leg_from_output(const Routino_Output *output, cm_geo_point f
 
 /* Where Routino finds no road near point: the nearest road point of a
  * class profile routes on, from roads.gpkg, within CM_ROADS_SNAP_FAR_MAX_M,
- * into *road; NAN there when there is none. *reach_m is how far it was
+ * into road[0], and its segment's ends, nearer first (Routino finds no
+ * road from the middle of a segment whose ends are both farther than its
+ * reach); NAN in road[0] when there is none. *reach_m is how far it was
  * looked for: Routino's own reach for a database without roads.gpkg (a
  * Routino database alone). Under road_lock. */
 static cm_status snap_far(cm_roads *roads, Routino_Profile *profile, cm_geo_point point,
-                          cm_geo_point *road, double *reach_m)
+                          cm_geo_point road[3], double *reach_m)
 {
-    *road = (cm_geo_point){NAN, NAN};
+    road[0] = (cm_geo_point){NAN, NAN};
     char *gpkg = g_build_filename(roads->path, CM_ROADS_GPKG, NULL);
     *reach_m = g_file_test(gpkg, G_FILE_TEST_EXISTS) ? CM_ROADS_SNAP_FAR_MAX_M
                                                      : CM_ROADS_SNAP_MAX_M;
@@ -430,11 +432,11 @@ static cm_status snap_far(cm_roads *roads, Routino_Profile *profile, cm_geo_poin
         usable[i] = user->highway[i] > 0.0f;
     free(user);
     double distance_m;
-    cm_geo_point found;
+    cm_geo_point found[3];
     cm_status status = cm_roads_nearest(roads->context, gpkg, point, usable,
-                                        CM_ROADS_SNAP_FAR_MAX_M, &found, &distance_m);
+                                        CM_ROADS_SNAP_FAR_MAX_M, found, &distance_m);
     if (status == CM_OK && isfinite(distance_m))
-        *road = found;
+        memcpy(road, found, sizeof found);
     g_free(gpkg);
     return status;
 }
@@ -458,16 +460,18 @@ cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options, cm_ge
         status = cm_context_status(roads->context);
     const cm_geo_point points[2] = {from, to};
     const char *names[2] = {from_name, to_name};
-    cm_geo_point far_points[2];
+    cm_geo_point far_points[2][3];
     const cm_geo_point *far[2] = {NULL, NULL};
     double reach_m = CM_ROADS_SNAP_MAX_M;
     for (int i = 0; i < 2 && status == CM_OK; i++) {
         ends[i] = Routino_FindWaypoint(roads->database, profile, points[i].lat, points[i].lon);
         if (!ends[i] &&
-            (status = snap_far(roads, profile, points[i], &far_points[i], &reach_m)) == CM_OK &&
-            !isnan(far_points[i].lat)) {
-            far[i] = &far_points[i];
-            ends[i] = Routino_FindWaypoint(roads->database, profile, far[i]->lat, far[i]->lon);
+            (status = snap_far(roads, profile, points[i], far_points[i], &reach_m)) == CM_OK &&
+            !isnan(far_points[i][0].lat)) {
+            far[i] = &far_points[i][0];
+            for (int k = 0; k < 3 && !ends[i]; k++)
+                ends[i] = Routino_FindWaypoint(roads->database, profile, far_points[i][k].lat,
+                                               far_points[i][k].lon);
         }
         if (!ends[i] && status == CM_OK)
             status = cm_fail(roads->context, CM_ERR_INPUT,
