@@ -109,8 +109,9 @@ typedef struct cm_road_leg cm_road_leg;
  * of it (beyond Routino's CM_ROADS_SNAP_MAX_M, the nearest road of the
  * vehicle's classes in roads.gpkg, where Routino's search starts again;
  * the leg's points then begin or end at that road point; a database
- * without roads.gpkg snaps within CM_ROADS_SNAP_MAX_M only), or naming both when no road route joins them; CM_ERR_INPUT naming
- * an unknown vehicle; CM_ERR_LIBRARY when options set limits and this
+ * without roads.gpkg snaps within CM_ROADS_SNAP_MAX_M only), or naming
+ * both when no road route joins them; CM_ERR_INPUT naming an unknown
+ * vehicle; CM_ERR_LIBRARY when options set limits and this
  * libroutino's profiles cannot take them. */
 CM_API cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options,
                                 cm_geo_point from, const char *from_name, cm_geo_point to,

@@ -1256,8 +1256,8 @@ static GArray *legend_entries(const cm_map *map)
             cm_route_leg_roads roads;
             gboolean straight = kind == CM_DISTANCES_MIXED &&
                                 !(cm_route_leg_roads_get(route, i, &roads) && roads.on_roads);
-            line.text = g_strdup_printf("%zu. %s → %s: %.1f %s%s, %03.0f°", i + 1, leg.from->name,
-                                        leg.to->name,
+            line.text = g_strdup_printf("%zu. %s → %s: %.1f %s%s, %03.0f°", i + 1,
+                                        leg.from->name, leg.to->name,
                                         cm_units_from_metres(map->units, leg.geodesic.distance_m),
                                         unit, straight ? " straight" : "",
                                         fmod(round(leg.geodesic.azimuth_deg), 360.0));

@@ -28,14 +28,22 @@ int cm_roads_class_highway(const char *road_class)
         const char *osm;
         int highway;
     } classes[] = {
-        {"motorway", ROUTINO_HIGHWAY_MOTORWAY},         {"trunk", ROUTINO_HIGHWAY_TRUNK},
-        {"primary", ROUTINO_HIGHWAY_PRIMARY},           {"secondary", ROUTINO_HIGHWAY_SECONDARY},
-        {"tertiary", ROUTINO_HIGHWAY_TERTIARY},         {"unclassified", ROUTINO_HIGHWAY_UNCLASSIFIED},
-        {"road", ROUTINO_HIGHWAY_UNCLASSIFIED},         {"residential", ROUTINO_HIGHWAY_RESIDENTIAL},
-        {"living_street", ROUTINO_HIGHWAY_RESIDENTIAL}, {"service", ROUTINO_HIGHWAY_SERVICE},
-        {"track", ROUTINO_HIGHWAY_TRACK},               {"cycleway", ROUTINO_HIGHWAY_CYCLEWAY},
-        {"path", ROUTINO_HIGHWAY_PATH},                 {"footway", ROUTINO_HIGHWAY_PATH},
-        {"bridleway", ROUTINO_HIGHWAY_PATH},            {"pedestrian", ROUTINO_HIGHWAY_PATH},
+        {"motorway", ROUTINO_HIGHWAY_MOTORWAY},
+        {"trunk", ROUTINO_HIGHWAY_TRUNK},
+        {"primary", ROUTINO_HIGHWAY_PRIMARY},
+        {"secondary", ROUTINO_HIGHWAY_SECONDARY},
+        {"tertiary", ROUTINO_HIGHWAY_TERTIARY},
+        {"unclassified", ROUTINO_HIGHWAY_UNCLASSIFIED},
+        {"road", ROUTINO_HIGHWAY_UNCLASSIFIED},
+        {"residential", ROUTINO_HIGHWAY_RESIDENTIAL},
+        {"living_street", ROUTINO_HIGHWAY_RESIDENTIAL},
+        {"service", ROUTINO_HIGHWAY_SERVICE},
+        {"track", ROUTINO_HIGHWAY_TRACK},
+        {"cycleway", ROUTINO_HIGHWAY_CYCLEWAY},
+        {"path", ROUTINO_HIGHWAY_PATH},
+        {"footway", ROUTINO_HIGHWAY_PATH},
+        {"bridleway", ROUTINO_HIGHWAY_PATH},
+        {"pedestrian", ROUTINO_HIGHWAY_PATH},
         {"steps", ROUTINO_HIGHWAY_STEPS},
     };
     /* A _link is of its road's class, as Routino's tagging has it. */

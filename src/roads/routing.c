@@ -424,9 +424,11 @@ static cm_status snap_far(cm_roads *roads, Routino_Profile *profile, cm_geo_poin
         return CM_OK;
     }
     Routino_UserProfile *user = Routino_CreateUserProfileFromProfile(profile);
-    if (!user)
+    if (!user) {
+        g_free(gpkg);
         return cm_fail(roads->context, CM_ERR_LIBRARY, "libroutino %s cannot read a vehicle "
                        "profile (error %d)", Routino_Version, Routino_errno);
+    }
     gboolean usable[ROUTINO_HIGHWAY_FERRY + 1] = {FALSE};
     for (int i = 1; i <= ROUTINO_HIGHWAY_FERRY; i++)
         usable[i] = user->highway[i] > 0.0f;
