@@ -62,9 +62,16 @@ CM_API cm_status cm_roads_limit_parse(cm_context *context, const char *flag, con
 
 /* Routino looks this far for the road nearest a waypoint (fixed in
  * libroutino 3.3, and measured its own way: a road a little nearer may
- * still be missed when its vertices are farther): a waypoint farther from
- * any road has none. */
+ * still be missed when its vertices are farther). */
 #define CM_ROADS_SNAP_MAX_M 1000.0
+
+/* A waypoint Routino finds no road for is put on the nearest road the
+ * vehicle may use (its class in the database's roads.gpkg) up to this far
+ * away, joined to it by a straight connector; farther, it has none. */
+#define CM_ROADS_SNAP_FAR_MAX_M 10000.0
+
+/* A waypoint farther than this from its road is worth a warning. */
+#define CM_ROADS_SNAP_WARN_M 2000.0
 
 /* The vehicle profile used when none is named. */
 #define CM_ROADS_DEFAULT_VEHICLE "motorcar"
@@ -79,6 +86,9 @@ CM_API cm_roads *cm_roads_open(cm_context *context, const char *path);
 
 /* Frees roads; NULL does nothing. */
 CM_API void cm_roads_free(cm_roads *roads);
+
+/* The path roads was opened from; owned by roads. */
+CM_API const char *cm_roads_path(const cm_roads *roads);
 
 /* Parses a --prefer value, "quickest" or "shortest", into *prefer;
  * CM_ERR_INPUT (on context) naming text otherwise. */
@@ -95,9 +105,13 @@ typedef struct cm_road_leg cm_road_leg;
 /* Routes from `from` to `to` (named from_name and to_name in errors) with
  * options (NULL: the defaults). On success *leg receives a new leg (free
  * with cm_road_leg_free()). CM_ERR_INPUT on roads' context naming the
- * waypoint when no road the vehicle may use is within CM_ROADS_SNAP_MAX_M
- * of it, or naming both when no road route joins them; CM_ERR_INPUT naming
- * an unknown vehicle; CM_ERR_LIBRARY when options set limits and this
+ * waypoint when no road the vehicle may use is within CM_ROADS_SNAP_FAR_MAX_M
+ * of it (beyond Routino's CM_ROADS_SNAP_MAX_M, the nearest road of the
+ * vehicle's classes in roads.gpkg, where Routino's search starts again;
+ * the leg's points then begin or end at that road point; a database
+ * without roads.gpkg snaps within CM_ROADS_SNAP_MAX_M only), or naming
+ * both when no road route joins them; CM_ERR_INPUT naming an unknown
+ * vehicle; CM_ERR_LIBRARY when options set limits and this
  * libroutino's profiles cannot take them. */
 CM_API cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options,
                                 cm_geo_point from, const char *from_name, cm_geo_point to,
@@ -106,11 +120,14 @@ CM_API cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options
 CM_API void cm_road_leg_free(cm_road_leg *leg);
 
 /* The road polyline from the road point nearest `from` to the one nearest
- * `to`, n points in *n_points; owned by leg. */
+ * `to`, n points in *n_points; owned by leg. A waypoint snapped beyond
+ * Routino's reach adds its road point at that end. */
 CM_API const cm_geo_point *cm_road_leg_points(const cm_road_leg *leg, size_t *n_points);
 
 /* Distance along the roads between the two snapped ends, metres, as
- * Routino measures it. */
+ * Routino measures it (whole metres a segment, its own geometry): the
+ * figure routino-router gives. A leg's distance on a route is measured
+ * along its points instead (cm_route_leg_roads). */
 CM_API double cm_road_leg_distance_m(const cm_road_leg *leg);
 
 /* Driving time, seconds: from the profile's speeds, or the road distance

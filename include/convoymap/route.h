@@ -92,11 +92,17 @@ CM_API cm_status cm_route_read_file(cm_context *context, const char *path, cm_ro
 
 /* How a leg was routed on a roads database (cm_scene_set_roads()). A leg
  * on roads is a track (its vertices the road's), so its cm_route_leg
- * distance is measured along the road, from the waypoint to the road
- * (snap), along it and off it again. Strings are owned by the route. */
+ * distance is measured along the line drawn: from the waypoint to the road
+ * (the snap connector), along the road and off it again, each segment a
+ * geodesic on WGS84 (PROJ). road_distance_m is that same distance, the one
+ * every report, label and march table gives; Routino's own (snap to snap,
+ * summed from its segments) is kept apart. The azimuths cm_route_leg_get()
+ * gives for a leg on roads are the straight line's, waypoint to waypoint:
+ * the direction the leg goes, where the first road segment's says only
+ * where the road starts. Strings are owned by the route. */
 typedef struct cm_route_leg_roads {
     int on_roads;           /* 1 on roads; 0 left geodesic (allow straight) */
-    double road_distance_m; /* along the roads, snap to snap, as Routino */
+    double road_distance_m; /* the leg's distance: connectors and roads */
     double duration_s;      /* driving time on the roads */
     double snap_from_m;     /* waypoint to the road network, both ends */
     double snap_to_m;
@@ -105,7 +111,28 @@ typedef struct cm_route_leg_roads {
     const char *straight_reason; /* why a leg is straight, else NULL */
     int time_from_speed;    /* 1: duration_s is the road distance at the
                                march's speed, slower than the profile's */
+    double routino_distance_m; /* along the roads, snap to snap, as Routino
+                                  measures it (routino-router's figure) */
+    const char *database;   /* the roads database's file name, "x.roads" */
+    const char *vehicle;    /* the vehicle profile routed for */
 } cm_route_leg_roads;
+
+/* What a route's leg distances are measured on. */
+typedef enum cm_route_distances {
+    CM_DISTANCES_GEODESIC = 0, /* straight legs only */
+    CM_DISTANCES_ROAD,         /* every leg on roads */
+    CM_DISTANCES_MIXED,        /* some legs on roads, some straight */
+} cm_route_distances;
+
+/* What route's leg distances are measured on. */
+CM_API cm_route_distances cm_route_distance_kind(const cm_route *route);
+
+/* One phrase saying what the n routes' distances are measured on, for a
+ * map's subtitle: "geodesic distances on WGS84", "road distances on
+ * monaco.roads for a motorcar" or "mixed distances: road (monaco.roads,
+ * motorcar) and straight (WGS84)". A new string the caller frees with
+ * cm_free(). */
+CM_API char *cm_route_distances_text(const cm_route *const *routes, size_t n);
 
 /* Stores leg i's road routing in *roads and returns 1; 0 when the route
  * was not routed on roads or i is out of range. */

@@ -57,6 +57,21 @@ CM_API void cm_scene_add_route_file(cm_scene *scene, const char *path);
  * cm_scene_title() is then the example's title. */
 CM_API void cm_scene_add_example(cm_scene *scene);
 
+/* With roads (cm_scene_set_roads()), the example's route is routed on
+ * them like any other; when they do not cover it (a waypoint with no road
+ * near it, or two no road joins) the resolution fails with CM_ERR_INPUT:
+ * "the reference convoy is off the roads: " and the reason
+ * naming the first waypoint off them. When optional is set (a view that
+ * shows an area of its own, such as tiles), the example and its marks are
+ * left out instead, the resolution goes on, and
+ * cm_scene_example_off_roads() says why. */
+CM_API void cm_scene_set_example_optional(cm_scene *scene, int optional);
+
+/* The line saying why the last resolution found the example off the
+ * scene's roads (it failed, or left the example out), owned by the scene;
+ * NULL when it did not. */
+CM_API const char *cm_scene_example_off_roads(const cm_scene *scene);
+
 /* Marks the example scenario's sites (cm_reference_markers()), as
  * cm_scene_add_mark() each: what a map of the example shows beside its
  * route when the caller marks nothing else. */
@@ -85,8 +100,10 @@ CM_API void cm_scene_set_march(cm_scene *scene, const cm_march_params *params);
  * too; NULL: the defaults) when the scene is resolved: each leg becomes a
  * track along the roads, so that distances, crossings and march tables
  * follow them, and cm_route_leg_roads_get() tells its road distance,
- * driving time and snap distances. Routes read from a file with a track
- * keep their track. A waypoint with no road near it, or two that no road
+ * driving time and snap distances; a waypoint farther than
+ * CM_ROADS_SNAP_WARN_M from its road is noted in cm_scene_notes() ("X is
+ * 3.4 km from the nearest road for a motorcar"). Routes read from a file
+ * with a track keep their track. A waypoint with no road near it, or two that no road
  * joins, fail the resolution with a message naming them, unless
  * allow_straight is set: that leg then stays geodesic, marked so. NULL
  * roads routes no more on roads. */
@@ -131,12 +148,13 @@ CM_API const cm_place *cm_scene_mark(const cm_scene *scene, size_t i);
  * has no centre or is not resolved. */
 CM_API int cm_scene_center(const cm_scene *scene, cm_geo_point *point);
 
-/* The example's title when the scene holds the example scenario, else
- * NULL. Static storage. */
+/* The example's title when the scene holds the example scenario (not
+ * left out, off the roads), else NULL. Static storage. */
 CM_API const char *cm_scene_title(const cm_scene *scene);
 
 /* What the geocoder noted while the last resolution read the names (see
- * cm_geocoder_take_notes()), one line each ending in '\n'; owned by the
+ * cm_geocoder_take_notes()), then the waypoints far from their roads, one
+ * line each ending in '\n'; owned by the
  * scene, NULL when there is nothing to say. */
 CM_API const char *cm_scene_notes(const cm_scene *scene);
 

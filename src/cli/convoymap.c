@@ -149,15 +149,24 @@ static const cm_bbox *view_area(cm_context *context, const char *text, cm_bbox *
     return status == CM_OK ? box : NULL;
 }
 
+/* What a command says after "the reference convoy is off the roads:
+ * why" (cm_scene_example_off_roads()): the report and a map without an
+ * area fail, tiles draw their area without it. */
+#define OFF_ROADS_REPORT "give a route (--from/--to)"
+#define OFF_ROADS_MAP "give a route (--from/--to) or the area (--bbox)"
+#define OFF_ROADS_TILES "drawing none: give a route (--from/--to) to draw one"
+
 /* Completes scene and resolves it, printing the geocoder's notes: the
- * example convoy when example is TRUE, the --mark sites when marks is TRUE,
- * the site to centre on when center is not NULL and the area the view will
- * show when area is not NULL. */
+ * example convoy when example is TRUE (left out when it is off the roads
+ * and off_roads is OFF_ROADS_TILES; off_roads ends the line saying it is),
+ * the --mark sites when marks is TRUE, the site to centre on when center
+ * is not NULL and the area the view will show when area is not NULL. */
 static int resolve_scene(cm_context *context, cm_geocoder *geocoder, cm_scene *scene,
-                         const route_options *routes, gboolean example, gboolean marks,
-                         const char *center, const cm_bbox *area)
+                         const route_options *routes, gboolean example, const char *off_roads,
+                         gboolean marks, const char *center, const cm_bbox *area)
 {
     cm_scene_set_area(scene, area);
+    cm_scene_set_example_optional(scene, strcmp(off_roads, OFF_ROADS_TILES) == 0);
     if (example)
         cm_scene_add_example(scene);
     /* The example's sites, unless the user marks their own: a report needs
@@ -169,6 +178,11 @@ static int resolve_scene(cm_context *context, cm_geocoder *geocoder, cm_scene *s
     cm_scene_set_center(scene, center);
     cm_status status = cm_scene_resolve(scene, geocoder);
     print_lines(cm_scene_notes(scene));
+    const char *off = cm_scene_example_off_roads(scene);
+    if (off) {
+        fprintf(stderr, "convoymap: %s; %s\n", off, off_roads);
+        return status == CM_OK ? EXIT_SUCCESS : EXIT_USAGE;
+    }
     return status == CM_OK ? EXIT_SUCCESS : fail(context);
 }
 
@@ -347,13 +361,6 @@ static int open_roads(const char *command, cm_context *context, const route_opti
     return EXIT_SUCCESS;
 }
 
-/* Whether a map or tiles draw the reference convoy: not on roads, since
- * its waypoints (Jordan, Iraq) are off the roads of most databases. */
-static gboolean draws_reference(gboolean reference, const route_options *routes)
-{
-    return reference && !roads_path(routes);
-}
-
 /* The scene forgets the roads it borrowed, which are then freed. */
 static void close_roads(cm_scene *scene, cm_roads *roads)
 {
@@ -369,8 +376,8 @@ static int draw_map_file(cm_context *context, cm_geocoder *geocoder,
      * given), not for the example convoy. */
     cm_bbox box;
     int resolved = resolve_scene(context, geocoder, scene, routes,
-                                 reference && !options->bbox && !options->center, TRUE,
-                                 options->center, view_area(context, options->bbox, &box));
+                                 reference && !options->bbox && !options->center, OFF_ROADS_MAP,
+                                 TRUE, options->center, view_area(context, options->bbox, &box));
     if (resolved != EXIT_SUCCESS)
         return resolved;
     if (!options->output)
@@ -466,7 +473,7 @@ static int render_map(cm_context *context, cm_geocoder *geocoder, const route_op
     int status = open_roads("render", context, routes, scene, &roads, &roads_options);
     if (status == EXIT_SUCCESS)
         status = draw_map_file(context, geocoder, routes, scene,
-                               draws_reference(reference, routes), units, data);
+                               reference, units, data);
     close_roads(scene, roads);
     return status;
 }
@@ -588,8 +595,8 @@ static int write_tileset(cm_context *context, cm_geocoder *geocoder,
                          const tile_options *options, const cm_roads_options *roads_options)
 {
     cm_bbox box;
-    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL,
-                                 view_area(context, options->bbox, &box));
+    int resolved = resolve_scene(context, geocoder, scene, routes, reference, OFF_ROADS_TILES,
+                                 TRUE, NULL, view_area(context, options->bbox, &box));
     if (resolved != EXIT_SUCCESS)
         return resolved;
     if (!options->output)
@@ -645,7 +652,7 @@ static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_o
     int status = open_roads("tiles", context, routes, scene, &roads, &roads_options);
     if (status == EXIT_SUCCESS)
         status = write_tileset(context, geocoder, routes, scene,
-                               draws_reference(reference, routes), data, &roads_options);
+                               reference, data, &roads_options);
     close_roads(scene, roads);
     return status;
 }
@@ -799,8 +806,8 @@ static int draw_one_tile(cm_context *context, cm_geocoder *geocoder,
     cm_bbox bounds;
     gboolean known = cm_tile_bounds(context, options->tile, &bounds) == CM_OK;
     cm_context_clear_error(context);
-    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL,
-                                 known ? &bounds : NULL);
+    int resolved = resolve_scene(context, geocoder, scene, routes, reference, OFF_ROADS_TILES,
+                                 TRUE, NULL, known ? &bounds : NULL);
     if (resolved != EXIT_SUCCESS)
         return resolved;
     if (!options->output)
@@ -842,7 +849,7 @@ static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
     int status = open_roads("tile", context, routes, scene, &roads, &roads_options);
     if (status == EXIT_SUCCESS)
         status = draw_one_tile(context, geocoder, routes, scene,
-                               draws_reference(reference, routes), data, &roads_options);
+                               reference, data, &roads_options);
     close_roads(scene, roads);
     return status;
 }
@@ -912,7 +919,8 @@ static int report_routes(cm_context *context, cm_geocoder *geocoder,
     int status = open_roads("route", context, routes, scene, &roads, &roads_options);
     /* The report is of routes: the marks are not read. */
     if (status == EXIT_SUCCESS)
-        status = resolve_scene(context, geocoder, scene, routes, reference, FALSE, NULL, NULL);
+        status = resolve_scene(context, geocoder, scene, routes, reference, OFF_ROADS_REPORT,
+                               FALSE, NULL, NULL);
     if (status == EXIT_SUCCESS)
         status = print_report(context, scene, format, units);
     close_roads(scene, roads);

@@ -165,6 +165,10 @@ static void text_roads(GString *out, const cm_route *route, cm_units units)
     if (from_speed)
         g_string_append_printf(out, "%c driving time at the march's speed, slower than the "
                                     "vehicle profile's\n", TIME_FROM_SPEED_MARK);
+    char *distances = cm_route_distances_text(&route, 1);
+    g_string_append_printf(out, "Distances: %s, snap connectors included; azimuths straight, "
+                                "waypoint to waypoint\n", distances);
+    g_free(distances);
 }
 
 static void text_route(GString *out, const cm_route_report *report, cm_units units)
@@ -489,6 +493,8 @@ static void json_leg_roads(GString *out, const cm_route *route, size_t i,
     g_string_append(out, ", ");
     json_key_number(out, "road_distance_km", roads.road_distance_m / 1000.0, "%.3f");
     g_string_append(out, ", ");
+    json_key_number(out, "routino_distance_km", roads.routino_distance_m / 1000.0, "%.3f");
+    g_string_append(out, ", ");
     json_key_number(out, "duration_s", roads.duration_s, "%.1f");
     g_string_append(out, ", ");
     json_key_string(out, "time_from", time_from(&roads));
@@ -516,6 +522,11 @@ static void json_route(GString *out, const cm_route_report *report, cm_units uni
     json_key_number(out, "total_km", cm_route_total_m(route) / 1000.0, "%.3f");
     g_string_append(out, ", ");
     json_key_number(out, "total", cm_units_from_metres(units, cm_route_total_m(route)), "%.3f");
+    if (cm_route_distance_kind(route) != CM_DISTANCES_GEODESIC) {
+        static const char *const kinds[] = {"geodesic", "road", "mixed"};
+        g_string_append(out, ", \"distances\": ");
+        cm_json_append_string(out, kinds[cm_route_distance_kind(route)]);
+    }
     g_string_append(out, ",\n   \"legs\": [");
     cm_route_leg leg;
     for (size_t i = 0; cm_route_leg_get(route, i, &leg); i++) {

@@ -51,6 +51,8 @@ static void clear_road_legs(cm_route *route)
         g_free((char *)roads->roads);
         g_free((char *)roads->refs);
         g_free((char *)roads->straight_reason);
+        g_free((char *)roads->database);
+        g_free((char *)roads->vehicle);
     }
     if (route->road_legs)
         g_array_free(route->road_legs, TRUE);
@@ -67,10 +69,14 @@ void cm_route_set_leg_roads(cm_route *route, size_t i, const cm_route_leg_roads 
     g_free((char *)slot->roads);
     g_free((char *)slot->refs);
     g_free((char *)slot->straight_reason);
+    g_free((char *)slot->database);
+    g_free((char *)slot->vehicle);
     *slot = *roads;
     slot->roads = g_strdup(roads->roads ? roads->roads : "");
     slot->refs = g_strdup(roads->refs ? roads->refs : "");
     slot->straight_reason = g_strdup(roads->straight_reason);
+    slot->database = g_strdup(roads->database);
+    slot->vehicle = g_strdup(roads->vehicle);
 }
 
 int cm_route_leg_roads_get(const cm_route *route, size_t i, cm_route_leg_roads *roads)
@@ -370,6 +376,13 @@ int cm_route_leg_get(const cm_route *route, size_t i, cm_route_leg *leg)
                                head->distance_from_start_m;
     leg->geodesic.azimuth_deg = head->geodesic.azimuth_deg;
     leg->geodesic.final_azimuth_deg = tail->geodesic.final_azimuth_deg;
+    cm_route_leg_roads roads;
+    if (cm_route_leg_roads_get(route, i, &roads) && roads.on_roads) {
+        /* The leg's direction, not its first road segment's (route.h). */
+        cm_geodesic_result straight = cm_geodesic_inverse(leg->from->position, leg->to->position);
+        leg->geodesic.azimuth_deg = straight.azimuth_deg;
+        leg->geodesic.final_azimuth_deg = straight.final_azimuth_deg;
+    }
     leg->distance_from_start_m = head->distance_from_start_m;
     leg->n_segments = end - first;
     return 1;
@@ -405,4 +418,36 @@ cm_geo_point *cm_route_line(const cm_route *route, double max_step_m, size_t *n_
         g_array_append_val(line, g_array_index(route->vertices, route_vertex, 0).position);
     *n_points = line->len;
     return (cm_geo_point *)g_array_free(line, FALSE);
+}
+
+cm_route_distances cm_route_distance_kind(const cm_route *route)
+{
+    size_t on_roads = 0, n = cm_route_leg_count(route);
+    cm_route_leg_roads roads;
+    for (size_t i = 0; i < n; i++)
+        on_roads += cm_route_leg_roads_get(route, i, &roads) && roads.on_roads;
+    return on_roads == 0   ? CM_DISTANCES_GEODESIC
+           : on_roads == n ? CM_DISTANCES_ROAD
+                           : CM_DISTANCES_MIXED;
+}
+
+char *cm_route_distances_text(const cm_route *const *routes, size_t n)
+{
+    gboolean road = FALSE, straight = FALSE;
+    const cm_route_leg_roads *first = NULL;
+    cm_route_leg_roads roads;
+    for (size_t r = 0; r < n; r++)
+        for (size_t i = 0; i < cm_route_leg_count(routes[r]); i++) {
+            gboolean on = cm_route_leg_roads_get(routes[r], i, &roads) && roads.on_roads;
+            if (on && !first)
+                first = &g_array_index(routes[r]->road_legs, cm_route_leg_roads, i);
+            road = road || on;
+            straight = straight || !on;
+        }
+    /* cm_free() is g_free(). */
+    return !road ? g_strdup("geodesic distances on WGS84")
+           : straight ? g_strdup_printf("mixed distances: road (%s, %s) and straight "
+                                              "(WGS84)", first->database, first->vehicle)
+                      : g_strdup_printf("road distances on %s for a %s", first->database,
+                                        first->vehicle);
 }

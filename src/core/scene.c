@@ -19,6 +19,7 @@ typedef struct route_request {
     route_source source;
     char *text;     /* the name, spec or path */
     char **queries; /* ROUTE_QUERIES: the waypoints */
+    gboolean example; /* the example scenario's route */
 } route_request;
 
 static void route_request_clear(route_request *request)
@@ -49,6 +50,9 @@ struct cm_scene {
     gboolean has_area;
     cm_bbox area;       /* the view's box, when known before resolution */
     gboolean example;   /* the example scenario was added */
+    gboolean example_optional; /* left out when off the roads */
+    guint example_marks[2]; /* its marks: [start, end) of marks */
+    char *example_off_roads; /* why the last resolution found it so */
     gboolean with_march;
     cm_march_params march;
     char *serial;       /* march.serial's copy */
@@ -62,6 +66,7 @@ struct cm_scene {
     gboolean has_center;
     cm_geo_point center_point;
     char *notes;
+    GString *road_notes; /* this resolution's warnings about snaps */
 };
 
 cm_scene *cm_scene_new(cm_context *context)
@@ -74,6 +79,7 @@ cm_scene *cm_scene_new(cm_context *context)
     scene->plans = g_array_new(FALSE, FALSE, sizeof(planned_route));
     g_array_set_clear_func(scene->plans, (GDestroyNotify)planned_route_clear);
     scene->places = g_ptr_array_new_with_free_func((GDestroyNotify)cm_place_free);
+    scene->road_notes = g_string_new(NULL);
     return scene;
 }
 
@@ -89,13 +95,15 @@ void cm_scene_free(cm_scene *scene)
     g_array_free(scene->plans, TRUE);
     g_ptr_array_free(scene->places, TRUE);
     g_free(scene->notes);
+    g_string_free(scene->road_notes, TRUE);
+    g_free(scene->example_off_roads);
     g_free(scene);
 }
 
 static void add_request(cm_scene *scene, route_source source, const char *text,
                         const char *const *queries, size_t n)
 {
-    route_request request = {source, g_strdup(text), NULL};
+    route_request request = {source, g_strdup(text), NULL, FALSE};
     if (source == ROUTE_QUERIES) {
         request.queries = g_new0(char *, n + 1);
         for (size_t i = 0; i < n; i++)
@@ -125,13 +133,26 @@ void cm_scene_add_example(cm_scene *scene)
     const char *const *waypoints = cm_reference_waypoints();
     add_request(scene, ROUTE_QUERIES, CM_SCENE_ROUTE_NAME, waypoints,
                 g_strv_length((char **)waypoints));
+    g_array_index(scene->requests, route_request, scene->requests->len - 1).example = TRUE;
     scene->example = TRUE;
+}
+
+void cm_scene_set_example_optional(cm_scene *scene, int optional)
+{
+    scene->example_optional = optional != 0;
+}
+
+const char *cm_scene_example_off_roads(const cm_scene *scene)
+{
+    return scene->example_off_roads;
 }
 
 void cm_scene_add_example_marks(cm_scene *scene)
 {
+    scene->example_marks[0] = scene->marks->len;
     for (const char *const *mark = cm_reference_markers(); *mark; mark++)
         cm_scene_add_mark(scene, *mark);
+    scene->example_marks[1] = scene->marks->len;
 }
 
 void cm_scene_add_mark(cm_scene *scene, const char *query)
@@ -193,6 +214,18 @@ static void add_road_track(cm_context *context, cm_route *route, const cm_road_l
     }
 }
 
+/* Notes that waypoint (not noted yet: index after *noted) is snap_m from
+ * its road, when that is far enough to say. */
+static void note_snap(cm_scene *scene, const cm_place *waypoint, size_t index, double snap_m,
+                      const char *vehicle, long *noted)
+{
+    if ((long)index <= *noted || snap_m <= CM_ROADS_SNAP_WARN_M)
+        return;
+    *noted = (long)index;
+    g_string_append_printf(scene->road_notes, "%s is %.1f km from the nearest road for a %s\n",
+                           waypoint->name, snap_m / 1000.0, vehicle);
+}
+
 /* Replaces *route by the same waypoints joined along the scene's roads;
  * a route with a track of its own is left alone. */
 static cm_status route_on_roads(cm_scene *scene, cm_route **route)
@@ -205,10 +238,14 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
     cm_route_set_color(scene->context, result, cm_route_color(given));
     GArray *legs = g_array_new(FALSE, TRUE, sizeof(cm_route_leg_roads));
     GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);
-    /* A convoy drives no faster than its rate of march. */
+    char *database = g_path_get_basename(cm_roads_path(scene->roads));
+    /* A convoy drives no faster than its rate of march: the cap is put
+     * on the leg's distance below, not on Routino's. */
     cm_roads_options options = scene->road_options;
-    if (scene->with_march)
-        options.speed_kmh = scene->march.speed_kmh;
+    double speed_kmh = scene->with_march ? scene->march.speed_kmh : options.speed_kmh;
+    options.speed_kmh = 0.0;
+    const char *vehicle = options.vehicle ? options.vehicle : CM_ROADS_DEFAULT_VEHICLE;
+    long noted = -1;
     cm_status status = CM_OK;
     for (size_t i = 0; i < cm_route_waypoint_count(given) && status == CM_OK; i++) {
         const cm_place *from = cm_route_waypoint(given, i);
@@ -222,16 +259,20 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
                                 to->position, to->name, &leg);
         if (status == CM_OK) {
             add_road_track(scene->context, result, leg, from->position, to->position);
+            note_snap(scene, from, i, cm_road_leg_snap_m(leg, 0), vehicle, &noted);
+            note_snap(scene, to, i + 1, cm_road_leg_snap_m(leg, 1), vehicle, &noted);
             char *roads = g_strjoinv(", ", (char **)cm_road_leg_roads(leg));
             char *refs = g_strjoinv(", ", (char **)cm_road_leg_refs(leg));
             g_ptr_array_add(texts, roads);
             g_ptr_array_add(texts, refs);
-            info = (cm_route_leg_roads){1,     cm_road_leg_distance_m(leg),
-                                        cm_road_leg_duration_s(leg),
-                                        cm_road_leg_snap_m(leg, 0),
-                                        cm_road_leg_snap_m(leg, 1),
-                                        roads, refs, NULL,
-                                        cm_road_leg_time_from_speed(leg)};
+            info = (cm_route_leg_roads){.on_roads = 1,
+                                        .duration_s = cm_road_leg_duration_s(leg),
+                                        .snap_from_m = cm_road_leg_snap_m(leg, 0),
+                                        .snap_to_m = cm_road_leg_snap_m(leg, 1),
+                                        .roads = roads,
+                                        .refs = refs,
+                                        .time_from_speed = cm_road_leg_time_from_speed(leg),
+                                        .routino_distance_m = cm_road_leg_distance_m(leg)};
         } else if (status == CM_ERR_INPUT && scene->allow_straight) {
             char *reason = g_strdup(cm_context_message(scene->context));
             g_ptr_array_add(texts, reason);
@@ -241,8 +282,22 @@ static cm_status route_on_roads(cm_scene *scene, cm_route **route)
         cm_road_leg_free(leg);
         g_array_append_val(legs, info);
     }
-    for (guint i = 0; i < legs->len && status == CM_OK; i++)
-        cm_route_set_leg_roads(result, i, &g_array_index(legs, cm_route_leg_roads, i));
+    for (guint i = 0; i < legs->len && status == CM_OK; i++) {
+        cm_route_leg_roads *info = &g_array_index(legs, cm_route_leg_roads, i);
+        /* One distance per leg: the line's, as drawn (route.h). */
+        cm_route_leg leg;
+        if (info->on_roads && cm_route_leg_get(result, i, &leg)) {
+            info->road_distance_m = leg.geodesic.distance_m;
+            double at_speed = speed_kmh > 0.0 ? info->road_distance_m / 1000.0 / speed_kmh * 3600.0
+                                              : 0.0;
+            info->time_from_speed = at_speed > info->duration_s;
+            info->duration_s = MAX(info->duration_s, at_speed);
+        }
+        info->database = database;
+        info->vehicle = vehicle;
+        cm_route_set_leg_roads(result, i, info);
+    }
+    g_free(database);
     g_array_free(legs, TRUE);
     g_ptr_array_free(texts, TRUE);
     if (status != CM_OK) {
@@ -280,6 +335,18 @@ static cm_status plan_route(cm_scene *scene, cm_geocoder *geocoder,
     cm_status status = request_route(scene, geocoder, request, &planned.route);
     if (status == CM_OK && scene->roads)
         status = route_on_roads(scene, &planned.route);
+    if (status == CM_ERR_INPUT && request->example && scene->roads) {
+        /* The example is in Jordan and Iraq: most databases are elsewhere. */
+        g_free(scene->example_off_roads);
+        scene->example_off_roads = g_strdup_printf("the reference convoy is off the roads: %s",
+                                                   cm_context_message(scene->context));
+        cm_fail(scene->context, CM_ERR_INPUT, "%s", scene->example_off_roads);
+        if (scene->example_optional) {
+            cm_context_clear_error(scene->context);
+            planned_route_clear(&planned);
+            return CM_OK;
+        }
+    }
     if (status == CM_OK)
         status = cm_route_find_crossings(scene->context, planned.route, geocoder,
                                          &planned.crossings);
@@ -299,7 +366,10 @@ static cm_status resolve_sites(cm_scene *scene, cm_geocoder *geocoder)
 {
     GPtrArray *queries = g_ptr_array_new();
     for (guint i = 0; i < scene->marks->len; i++)
-        g_ptr_array_add(queries, g_ptr_array_index(scene->marks, i));
+        /* The example's marks go with its route. */
+        if (!scene->example_off_roads || i < scene->example_marks[0] ||
+            i >= scene->example_marks[1])
+            g_ptr_array_add(queries, g_ptr_array_index(scene->marks, i));
     size_t n_marks = queries->len;
     if (scene->center)
         g_ptr_array_add(queries, scene->center);
@@ -345,6 +415,9 @@ cm_status cm_scene_resolve(cm_scene *scene, cm_geocoder *geocoder)
     scene->has_center = FALSE;
     g_free(scene->notes);
     scene->notes = NULL;
+    g_string_truncate(scene->road_notes, 0);
+    g_free(scene->example_off_roads);
+    scene->example_off_roads = NULL;
     cm_status status = CM_OK;
     for (guint i = 0; i < scene->requests->len && status == CM_OK; i++)
         status = plan_route(scene, geocoder, &g_array_index(scene->requests, route_request, i));
@@ -356,7 +429,8 @@ cm_status cm_scene_resolve(cm_scene *scene, cm_geocoder *geocoder)
         scene->has_center = FALSE;
     }
     char *notes = cm_geocoder_take_notes(geocoder);
-    scene->notes = g_strdup(notes);
+    if (notes || scene->road_notes->len)
+        scene->notes = g_strconcat(notes ? notes : "", scene->road_notes->str, NULL);
     cm_free(notes);
     return status;
 }
@@ -402,7 +476,7 @@ int cm_scene_center(const cm_scene *scene, cm_geo_point *point)
 
 const char *cm_scene_title(const cm_scene *scene)
 {
-    return scene->example ? cm_reference_title() : NULL;
+    return scene->example && !scene->example_off_roads ? cm_reference_title() : NULL;
 }
 
 const char *cm_scene_notes(const cm_scene *scene) { return scene->notes; }

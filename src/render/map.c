@@ -1165,9 +1165,10 @@ static void offer_leg_labels(cm_map *map, cm_labeller *labeller)
             if (!cm_frame_geo_to_pixel(&map->frame, middle, &px, &py) ||
                 !cm_frame_geo_to_pixel(&map->frame, ahead, &ax, &ay))
                 continue;
-            char *text = g_strdup_printf("%.0f %s · %03.0f°",
-                                         cm_units_from_metres(map->units,
-                                                              leg.geodesic.distance_m),
+            /* A tenth under 10 units, so a short leg reads as the legend
+             * and the report give it (4.5 km, not 4 km). */
+            double distance = cm_units_from_metres(map->units, leg.geodesic.distance_m);
+            char *text = g_strdup_printf("%.*f %s · %03.0f°", distance < 9.95 ? 1 : 0, distance,
                                          cm_units_symbol(map->units),
                                          fmod(round(leg.geodesic.azimuth_deg), 360.0));
             double leg_px = leg.geodesic.distance_m / map->m_per_px;
@@ -1242,17 +1243,24 @@ static GArray *legend_entries(const cm_map *map)
     for (guint r = 0; r < n_routes; r++) {
         const cm_route *route = g_ptr_array_index(map->routes, r);
         cm_legend_entry heading = {CM_LEGEND_ROUTE, route_style(map, r), NULL};
-        heading.text = g_strdup_printf("%s — total %.1f %s", cm_route_name(route),
+        /* What the distances are measured on, as the subtitle says. */
+        static const char *const kinds[] = {"", " by road", " (road and straight)"};
+        cm_route_distances kind = cm_route_distance_kind(route);
+        heading.text = g_strdup_printf("%s — total %.1f %s%s", cm_route_name(route),
                                        cm_units_from_metres(map->units, cm_route_total_m(route)),
-                                       unit);
+                                       unit, kinds[kind]);
         g_array_append_val(entries, heading);
         cm_route_leg leg;
         for (size_t i = 0; cm_route_leg_get(route, i, &leg); i++) {
             cm_legend_entry line = {CM_LEGEND_TEXT, {{0}}, NULL};
-            line.text = g_strdup_printf("%zu. %s → %s: %.1f %s, %03.0f°", i + 1, leg.from->name,
-                                        leg.to->name,
+            cm_route_leg_roads roads;
+            gboolean straight = kind == CM_DISTANCES_MIXED &&
+                                !(cm_route_leg_roads_get(route, i, &roads) && roads.on_roads);
+            line.text = g_strdup_printf("%zu. %s → %s: %.1f %s%s, %03.0f°", i + 1,
+                                        leg.from->name, leg.to->name,
                                         cm_units_from_metres(map->units, leg.geodesic.distance_m),
-                                        unit, fmod(round(leg.geodesic.azimuth_deg), 360.0));
+                                        unit, straight ? " straight" : "",
+                                        fmod(round(leg.geodesic.azimuth_deg), 360.0));
             g_array_append_val(entries, line);
         }
     }
@@ -1301,7 +1309,10 @@ static char *subtitle_text(cm_map *map)
                                cm_units_symbol(map->units), cm_route_leg_count(route),
                                cm_route_leg_count(route) == 1 ? "" : "s");
     }
-    g_string_append_printf(text, "%sgeodesic distances on WGS84", text->len ? " · " : "");
+    char *distances = cm_route_distances_text((const cm_route *const *)map->routes->pdata,
+                                              map->routes->len);
+    g_string_append_printf(text, "%s%s", text->len ? " · " : "", distances);
+    cm_free(distances);
     return g_string_free(text, FALSE);
 }
 

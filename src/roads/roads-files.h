@@ -14,6 +14,9 @@
 /* NAME.roads/routino/: planetsplitter's files, all named with this prefix. */
 #define CM_ROADS_ROUTINO_DIR "routino"
 #define CM_ROADS_ROUTINO_PREFIX "roads"
+/* NAME.roads/roads.gpkg: the roads, for drawing and for snapping beyond
+ * Routino's reach. */
+#define CM_ROADS_GPKG "roads.gpkg"
 
 /* The path of Routino's data file name (tagging.xml, profiles.xml,
  * translations.xml) where Debian's routino-common package or a source

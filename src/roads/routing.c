@@ -4,6 +4,7 @@
  * Routino keeps process-wide state (Routino_errno, the parsed profiles and
  * translations, search state). */
 #include "core/internal.h"
+#include "nearest.h"
 #include "roads-files.h"
 
 #include <math.h>
@@ -174,6 +175,8 @@ void cm_roads_free(cm_roads *roads)
     g_free(roads->path);
     g_free(roads);
 }
+
+const char *cm_roads_path(const cm_roads *roads) { return roads->path; }
 
 cm_status cm_roads_prefer_parse(cm_context *context, const char *text, cm_roads_prefer *prefer)
 {
@@ -362,10 +365,13 @@ static void add_unrepeated(GPtrArray *list, char *text)
  * says seconds, but the library fills it in minutes, as routino-router's
  * text output prints it), the name of the road arriving at each point. */
 static cm_road_leg *leg_from_output(const Routino_Output *output, cm_geo_point from,
-                                    cm_geo_point to, double speed_kmh)
+                                    cm_geo_point to, const cm_geo_point *far[2],
+                                    double speed_kmh)
 {
     cm_road_leg *leg = g_new0(cm_road_leg, 1);
     leg->points = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    if (far[0])
+        g_array_append_val(leg->points, *far[0]);
     GPtrArray *roads = g_ptr_array_new(), *refs = g_ptr_array_new();
     const Routino_Output *last = output;
     for (const Routino_Output *p = output; p; p = p->next) {
@@ -379,6 +385,8 @@ static cm_road_leg *leg_from_output(const Routino_Output *output, cm_geo_point f
         }
         last = p;
     }
+    if (far[1])
+        g_array_append_val(leg->points, *far[1]);
     g_ptr_array_add(roads, NULL);
     leg->roads = (char **)g_ptr_array_free(roads, FALSE);
     g_ptr_array_add(refs, NULL);
@@ -395,6 +403,44 @@ static cm_road_leg *leg_from_output(const Routino_Output *output, cm_geo_point f
         cm_geodesic_inverse(g_array_index(leg->points, cm_geo_point, leg->points->len - 1), to)
             .distance_m;
     return leg;
+}
+
+/* Where Routino finds no road near point: the nearest road point of a
+ * class profile routes on, from roads.gpkg, within CM_ROADS_SNAP_FAR_MAX_M,
+ * into road[0], and its segment's ends, nearer first (Routino finds no
+ * road from the middle of a segment whose ends are both farther than its
+ * reach); NAN in road[0] when there is none. *reach_m is how far it was
+ * looked for: Routino's own reach for a database without roads.gpkg (a
+ * Routino database alone). Under road_lock. */
+static cm_status snap_far(cm_roads *roads, Routino_Profile *profile, cm_geo_point point,
+                          cm_geo_point road[3], double *reach_m)
+{
+    road[0] = (cm_geo_point){NAN, NAN};
+    char *gpkg = g_build_filename(roads->path, CM_ROADS_GPKG, NULL);
+    *reach_m = g_file_test(gpkg, G_FILE_TEST_EXISTS) ? CM_ROADS_SNAP_FAR_MAX_M
+                                                     : CM_ROADS_SNAP_MAX_M;
+    if (*reach_m == CM_ROADS_SNAP_MAX_M) {
+        g_free(gpkg);
+        return CM_OK;
+    }
+    Routino_UserProfile *user = Routino_CreateUserProfileFromProfile(profile);
+    if (!user) {
+        g_free(gpkg);
+        return cm_fail(roads->context, CM_ERR_LIBRARY, "libroutino %s cannot read a vehicle "
+                       "profile (error %d)", Routino_Version, Routino_errno);
+    }
+    gboolean usable[ROUTINO_HIGHWAY_FERRY + 1] = {FALSE};
+    for (int i = 1; i <= ROUTINO_HIGHWAY_FERRY; i++)
+        usable[i] = user->highway[i] > 0.0f;
+    free(user);
+    double distance_m;
+    cm_geo_point found[3];
+    cm_status status = cm_roads_nearest(roads->context, gpkg, point, usable,
+                                        CM_ROADS_SNAP_FAR_MAX_M, found, &distance_m);
+    if (status == CM_OK && isfinite(distance_m))
+        memcpy(road, found, sizeof found);
+    g_free(gpkg);
+    return status;
 }
 
 cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options, cm_geo_point from,
@@ -416,12 +462,23 @@ cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options, cm_ge
         status = cm_context_status(roads->context);
     const cm_geo_point points[2] = {from, to};
     const char *names[2] = {from_name, to_name};
+    cm_geo_point far_points[2][3];
+    const cm_geo_point *far[2] = {NULL, NULL};
+    double reach_m = CM_ROADS_SNAP_MAX_M;
     for (int i = 0; i < 2 && status == CM_OK; i++) {
         ends[i] = Routino_FindWaypoint(roads->database, profile, points[i].lat, points[i].lon);
-        if (!ends[i])
+        if (!ends[i] &&
+            (status = snap_far(roads, profile, points[i], far_points[i], &reach_m)) == CM_OK &&
+            !isnan(far_points[i][0].lat)) {
+            far[i] = &far_points[i][0];
+            for (int k = 0; k < 3 && !ends[i]; k++)
+                ends[i] = Routino_FindWaypoint(roads->database, profile, far_points[i][k].lat,
+                                               far_points[i][k].lon);
+        }
+        if (!ends[i] && status == CM_OK)
             status = cm_fail(roads->context, CM_ERR_INPUT,
                              "no road for a %s within %g km of %s (%.5f, %.5f) in %s", vehicle,
-                             CM_ROADS_SNAP_MAX_M / 1000.0, names[i], points[i].lat,
+                             reach_m / 1000.0, names[i], points[i].lat,
                              points[i].lon, roads->path);
     }
     if (status == CM_OK) {
@@ -434,7 +491,7 @@ cm_status cm_roads_route(cm_roads *roads, const cm_roads_options *options, cm_ge
                              "of the network that do not join", vehicle, from_name, to_name,
                              roads->path);
         else
-            *leg = leg_from_output(output, from, to, options ? options->speed_kmh : 0.0);
+            *leg = leg_from_output(output, from, to, far, options ? options->speed_kmh : 0.0);
         Routino_DeleteRoute(output);
     }
     g_mutex_unlock(&road_lock);

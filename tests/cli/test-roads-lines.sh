@@ -13,8 +13,8 @@ if [ ! -f "$extract" ]; then
   if [ "${CI:-}" = true ]; then echo "Bail out! missing $extract"; exit 1; fi
   echo "1..0 # SKIP no $extract"; exit 0
 fi
-# leg_km: the first leg's road distance in the JSON report in $work/stdout.
-leg_km() { python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['routes'][0]['legs'][0]['roads']['road_distance_km'])" "$work/stdout"; }
+# leg_km: the first leg's distance as Routino measures it (on its sphere) in the JSON report in $work/stdout.
+leg_km() { python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['routes'][0]['legs'][0]['roads']['routino_distance_km'])" "$work/stdout"; }
 # within A B PERCENT
 within() { python3 -c "import sys; a, b, p = map(float, sys.argv[1:]); sys.exit(abs(a - b) > b * p / 100)" "$@"; }
 

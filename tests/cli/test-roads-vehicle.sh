@@ -37,29 +37,29 @@ router() { local p=$1 a=$2 b=$3 c=$4 d=$5; shift 5
 # Avenue du Général De Gaulle (M 37), maxweight 10, maxlength 8.
 gaulle="--from 43.7232,7.3956 --to 43.7250,7.4008"
 run route --roads "$db" --vehicle hgv --prefer shortest $gaulle --format json
-free_km=$(json 'l[0]["roads"]["road_distance_km"]')
+free_km=$(json 'l[0]["roads"]["routino_distance_km"]')
 check "an hgv of 10 t takes the M 37 ($free_km km)" test "$(json '"M 37" in l[0]["roads"]["refs"]')" = True
 run route --roads "$db" --vehicle hgv --weight 12 --prefer shortest $gaulle --format json
-heavy_km=$(json 'l[0]["roads"]["road_distance_km"]')
+heavy_km=$(json 'l[0]["roads"]["routino_distance_km"]')
 check "--weight 12 keeps off the M 37" test "$(json '"M 37" in l[0]["roads"]["refs"]')" = False
 check "--weight 12: $heavy_km km, routino-router's with --weight=12" \
   near "$heavy_km" "$(router hgv 43.7232 7.3956 43.7250 7.4008 --weight=12)" 0.010
 check "--weight 12: over 2.5 km longer" python3 -c "import sys; sys.exit(not $heavy_km - $free_km > 2.5)"
 run route --roads "$db" --vehicle goods --length 9 --prefer shortest $gaulle --format json
-check "--length 9 keeps off the M 37 (maxlength 8)" test "$(json 'l[0]["roads"]["road_distance_km"]')" = "$heavy_km"
+check "--length 9 keeps off the M 37 (maxlength 8)" test "$(json 'l[0]["roads"]["routino_distance_km"]')" = "$heavy_km"
 # The Basse Corniche (M 6098), maxheight 4.3.
 run route --roads "$db" --vehicle hgv --height 4.3 --prefer shortest --from 43.7206,7.3690 --to 43.7204,7.3760 --format json
-low_km=$(json 'l[0]["roads"]["road_distance_km"]')
+low_km=$(json 'l[0]["roads"]["routino_distance_km"]')
 run route --roads "$db" --vehicle hgv --height 4.4 --prefer shortest --from 43.7206,7.3690 --to 43.7204,7.3760 --format json
-high_km=$(json 'l[0]["roads"]["road_distance_km"]')
+high_km=$(json 'l[0]["roads"]["routino_distance_km"]')
 check "--height 4.4 goes round the Basse Corniche ($low_km -> $high_km km)" \
   python3 -c "import sys; sys.exit(not $high_km - $low_km > 0.2)"
 check "--height 4.4: routino-router's" near "$high_km" "$(router hgv 43.7206 7.3690 43.7204 7.3760 --height=4.4)" 0.010
 # Oneway (Avenue du Professeur Langevin) still binds with limits set.
 run route --roads "$db" --weight 12 --height 4 --prefer shortest --from 43.7432,7.4210 --to 43.7432,7.4225 --format json
-there=$(json 'l[0]["roads"]["road_distance_km"]')
+there=$(json 'l[0]["roads"]["routino_distance_km"]')
 run route --roads "$db" --weight 12 --height 4 --prefer shortest --from 43.7432,7.4225 --to 43.7432,7.4210 --format json
-back=$(json 'l[0]["roads"]["road_distance_km"]')
+back=$(json 'l[0]["roads"]["routino_distance_km"]')
 check "oneway with limits: back ($back km) is routino-router's" \
   near "$back" "$(router motorcar 43.7432 7.4225 43.7432 7.4210 --weight=12 --height=4)" 0.010
 check "oneway with limits: back is over 1.5 km longer than there ($there km)" \
@@ -73,11 +73,11 @@ expect_error "--height 4m is refused" 2 "convoymap: bad --height '4m': a number 
 expect_error "--width -1 is refused" 2 "convoymap: bad --width '-1'" route --roads "$db" --width -1 $gaulle
 expect_error "--length needs --roads" 2 "--length and --allow-straight need --roads" route --length 20 $gaulle
 
-# --speed caps the driving time: 7.76 km at 20 km/h is 23:17.
+# --speed caps the driving time: 7.92 km (the leg's road distance) at 20 km/h is 23:45.
 fontvieille="--from 43.7300,7.4090 --to 43.7480,7.4015"
 run route --roads "$db" $fontvieille --speed 20 --start 071200ZSEP19
 check "text: the time at the march's speed is marked" \
-  grep -qE "^  1 +7\.76 km +2\.09 km +0:23:1[0-9]\* +9 m +10 m  M 6007, D 6007" "$work/stdout"
+  grep -qE "^  1 +7\.9[0-9] km +2\.09 km +0:23:4[0-9]\* +9 m +10 m  M 6007, D 6007" "$work/stdout"
 check "text: the mark is explained" grep -qx "\* driving time at the march's speed, slower than the vehicle profile's" "$work/stdout"
 run route --roads "$db" $fontvieille --speed 20 --start 071200ZSEP19 --format json
 check "JSON: time_from speed" test "$(json 'l[0]["roads"]["time_from"]')" = speed
@@ -149,13 +149,13 @@ syn=$work/synthetic.roads
 # longitude at 10 N apart, 876 m.
 run route --roads "$syn" --from 9.9999,10.001 --to 9.9999,10.009 --width 2 --format json
 check "synthetic: 2 m wide takes Narrow Street, 876 m" \
-  test "$(json 'l[0]["roads"]["road_distance_km"], l[0]["roads"]["roads"], l[0]["roads"]["snap_from_m"]')" = "0.876 Narrow Street 11.0"
+  test "$(json 'l[0]["roads"]["routino_distance_km"], l[0]["roads"]["roads"], l[0]["roads"]["snap_from_m"]')" = "0.876 Narrow Street 11.0"
 # 2.5 m wide: both ends snap to Wide Street (the nearest road it may use,
 # 86 m away), at 0.09 of the way from node 1 to 3 and from 2 to 3: 0.91 of
 # each 778.5 m side, 1417 m (Routino: 1422).
 run route --roads "$syn" --from 9.9999,10.001 --to 9.9999,10.009 --width 2.5 --format json
 check "synthetic: 2.5 m wide goes by Wide Street, 1.42 km" \
-  test "$(json 'l[0]["roads"]["road_distance_km"], l[0]["roads"]["roads"], round(l[0]["roads"]["snap_from_m"])')" = "1.422 Wide Street 86"
+  test "$(json 'l[0]["roads"]["routino_distance_km"], l[0]["roads"]["roads"], round(l[0]["roads"]["snap_from_m"])')" = "1.422 Wide Street 86"
 expect_error "synthetic: a part that does not join names both waypoints" 2 \
   "convoymap: no road route for a motorcar from 9.9999,10.001 to 10.0501,10.0551 in $syn: they are on parts of the network that do not join" \
   route --roads "$syn" --from 9.9999,10.001 --to 10.0501,10.0551

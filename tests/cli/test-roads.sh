@@ -33,7 +33,7 @@ near() { python3 -c "import sys; sys.exit(abs(float(sys.argv[1]) - float(sys.arg
 # The Rocher's Avenue de l'Hermitage to Fontvieille, shortest.
 run route --roads "$db" --prefer shortest --from 43.7384,7.4246 --to 43.7311,7.4197 --format json
 check "route --roads --format json exits 0" test "$code" -eq 0
-road_km=$(json 'r["routes"][0]["legs"][0]["roads"]["road_distance_km"]')
+road_km=$(json 'r["routes"][0]["legs"][0]["roads"]["routino_distance_km"]')
 check "the road distance is routino-router's to 10 m ($road_km km)" \
   near "$road_km" "$(router 43.7384 7.4246 43.7311 7.4197 shortest)" 0.010
 check "the straight distance is the geodesic (0.902 km)" \
@@ -55,7 +55,7 @@ CONVOYMAP_ROADS=$db run route --prefer shortest --from 43.7384,7.4246 --to 43.73
 check "CONVOYMAP_ROADS routes on roads" test "$code" -eq 0
 check "the text report has the On roads table" grep -qx "On roads" "$work/stdout"
 check "the text row has road and straight distance, time and snaps" \
-  grep -qE "^  1 +2\.3[0-9] km +0\.90 km +0:0[1-4]:[0-9]{2} +13 m +31 m  -$" "$work/stdout"
+  grep -qE "^  1 +2\.4[0-9] km +0\.90 km +0:0[1-4]:[0-9]{2} +13 m +31 m  -$" "$work/stdout"
 
 # Road numbers: from Fontvieille up the Moyenne Corniche and round by the
 # A 500 to Cap-d'Ail, in order.
@@ -65,9 +65,9 @@ check "the text row lists the road numbers in order" \
 
 # Oneway: Avenue du Professeur Langevin one way, round the block back.
 run route --roads "$db" --prefer shortest --from 43.7432,7.4210 --to 43.7432,7.4225 --format json
-there=$(json 'r["routes"][0]["legs"][0]["roads"]["road_distance_km"]')
+there=$(json 'r["routes"][0]["legs"][0]["roads"]["routino_distance_km"]')
 run route --roads "$db" --prefer shortest --from 43.7432,7.4225 --to 43.7432,7.4210 --format json
-back=$(json 'r["routes"][0]["legs"][0]["roads"]["road_distance_km"]')
+back=$(json 'r["routes"][0]["legs"][0]["roads"]["routino_distance_km"]')
 check "oneway: there ($there km) is routino-router's" near "$there" "$(router 43.7432 7.4210 43.7432 7.4225 shortest)" 0.010
 check "oneway: back ($back km) is routino-router's" near "$back" "$(router 43.7432 7.4225 43.7432 7.4210 shortest)" 0.010
 check "oneway: back is over 1.5 km longer" python3 -c "import sys; sys.exit(not $back - $there > 1.5)"
@@ -107,10 +107,10 @@ check "the march table's RP is at the leg's road-following distance" \
 run roads import "$extract" -o "$work/imported.roads"
 check "roads import exits 0" test "$code" -eq 0
 run route --roads "$work/imported.roads" --from 43.7300,7.4090 --to 43.7480,7.4015 --format json
-imported=$(json 'r["routes"][0]["legs"][0]["roads"]["road_distance_km"]')
+imported=$(json 'r["routes"][0]["legs"][0]["roads"]["routino_distance_km"]')
 run route --roads "$db" --from 43.7300,7.4090 --to 43.7480,7.4015 --format json
 check "route on an imported database: $imported km, as on planetsplitter's" \
-  test "$imported" = "$(json 'r["routes"][0]["legs"][0]["roads"]["road_distance_km"]')"
+  test "$imported" = "$(json 'r["routes"][0]["legs"][0]["roads"]["routino_distance_km"]')"
 
 # Bad databases and flags.
 expect_error "a missing database names it" 2 "no roads database $work/none.roads: no such directory" \

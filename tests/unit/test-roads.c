@@ -474,11 +474,30 @@ static void test_scene_on_roads(void)
     g_assert_true(info.on_roads);
     g_assert_null(info.straight_reason);
     double router = router_distance_m(monaco[16], monaco[8], "shortest");
-    g_assert_cmpfloat(fabs(info.road_distance_m - router), <=, 10);
+    g_assert_cmpfloat(fabs(info.routino_distance_m - router), <=, 10);
     cm_route_leg leg;
     g_assert_true(cm_route_leg_get(route, 0, &leg));
-    double along = info.snap_from_m + info.road_distance_m + info.snap_to_m;
+    double along = info.snap_from_m + info.routino_distance_m + info.snap_to_m;
     g_assert_cmpfloat(fabs(leg.geodesic.distance_m - along), <, 0.04 * along);
+    /* One distance per leg: the road distance is the leg's, the length of
+     * its line (PROJ's geodesics, connectors included). */
+    double line = 0;
+    cm_route_segment segment;
+    for (size_t i = 0; cm_route_segment_get(route, i, &segment); i++)
+        line += segment.geodesic.distance_m;
+    g_assert_cmpfloat(info.road_distance_m, ==, leg.geodesic.distance_m);
+    g_assert_cmpfloat(fabs(line - leg.geodesic.distance_m), <, 1e-6);
+    g_assert_cmpfloat(fabs(info.road_distance_m - info.routino_distance_m), >, 1);
+    g_assert_cmpstr(info.vehicle, ==, "motorcar");
+    g_assert_cmpstr(info.database, ==, "monaco.roads");
+    /* Its azimuths are the straight line's, waypoint to waypoint. */
+    cm_geodesic_result direct = cm_geodesic_inverse(leg.from->position, leg.to->position);
+    g_assert_cmpfloat(leg.geodesic.azimuth_deg, ==, direct.azimuth_deg);
+    g_assert_cmpfloat(leg.geodesic.final_azimuth_deg, ==, direct.final_azimuth_deg);
+    g_assert_cmpint(cm_route_distance_kind(route), ==, CM_DISTANCES_ROAD);
+    char *distances = cm_route_distances_text(&route, 1);
+    g_assert_cmpstr(distances, ==, "road distances on monaco.roads for a motorcar");
+    cm_free(distances);
     g_assert_cmpfloat(leg.geodesic.distance_m, >,
                       1.3 * cm_route_total_m(cm_scene_route(straight, 0)));
     g_assert_cmpuint(cm_route_segment_count(route), >, 20);
@@ -510,7 +529,12 @@ static void test_scene_on_roads(void)
     g_assert_nonnull(strstr(text, "On roads\n"));
     char *json = cm_scene_report(scene, CM_REPORT_JSON, CM_UNITS_KM);
     g_assert_nonnull(strstr(json, "\"roads\": {\"on_roads\": true, \"straight_distance_km\": "));
-    g_assert_nonnull(strstr(json, "\"road_distance_km\": "));
+    char *expected = g_strdup_printf("\"road_distance_km\": %.3f, \"routino_distance_km\": %.3f",
+                                     leg.geodesic.distance_m / 1000, info.routino_distance_m / 1000);
+    g_assert_nonnull(strstr(json, expected));
+    g_free(expected);
+    g_assert_nonnull(strstr(json, "\"distances\": \"road\""));
+    g_assert_nonnull(strstr(text, "Distances: road distances on monaco.roads for a motorcar"));
     g_assert_nonnull(strstr(json, "\"refs\": \"\", \"roads\": \""));
     cm_free(text);
     cm_free(json);
@@ -553,7 +577,12 @@ static void test_scene_allow_straight(void)
     char *json = cm_scene_report(scene, CM_REPORT_JSON, CM_UNITS_KM);
     g_assert_nonnull(strstr(json, "\"roads\": {\"on_roads\": false, "));
     g_assert_nonnull(strstr(json, "\"straight_reason\": \"no road for a motorcar within 1 km of"));
+    g_assert_nonnull(strstr(json, "\"distances\": \"mixed\""));
     cm_free(json);
+    g_assert_cmpint(cm_route_distance_kind(route), ==, CM_DISTANCES_MIXED);
+    char *distances = cm_route_distances_text(&route, 1);
+    g_assert_cmpstr(distances, ==, "mixed distances: road (monaco.roads, motorcar) and straight (WGS84)");
+    cm_free(distances);
 
     /* Without roads the scene is as before: no road information. */
     cm_scene_set_roads(scene, NULL, NULL, 0);
