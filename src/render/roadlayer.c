@@ -26,6 +26,11 @@ enum { COLUMN_CLASS, COLUMN_REF, COLUMN_BRIDGE, COLUMN_TUNNEL };
 #define STROKE_TOLERANCE_PX 0.25
 /* Points sampled along each edge of the frame to find its extent. */
 #define FRAME_EDGE_SAMPLES 16
+/* A road whose fill is narrower than this (pixels) has no casing: at that
+ * width a casing reads as the road's colour, not as its edge, so the fill
+ * is drawn alone over the casing's width (the road's place on the map
+ * unchanged), one stroke instead of two. */
+#define MIN_CASED_FILL_PX 1.5
 /* A road this short on the map (pixels) carries no shield. */
 #define MIN_SHIELD_ROAD_PX 24.0
 /* A longer part of a ref is no road number a shield can hold. */
@@ -412,7 +417,8 @@ static void stroke_bucket(cairo_t *cr, cairo_path_t *const paths[N_BUCKETS], int
     cairo_stroke(cr);
 }
 
-/* The casing (casing TRUE) or fill of the roads of bucket b. */
+/* The casing (casing TRUE) or fill of the roads of bucket b; a casing of
+ * width 0 where the fill is too narrow for one (MIN_CASED_FILL_PX). */
 static cm_line_style bucket_line(const cm_road_style *roads, int b, double zoom,
                                  gboolean casing)
 {
@@ -420,15 +426,18 @@ static cm_line_style bucket_line(const cm_road_style *roads, int b, double zoom,
     cm_road_group group = (cm_road_group)(b / 2 % CM_ROAD_N_GROUPS);
     gboolean link = b % 2 == 0;
     double width = road_width(roads, group, link, zoom);
+    gboolean cased = width >= MIN_CASED_FILL_PX;
     cm_line_style line = {roads->color[group], width, {0}, 0};
     if (casing) {
         line.color = level == LEVEL_BRIDGE ? roads->bridge_casing : roads->casing.color;
-        line.width = width + 2 * roads->casing.width;
+        line.width = cased ? width + 2 * roads->casing.width : 0;
         if (level == LEVEL_TUNNEL) {
             memcpy(line.dash, roads->tunnel.dash, sizeof line.dash);
             line.n_dash = roads->tunnel.n_dash;
         }
     } else {
+        if (!cased)
+            line.width = width + 2 * roads->casing.width;
         if (level == LEVEL_TUNNEL)
             line.color.a *= roads->tunnel_opacity;
         if (group == CM_ROAD_TRACK) {

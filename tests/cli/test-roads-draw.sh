@@ -69,6 +69,18 @@ pdftotext -layout "$work/bare.pdf" "$work/bare.txt"
 check "without roads the PDF does not credit OpenStreetMap" \
   bash -c "! grep -q OpenStreetMap '$work/bare.txt'"
 
+# A road whose fill is under 1.5 px has no casing: at zoom 8 the A8 (fill
+# 1.4 px) is drawn in its colour over the casing's width (before: 10 pixels
+# of it, a line of casing round a thin core), and no casing colour shows;
+# at zoom 14 the casings are there.
+casing=$(style_colour casing-color)
+"$convoymap" tile 8 133 93 --roads "$db" -o "$work/z8.png" >/dev/null 2>&1
+"$convoymap" tile 14 8529 5973 --roads "$db" -o "$work/z14.png" >/dev/null 2>&1
+check "zoom 8: the A8 uncased, $(png_count "$work/z8.png" "$motorway") pixels of its colour, $(png_count "$work/z8.png" "$casing") of the casing's" \
+  test "$(png_count "$work/z8.png" "$motorway")" -ge 30 -a "$(png_count "$work/z8.png" "$casing")" -eq 0
+check "zoom 14: casings drawn ($(png_count "$work/z14.png" "$casing") pixels of #$casing)" \
+  test "$(png_count "$work/z14.png" "$casing")" -gt 30
+
 # Tiles to MBTiles: a tile over the A8 has road pixels; the metadata
 # credits OpenStreetMap and records the roads.
 tiles=$work/monaco.mbtiles
