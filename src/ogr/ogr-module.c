@@ -356,7 +356,8 @@ static OGRLayerH create_roads_layer(GDALDatasetH dataset)
     OSRImportFromEPSG(wgs84, 4326);
     OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
     char *options[] = {"SPATIAL_INDEX=YES", "GEOMETRY_NAME=geom", NULL};
-    OGRLayerH layer = GDALDatasetCreateLayer(dataset, CM_ROAD_LAYER_ALL, wgs84, wkbLineString, options);
+    OGRLayerH layer =
+        GDALDatasetCreateLayer(dataset, CM_ROAD_LAYER_ALL, wgs84, wkbLineString, options);
     OSRRelease(wgs84);
     for (size_t i = 0; layer && i < sizeof road_columns / sizeof *road_columns; i++) {
         OGRFieldDefnH field =

@@ -109,7 +109,6 @@ static int road_group_of(const char *highway, gboolean *link)
     return -1;
 }
 
-
 /* The context's open roads.gpkg at path, opened on first use; NULL with
  * the failure on context. */
 static cm_geopackage *connection_for(cm_context *context, const char *path)
@@ -288,9 +287,9 @@ static const char *layer_for_zoom(const cm_style *style, double zoom)
     for (int group = 0; group < CM_ROAD_N_GROUPS; group++)
         if (zoom >= style->roads.min_zoom[group])
             smallest_shown = MIN(smallest_shown, (cm_road_group)group);
-    return smallest_shown >= CM_ROAD_PRIMARY     ? CM_ROAD_LAYER_TRUNK
-           : smallest_shown >= CM_ROAD_TERTIARY  ? CM_ROAD_LAYER_MAIN
-                                                 : CM_ROAD_LAYER_ALL;
+    return smallest_shown >= CM_ROAD_PRIMARY    ? CM_ROAD_LAYER_TRUNK
+           : smallest_shown >= CM_ROAD_TERTIARY ? CM_ROAD_LAYER_MAIN
+                                                : CM_ROAD_LAYER_ALL;
 }
 
 /* The roads of source that meet frame and that style shows at zoom, with
