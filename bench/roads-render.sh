@@ -3,8 +3,10 @@
 # route) rendered with and without --roads, side by side (the two commands
 # alternate, so that the load of a shared machine falls on both alike),
 # whole processes, median of N runs (default 11) after one warm-up each,
-# and the ratio (issue 14's budget: at most 1.3); then the same for the
-# zoom 12-15 tileset of Monaco to MBTiles. The database is imported here from
+# and the ratio (issue 14's budget: at most 1.3); then the map with --roads
+# and the layer hidden by a copy of the style (the route on the roads in
+# both: what the drawing alone costs, routing apart); then the zoom 12-15
+# tileset of Monaco to MBTiles. The database is imported here from
 # ../shared/data/monaco.osm.pbf with `convoymap roads import`.
 # Usage: bench/roads-render.sh [BUILD_DIR] [RUNS]
 set -euo pipefail
@@ -58,6 +60,16 @@ read -r bare roads < <(paired_ms "$runs" \
 row "render 1600x1200 PNG, no roads" "$bare"
 row "render 1600x1200 PNG, --roads" "$roads"
 echo "  ratio with/without roads: $(ratio "$roads" "$bare") (budget 1.3)"
+# The style with the roads layer shown from zoom 29 only: hidden.
+sed '/^\[roads\]/,/^\[/s/^min-zoom=.*/min-zoom=29/' styles/briefing.ini >"$out/hidden.ini"
+grep -q "^min-zoom=29" "$out/hidden.ini"
+read -r hidden roads < <(paired_ms "$runs" \
+  -- "$convoymap" render --bbox "$bbox" "${route[@]}" --roads "$db" --style "$out/hidden.ini" \
+     -o "$out/hidden.png" \
+  -- "$convoymap" render --bbox "$bbox" "${route[@]}" --roads "$db" -o "$out/roads.png")
+row "render, --roads, the layer hidden by the style" "$hidden"
+row "render, --roads" "$roads"
+echo "  ratio of the layer's drawing: $(ratio "$roads" "$hidden")"
 read -r tiles_bare tiles_roads < <(paired_ms "$runs" \
   -- "$convoymap" tiles --bbox "$bbox" --zoom 12-15 "${route[@]}" -o "$out/bare.mbtiles" \
   -- "$convoymap" tiles --bbox "$bbox" --zoom 12-15 "${route[@]}" --roads "$db" \

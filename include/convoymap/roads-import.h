@@ -20,7 +20,9 @@ extern "C" {
 
 /* The value of "format" and "version" in a roads database's manifest.json. */
 #define CM_ROADS_FORMAT "convoymap-roads"
-#define CM_ROADS_VERSION 1
+/* Version 2 added the drawing layers of the larger classes (roads_main,
+ * roads_trunk) that low zooms read. */
+#define CM_ROADS_VERSION 2
 
 /* Progress of an import: stage says what runs ("reading NAME",
  * "road layer", "routing database"), done of total steps (total 0: the

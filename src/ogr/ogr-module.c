@@ -3,6 +3,7 @@
  * the plain-data interface of ogr-module.h. Built as a separate module so that only commands that need GDAL load it. GDAL's
  * messages are silenced: the library reports failures in one line. */
 #include "ogr-module.h"
+#include "roads/road-tiers.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -355,7 +356,8 @@ static OGRLayerH create_roads_layer(GDALDatasetH dataset)
     OSRImportFromEPSG(wgs84, 4326);
     OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
     char *options[] = {"SPATIAL_INDEX=YES", "GEOMETRY_NAME=geom", NULL};
-    OGRLayerH layer = GDALDatasetCreateLayer(dataset, "roads", wgs84, wkbLineString, options);
+    OGRLayerH layer =
+        GDALDatasetCreateLayer(dataset, CM_ROAD_LAYER_ALL, wgs84, wkbLineString, options);
     OSRRelease(wgs84);
     for (size_t i = 0; layer && i < sizeof road_columns / sizeof *road_columns; i++) {
         OGRFieldDefnH field =
@@ -365,6 +367,25 @@ static OGRLayerH create_roads_layer(GDALDatasetH dataset)
         OGR_Fld_Destroy(field);
     }
     return layer;
+}
+
+/* Writes the tier layers of road-tiers.h, each a copy of the roads of all
+ * that its filter keeps with its own R-tree; 0 on failure. GDAL's copy
+ * writes in transactions of its own. */
+static int write_tiers(GDALDatasetH output, OGRLayerH all)
+{
+    static const char *const tiers[][2] = {
+        {CM_ROAD_LAYER_MAIN, CM_ROAD_MAIN_FILTER},
+        {CM_ROAD_LAYER_TRUNK, CM_ROAD_TRUNK_FILTER},
+    };
+    char *options[] = {"SPATIAL_INDEX=YES", "GEOMETRY_NAME=geom", NULL};
+    int ok = 1;
+    for (size_t i = 0; ok && i < sizeof tiers / sizeof *tiers; i++) {
+        ok = OGR_L_SetAttributeFilter(all, tiers[i][1]) == OGRERR_NONE &&
+             GDALDatasetCopyLayer(output, all, tiers[i][0], options) != NULL;
+        OGR_L_SetAttributeFilter(all, NULL);
+    }
+    return ok;
 }
 
 /* The OGR SQL that picks the roads of classes from the OSM driver's lines,
@@ -500,7 +521,7 @@ static cm_ogr_roads_result module_write_roads(const char *const *inputs, size_t 
     free(seen.ids);
     if (result == CM_OGR_ROADS_OK) {
         *bad_input = n_inputs;
-        if (GDALDatasetCommitTransaction(output) != OGRERR_NONE)
+        if (GDALDatasetCommitTransaction(output) != OGRERR_NONE || !write_tiers(output, layer))
             result = CM_OGR_ROADS_WRITE;
     }
     if (output) {

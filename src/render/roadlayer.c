@@ -7,9 +7,10 @@
 
 #include "core/geopackage.h"
 #include "draw.h"
+#include "roads/road-tiers.h"
+#include "roads/roads-files.h"
 
-/* The layer of roads.gpkg and its columns, as the importer writes them. */
-#define ROADS_LAYER "roads"
+/* The columns of roads.gpkg's layers, as the importer writes them. */
 static const char *const road_columns[] = {"class", "ref", "bridge", "tunnel", NULL};
 enum { COLUMN_CLASS, COLUMN_REF, COLUMN_BRIDGE, COLUMN_TUNNEL };
 
@@ -25,6 +26,11 @@ enum { COLUMN_CLASS, COLUMN_REF, COLUMN_BRIDGE, COLUMN_TUNNEL };
 #define STROKE_TOLERANCE_PX 0.25
 /* Points sampled along each edge of the frame to find its extent. */
 #define FRAME_EDGE_SAMPLES 16
+/* A road whose fill is narrower than this (pixels) has no casing: at that
+ * width a casing reads as the road's colour, not as its edge, so the fill
+ * is drawn alone over the casing's width (the road's place on the map
+ * unchanged), one stroke instead of two. */
+#define MIN_CASED_FILL_PX 1.5
 /* A road this short on the map (pixels) carries no shield. */
 #define MIN_SHIELD_ROAD_PX 24.0
 /* A longer part of a ref is no road number a shield can hold. */
@@ -103,18 +109,6 @@ static int road_group_of(const char *highway, gboolean *link)
     return -1;
 }
 
-/* SHA-256 (hex) of the file at path, or NULL; g_free() it. */
-static char *file_fingerprint(const char *path)
-{
-    char *text;
-    gsize length;
-    if (!g_file_get_contents(path, &text, &length, NULL))
-        return NULL;
-    char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)text, length);
-    g_free(text);
-    return sum;
-}
-
 /* The context's open roads.gpkg at path, opened on first use; NULL with
  * the failure on context. */
 static cm_geopackage *connection_for(cm_context *context, const char *path)
@@ -137,36 +131,47 @@ static cm_geopackage *connection_for(cm_context *context, const char *path)
     return gpkg;
 }
 
-/* The query of the roads layer on context's connection, whose GeoPackage
- * goes to *gpkg; NULL with the failure on context. */
+/* The query of roads.gpkg's layer name on context's connection, whose
+ * GeoPackage goes to *gpkg; NULL with the failure on context. */
 static cm_gpkg_layer *roads_layer(const cm_road_source *source, cm_context *context,
-                                  cm_geopackage **gpkg_out)
+                                  const char *name, cm_geopackage **gpkg_out)
 {
     cm_geopackage *gpkg = *gpkg_out = connection_for(context, source->gpkg_path);
     if (!gpkg)
         return NULL;
     gboolean missing;
-    cm_gpkg_layer *layer = cm_geopackage_layer(gpkg, ROADS_LAYER, road_columns, &missing);
-    if (!layer)
+    cm_gpkg_layer *layer = cm_geopackage_layer(gpkg, name, road_columns, &missing);
+    if (!layer && missing)
+        cm_fail(context, CM_ERR_INPUT, "roads database %s: no layer '%s' (made by "
+                "'convoymap roads import'?)", source->gpkg_path, name);
+    else if (!layer)
         cm_fail(context, CM_ERR_INPUT, "roads database %s: %s", source->gpkg_path,
-                missing ? "no layer '" ROADS_LAYER "' (made by 'convoymap roads import'?)"
-                        : cm_geopackage_error(gpkg));
+                cm_geopackage_error(gpkg));
     return layer;
 }
 
 cm_road_source *cm_road_source_open(cm_context *context, const char *path)
 {
     char *manifest = g_build_filename(path, CM_ROADS_MANIFEST_FILE, NULL);
-    char *fingerprint = file_fingerprint(manifest);
+    char *text = NULL;
+    gsize length = 0;
+    gboolean read = g_file_get_contents(manifest, &text, &length, NULL);
     g_free(manifest);
-    if (!fingerprint) {
+    if (!read) {
         cm_fail(context, CM_ERR_INPUT, "roads database %s has no readable %s (make one with "
                 "'convoymap roads import')", path, CM_ROADS_MANIFEST_FILE);
         return NULL;
     }
+    /* An older database lacks the layers this version reads. */
+    if (cm_roads_manifest_check(context, path, text, length) != CM_OK) {
+        g_free(text);
+        return NULL;
+    }
     cm_road_source *source = g_new0(cm_road_source, 1);
     source->gpkg_path = g_build_filename(path, CM_ROADS_DRAWING_FILE, NULL);
-    source->fingerprint = fingerprint;
+    source->fingerprint =
+        g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)text, length);
+    g_free(text);
     /* SQLite opens a missing file read-only without a word: look first. */
     if (!g_file_test(source->gpkg_path, G_FILE_TEST_IS_REGULAR)) {
         cm_fail(context, CM_ERR_INPUT, "roads database %s has no %s (made by an older "
@@ -174,11 +179,14 @@ cm_road_source *cm_road_source_open(cm_context *context, const char *path)
         cm_road_source_free(source);
         return NULL;
     }
+    static const char *const layers[] = {CM_ROAD_LAYER_ALL, CM_ROAD_LAYER_MAIN,
+                                         CM_ROAD_LAYER_TRUNK};
     cm_geopackage *gpkg;
-    if (!roads_layer(source, context, &gpkg)) {
-        cm_road_source_free(source);
-        return NULL;
-    }
+    for (size_t i = 0; i < G_N_ELEMENTS(layers); i++)
+        if (!roads_layer(source, context, layers[i], &gpkg)) {
+            cm_road_source_free(source);
+            return NULL;
+        }
     return source;
 }
 
@@ -271,6 +279,19 @@ static int add_ref(road_set *set, const char *ref)
     return (int)set->refs->len - 1;
 }
 
+/* The smallest layer of roads.gpkg that holds every class group style
+ * shows at zoom (road-tiers.h). */
+static const char *layer_for_zoom(const cm_style *style, double zoom)
+{
+    cm_road_group smallest_shown = CM_ROAD_N_GROUPS;
+    for (int group = 0; group < CM_ROAD_N_GROUPS; group++)
+        if (zoom >= style->roads.min_zoom[group])
+            smallest_shown = MIN(smallest_shown, (cm_road_group)group);
+    return smallest_shown >= CM_ROAD_PRIMARY    ? CM_ROAD_LAYER_TRUNK
+           : smallest_shown >= CM_ROAD_TERTIARY ? CM_ROAD_LAYER_MAIN
+                                                : CM_ROAD_LAYER_ALL;
+}
+
 /* The roads of source that meet frame and that style shows at zoom, with
  * their refs when with_refs. CM_OK, or the failure on context (set is
  * then left empty). */
@@ -283,7 +304,7 @@ static cm_status read_roads(const cm_road_source *source, cm_context *context,
                       g_array_new(FALSE, FALSE, sizeof(double)),
                       g_ptr_array_new_with_free_func(g_free)};
     cm_geopackage *gpkg;
-    cm_gpkg_layer *layer = roads_layer(source, context, &gpkg);
+    cm_gpkg_layer *layer = roads_layer(source, context, layer_for_zoom(style, zoom), &gpkg);
     if (!layer)
         return cm_context_status(context);
     double west, south, east, north;
@@ -395,7 +416,8 @@ static void stroke_bucket(cairo_t *cr, cairo_path_t *const paths[N_BUCKETS], int
     cairo_stroke(cr);
 }
 
-/* The casing (casing TRUE) or fill of the roads of bucket b. */
+/* The casing (casing TRUE) or fill of the roads of bucket b; a casing of
+ * width 0 where the fill is too narrow for one (MIN_CASED_FILL_PX). */
 static cm_line_style bucket_line(const cm_road_style *roads, int b, double zoom,
                                  gboolean casing)
 {
@@ -403,15 +425,18 @@ static cm_line_style bucket_line(const cm_road_style *roads, int b, double zoom,
     cm_road_group group = (cm_road_group)(b / 2 % CM_ROAD_N_GROUPS);
     gboolean link = b % 2 == 0;
     double width = road_width(roads, group, link, zoom);
+    gboolean cased = width >= MIN_CASED_FILL_PX;
     cm_line_style line = {roads->color[group], width, {0}, 0};
     if (casing) {
         line.color = level == LEVEL_BRIDGE ? roads->bridge_casing : roads->casing.color;
-        line.width = width + 2 * roads->casing.width;
+        line.width = cased ? width + 2 * roads->casing.width : 0;
         if (level == LEVEL_TUNNEL) {
             memcpy(line.dash, roads->tunnel.dash, sizeof line.dash);
             line.n_dash = roads->tunnel.n_dash;
         }
     } else {
+        if (!cased)
+            line.width = width + 2 * roads->casing.width;
         if (level == LEVEL_TUNNEL)
             line.color.a *= roads->tunnel_opacity;
         if (group == CM_ROAD_TRACK) {

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "convoymap/context.h"
+#include "core/private-export.h"
 
 /* NAME.roads/manifest.json: CM_ROADS_FORMAT and CM_ROADS_VERSION
  * (roads-import.h), the sources and the convoymap version. */
@@ -27,8 +28,9 @@ char *cm_routino_data_file(const char *name);
 /* Checks the text of length bytes of path's manifest.json (path names the
  * database in messages): CM_OK when it is of format CM_ROADS_FORMAT and
  * version CM_ROADS_VERSION, else CM_ERR_INPUT on context with one line
- * naming path (and the version it has, when it has another). */
-cm_status cm_roads_manifest_check(cm_context *context, const char *path, const char *text,
+ * naming path (and the version it has, when it has another). Also called by
+ * the roads layer of the render module. */
+CM_PRIVATE cm_status cm_roads_manifest_check(cm_context *context, const char *path, const char *text,
                                   size_t length);
 
 /* Where cm_routino_data_file() looks first, for messages. */

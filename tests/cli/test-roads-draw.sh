@@ -69,6 +69,18 @@ pdftotext -layout "$work/bare.pdf" "$work/bare.txt"
 check "without roads the PDF does not credit OpenStreetMap" \
   bash -c "! grep -q OpenStreetMap '$work/bare.txt'"
 
+# A road whose fill is under 1.5 px has no casing: at zoom 8 the A8 (fill
+# 1.4 px) is drawn in its colour over the casing's width (before: 10 pixels
+# of it, a line of casing round a thin core), and no casing colour shows;
+# at zoom 14 the casings are there.
+casing=$(style_colour casing-color)
+"$convoymap" tile 8 133 93 --roads "$db" -o "$work/z8.png" >/dev/null 2>&1
+"$convoymap" tile 14 8529 5973 --roads "$db" -o "$work/z14.png" >/dev/null 2>&1
+check "zoom 8: the A8 uncased, $(png_count "$work/z8.png" "$motorway") pixels of its colour, $(png_count "$work/z8.png" "$casing") of the casing's" \
+  test "$(png_count "$work/z8.png" "$motorway")" -ge 30 -a "$(png_count "$work/z8.png" "$casing")" -eq 0
+check "zoom 14: casings drawn ($(png_count "$work/z14.png" "$casing") pixels of #$casing)" \
+  test "$(png_count "$work/z14.png" "$casing")" -gt 30
+
 # Tiles to MBTiles: a tile over the A8 has road pixels; the metadata
 # credits OpenStreetMap and records the roads.
 tiles=$work/monaco.mbtiles
@@ -108,6 +120,31 @@ rm -f "$work/plain.mbtiles"
 "$convoymap" tiles --bbox "$bbox" --zoom 13-13 --mark 43.75,7.42 -o "$work/plain.mbtiles" >/dev/null 2>&1
 expect_error "a tileset made without roads is refused with roads" 2 "no roads" \
   tiles --bbox "$bbox" --zoom 13-13 --mark 43.75,7.42 --roads "$db" -o "$work/plain.mbtiles" --resume
+
+# Low zooms read the tier layers of the larger classes (roads_main up to
+# tertiary, roads_trunk up to primary), not every road: with roads_main
+# emptied, a zoom-12 tile loses its roads and a zoom-13 tile (minor roads
+# shown, the layer of all) keeps them.
+cp -r "$db" "$work/tier.roads"
+sqlite3 "$work/tier.roads/roads.gpkg" "DELETE FROM roads_main"
+for z in 12 13; do
+  x=$(( 8529 >> (14 - z) )) y=$(( 5973 >> (14 - z) ))
+  "$convoymap" tile "$z" "$x" "$y" --roads "$db" -o "$work/full-$z.png" >/dev/null 2>&1
+  "$convoymap" tile "$z" "$x" "$y" --roads "$work/tier.roads" -o "$work/tier-$z.png" >/dev/null 2>&1
+  "$convoymap" tile "$z" "$x" "$y" -o "$work/none-$z.png" >/dev/null 2>&1
+done
+check "zoom 12 reads roads_main: its tile has the A8 ($(png_count "$work/full-12.png" "$motorway") motorway pixels), none without roads_main" \
+  test "$(png_count "$work/full-12.png" "$motorway")" -gt 100 -a "$(png_count "$work/tier-12.png" "$motorway")" -eq 0
+check "zoom 13 reads the layer of all roads: the same tile without roads_main" \
+  cmp "$work/full-13.png" "$work/tier-13.png"
+check "and it has the A8" test "$(png_count "$work/full-13.png" "$motorway")" -gt 100
+# A database of version 1 has no tier layers: refused, saying to import it again.
+cp -r "$db" "$work/v1.roads"
+sed -i 's/"version": 2/"version": 1/' "$work/v1.roads/manifest.json"
+expect_error "a version 1 database is refused with one line saying to import it again" 2 \
+  "convoymap: $work/v1.roads is a roads database of version 1; this convoymap reads version 2: import it again" \
+  render --bbox "$bbox" --roads "$work/v1.roads" -o "$work/v1.png"
+check "nothing is written for it" test ! -e "$work/v1.png"
 
 # Bad input: one line, naming it.
 expect_error "a missing database is named" 2 "$work/missing.roads" \

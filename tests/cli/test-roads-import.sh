@@ -46,7 +46,7 @@ import json, os, sys
 m = json.load(open(sys.argv[1]))
 want_version = sys.argv[3].split()[-1]
 assert m["format"] == "convoymap-roads", m
-assert m["version"] == 1, m
+assert m["version"] == 2, m
 assert m["convoymap"] == want_version, (m["convoymap"], want_version)
 assert m["routino_tagging"] == "tagging.xml", m
 assert len(m["sources"]) == 1, m
@@ -88,6 +88,20 @@ check "tunnel = 1 on the $tunnels tunnels, bridge = 1 on the $bridges bridges" \
   test "$(gpkg "SELECT sum(tunnel) || ' ' || sum(bridge) FROM roads")" = "$tunnels $bridges"
 check "Boulevard Louis II (way 4230891) is a primary road in a tunnel" \
   test "$(gpkg "SELECT count(*) FROM roads WHERE name = 'Boulevard Louis II' AND class = 'primary' AND tunnel = 1 AND bridge = 0")" -ge 1
+# The tier layers that low zooms read (src/roads/road-tiers.h): each the
+# roads of its classes, with its own R-tree.
+main="'motorway','trunk','primary','secondary','tertiary','motorway_link','trunk_link','primary_link','secondary_link','tertiary_link'"
+trunk="'motorway','trunk','primary','motorway_link','trunk_link','primary_link'"
+per_class() { gpkg "SELECT group_concat(class || ':' || n || ':' || b || ':' || t, ' ') FROM (SELECT class, count(*) AS n, sum(bridge) AS b, sum(tunnel) AS t FROM $1 WHERE class IN ($2) GROUP BY class ORDER BY class)"; }
+for tier in "roads_main:$main" "roads_trunk:$trunk"; do
+  name=${tier%%:*} in=${tier#*:}
+  want=$(gpkg "SELECT count(*) FROM roads WHERE class IN ($in)")
+  check "$name holds the $want roads of its classes (per class: count, bridges, tunnels as in roads), all in its R-tree" \
+    test "$(per_class "$name" "$in")/$(gpkg "SELECT count(*) FROM $name")/$(gpkg "SELECT count(*) FROM rtree_${name}_geom")" = "$(per_class roads "$in")/$want/$want"
+done
+n_trunk=$(gpkg "SELECT count(*) FROM roads_trunk") n_main=$(gpkg "SELECT count(*) FROM roads_main")
+check "roads_trunk ($n_trunk) < roads_main ($n_main) < roads ($got)" test "$n_trunk" -gt 300 -a "$n_trunk" -lt "$n_main" -a "$n_main" -lt "$got"
+check "the manifest is of version 2" grep -q '"version": 2' "$db/manifest.json"
 reverse=$(gdal_count "AND hstore_get_value(other_tags, 'oneway') = '-1'")
 check "oneway = -1 on the $reverse ways tagged oneway=-1" test "$(gpkg "SELECT count(*) FROM roads WHERE oneway = -1")" = "$reverse"
 

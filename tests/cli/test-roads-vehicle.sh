@@ -15,7 +15,7 @@ if [ ! -f "$extract" ]; then
   echo "1..0 # SKIP no $extract"; exit 0
 fi
 unset CONVOYMAP_ROADS
-manifest='{"format": "convoymap-roads", "version": 1, "convoymap": "0.0.0", "sources": [], "routino_tagging": "tagging.xml"}'
+manifest='{"format": "convoymap-roads", "version": 2, "convoymap": "0.0.0", "sources": [], "routino_tagging": "tagging.xml"}'
 # database NAME INPUT: a roads database $work/NAME.roads made by planetsplitter.
 database() {
   mkdir -p "$work/$1.roads/routino"

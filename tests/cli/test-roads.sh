@@ -18,7 +18,7 @@ mkdir -p "$db/routino"
 planetsplitter --dir="$db/routino" --prefix=roads --tagging=/usr/share/routino/tagging.xml \
   --loggable "$extract" >"$work/planetsplitter.log" 2>&1 || { echo "Bail out! planetsplitter"; exit 1; }
 cat >"$db/manifest.json" <<'JSON'
-{"format": "convoymap-roads", "version": 1, "convoymap": "0.0.0", "sources": [{"path": "monaco.osm.pbf", "bytes": 0}], "routino_tagging": "tagging.xml"}
+{"format": "convoymap-roads", "version": 2, "convoymap": "0.0.0", "sources": [{"path": "monaco.osm.pbf", "bytes": 0}], "routino_tagging": "tagging.xml"}
 JSON
 unset CONVOYMAP_ROADS
 # json EXPR: one value of the JSON report in $work/stdout.
@@ -119,9 +119,9 @@ mkdir -p "$work/old.roads"
 echo '{"format": "convoymap-roads", "version": 7}' >"$work/old.roads/manifest.json"
 expect_error "a database of another version names it" 2 "$work/old.roads is a roads database of version 7" \
   route --roads "$work/old.roads" --from 43.7384,7.4246 --to 43.7311,7.4197
-echo '{"format": "convoymap-roads", "version": 2, "convoymap": "9.0"}' >"$work/old.roads/manifest.json"
-expect_error "a database of version 2 names it and says what to do" 2 \
-  "convoymap: $work/old.roads is a roads database of version 2; this convoymap reads version 1: import it again" \
+echo '{"format": "convoymap-roads", "version": 3, "convoymap": "9.0"}' >"$work/old.roads/manifest.json"
+expect_error "a database of version 3 names it and says what to do" 2 \
+  "convoymap: $work/old.roads is a roads database of version 3; this convoymap reads version 2: import it again" \
   route --roads "$work/old.roads" --from 43.7384,7.4246 --to 43.7311,7.4197
 printf '\377\376{"format": "convoymap-roads"' >"$work/old.roads/manifest.json"
 expect_error "a manifest that is not text names the database" 2 \

@@ -8,6 +8,7 @@
  * alone. The database is imported from Monaco's real OSM extract
  * (../shared/data beside the project). */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <math.h>
 #include <string.h>
 
@@ -416,6 +417,51 @@ static void test_bad_database(void)
     cm_map_free(map);
 }
 
+/* A database of version 1 (no tier layers) is refused in one line saying
+ * to import it again; one of version 2 whose roads.gpkg lacks a tier layer
+ * names the layer. */
+static void test_old_database(void)
+{
+    if (!need_database())
+        return;
+    cm_context *context = test_context();
+    char *old = g_build_filename(scratch, "old.roads", NULL);
+    char *manifest = g_build_filename(old, "manifest.json", NULL);
+    char *gpkg = g_build_filename(old, "roads.gpkg", NULL);
+    char *source = g_build_filename(database, "roads.gpkg", NULL);
+    g_assert_cmpint(g_mkdir_with_parents(old, 0755), ==, 0);
+    char *contents;
+    gsize length;
+    g_assert_true(g_file_get_contents(source, &contents, &length, NULL));
+    g_assert_true(g_file_set_contents(gpkg, contents, (gssize)length, NULL));
+    g_free(contents);
+    g_assert_true(g_file_set_contents(manifest, "{\"format\": \"convoymap-roads\", "
+                                      "\"version\": 1}", -1, NULL));
+    cm_map *map = monaco_map(&monaco, FALSE);
+    g_assert_cmpint(cm_map_set_roads(map, old), ==, CM_ERR_INPUT);
+    g_assert_nonnull(strstr(cm_context_message(context), old));
+    g_assert_nonnull(strstr(cm_context_message(context), "of version 1; this convoymap reads "
+                                                         "version 2: import it again"));
+    g_assert_null(strchr(cm_context_message(context), '\n'));
+
+    g_assert_true(g_file_set_contents(manifest, "{\"format\": \"convoymap-roads\", "
+                                      "\"version\": 2}", -1, NULL));
+    sqlite3 *db;
+    g_assert_cmpint(sqlite3_open(gpkg, &db), ==, SQLITE_OK);
+    g_assert_cmpint(sqlite3_exec(db, "DROP TABLE roads_main; DELETE FROM gpkg_geometry_columns "
+                                 "WHERE table_name = 'roads_main'; DELETE FROM gpkg_contents "
+                                 "WHERE table_name = 'roads_main'", NULL, NULL, NULL), ==,
+                    SQLITE_OK);
+    sqlite3_close(db);
+    g_assert_cmpint(cm_map_set_roads(map, old), ==, CM_ERR_INPUT);
+    g_assert_nonnull(strstr(cm_context_message(context), "no layer 'roads_main'"));
+    cm_map_free(map);
+    g_free(old);
+    g_free(manifest);
+    g_free(gpkg);
+    g_free(source);
+}
+
 /* Tiles draw the roads, and a tile cut from a metatile matches the same
  * tile drawn alone: every tile reads its roads with a margin, so that
  * lines cut at a metatile's edge meet. */
@@ -484,6 +530,7 @@ int main(int argc, char **argv)
     g_test_add_func("/roads-draw/shields", test_shields);
     g_test_add_func("/roads-draw/route-over-roads", test_route_over_roads);
     g_test_add_func("/roads-draw/bad-database", test_bad_database);
+    g_test_add_func("/roads-draw/old-database", test_old_database);
     g_test_add_func("/roads-draw/tile-seams", test_tile_seams);
     int status = test_run();
     if (scratch) {

@@ -17,7 +17,7 @@ static char *routino_dir;   /* roads_path/routino */
 static cm_roads *roads;
 
 #define MANIFEST_V1                                                                       \
-    "{\"format\": \"convoymap-roads\", \"version\": 1, \"convoymap\": \"0.0.0\", "         \
+    "{\"format\": \"convoymap-roads\", \"version\": 2, \"convoymap\": \"0.0.0\", "         \
     "\"sources\": [{\"path\": \"monaco.osm.pbf\", \"bytes\": 0}], "                        \
     "\"routino_tagging\": \"tagging.xml\"}\n"
 
@@ -413,9 +413,9 @@ static void test_open_errors(void)
     g_assert_null(cm_roads_open(context, bad));
     g_assert_nonnull(strstr(cm_context_message(context), "not of format \"convoymap-roads\""));
 
-    write_file(bad, "manifest.json", "{\"format\": \"convoymap-roads\", \"version\": 2}");
+    write_file(bad, "manifest.json", "{\"format\": \"convoymap-roads\", \"version\": 3}");
     g_assert_null(cm_roads_open(context, bad));
-    g_assert_nonnull(strstr(cm_context_message(context), "of version 2"));
+    g_assert_nonnull(strstr(cm_context_message(context), "of version 3"));
     g_assert_nonnull(strstr(cm_context_message(context), bad));
 
     /* A right manifest over no routing database. */
