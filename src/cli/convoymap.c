@@ -1125,7 +1125,8 @@ static int serve_scene(cm_context *context, cm_geocoder *geocoder, const route_o
         return serve_range_error("--max-age", options->max_age, "0 or more seconds");
     if (options->idle_timeout < 1)
         return serve_range_error("--idle-timeout", options->idle_timeout, "1 or more seconds");
-    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL, NULL);
+    int resolved = resolve_scene(context, geocoder, scene, routes, reference, OFF_ROADS_TILES,
+                                 TRUE, NULL, NULL);
     if (resolved != EXIT_SUCCESS)
         return resolved;
     serve_config config = {
@@ -1165,7 +1166,7 @@ static int run_server(cm_context *context, cm_geocoder *geocoder, const route_op
     cm_roads_options roads_options;
     int status = open_roads("serve", context, routes, scene, &roads, &roads_options);
     if (status == EXIT_SUCCESS)
-        status = serve_scene(context, geocoder, routes, scene, draws_reference(reference, routes),
+        status = serve_scene(context, geocoder, routes, scene, reference,
                              data, &roads_options);
     close_roads(scene, roads);
     return status;
