@@ -22,7 +22,7 @@
 # Our distance is the leg's road line, from the road point nearest one end
 # to the one nearest the other, measured on the ellipsoid as pgRouting's
 # length_m is (the leg's distance less its two snaps). Routino's own total
-# (the JSON's road_distance_km) is 1 to 4 % shorter than that line on
+# (the JSON's routino_distance_km) is 1 to 4 % shorter than that line on
 # Monaco: planetsplitter measures each OSM segment (node to node, 9 m on
 # average in a town) in whole metres, dropping the fraction. The last check
 # bounds that. (The line itself is up to 1 % shorter than the OSM ways, as
@@ -262,7 +262,7 @@ for a, b in pairs:
     # The leg's road line, from the road point nearest a to the one nearest
     # b, measured on the ellipsoid as pgRouting's length_m is.
     ours = leg["distance_km"] * 1000 - roads["snap_from_m"] - roads["snap_to_m"]
-    shortfall.append(1 - roads["road_distance_km"] * 1000 / ours)
+    shortfall.append(1 - roads["routino_distance_km"] * 1000 / ours)
     snap_a, snap_b, theirs, path = pgrouting(a, b)
     snaps = f"snaps: ours {roads['snap_from_m']:.0f} m, {roads['snap_to_m']:.0f} m; pgRouting {snap_a:.0f} m, {snap_b:.0f} m"
     reason = None
@@ -277,7 +277,7 @@ for a, b in pairs:
             # Only when our route is Routino's, and Routino with the
             # preferences evened out agrees with pgRouting.
             flat = flat_router(a, b)
-            same = abs(router_total(a, b) - roads["road_distance_km"] * 1000) <= 10
+            same = abs(router_total(a, b) - roads["routino_distance_km"] * 1000) <= 10
             if same and abs(flat - theirs) <= 0.05 * theirs:
                 reason = (f"Routino's class preferences: routino-router with every class at 100 % "
                           f"goes {flat:.0f} m")
@@ -316,7 +316,7 @@ while IFS= read -r line; do
 done <"$work/pairs.tap"
 check "at least 30 pairs compared, at most 55 % left out ($out of $total)" \
   test $((total - out)) -ge 30 -a $((out * 20)) -le $((total * 11))
-# Routino's own road distance (the JSON's road_distance_km, routino-router's
+# Routino's own road distance (the JSON's routino_distance_km, routino-router's
 # total) is shorter than the line it returns: whole metres a segment.
 check "Routino's road distance is 0 to 5 % shorter than its line (${low:-?} to ${high:-?})" \
   python3 -c "import sys; sys.exit(not 0 <= float(sys.argv[1]) <= float(sys.argv[2]) <= 0.05)" "${low:-1}" "${high:-1}"

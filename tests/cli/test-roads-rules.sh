@@ -28,7 +28,7 @@ leg() {
 f = [f for f in json.load(open(sys.argv[1]))['features'] if f['geometry']['type'] == 'LineString']
 json.dump(f[0]['geometry']['coordinates'], open(sys.argv[2], 'w'))" "$work/stdout" "$work/line.json"
 }
-road_km() { python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['routes'][0]['legs'][0]['roads']['road_distance_km'])" "$work/leg.json"; }
+road_km() { python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['routes'][0]['legs'][0]['roads']['routino_distance_km'])" "$work/leg.json"; }
 # router FROM_LAT FROM_LON TO_LAT TO_LON [OPTION]: routino-router's shortest total in km.
 router() { routino-router --dir="$db/routino" --prefix=roads --profile=motorcar --shortest ${5:+"$5"} \
   --lat1="$1" --lon1="$2" --lat2="$3" --lon2="$4" --output-stdout --output-text-all --quiet | tail -1 | cut -f7 | tr -d ' '; }

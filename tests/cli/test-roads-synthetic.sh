@@ -31,7 +31,7 @@
 #     1113.195 + 1105.743 + 1113.195 = 3332.133 m
 #   X to E: not left at F (552.871 + 1113.195 = 1666.066 m, forbidden) but
 #     by C, B and Middle Street: 552.871 + 1113.195 + 1105.743 = 2771.809 m
-# Routino's own distance (the JSON's road_distance_km) measures each
+# Routino's own distance (the JSON's routino_distance_km) measures each
 # segment on a sphere of radius 6378137 m and keeps whole metres: 0.01
 # degree is 1113.195 -> 1113 m either way, 0.005 degree 556.597 -> 556 m:
 #   A-C 2226, A-C quickest 4 x 556 + 2 x 1113 = 4450, B-E 1113,
@@ -101,7 +101,7 @@ router() { routino-router --dir="$db/routino" --prefix=roads --profile=motorcar 
 # expect NAME DISTANCE_KM ROUTINO_KM ROADS: the leg in $work/leg.json.
 expect() {
   check "$1: the leg is the hand-computed $2 km" test "$(value 'l["distance_km"]')" = "$2"
-  check "$1: Routino's road distance is the hand-computed $3 km" test "$(value 'l["roads"]["road_distance_km"]')" = "$3"
+  check "$1: Routino's road distance is the hand-computed $3 km" test "$(value 'l["roads"]["routino_distance_km"]')" = "$3"
   check "$1: it starts and ends on the road (snaps under 0.5 m)" \
     python3 -c "import sys; sys.exit(not $(value 'max(l["roads"]["snap_from_m"], l["roads"]["snap_to_m"])') < 0.5)"
   check "$1: by $4" test "$(value 'l["roads"]["roads"]')" = "$4"
