@@ -12,6 +12,8 @@ build_packages=(gcc pkg-config meson ninja-build libglib2.0-dev libcairo2-dev li
 # Routino: the library that routes on roads (libroutino-dev, its profiles in
 # routino-common) and planetsplitter, which builds the database of `roads import`.
 build_packages+=(libroutino-dev routino-common routino)
+# libmicrohttpd: the HTTP server of `convoymap serve` (docs/serve.md says why).
+build_packages+=(libmicrohttpd-dev)
 # Real consumers of our output, used by the tests.
 test_packages=(librsvg2-bin poppler-utils gdal-bin file python3 valgrind strace)
 # Headless Chromium opens the tiles' --preview page (tests/cli/test-preview.sh).

@@ -13,6 +13,10 @@
 
 #include "convoymap/convoymap.h"
 #include "options.h"
+#include "serve/metrics.h"
+#include "serve/server.h"
+#include "serve/tiles.h"
+#include "serve/web.h"
 
 static int fail(cm_context *context)
 {
@@ -985,6 +989,117 @@ static int command_geocode(const cli_command *command, int argc, char **argv)
     return status;
 }
 
+/* The tiler of `serve` for one scale, drawing as `tiles` with the same
+ * flags draws. */
+static cm_tiler *serve_tiler(cm_context *context, const cm_scene *scene,
+                             const serve_options *options, int scale)
+{
+    tile_options tiling = {.tile_size = options->tile_size, .scale = scale,
+                           .metatile = options->metatile, .style = options->style,
+                           .labels = options->labels};
+    return new_tiler(context, scene, &tiling);
+}
+
+/* The usage error of a serve flag whose number is out of range. */
+static int serve_range_error(const char *flag, int value, const char *expected)
+{
+    char *message = g_strdup_printf("%s %d is out of range (%s)", flag, value, expected);
+    int status = usage_error("serve", message);
+    g_free(message);
+    return status;
+}
+
+/* What `serve --help` ends with. */
+#define SERVE_DESCRIPTION                                                                    \
+    "Serves /tiles/{z}/{x}/{y}.png and {y}@2x.png (rendered as 'tiles' renders them, in "    \
+    "metatiles, on demand), /health and /metrics until SIGTERM or Ctrl-C, which finish "     \
+    "what is in flight. The route and mark flags draw an overlay on every tile; with none, " \
+    "the reference convoy. See docs/serve.md and convoymap(1)."
+
+/* The endpoints besides the tiles (serve/web.h): the whole world at every
+ * zoom, first shown around the overlay; NULL after printing why. */
+static serve_web *new_serve_web(const route_options *routes, const serve_options *options,
+                                const cm_scene *scene)
+{
+    serve_web_config config = {
+        .data_dir = routes->data_dir, .gazetteers = (const char *const *)routes->gazetteers,
+        .tileset = {.tile_size = options->tile_size, .min_zoom = 0,
+                    .max_zoom = CM_TILE_MAX_ZOOM,
+                    .bounds = {-180, -CM_TILE_MAX_LAT, 180, CM_TILE_MAX_LAT}},
+        .style = options->style, .threads = options->jobs};
+    serve_tileset_center_on(&config.tileset, scene);
+    char *error = NULL;
+    serve_web *web = serve_web_new(&config, &error);
+    if (!web)
+        fprintf(stderr, "convoymap: %s\n", error);
+    g_free(error);
+    return web;
+}
+
+static int run_server(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
+                      cm_scene *scene, gboolean reference, cm_units units, void *data)
+{
+    const serve_options *options = data;
+    if (options->port < 0 || options->port > 65535)
+        return serve_range_error("--port", options->port, "0 to 65535");
+    if (options->jobs < 1 || options->jobs > CM_TILES_MAX_JOBS)
+        return serve_range_error("--jobs", options->jobs, "1 to " G_STRINGIFY(CM_TILES_MAX_JOBS));
+    if (options->queue < 1)
+        return serve_range_error("--queue", options->queue, "1 or more");
+    if (options->max_age < 0)
+        return serve_range_error("--max-age", options->max_age, "0 or more seconds");
+    if (options->idle_timeout < 1)
+        return serve_range_error("--idle-timeout", options->idle_timeout, "1 or more seconds");
+    int resolved = resolve_scene(context, geocoder, scene, routes, reference, TRUE, NULL, NULL);
+    if (resolved != EXIT_SUCCESS)
+        return resolved;
+    serve_config config = {
+        .bind = options->bind, .port = options->port, .jobs = options->jobs,
+        .queue_limit = options->queue, .cache = options->cache, .max_age = options->max_age,
+        .cors_origins = (const char *const *)options->cors_origins,
+        .idle_timeout = options->idle_timeout,
+        .max_connections = SERVE_MAX_CONNECTIONS, .max_per_ip = SERVE_MAX_PER_IP,
+    };
+    serve_server server = {.config = &config, .context = context, .geocoder = geocoder,
+                           .scene = scene};
+    for (int scale = 1; scale <= 2; scale++)
+        if (!(server.tilers[scale - 1] = serve_tiler(context, scene, options, scale))) {
+            cm_tiler_free(server.tilers[0]);
+            return fail(context);
+        }
+    server.metrics = serve_metrics_new();
+    int status = EXIT_RUNTIME;
+    server.web = new_serve_web(routes, options, scene);
+    server.tiles = server.web ? serve_tiles_new(&server) : NULL;
+    if (server.tiles) {
+        status = serve_run(&server);
+        if (!serve_tiles_free(server.tiles) && status == EXIT_SUCCESS)
+            status = EXIT_RUNTIME;
+    }
+    serve_web_free(server.web);
+    serve_metrics_free(server.metrics);
+    cm_tiler_free(server.tilers[0]);
+    cm_tiler_free(server.tilers[1]);
+    return status;
+}
+
+static int command_serve(const cli_command *command, int argc, char **argv)
+{
+    serve_options options = {.port = SERVE_DEFAULT_PORT, .jobs = 1,
+                             .queue = SERVE_DEFAULT_QUEUE, .max_age = SERVE_DEFAULT_MAX_AGE,
+                             .idle_timeout = SERVE_DEFAULT_IDLE_TIMEOUT,
+                             .tile_size = CM_TILE_DEFAULT_SIZE,
+                             .metatile = CM_TILE_DEFAULT_METATILE};
+    route_options routes = {0};
+    cli_parser *parser = cli_parser_new(command, SERVE_DESCRIPTION);
+    cli_parser_add_routes(parser, &routes, CLI_ROUTES_MARKS);
+    cli_parser_add_serve(parser, &options);
+    add_march_and_data(parser, &routes, FALSE);
+    int status = run_command(command, parser, &routes, argc, argv, run_server, &options);
+    serve_options_clear(&options);
+    return status;
+}
+
 /* The commands, in the order usage lists them. */
 static const cli_command commands[] = {
     {"render", "[OPTION...]", "draw a briefing map of convoy routes (PNG, SVG or PDF)",
@@ -998,6 +1113,8 @@ static const cli_command commands[] = {
     {"tiles merge", "OUT.mbtiles SHARD.mbtiles...", "join the MBTiles of 'tiles --shard' runs",
      command_merge},
     {"tile", "Z X Y [OPTION...]", "render one map tile as PNG", command_tile},
+    {"serve", "[OPTION...]",
+     "serve tiles over HTTP, rendered on demand and cached", command_serve},
     {"roads import", "IN.osm.pbf... -o NAME.roads",
      "build a roads database from OpenStreetMap extracts", command_roads_import},
 };

@@ -87,6 +87,15 @@ void tile_options_clear(tile_options *options)
     g_free(options->labels);
 }
 
+void serve_options_clear(serve_options *options)
+{
+    g_free(options->bind);
+    g_free(options->cache);
+    g_free(options->style);
+    g_free(options->labels);
+    g_strfreev(options->cors_origins);
+}
+
 static void add_entries(cli_parser *parser, const GOptionEntry *entries, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -322,6 +331,40 @@ void cli_parser_add_tile(cli_parser *parser, tile_options *options)
     };
     cli_parser_section(parser, "Tile");
     add_entries(parser, entries, G_N_ELEMENTS(entries));
+}
+
+void cli_parser_add_serve(cli_parser *parser, serve_options *options)
+{
+    const GOptionEntry server[] = {
+        {"bind", 0, 0, G_OPTION_ARG_STRING, &options->bind,
+         "Address to listen on (default 127.0.0.1: this machine only)", "ADDRESS"},
+        {"port", 0, 0, G_OPTION_ARG_INT, &options->port,
+         "Port (default 8080; 0 picks a free one, printed)", "PORT"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &options->jobs,
+         "Rendering threads (default 1)", "N"},
+        {"queue", 0, 0, G_OPTION_ARG_INT, &options->queue,
+         "Metatiles that may wait to render before requests get 503 (default 64)", "N"},
+        {"cache", 0, 0, G_OPTION_ARG_FILENAME, &options->cache,
+         "Keep rendered tiles in a .mbtiles file or a directory (one made by 'tiles' "
+         "with the same flags is served as is)", "FILE|DIR"},
+        {"max-age", 0, 0, G_OPTION_ARG_INT, &options->max_age,
+         "Cache-Control max-age of tiles in seconds (default 86400)", "SECONDS"},
+        {"cors-origin", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->cors_origins,
+         "Let pages from ORIGIN use the server (repeatable; * for any)", "ORIGIN"},
+        {"idle-timeout", 0, 0, G_OPTION_ARG_INT, &options->idle_timeout,
+         "Close connections silent this long (default 15)", "SECONDS"},
+    };
+    cli_parser_section(parser, "Server");
+    add_entries(parser, server, G_N_ELEMENTS(server));
+    const GOptionEntry tiles[] = {
+        tile_size_option(&options->tile_size),
+        style_option(&options->style),
+        labels_option(&options->labels),
+        {"metatile", 0, 0, G_OPTION_ARG_INT, &options->metatile,
+         "Tiles per metatile side, 1 to 16 (default 8)", "N"},
+    };
+    cli_parser_section(parser, "Tiles");
+    add_entries(parser, tiles, G_N_ELEMENTS(tiles));
 }
 
 void cli_parser_add_report(cli_parser *parser, report_options *options)

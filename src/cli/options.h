@@ -55,6 +55,16 @@ typedef struct tile_options {
 
 void tile_options_clear(tile_options *options);
 
+/* Flags of `serve`: where it listens, its cache, its limits, and how its
+ * tiles are drawn (tile size, style, labels, metatile as for `tiles`). */
+typedef struct serve_options {
+    char *bind, *cache, *style, *labels;
+    char **cors_origins;
+    int port, jobs, queue, max_age, idle_timeout, tile_size, metatile;
+} serve_options;
+
+void serve_options_clear(serve_options *options);
+
 typedef struct report_options {
     char *format;
 } report_options;
@@ -103,6 +113,10 @@ void cli_parser_add_render(cli_parser *parser, render_options *options);
 void cli_parser_add_tiles(cli_parser *parser, tile_options *options);
 /* tile's Tile: output, tile size, scale, style, labels. */
 void cli_parser_add_tile(cli_parser *parser, tile_options *options);
+/* serve's Server (--bind, --port, --jobs, --queue, --cache, --max-age,
+ * --cors-origin, --idle-timeout) and Tiles (--tile-size, --style, --labels,
+ * --metatile). */
+void cli_parser_add_serve(cli_parser *parser, serve_options *options);
 /* route's Report: --format. */
 void cli_parser_add_report(cli_parser *parser, report_options *options);
 /* geocode's Queries (--format, --json, --country, --limit, --reverse) and Data. */

@@ -56,6 +56,20 @@ static cm_bbox mercator_bounds(const serve_tileset *tileset)
     return box;
 }
 
+void serve_tileset_view(const serve_tileset *tileset, double *lon, double *lat, int *zoom)
+{
+    if (tileset->center_lon || tileset->center_lat || tileset->center_zoom) {
+        *lon = tileset->center_lon;
+        *lat = tileset->center_lat;
+        *zoom = tileset->center_zoom;
+        return;
+    }
+    cm_bbox box = mercator_bounds(tileset);
+    *lon = (box.west + box.east) / 2;
+    *lat = (box.south + box.north) / 2;
+    *zoom = tileset->min_zoom;
+}
+
 char *serve_attribution(const serve_tileset *tileset)
 {
     return tileset->roads ? g_strconcat(SERVE_ATTRIBUTION_BASEMAP ". ", SERVE_ATTRIBUTION_OSM,
@@ -78,9 +92,11 @@ char *serve_tilejson(const serve_tileset *tileset, const char *base_url)
                            tileset->min_zoom, tileset->max_zoom);
     g_string_append_printf(out, "\"bounds\": [%s, %s, %s, %s], ", number(a, box.west),
                            number(b, box.south), number(c, box.east), number(d, box.north));
+    double lon, lat;
+    int zoom;
+    serve_tileset_view(tileset, &lon, &lat, &zoom);
     g_string_append_printf(out, "\"center\": [%s, %s, %d], \"attribution\": ",
-                           number(a, (box.west + box.east) / 2),
-                           number(b, (box.south + box.north) / 2), tileset->min_zoom);
+                           number(a, lon), number(b, lat), zoom);
     char *credit = serve_attribution(tileset);
     append_json_string(out, credit);
     g_free(credit);

@@ -21,7 +21,15 @@ typedef struct serve_tileset {
     int min_zoom, max_zoom;
     cm_bbox bounds;     /* not crossing the antimeridian (tiles refuse that) */
     int roads;          /* tiles draw OpenStreetMap roads: credit them */
+    /* The first view: a point and a zoom; all zero: the bounds' centre at
+     * min_zoom. */
+    double center_lon, center_lat;
+    int center_zoom;
 } serve_tileset;
+
+/* The tileset's first view: its center, or the bounds' centre at
+ * min_zoom. */
+void serve_tileset_view(const serve_tileset *tileset, double *lon, double *lat, int *zoom);
 
 /* The attribution line of tileset's tiles: the basemap's sources, and
  * OpenStreetMap's when they draw roads. Returns a new string (g_free()). */
@@ -30,7 +38,7 @@ char *serve_attribution(const serve_tileset *tileset);
 /* The TileJSON 3.0.0 document of tileset served at base_url
  * ("http://host:port", no trailing slash): tilejson, name, tiles, scheme
  * xyz, minzoom, maxzoom, bounds (latitudes clamped to Web Mercator's),
- * center [lon, lat, minzoom], attribution, and the extras tileSize and
+ * center [lon, lat, zoom] (serve_tileset_view()), attribution, and the extras tileSize and
  * format (TileJSON has no tile size, and MapLibre assumes 512). Returns a
  * new string the caller frees with g_free(). */
 char *serve_tilejson(const serve_tileset *tileset, const char *base_url);

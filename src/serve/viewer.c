@@ -20,9 +20,10 @@ static const char page_template[] =
     "<button id=\"out\">&minus;</button> <span id=\"where\"></span></div>\n"
     "<div id=\"credit\">%s</div>\n"
     "<script>\n"
-    "const T = {minZoom: %d, maxZoom: %d, size: %d, lon: %s, lat: %s, bounds: [%s, %s, %s, %s]};\n"
+    "const T = {minZoom: %d, maxZoom: %d, zoom: %d, size: %d, lon: %s, lat: %s, "
+    "bounds: [%s, %s, %s, %s]};\n"
     "const map = document.getElementById('map');\n"
-    "let z = T.minZoom, cx, cy;\n"
+    "let z = T.zoom, cx, cy;\n"
     "function worldXY(lon, lat, zoom) {\n"
     "  const n = T.size * 2 ** zoom, r = lat * Math.PI / 180;\n"
     "  return [(lon + 180) / 360 * n, (1 - Math.asinh(Math.tan(r)) / Math.PI) / 2 * n];\n"
@@ -74,15 +75,18 @@ char *serve_viewer_page(const serve_tileset *tileset)
                              tileset->bounds.east, MIN(tileset->bounds.north, CM_TILE_MAX_LAT)};
     for (int i = 0; i < 4; i++)
         g_ascii_formatd(bounds[i], sizeof bounds[i], "%.6f", edges[i]);
-    g_ascii_formatd(lon, sizeof lon, "%.6f", (edges[0] + edges[2]) / 2);
-    g_ascii_formatd(lat, sizeof lat, "%.6f", (edges[1] + edges[3]) / 2);
+    double view_lon, view_lat;
+    int zoom;
+    serve_tileset_view(tileset, &view_lon, &view_lat, &zoom);
+    g_ascii_formatd(lon, sizeof lon, "%.6f", view_lon);
+    g_ascii_formatd(lat, sizeof lat, "%.6f", view_lat);
     char *title = g_markup_escape_text(tileset->name ? tileset->name : "convoymap", -1);
     char *attribution = serve_attribution(tileset);
     char *credit = g_markup_escape_text(attribution, -1);
     g_free(attribution);
     /* Tiles show at their size in style pixels. */
     char *page = g_strdup_printf(page_template, title, credit, tileset->min_zoom,
-                                 tileset->max_zoom, tileset->tile_size, lon, lat, bounds[0],
+                                 tileset->max_zoom, zoom, tileset->tile_size, lon, lat, bounds[0],
                                  bounds[1], bounds[2], bounds[3]);
     g_free(credit);
     g_free(title);

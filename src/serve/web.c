@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "server.h"
 #include "static-query.h"
 #include "viewer.h"
 
@@ -29,6 +30,7 @@ struct serve_web {
     char *name; /* tileset.name points here */
     char *style;
     int max_static_side;
+    GThreadPool *later; /* of handle_later() jobs */
     GMutex lock;
     GPtrArray *idle; /* web_worker *, guarded by lock */
 };
@@ -87,6 +89,26 @@ static void give_worker(serve_web *web, web_worker *worker)
     g_mutex_unlock(&web->lock);
 }
 
+/* A request serve_web_handle_later() queued. */
+typedef struct later_job {
+    char *method, *path, *query, *base_url;
+    serve_web_done_fn done;
+    void *data;
+} later_job;
+
+static void run_later(gpointer data, gpointer user_data)
+{
+    later_job *job = data;
+    serve_reply reply = {0};
+    serve_web_handle(user_data, job->method, job->path, job->query, job->base_url, &reply);
+    job->done(&reply, job->data);
+    g_free(job->method);
+    g_free(job->path);
+    g_free(job->query);
+    g_free(job->base_url);
+    g_free(job);
+}
+
 serve_web *serve_web_new(const serve_web_config *config, char **error)
 {
     serve_web *web = g_new0(serve_web, 1);
@@ -97,9 +119,10 @@ serve_web *serve_web_new(const serve_web_config *config, char **error)
     web->tileset.name = web->name;
     web->style = g_strdup(config->style);
     web->max_static_side = config->max_static_side > 0 ? config->max_static_side
-                                                       : SERVE_STATIC_MAX_SIDE;
+                                                       : SERVE_MAX_STATIC_SIDE;
     g_mutex_init(&web->lock);
     web->idle = g_ptr_array_new_with_free_func((GDestroyNotify)worker_free);
+    web->later = g_thread_pool_new(run_later, web, MAX(config->threads, 1), FALSE, NULL);
     *error = NULL;
     web_worker *first = worker_new(web, error);
     if (!first) {
@@ -114,6 +137,8 @@ void serve_web_free(serve_web *web)
 {
     if (!web)
         return;
+    if (web->later)
+        g_thread_pool_free(web->later, FALSE, TRUE);
     g_ptr_array_free(web->idle, TRUE);
     g_mutex_clear(&web->lock);
     g_free(web->style);
@@ -163,6 +188,15 @@ static int no_query(const char *query, serve_reply *reply)
     return 0;
 }
 
+/* Documents with absolute URLs need the Host the client used. */
+static int has_base(const char *base_url, serve_reply *reply)
+{
+    if (base_url)
+        return 1;
+    serve_reply_error(reply, 400, "this document holds absolute URLs: it needs a Host header");
+    return 0;
+}
+
 static void viewer_page(serve_web *web, web_worker *worker, const char *query,
                         const char *base_url, serve_reply *reply)
 {
@@ -174,7 +208,7 @@ static void viewer_page(serve_web *web, web_worker *worker, const char *query,
 static void tilejson(serve_web *web, web_worker *worker, const char *query,
                      const char *base_url, serve_reply *reply)
 {
-    if (no_query(query, reply))
+    if (no_query(query, reply) && has_base(base_url, reply))
         reply_text(reply, 200, CONTENT_JSON, serve_tilejson(&web->tileset, base_url));
     reply->cacheable = reply->status == 200;
 }
@@ -182,7 +216,7 @@ static void tilejson(serve_web *web, web_worker *worker, const char *query,
 static void wmts(serve_web *web, web_worker *worker, const char *query, const char *base_url,
                  serve_reply *reply)
 {
-    if (!no_query(query, reply))
+    if (!no_query(query, reply) || !has_base(base_url, reply))
         return;
     char *xml = serve_wmts_capabilities(worker->context, &web->tileset, base_url);
     if (xml) {
@@ -389,10 +423,11 @@ static void render_static(serve_web *web, cm_context *context, cm_map *map, cm_f
         serve_reply_error(reply, 400, "%s", cm_context_message(context));
         return;
     }
-    if (width > web->max_static_side || height > web->max_static_side) {
+    if (width > web->max_static_side || height > web->max_static_side ||
+        (double)width * height > SERVE_MAX_STATIC_PIXELS) {
         serve_reply_error(reply, 400, "the map would be %dx%d, larger than this server's "
-                          "limit of %d a side (size and scale)", width, height,
-                          web->max_static_side);
+                          "limit of %d a side and %d pixels (size and scale)", width, height,
+                          web->max_static_side, SERVE_MAX_STATIC_PIXELS);
         return;
     }
     unsigned char *data;
@@ -461,6 +496,74 @@ static endpoint_fn find_endpoint(const char *path)
         if (strcmp(endpoints[i].path, path) == 0)
             return endpoints[i].fn;
     return NULL;
+}
+
+int serve_web_is_slow(const char *path)
+{
+    endpoint_fn fn = find_endpoint(path);
+    return fn == static_map || fn == geocode || fn == route;
+}
+
+void serve_web_handle_later(serve_web *web, const char *method, const char *path,
+                            const char *query, const char *base_url, serve_web_done_fn done,
+                            void *data)
+{
+    later_job *job = g_new0(later_job, 1);
+    job->method = g_strdup(method);
+    job->path = g_strdup(path);
+    job->query = g_strdup(query);
+    job->base_url = g_strdup(base_url);
+    job->done = done;
+    job->data = data;
+    g_thread_pool_push(web->later, job, NULL);
+}
+
+/* The first view's zoom shows the overlay on about this many pixels. */
+#define VIEW_WIDTH 1024
+#define VIEW_HEIGHT 768
+/* The first view's zoom on a lone site. */
+#define VIEW_SITE_ZOOM 10
+
+/* The Web Mercator y of a latitude, in world widths (0 at the equator). */
+static double mercator_y(double lat)
+{
+    double r = MIN(MAX(lat, -CM_TILE_MAX_LAT), CM_TILE_MAX_LAT) * G_PI / 180;
+    return log(tan(G_PI / 4 + r / 2)) / (2 * G_PI);
+}
+
+void serve_tileset_center_on(serve_tileset *tileset, const cm_scene *scene)
+{
+    GArray *points = g_array_new(FALSE, FALSE, sizeof(cm_geo_point));
+    for (size_t i = 0; i < cm_scene_route_count(scene); i++) {
+        const cm_route *route = cm_scene_route(scene, i);
+        for (size_t j = 0; j < cm_route_waypoint_count(route); j++)
+            g_array_append_val(points, cm_route_waypoint(route, j)->position);
+    }
+    for (size_t i = 0; i < cm_scene_mark_count(scene); i++)
+        g_array_append_val(points, cm_scene_mark(scene, i)->position);
+    if (points->len == 0) {
+        g_array_free(points, TRUE);
+        return;
+    }
+    cm_bbox box = {180, 90, -180, -90};
+    for (guint i = 0; i < points->len; i++) {
+        cm_geo_point p = g_array_index(points, cm_geo_point, i);
+        box = (cm_bbox){MIN(box.west, p.lon), MIN(box.south, p.lat), MAX(box.east, p.lon),
+                        MAX(box.north, p.lat)};
+    }
+    g_array_free(points, TRUE);
+    double width = (box.east - box.west) / 360, height = mercator_y(box.north) -
+                                                         mercator_y(box.south);
+    int zoom = tileset->min_zoom;
+    while (zoom < tileset->max_zoom && zoom < VIEW_SITE_ZOOM &&
+           width * tileset->tile_size * ldexp(1, zoom + 1) <= VIEW_WIDTH &&
+           height * tileset->tile_size * ldexp(1, zoom + 1) <= VIEW_HEIGHT)
+        zoom++;
+    tileset->center_lon = (box.west + box.east) / 2;
+    /* The middle on the map, not in degrees. */
+    double middle = (mercator_y(box.north) + mercator_y(box.south)) / 2;
+    tileset->center_lat = atan(sinh(middle * 2 * G_PI)) * 180 / G_PI;
+    tileset->center_zoom = zoom;
 }
 
 int serve_web_owns(const char *path)

@@ -10,10 +10,6 @@
 #include "capabilities.h"
 #include "reply.h"
 
-/* Largest side of a /static image, in pixels (PNG) or points (SVG, PDF),
- * scale included, when the server sets none: a 4096 x 4096 PNG is about
- * 64 MB of pixels while it is drawn. */
-#define SERVE_STATIC_MAX_SIDE 4096
 /* Most candidates /geocode returns (limit=N). */
 #define SERVE_GEOCODE_MAX_LIMIT 50
 /* Candidates /geocode returns without limit=, as `convoymap geocode`. */
@@ -24,7 +20,11 @@ typedef struct serve_web_config {
     const char *const *gazetteers;   /* the user's gazetteer files, NULL-terminated; may be NULL */
     serve_tileset tileset;           /* what /tiles/ serves (copied, its name too) */
     const char *style;               /* the tiles' style, /static's default; NULL: briefing */
-    int max_static_side;             /* 0: SERVE_STATIC_MAX_SIDE */
+    /* Largest side of a /static image, in pixels (PNG) or points (SVG,
+     * PDF), scale included; 0: SERVE_MAX_STATIC_SIDE (server.h). Images
+     * are also held to SERVE_MAX_STATIC_PIXELS. */
+    int max_static_side;
+    int threads;                     /* for serve_web_handle_later(); 0: 1 */
 } serve_web_config;
 
 typedef struct serve_web serve_web;
@@ -34,6 +34,7 @@ typedef struct serve_web serve_web;
  * request. NULL with *error a one-line message (g_free()) on failure. */
 serve_web *serve_web_new(const serve_web_config *config, char **error);
 
+/* Waits for the requests serve_web_handle_later() queued, then frees web. */
 void serve_web_free(serve_web *web);
 
 /* Whether path is one of the endpoints of this module (the router sends
@@ -43,7 +44,8 @@ int serve_web_owns(const char *path);
 /* Answers a request for one of the paths serve_web_owns() accepts: method
  * ("GET" or "HEAD"; any other is 405), path, the raw query string
  * (percent-encoded, without '?'; NULL for none) and base_url
- * ("http://host:port" from the Host header, no trailing slash) into reply
+ * ("http://host:port" from the Host header, no trailing slash; NULL
+ * without one: the documents that need it are then 400) into reply
  * (zeroed or cleared by the caller), which the caller then owns. Errors
  * are replies: 400 for a bad query (one line naming the parameter), 404
  * for a /geocode name found nowhere, 422 for a /route or /static whose
@@ -51,5 +53,25 @@ int serve_web_owns(const char *path);
  * call takes a geocoder and context of its own from a pool. */
 void serve_web_handle(serve_web *web, const char *method, const char *path, const char *query,
                       const char *base_url, serve_reply *reply);
+
+/* Whether path's answer reads places or renders (/static, /geocode,
+ * /route): too slow for a thread that serves other connections meanwhile. */
+int serve_web_is_slow(const char *path);
+
+/* Called with the reply of serve_web_handle_later(), which it takes (it
+ * frees the body or passes it on). */
+typedef void (*serve_web_done_fn)(serve_reply *reply, void *data);
+
+/* serve_web_handle() on one of web's threads (config.threads of them, in
+ * the order asked), then done(reply, data) from that thread. The strings
+ * are copied. */
+void serve_web_handle_later(serve_web *web, const char *method, const char *path,
+                            const char *query, const char *base_url, serve_web_done_fn done,
+                            void *data);
+
+/* Centres the tileset's first view (TileJSON's center, the viewer's
+ * start) on the routes and marks of scene, resolved, at the zoom that
+ * shows them on about a screen; leaves it as it is when scene has none. */
+void serve_tileset_center_on(serve_tileset *tileset, const cm_scene *scene);
 
 #endif

@@ -8,7 +8,7 @@ set -u
 convoymap=$1
 . "$(dirname "$0")/tap.sh"
 
-commands=(render route geocode tiles "tiles merge" tile "roads import")
+commands=(render route geocode tiles "tiles merge" tile serve "roads import")
 
 # The long options in the option column of a command's --help.
 help_options() { "$convoymap" "$@" --help | sed -n 's/^  \(-[a-z], \)\{0,1\}--\([a-z][a-z-]*\).*/\2/p'; }

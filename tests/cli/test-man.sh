@@ -31,7 +31,7 @@ help_options() {
 awk '/^\.SH / { inside = ($0 == ".SH COMMANDS"); next }
      inside && /^\.SS / { s = substr($0, 5); gsub(/"/, "", s); print s }' "$page" >"$work/man-commands"
 check "the page's COMMANDS are those of convoymap --help" diff "$work/commands" "$work/man-commands"
-check "convoymap --help lists seven commands" test "$(wc -l <"$work/commands")" -eq 7
+check "convoymap --help lists eight commands" test "$(wc -l <"$work/commands")" -eq 8
 
 while read -r command; do
   # shellcheck disable=SC2086 # "tiles merge" is two words

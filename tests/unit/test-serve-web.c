@@ -251,7 +251,7 @@ static void test_viewer(void)
     g_assert_cmpstr(reply.content_type, ==, "text/html; charset=utf-8");
     char *page = body_text(&reply);
     g_assert_nonnull(strstr(page, "img.src = '/tiles/' + z"));
-    g_assert_nonnull(strstr(page, "const T = {minZoom: 3, maxZoom: 9, size: 256, lon: 43.000000, "
+    g_assert_nonnull(strstr(page, "const T = {minZoom: 3, maxZoom: 9, zoom: 3, size: 256, lon: 43.000000, "
                                   "lat: 33.250000, bounds: [38.000000, 29.000000, 48.000000, "
                                   "37.500000]};"));
     g_assert_nonnull(strstr(page, "<title>Iraq test</title>"));

@@ -1,0 +1,23 @@
+/* convoymap serve — the tile pipeline: the cache, the render threads, the
+ * queue and the coalescing of requests for one metatile. Private to
+ * src/serve/. */
+#ifndef CM_SERVE_TILES_H
+#define CM_SERVE_TILES_H
+
+#include "server.h"
+
+/* Opens the caches and starts the render threads. NULL after printing
+ * why (one line). */
+serve_tiles *serve_tiles_new(serve_server *server);
+
+/* Answers every request still waiting with 503 and takes no more work. */
+void serve_tiles_cancel(serve_tiles *tiles);
+
+/* Stops the threads and closes the caches; FALSE after printing why a
+ * cache could not be closed cleanly. NULL is allowed. */
+gboolean serve_tiles_free(serve_tiles *tiles);
+
+/* Metatiles waiting, and rendering now. */
+void serve_tiles_load(serve_tiles *tiles, unsigned *queued, unsigned *rendering);
+
+#endif

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `convoymap serve` with curl: it listens on loopback, answers /health,
+# serves the tiles `tile` renders, keeps connections alive, refuses what
+# is not a tile URL, and stops on SIGTERM with exit 0.
+# Usage: test-serve.sh CONVOYMAP
+set -u
+convoymap=$1
+. "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/serve-lib.sh"
+
+if ! serve_start; then
+  not_ok "serve starts and prints its URL" "$(cat "$work/serve.err")"
+  tap_done; exit
+fi
+ok "serve --port 0 prints the port it listens on ($port)"
+check "it listens on loopback only" sh -c "grep -q '^convoymap: serving on http://127.0.0.1:$port/$' '$work/serve.err'"
+
+body=$(curl -s "$base/health")
+check "/health answers ok" test "$body" = ok
+
+# The same tile as `convoymap tile` draws with the same (no) flags.
+"$convoymap" tile 5 19 12 -o "$work/tile.png" >/dev/null
+code=$(curl -s -o "$work/served.png" -w '%{http_code} %{content_type}' "$base/tiles/5/19/12.png")
+check "a tile: 200 image/png" test "$code" = "200 image/png"
+check "the served tile is the PNG 'tile' renders" cmp "$work/tile.png" "$work/served.png"
+"$convoymap" tile 5 19 12 --scale 2 -o "$work/tile2.png" >/dev/null
+curl -s -o "$work/served2.png" "$base/tiles/5/19/12@2x.png"
+check "an @2x tile is the scale 2 tile" cmp "$work/tile2.png" "$work/served2.png"
+
+curl -sv "$base/health" "$base/health" >/dev/null 2>"$work/keepalive"
+check "two requests share one connection (keep-alive)" grep -q 'Re-using existing connection' "$work/keepalive"
+
+for case in "/nothing 404" "/tiles/5/19/12.jpg 404" "/tiles/5/32/12.png 400" \
+            "/tiles/21/0/0.png 400" "/tiles/05/1/1.png 404" "/tiles/3/-1/2.png 404"; do
+  set -- $case
+  got=$(curl -s -o /dev/null -w '%{http_code}' "$base$1")
+  check "$1: $2" test "$got" = "$2"
+done
+got=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/health")
+check "POST: 405" test "$got" = 405
+
+serve_stop TERM
+check "SIGTERM: exit 0" test "$serve_code" -eq 0
+check "SIGTERM: it says it stopped" grep -q '^convoymap: stopped by SIGTERM$' "$work/serve.err"
+
+expect_error "--port out of range" 2 "--port 70000 is out of range" serve --port 70000
+expect_error "--bind not an address" 2 "--bind localhost is not an IPv4 or IPv6 address" serve --bind localhost --port 0
+tap_done
