@@ -518,9 +518,10 @@ void serve_web_handle_later(serve_web *web, const char *method, const char *path
     g_thread_pool_push(web->later, job, NULL);
 }
 
-/* The first view's zoom shows the overlay on about this many pixels. */
-#define VIEW_WIDTH 1024
-#define VIEW_HEIGHT 768
+/* The first view's zoom shows the overlay on at most this many pixels:
+ * 80 % of a small window, leaving a margin. */
+#define VIEW_WIDTH 640
+#define VIEW_HEIGHT 480
 /* The first view's zoom on a lone site. */
 #define VIEW_SITE_ZOOM 10
 
