@@ -24,6 +24,10 @@ if ! serve_start --jobs 2; then
 fi
 ok "serve --port 0 listens on $port"
 
+# GDAL's WMS and WMTS drivers keep the tiles they fetch in ./gdalwmscache:
+# here instead, fresh each run, so that they read this server's tiles.
+export GDAL_DEFAULT_WMS_CACHE_PATH=$work/gdalwmscache
+
 # fetch PATH?QUERY: the body in $work/body, "status content-type" in $got.
 fetch() { got=$(curl -s -o "$work/body" -w '%{http_code} %{content_type}' "$base$1"); }
 
