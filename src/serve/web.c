@@ -31,6 +31,7 @@ struct serve_web {
     char *style;
     int max_static_side;
     GThreadPool *later; /* of handle_later() jobs */
+    unsigned queue_limit;
     GMutex lock;
     GPtrArray *idle; /* web_worker *, guarded by lock */
 };
@@ -123,6 +124,7 @@ serve_web *serve_web_new(const serve_web_config *config, char **error)
     g_mutex_init(&web->lock);
     web->idle = g_ptr_array_new_with_free_func((GDestroyNotify)worker_free);
     web->later = g_thread_pool_new(run_later, web, MAX(config->threads, 1), FALSE, NULL);
+    web->queue_limit = (unsigned)MAX(config->threads, 1) * SERVE_WEB_QUEUE_PER_THREAD;
     *error = NULL;
     web_worker *first = worker_new(web, error);
     if (!first) {
@@ -502,6 +504,17 @@ int serve_web_is_slow(const char *path)
 {
     endpoint_fn fn = find_endpoint(path);
     return fn == static_map || fn == geocode || fn == route;
+}
+
+int serve_web_queue_full(serve_web *web)
+{
+    return g_thread_pool_unprocessed(web->later) >= web->queue_limit;
+}
+
+void serve_web_busy_reply(serve_reply *reply)
+{
+    serve_reply_error(reply, 503, "too many static maps and reports waiting; retry shortly");
+    reply->retry_after = 1;
 }
 
 void serve_web_handle_later(serve_web *web, const char *method, const char *path,

@@ -10,6 +10,10 @@
 #include "capabilities.h"
 #include "reply.h"
 
+/* Requests that may wait for each of serve_web_handle_later()'s threads;
+ * beyond, serve_web_queue_full(). A full queue then drains in a few
+ * seconds, within the server's SERVE_DRAIN_SECONDS. */
+#define SERVE_WEB_QUEUE_PER_THREAD 8
 /* Most candidates /geocode returns (limit=N). */
 #define SERVE_GEOCODE_MAX_LIMIT 50
 /* Candidates /geocode returns without limit=, as `convoymap geocode`. */
@@ -57,6 +61,13 @@ void serve_web_handle(serve_web *web, const char *method, const char *path, cons
 /* Whether path's answer reads places or renders (/static, /geocode,
  * /route): too slow for a thread that serves other connections meanwhile. */
 int serve_web_is_slow(const char *path);
+
+/* Whether serve_web_handle_later() has SERVE_WEB_QUEUE_PER_THREAD requests
+ * per thread waiting: the caller answers serve_web_busy_reply() instead. */
+int serve_web_queue_full(serve_web *web);
+
+/* 503 with Retry-After: the queue is full. */
+void serve_web_busy_reply(serve_reply *reply);
 
 /* Called with the reply of serve_web_handle_later(), which it takes (it
  * frees the body or passes it on). */

@@ -427,6 +427,60 @@ static void test_threads(void)
     g_ptr_array_free(alone, TRUE);
 }
 
+/* Replies of handle_later(), counted. */
+typedef struct later_replies {
+    GMutex lock;
+    GCond done;
+    int ok, count;
+} later_replies;
+
+static void count_reply(serve_reply *reply, void *data)
+{
+    later_replies *replies = data;
+    g_mutex_lock(&replies->lock);
+    replies->count++;
+    replies->ok += reply->status == 200 && reply->length > 0;
+    g_cond_signal(&replies->done);
+    g_mutex_unlock(&replies->lock);
+    serve_reply_clear(reply);
+}
+
+/* Requests queued for one thread are answered in turn; the queue is full
+ * at SERVE_WEB_QUEUE_PER_THREAD waiting, and empty again once they are. */
+static void test_later(void)
+{
+    serve_web_config config = {.tileset = iraq, .threads = 1};
+    char *error = NULL;
+    serve_web *one = serve_web_new(&config, &error);
+    g_assert_nonnull(one);
+    g_assert_true(serve_web_is_slow("/static"));
+    g_assert_true(serve_web_is_slow("/geocode"));
+    g_assert_false(serve_web_is_slow("/tiles.json"));
+    later_replies replies = {0};
+    g_mutex_init(&replies.lock);
+    g_cond_init(&replies.done);
+    const int n = SERVE_WEB_QUEUE_PER_THREAD + 2;
+    for (int i = 0; i < n; i++)
+        serve_web_handle_later(one, "GET", "/static", "size=400x300&format=svg", BASE_URL,
+                               count_reply, &replies);
+    /* One is drawn, the others wait. */
+    g_assert_true(serve_web_queue_full(one));
+    g_mutex_lock(&replies.lock);
+    while (replies.count < n)
+        g_cond_wait(&replies.done, &replies.lock);
+    g_mutex_unlock(&replies.lock);
+    g_assert_cmpint(replies.ok, ==, n);
+    g_assert_false(serve_web_queue_full(one));
+    serve_reply busy = {0};
+    serve_web_busy_reply(&busy);
+    g_assert_cmpuint(busy.status, ==, 503);
+    g_assert_cmpuint(busy.retry_after, >, 0);
+    serve_reply_clear(&busy);
+    serve_web_free(one);
+    g_cond_clear(&replies.done);
+    g_mutex_clear(&replies.lock);
+}
+
 static void test_bad_data_dir(void)
 {
     serve_web_config config = {.data_dir = "/nonexistent/convoymap", .tileset = iraq};
@@ -448,6 +502,7 @@ int main(int argc, char **argv)
     g_test_add_func("/serve-web/geocode", test_geocode);
     g_test_add_func("/serve-web/route", test_route);
     g_test_add_func("/serve-web/threads", test_threads);
+    g_test_add_func("/serve-web/later", test_later);
     g_test_add_func("/serve-web/bad-data-dir", test_bad_data_dir);
     int status = test_run();
     serve_web_free(shared_web);
