@@ -207,6 +207,22 @@ wait "${renders[@]}"
 check "/health answers within 0.2 s while two large static maps render ($health_time s)" \
   python3 -c "import sys; assert float(sys.argv[1]) < 0.2" "$health_time"
 
+# 40 static maps at once: serve's 2 threads take 16 waiting (8 each), the
+# rest are told to come back (503, Retry-After) at once, not queued.
+flood=()
+for i in $(seq 40); do
+  curl -s -o /dev/null -D "$work/flood-$i.h" "$base/static?size=800x600&title=$i" &
+  flood+=($!)
+done
+wait "${flood[@]}"
+cat "$work"/flood-*.h | tr -d '\r' >"$work/flood.h"
+answered=$(grep -c '^HTTP/1.1 200' "$work/flood.h")
+busy=$(grep -c '^HTTP/1.1 503' "$work/flood.h")
+check "40 static maps at once: $answered drawn, $busy refused with 503 and Retry-After" \
+  bash -c "test $((answered + busy)) -eq 40 -a $answered -ge 16 -a $busy -ge 1 &&
+           test \$(grep -c '^Retry-After: 1' '$work/flood.h') -eq $busy"
+check "the server still answers after them" test "$(curl -s "$base/health")" = ok
+
 # ---- The viewer page in headless Chromium ----
 fetch /
 check "/: 200 text/html" test "$got" = "200 text/html; charset=utf-8"
