@@ -3,6 +3,7 @@
 #include "web.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -578,11 +579,6 @@ void serve_tileset_center_on(serve_tileset *tileset, const cm_scene *scene)
     double middle = (mercator_y(box.north) + mercator_y(box.south)) / 2;
     tileset->center_lat = atan(sinh(middle * 2 * G_PI)) * 180 / G_PI;
     tileset->center_zoom = zoom;
-}
-
-int serve_web_owns(const char *path)
-{
-    return path && find_endpoint(path) != NULL;
 }
 
 void serve_web_handle(serve_web *web, const char *method, const char *path, const char *query,

@@ -41,11 +41,9 @@ serve_web *serve_web_new(const serve_web_config *config, char **error);
 /* Waits for the requests serve_web_handle_later() queued, then frees web. */
 void serve_web_free(serve_web *web);
 
-/* Whether path is one of the endpoints of this module (the router sends
- * it here rather than answering 404). */
-int serve_web_owns(const char *path);
-
-/* Answers a request for one of the paths serve_web_owns() accepts: method
+/* Answers a request for one of the paths of this module (/,
+ * /tiles.json, /wmts/1.0.0/WMTSCapabilities.xml, /static, /geocode,
+ * /route; any other is 404): method
  * ("GET" or "HEAD"; any other is 405), path, the raw query string
  * (percent-encoded, without '?'; NULL for none) and base_url
  * ("http://host:port" from the Host header, no trailing slash; NULL
