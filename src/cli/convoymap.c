@@ -1013,8 +1013,11 @@ static int serve_range_error(const char *flag, int value, const char *expected)
 #define SERVE_DESCRIPTION                                                                    \
     "Serves /tiles/{z}/{x}/{y}.png and {y}@2x.png (rendered as 'tiles' renders them, in "    \
     "metatiles, on demand), /health and /metrics until SIGTERM or Ctrl-C, which finish "     \
-    "what is in flight. The route and mark flags draw an overlay on every tile; with none, " \
-    "the reference convoy. See docs/serve.md and convoymap(1)."
+    "what is in flight. Also / (a viewer page), /tiles.json (TileJSON), "                   \
+    "/wmts/1.0.0/WMTSCapabilities.xml (WMTS), /static (a map as 'render' draws it, its "    \
+    "flags as query parameters), /geocode?q= and /route?route= (their JSON). The route "    \
+    "and mark flags draw an overlay on every tile; with none, the reference convoy. See "   \
+    "docs/serve.md and convoymap(1)."
 
 /* The endpoints besides the tiles (serve/web.h): the whole world at every
  * zoom, first shown around the overlay; NULL after printing why. */
