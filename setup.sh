@@ -20,6 +20,8 @@ test_packages=(librsvg2-bin poppler-utils gdal-bin file python3 valgrind strace)
 test_packages+=(chromium)
 # clang and its libFuzzer runtime: the warnings check and the short fuzz run.
 test_packages+=(clang libclang-rt-14-dev)
+# The serve tests' HTTP client, and the load generator of bench/serve-static.sh.
+test_packages+=(curl wrk)
 
 packages=("${build_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
