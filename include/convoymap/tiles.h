@@ -154,6 +154,64 @@ CM_API cm_status cm_tiler_labels(cm_tiler *tiler, cm_tile tile, cm_tile_label **
 /* Frees an array of labels from cm_tiler_labels(). */
 CM_API void cm_tile_label_array_free(cm_tile_label *labels);
 
+/* ---- Serving: one metatile at a time, and a cache ---- */
+
+/* Side in tiles of the metatiles of zoom z: the cm_tiler_set_metatile()
+ * side, less where zoom z has fewer tiles or where the metatile's image
+ * would be over 2048 pixels wide. Metatiles start at multiples of it. */
+CM_API int cm_tiler_metatile_side(const cm_tiler *tiler, int z);
+
+/* Loads what drawing needs (style, data) so that several threads may call
+ * cm_tiler_render_metatile() at once; the tiler must not change after. */
+CM_API cm_status cm_tiler_prepare(cm_tiler *tiler);
+
+/* The PNG tiles of one metatile: columns x0..x0+nx-1, rows y0..y0+ny-1 of
+ * zoom z, row by row (png[j * nx + i], length[j * nx + i] bytes). */
+typedef struct cm_metatile {
+    int z, x0, y0, nx, ny;
+    unsigned char **png;
+    size_t *length;
+} cm_metatile;
+
+/* Renders the whole metatile holding tile, with the same bytes as
+ * cm_tiler_write() gives its tiles. After cm_tiler_prepare(), several
+ * threads may call it at once, each with its own context, which receives
+ * any failure. Returns a metatile the caller frees with
+ * cm_metatile_free(), or NULL (CM_ERR_INPUT for a tile that does not
+ * exist). */
+CM_API cm_metatile *cm_tiler_render_metatile(cm_tiler *tiler, cm_context *context,
+                                             cm_tile tile);
+
+CM_API void cm_metatile_free(cm_metatile *metatile);
+
+/* A tileset a server reads tiles from and stores the metatiles it renders
+ * in: an MBTiles file or a directory, as for cm_tiler_write(). */
+typedef struct cm_tile_cache cm_tile_cache;
+
+/* Opens path as the cache of the tiler's tiles, creating it when missing.
+ * An MBTiles file is kept in write-ahead logging while open, so that other
+ * programs can read it meanwhile. A tileset that records the tiler's
+ * rendering (cm_tiler_write()), or none, is used as it is, metadata
+ * included; one that records another is refused with CM_ERR_INPUT naming
+ * what differs. Prepares the tiler. Returns NULL with the reason in the
+ * tiler's context. Close with cm_tile_cache_close(). */
+CM_API cm_tile_cache *cm_tile_cache_open(cm_tiler *tiler, const char *path);
+
+/* The PNG of tile in *png (the caller frees it with cm_free()) and its
+ * size, or *png NULL when the cache does not hold it. Any thread. */
+CM_API void cm_tile_cache_get(cm_tile_cache *cache, cm_tile tile, unsigned char **png,
+                              size_t *length);
+
+/* Stores a rendered metatile's tiles at once; any thread, a failure in
+ * context (the calling thread's). */
+CM_API cm_status cm_tile_cache_put(cm_tile_cache *cache, cm_context *context,
+                                   const cm_metatile *metatile);
+
+/* Leaves the cache as a tileset (an MBTiles file leaves write-ahead
+ * logging: no -wal file remains) and frees it; the first failure goes to
+ * the context of the tiler it was opened with. */
+CM_API cm_status cm_tile_cache_close(cm_tile_cache *cache);
+
 /* Called after each metatile is stored, from the thread that called
  * cm_tiler_write(): done tiles (skipped ones included) of total. */
 typedef void (*cm_tiles_progress_fn)(unsigned long long done, unsigned long long total,

@@ -1073,7 +1073,7 @@ static int run_server(cm_context *context, cm_geocoder *geocoder, const route_op
     server.metrics = serve_metrics_new();
     int status = EXIT_RUNTIME;
     server.web = new_serve_web(routes, options, scene);
-    server.tiles = server.web ? serve_tiles_new(&server) : NULL;
+    server.tiles = server.web ? serve_tiles_new(&server, &status) : NULL;
     if (server.tiles) {
         status = serve_run(&server);
         if (!serve_tiles_free(server.tiles) && status == EXIT_SUCCESS)

@@ -133,6 +133,20 @@
     OBJECT(cm_status, cm_tiler_render_tile, \
         (cm_tiler *tiler, cm_tile tile, unsigned char **png, size_t *length), \
         (tiler, tile, png, length)) \
+    OBJECT(int, cm_tiler_metatile_side, (const cm_tiler *tiler, int z), (tiler, z)) \
+    OBJECT(cm_status, cm_tiler_prepare, (cm_tiler *tiler), (tiler)) \
+    OBJECT(cm_metatile *, cm_tiler_render_metatile, \
+        (cm_tiler *tiler, cm_context *context, cm_tile tile), (tiler, context, tile)) \
+    FREE(cm_metatile_free, (cm_metatile *metatile), (metatile)) \
+    OBJECT(cm_tile_cache *, cm_tile_cache_open, (cm_tiler *tiler, const char *path), \
+        (tiler, path)) \
+    OBJECT_VOID(cm_tile_cache_get, \
+        (cm_tile_cache *cache, cm_tile tile, unsigned char **png, size_t *length), \
+        (cache, tile, png, length)) \
+    OBJECT(cm_status, cm_tile_cache_put, \
+        (cm_tile_cache *cache, cm_context *context, const cm_metatile *metatile), \
+        (cache, context, metatile)) \
+    OBJECT(cm_status, cm_tile_cache_close, (cm_tile_cache *cache), (cache)) \
     OBJECT(cm_status, cm_tiler_labels, \
         (cm_tiler *tiler, cm_tile tile, cm_tile_label **labels, size_t *n), \
         (tiler, tile, labels, n)) \

@@ -487,6 +487,50 @@ static cm_tile_block *render_block(const cm_tiler *tiler, cm_context *context,
     return block;
 }
 
+/* A rectangle of tiles of one zoom to draw: a metatile, or the part of one
+ * that a request covers. */
+typedef struct block_job {
+    int z, x0, y0, nx, ny;
+} block_job;
+
+/* The metatile holding tiles x0, y0 of zoom z: its first tile and size. */
+static void metatile_of(const cm_tiler *tiler, int z, int x0, int y0, block_job *metatile)
+{
+    int side = metatile_side(tiler, z), n = 1 << z;
+    int mx = x0 / side * side, my = y0 / side * side;
+    *metatile = (block_job){z, mx, my, MIN(side, n - mx), MIN(side, n - my)};
+}
+
+/* Draws the tiles of job as part of their whole metatile, so that a tile
+ * has the same bytes whether its metatile is cut by a bounding box's edge
+ * or not, and a server that renders whole metatiles serves what `tiles`
+ * wrote. (Drawing only the block, or the metatile clipped to it, rounds
+ * some edges differently.) The tiles beyond the job are drawn for nothing:
+ * about a fifth more drawing over Iraq at zoom 10, less at the zooms
+ * above. Returns a block as render_block() does. */
+static cm_tile_block *render_job(const cm_tiler *tiler, cm_context *context,
+                                 const cm_projection *mercator, const block_job *job)
+{
+    block_job whole;
+    metatile_of(tiler, job->z, job->x0, job->y0, &whole);
+    cm_tile_block *drawn = render_block(tiler, context, mercator, whole.z, whole.x0, whole.y0,
+                                        whole.nx, whole.ny);
+    if (!drawn || (whole.nx == job->nx && whole.ny == job->ny))
+        return drawn;
+    cm_tile_block *block = g_new0(cm_tile_block, 1);
+    *block = (cm_tile_block){job->z, job->x0, job->y0, job->nx, job->ny,
+                             g_new0(GBytes *, (gsize)job->nx * (gsize)job->ny)};
+    for (int j = 0; j < job->ny; j++) {
+        for (int i = 0; i < job->nx; i++) {
+            int k = (job->y0 - whole.y0 + j) * whole.nx + (job->x0 - whole.x0 + i);
+            block->tiles[j * job->nx + i] = drawn->tiles[k];
+            drawn->tiles[k] = NULL;
+        }
+    }
+    cm_tile_block_free(drawn);
+    return block;
+}
+
 /* Checks tile and makes the tiler ready to draw or label it on its own. */
 static cm_status prepare_tile(cm_tiler *tiler, cm_tile tile)
 {
@@ -545,10 +589,6 @@ void cm_tile_label_array_free(cm_tile_label *labels)
 }
 
 /* ---- Writing a tileset ---- */
-
-typedef struct block_job {
-    int z, x0, y0, nx, ny;
-} block_job;
 
 /* The metatiles covering the request (its shard), each cut down to the
  * requested tiles, zoom by zoom and row by row. */
@@ -632,8 +672,7 @@ static gpointer worker_main(gpointer data)
         if (i >= run->jobs->len)
             break;
         const block_job *job = &g_array_index(run->jobs, block_job, i);
-        cm_tile_block *block = render_block(run->tiler, self->context, mercator, job->z,
-                                            job->x0, job->y0, job->nx, job->ny);
+        cm_tile_block *block = render_job(run->tiler, self->context, mercator, job);
         if (!block)
             break;
         unsigned long long n = (unsigned long long)job->nx * (unsigned long long)job->ny;
@@ -952,4 +991,139 @@ char *cm_tiler_take_notes(cm_tiler *tiler)
 void cm_tiler_cancel(cm_tiler *tiler)
 {
     g_atomic_int_set(&tiler->cancel, 1);
+}
+
+/* ---- Serving: one metatile at a time, and a cache ---- */
+
+int cm_tiler_metatile_side(const cm_tiler *tiler, int z)
+{
+    return metatile_side(tiler, CLAMP(z, 0, CM_TILE_MAX_ZOOM));
+}
+
+cm_status cm_tiler_prepare(cm_tiler *tiler)
+{
+    return prepare(tiler);
+}
+
+void cm_metatile_free(cm_metatile *metatile)
+{
+    if (!metatile)
+        return;
+    for (int i = 0; i < metatile->nx * metatile->ny; i++)
+        g_free(metatile->png[i]);
+    g_free(metatile->png);
+    g_free(metatile->length);
+    g_free(metatile);
+}
+
+cm_metatile *cm_tiler_render_metatile(cm_tiler *tiler, cm_context *context, cm_tile tile)
+{
+    cm_bbox bounds;
+    if (cm_tile_bounds(context, tile, &bounds) != CM_OK)
+        return NULL;
+    if (!tiler->labels) {
+        cm_fail(context, CM_ERR_LIBRARY, "the tiler is not prepared (cm_tiler_prepare())");
+        return NULL;
+    }
+    block_job whole;
+    metatile_of(tiler, tile.z, tile.x, tile.y, &whole);
+    int nx = whole.nx, ny = whole.ny;
+    cm_projection *mercator = cm_projection_web_mercator(context);
+    if (!mercator)
+        return NULL;
+    cm_tile_block *block = render_job(tiler, context, mercator, &whole);
+    cm_projection_free(mercator);
+    if (!block)
+        return NULL;
+    cm_metatile *metatile = g_new0(cm_metatile, 1);
+    *metatile = (cm_metatile){tile.z, whole.x0, whole.y0, nx, ny,
+                              g_new0(unsigned char *, (gsize)(nx * ny)),
+                              g_new0(size_t, (gsize)(nx * ny))};
+    for (int i = 0; i < nx * ny; i++) {
+        gsize size;
+        metatile->png[i] = g_bytes_unref_to_data(block->tiles[i], &size);
+        metatile->length[i] = size;
+        block->tiles[i] = NULL;
+    }
+    cm_tile_block_free(block);
+    return metatile;
+}
+
+struct cm_tile_cache {
+    cm_tile_store *store;
+    /* An MBTiles store is one SQLite connection, taken by one thread at a
+     * time; a directory's files can be read and written from any. */
+    gboolean concurrent;
+    GMutex lock;
+    cm_context *context; /* the tiler's, where the store reports */
+};
+
+cm_tile_cache *cm_tile_cache_open(cm_tiler *tiler, const char *path)
+{
+    cm_status status = check_output_name(tiler->context, path);
+    if (status == CM_OK)
+        status = prepare(tiler);
+    if (status != CM_OK)
+        return NULL;
+    char *rendering = rendering_record(tiler);
+    /* A new cache may come to hold any tile. */
+    cm_tile_store_info info = {"convoymap", {-180, -CM_TILE_MAX_LAT, 180, CM_TILE_MAX_LAT}, 0,
+                               CM_TILE_MAX_ZOOM, rendering,
+                               cm_map_layers_style(tiler->map)->name};
+    cm_tile_store *store = cm_tile_store_open_cache(tiler->context, path, &info);
+    g_free(rendering);
+    if (!store)
+        return NULL;
+    cm_tile_cache *cache = g_new0(cm_tile_cache, 1);
+    cache->store = store;
+    cache->concurrent = cm_tile_store_is_concurrent(store);
+    cache->context = tiler->context;
+    g_mutex_init(&cache->lock);
+    return cache;
+}
+
+void cm_tile_cache_get(cm_tile_cache *cache, cm_tile tile, unsigned char **png, size_t *length)
+{
+    if (!cache->concurrent)
+        g_mutex_lock(&cache->lock);
+    GBytes *bytes = cm_tile_store_get(cache->store, tile.z, tile.x, tile.y);
+    if (!cache->concurrent)
+        g_mutex_unlock(&cache->lock);
+    gsize size = 0;
+    *png = bytes ? g_bytes_unref_to_data(bytes, &size) : NULL;
+    *length = size;
+}
+
+cm_status cm_tile_cache_put(cm_tile_cache *cache, cm_context *context,
+                            const cm_metatile *metatile)
+{
+    int n = metatile->nx * metatile->ny;
+    cm_tile_block block = {metatile->z, metatile->x0, metatile->y0, metatile->nx,
+                           metatile->ny, g_new0(GBytes *, (gsize)n)};
+    for (int i = 0; i < n; i++)
+        block.tiles[i] = g_bytes_new_static(metatile->png[i], metatile->length[i]);
+    cm_status status;
+    if (cache->concurrent) {
+        status = cm_tile_store_put_concurrent(cache->store, context, &block);
+    } else {
+        /* The store reports into the context it was opened with: copied
+         * to the caller's while the lock keeps it. */
+        g_mutex_lock(&cache->lock);
+        status = cm_tile_store_put(cache->store, &block);
+        if (status != CM_OK)
+            cm_fail(context, status, "%s", cm_context_message(cache->context));
+        g_mutex_unlock(&cache->lock);
+    }
+    for (int i = 0; i < n; i++)
+        g_bytes_unref(block.tiles[i]);
+    g_free(block.tiles);
+    return status;
+}
+
+cm_status cm_tile_cache_close(cm_tile_cache *cache)
+{
+    cm_status status = cm_tile_store_close(cache->store);
+    g_mutex_clear(&cache->lock);
+    g_free(cache);
+    return status;
 }

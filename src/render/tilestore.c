@@ -18,8 +18,12 @@ struct cm_tile_store {
     cm_context *context;
     char *path;
     sqlite3 *db;          /* NULL for a directory */
-    sqlite3_stmt *count, *put_image, *put_map;
+    sqlite3_stmt *count, *put_image, *put_map, *get;
 };
+
+/* How an output is opened: replaced, resumed by a batch run, or kept as a
+ * server's cache (cm_tile_store_open_cache()). */
+typedef enum store_mode { STORE_FRESH, STORE_RESUME, STORE_CACHE } store_mode;
 
 void cm_tile_block_free(cm_tile_block *block)
 {
@@ -103,21 +107,29 @@ static void describe_difference(const char *a, const char *style_a, const char *
     *part_b = name_style(*part_b, style_b);
 }
 
-/* Refuses to resume the output at path, recorded as drawn by recorded
- * (NULL: not recorded) in recorded_style, with a rendering that differs:
- * names the first part ("; "-separated) that differs. */
+/* Refuses to resume (or, mode STORE_CACHE, to serve from) the output at
+ * path, recorded as drawn by recorded (NULL: not recorded) in
+ * recorded_style, with a rendering that differs: names the first part
+ * ("; "-separated) that differs. */
 static cm_status check_rendering(cm_context *context, const char *path, const char *recorded,
-                                 const char *recorded_style, const cm_tile_store_info *info)
+                                 const char *recorded_style, const cm_tile_store_info *info,
+                                 store_mode mode)
 {
     const char *rendering = info->rendering;
     if (!recorded || !rendering || strcmp(recorded, rendering) == 0)
         return CM_OK;
     char *was, *now;
     describe_difference(recorded, recorded_style, rendering, info->style, &was, &now);
-    cm_status status = cm_fail(context, CM_ERR_INPUT, "cannot resume %s: its tiles were "
-                               "drawn with %s, this run draws with %s (run with the same "
-                               "style, labels, route and tile flags, or without --resume to "
-                               "replace them)", path, was, now);
+    cm_status status;
+    if (mode == STORE_CACHE)
+        status = cm_fail(context, CM_ERR_INPUT, "cache %s holds tiles drawn with %s, this "
+                         "server draws with %s (serve with the style, labels, route and tile "
+                         "flags it was made with, or give another --cache)", path, was, now);
+    else
+        status = cm_fail(context, CM_ERR_INPUT, "cannot resume %s: its tiles were "
+                         "drawn with %s, this run draws with %s (run with the same "
+                         "style, labels, route and tile flags, or without --resume to "
+                         "replace them)", path, was, now);
     g_free(was);
     g_free(now);
     return status;
@@ -217,9 +229,10 @@ static char *directory_value(const char *path, const char *name)
     return value;
 }
 
-static cm_status open_directory(cm_tile_store *store, gboolean resume,
+static cm_status open_directory(cm_tile_store *store, store_mode mode,
                                 const cm_tile_store_info *info)
 {
+    gboolean resume = mode != STORE_FRESH;
     if (g_mkdir_with_parents(store->path, 0777) != 0)
         return cm_fail(store->context, CM_ERR_IO, "cannot create directory %s: %s",
                        store->path, g_strerror(errno));
@@ -227,9 +240,16 @@ static cm_status open_directory(cm_tile_store *store, gboolean resume,
     char *recorded = resume ? directory_value(path, RENDERING_KEY) : NULL;
     char *recorded_style = resume ? directory_value(path, STYLE_KEY) : NULL;
     cm_status status = check_rendering(store->context, store->path, recorded, recorded_style,
-                                       info);
+                                       info, mode);
+    /* A cache that records this rendering is served as it is, its
+     * metadata (a tileset's bounds and zooms) included. */
+    gboolean keep = mode == STORE_CACHE && recorded;
     g_free(recorded);
     g_free(recorded_style);
+    if (status != CM_OK || keep) {
+        g_free(path);
+        return status;
+    }
     const char *names[N_METADATA];
     char **values = metadata_entries(info, names);
     GString *json = g_string_new("{\n");
@@ -253,9 +273,10 @@ static cm_status open_directory(cm_tile_store *store, gboolean resume,
     return status;
 }
 
-static cm_status open_mbtiles(cm_tile_store *store, gboolean resume,
+static cm_status open_mbtiles(cm_tile_store *store, store_mode mode,
                               const cm_tile_store_info *info)
 {
+    gboolean resume = mode != STORE_FRESH;
     if (!resume) {
         /* A fresh tileset: drop the old file and any journal it left. */
         const char *suffixes[] = {"", "-journal", "-wal", "-shm"};
@@ -277,7 +298,8 @@ static cm_status open_mbtiles(cm_tile_store *store, gboolean resume,
     char *recorded = resume ? metadata_value(store->db, RENDERING_KEY) : NULL;
     char *recorded_style = resume ? metadata_value(store->db, STYLE_KEY) : NULL;
     cm_status status = check_rendering(store->context, store->path, recorded, recorded_style,
-                                       info);
+                                       info, mode);
+    gboolean keep = mode == STORE_CACHE && recorded;
     g_free(recorded);
     g_free(recorded_style);
     if (status != CM_OK)
@@ -289,8 +311,7 @@ static cm_status open_mbtiles(cm_tile_store *store, gboolean resume,
                      NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(store->db, schema, NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(store, "create the tables of");
-    status = write_metadata(store, info);
-    if (status != CM_OK)
+    if (!keep && (status = write_metadata(store, info)) != CM_OK)
         return status;
     if (sqlite3_prepare_v2(store->db,
                            "SELECT count(*) FROM map WHERE zoom_level = ?1 AND tile_column"
@@ -299,22 +320,25 @@ static cm_status open_mbtiles(cm_tile_store *store, gboolean resume,
         sqlite3_prepare_v2(store->db, "INSERT OR IGNORE INTO images VALUES (?, ?)", -1,
                            &store->put_image, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(store->db, "INSERT OR REPLACE INTO map VALUES (?, ?, ?, ?)", -1,
-                           &store->put_map, NULL) != SQLITE_OK)
+                           &store->put_map, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(store->db, "SELECT tile_data FROM tiles WHERE zoom_level = ?1 AND "
+                           "tile_column = ?2 AND tile_row = ?3", -1, &store->get,
+                           NULL) != SQLITE_OK)
         return db_fail(store, "prepare statements for");
     return CM_OK;
 }
 
-cm_tile_store *cm_tile_store_open(cm_context *context, const char *output, gboolean resume,
-                                  const cm_tile_store_info *info)
+static cm_tile_store *open_store(cm_context *context, const char *output, store_mode mode,
+                                 const cm_tile_store_info *info)
 {
     cm_tile_store *store = g_new0(cm_tile_store, 1);
     store->context = context;
     store->path = g_strdup(output);
     cm_status status = CM_OK;
     if (is_mbtiles(output))
-        status = open_mbtiles(store, resume, info);
+        status = open_mbtiles(store, mode, info);
     else
-        status = open_directory(store, resume, info);
+        status = open_directory(store, mode, info);
     if (status != CM_OK) {
         /* Closing may fail too; the first failure is the one to report. */
         char *message = g_strdup(cm_context_message(context));
@@ -324,6 +348,18 @@ cm_tile_store *cm_tile_store_open(cm_context *context, const char *output, gbool
         return NULL;
     }
     return store;
+}
+
+cm_tile_store *cm_tile_store_open(cm_context *context, const char *output, gboolean resume,
+                                  const cm_tile_store_info *info)
+{
+    return open_store(context, output, resume ? STORE_RESUME : STORE_FRESH, info);
+}
+
+cm_tile_store *cm_tile_store_open_cache(cm_context *context, const char *output,
+                                        const cm_tile_store_info *info)
+{
+    return open_store(context, output, STORE_CACHE, info);
 }
 
 static char *tile_path(const cm_tile_store *store, int z, int x, int y)
@@ -359,6 +395,27 @@ gboolean cm_tile_store_has(cm_tile_store *store, int z, int x0, int y0, int nx, 
         }
     }
     return TRUE;
+}
+
+GBytes *cm_tile_store_get(cm_tile_store *store, int z, int x, int y)
+{
+    if (store->db) {
+        GBytes *png = NULL;
+        sqlite3_bind_int(store->get, 1, z);
+        sqlite3_bind_int(store->get, 2, x);
+        sqlite3_bind_int(store->get, 3, (1 << z) - 1 - y);
+        if (sqlite3_step(store->get) == SQLITE_ROW)
+            png = g_bytes_new(sqlite3_column_blob(store->get, 0),
+                              (gsize)sqlite3_column_bytes(store->get, 0));
+        sqlite3_reset(store->get);
+        return png;
+    }
+    char *path = tile_path(store, z, x, y), *data;
+    gsize size;
+    GBytes *png = g_file_get_contents(path, &data, &size, NULL) ? g_bytes_new_take(data, size)
+                                                               : NULL;
+    g_free(path);
+    return png;
 }
 
 static cm_status put_directory(const cm_tile_store *store, cm_context *context,
@@ -474,6 +531,7 @@ cm_status cm_tile_store_close(cm_tile_store *store)
         sqlite3_finalize(store->count);
         sqlite3_finalize(store->put_image);
         sqlite3_finalize(store->put_map);
+        sqlite3_finalize(store->get);
         /* Back to a single self-contained file for readers and copies. */
         if (sqlite3_exec(store->db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) !=
             SQLITE_OK)

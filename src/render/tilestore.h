@@ -40,6 +40,19 @@ typedef struct cm_tile_store_info {
 cm_tile_store *cm_tile_store_open(cm_context *context, const char *output, gboolean resume,
                                   const cm_tile_store_info *info);
 
+/* Opens output as the cache of a server, which reads and writes it while
+ * it runs (an MBTiles file in write-ahead logging, so that others can read
+ * it meanwhile): created when missing, with info's metadata; one that
+ * records info's rendering is kept as it is, metadata included (a tileset
+ * made by `tiles` is served as is); one that records another rendering is
+ * refused with CM_ERR_INPUT naming what differs. */
+cm_tile_store *cm_tile_store_open_cache(cm_context *context, const char *output,
+                                        const cm_tile_store_info *info);
+
+/* The PNG of tile z/x/y (XYZ numbering), a new reference, or NULL when
+ * the store has none. A directory store may be read from any thread. */
+GBytes *cm_tile_store_get(cm_tile_store *store, int z, int x, int y);
+
 /* TRUE when every tile of the rectangle is already stored. */
 gboolean cm_tile_store_has(cm_tile_store *store, int z, int x0, int y0, int nx, int ny);
 

@@ -367,6 +367,8 @@ int serve_run(serve_server *server)
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)config->max_per_ip,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)config->idle_timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
+        /* HTTP/1.1 without Host, and other sloppy requests, are refused. */
+        MHD_OPTION_STRICT_FOR_CLIENT, 1,
         MHD_OPTION_URI_LOG_CALLBACK, start_exchange, server,
         MHD_OPTION_NOTIFY_COMPLETED, end_exchange, server,
         MHD_OPTION_EXTERNAL_LOGGER, log_mhd, server,

@@ -7,8 +7,9 @@
 #include "server.h"
 
 /* Opens the caches and starts the render threads. NULL after printing
- * why (one line). */
-serve_tiles *serve_tiles_new(serve_server *server);
+ * why (one line), with the exit status in *exit_code: 2 for a cache drawn
+ * otherwise or named like an image, 1 for other failures. */
+serve_tiles *serve_tiles_new(serve_server *server, int *exit_code);
 
 /* Answers every request still waiting with 503 and takes no more work. */
 void serve_tiles_cancel(serve_tiles *tiles);
