@@ -252,6 +252,17 @@ else
   skip "the viewer in headless Chromium" "chromium is not installed"
 fi
 
+# SIGTERM while static maps are drawn and queued: each is still answered.
+pending=()
+for i in $(seq 10); do
+  curl -s -o /dev/null -w '%{http_code}\n' "$base/static?size=1600x1200&title=$i" \
+    >"$work/pending-$i" &
+  pending+=($!)
+done
+sleep 0.3
 serve_stop
+wait "${pending[@]}"
 check "serve stops on SIGTERM with exit 0" test "$serve_code" -eq 0
+check "the 10 static maps in flight at SIGTERM were all answered (200 or 503)" \
+  bash -c "test \$(cat '$work'/pending-* | grep -cE '^(200|503)$') -eq 10"
 tap_done
