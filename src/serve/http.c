@@ -8,12 +8,14 @@
 #include "server.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <microhttpd.h>
@@ -282,8 +284,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
         *upload_data_size = 0;
         return MHD_YES;
     }
-    /* The first call only says the headers are in; answering then would
-     * make libmicrohttpd close the connection rather than keep it alive. */
+    /* The first call only says the headers are in: answering then makes
+     * libmicrohttpd 0.9.75 close the connection rather than keep it alive. */
     if (!exchange->headers_seen) {
         exchange->headers_seen = 1;
         return MHD_YES;
@@ -308,12 +310,6 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
 }
 
 /* ---- Lifecycle ---- */
-
-static void log_mhd(void *cls, const char *format, va_list arguments)
-{
-    /* libmicrohttpd's notes on misbehaving clients are not the operator's
-     * business unless debugging; they are counted as statuses instead. */
-}
 
 /* The address to listen on: --bind, IPv4 or IPv6, and the port. */
 static gboolean listen_address(const serve_config *config, struct sockaddr_storage *address,
@@ -357,8 +353,10 @@ int serve_run(serve_server *server)
     pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
     /* A client that hangs up mid-reply must not kill the server. */
     signal(SIGPIPE, SIG_IGN);
+    /* No MHD_USE_ERROR_LOG: libmicrohttpd's notes on misbehaving clients
+     * would let any client fill the operator's log. */
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_ALLOW_SUSPEND_RESUME |
-                     MHD_USE_ERROR_LOG | (ipv6 ? MHD_USE_IPv6 : 0);
+                     (ipv6 ? MHD_USE_IPv6 : 0);
     struct MHD_Daemon *daemon = MHD_start_daemon(
         flags, (uint16_t)config->port, NULL, NULL, answer, server,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
@@ -371,7 +369,6 @@ int serve_run(serve_server *server)
         MHD_OPTION_STRICT_FOR_CLIENT, 1,
         MHD_OPTION_URI_LOG_CALLBACK, start_exchange, server,
         MHD_OPTION_NOTIFY_COMPLETED, end_exchange, server,
-        MHD_OPTION_EXTERNAL_LOGGER, log_mhd, server,
         MHD_OPTION_END);
     if (!daemon) {
         fprintf(stderr, "convoymap: cannot listen on %s port %d: %s\n",
@@ -389,15 +386,18 @@ int serve_run(serve_server *server)
     MHD_socket listener = MHD_quiesce_daemon(daemon);
     if (listener != MHD_INVALID_SOCKET)
         close(listener);
+    /* In flight are requests being read, waiting for their metatile or
+     * being sent; the last second of the drain is for those still waiting
+     * to be told to come back. */
     gint64 deadline = g_get_monotonic_time() + SERVE_DRAIN_SECONDS * G_USEC_PER_SEC;
+    while (g_atomic_int_get(&in_flight) > 0 && g_get_monotonic_time() < deadline - G_USEC_PER_SEC)
+        g_usleep(10000);
+    serve_tiles_cancel(server->tiles);
     while (g_atomic_int_get(&in_flight) > 0 && g_get_monotonic_time() < deadline)
         g_usleep(10000);
-    /* What is still waiting after the deadline is told to come back. */
-    serve_tiles_cancel(server->tiles);
-    for (int i = 0; i < 100 && g_atomic_int_get(&in_flight) > 0; i++)
-        g_usleep(10000);
     MHD_stop_daemon(daemon);
-    pthread_sigmask(SIG_UNBLOCK, &stop_signals, NULL);
+    /* The signals stay blocked: a second one must not kill the process
+     * while it closes the cache. */
     fprintf(stderr, "convoymap: stopped by %s\n", signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
     return 0;
 }

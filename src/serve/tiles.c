@@ -306,13 +306,12 @@ void serve_tiles_load(serve_tiles *tiles, unsigned *queued, unsigned *rendering)
     g_mutex_unlock(&tiles->lock);
 }
 
-/* Under the lock: joins the job of tile's metatile, or queues a new one.
+/* Under the lock: joins the job of tile's metatile (key, from its tile
+ * first), or queues a new one.
  * FALSE with reply set (503) when the queue is full or the server stops. */
 static gboolean join_job(serve_tiles *tiles, serve_request *request, int scale, cm_tile tile,
-                         serve_reply *reply)
+                         gint64 key, cm_tile first, serve_reply *reply)
 {
-    cm_tile first;
-    gint64 key = job_key(tiles, scale, tile, &first);
     job *j = g_hash_table_lookup(tiles->jobs, &key);
     if (!j) {
         if (tiles->cancelled) {
@@ -376,7 +375,7 @@ void serve_tiles_endpoint(serve_server *server, serve_request *request, serve_re
     if (png)
         tile_reply(reply, png, length);
     else
-        join_job(tiles, request, target.scale, tile, reply);
+        join_job(tiles, request, target.scale, tile, key, first, reply);
     g_mutex_unlock(&tiles->lock);
 }
 
