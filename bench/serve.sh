@@ -19,6 +19,8 @@ export CONVOYMAP_DATA=${CONVOYMAP_DATA:-$PWD}
 export CONVOYMAP_BUILD_DIR=$(realpath "$build")
 convoymap=$build/src/cli/convoymap
 out=$(mktemp -d)
+# nginx's workers (nobody, when started as root) read the tiles too.
+chmod 755 "$out"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
@@ -128,7 +130,7 @@ for jobs in 1 2; do
   start_serve --cache "$out/cold.mbtiles" --jobs "$jobs"
   before=$(cpu_ticks "$serve_pid")
   started=$(date +%s%N)
-  sed "s|^|http://127.0.0.1:$port|" "$out/paths" | xargs -P 8 -n 16 curl -sf -o /dev/null
+  sed "s|^|http://127.0.0.1:$port|" "$out/paths" | xargs -P 8 -n 1 curl -sf -o /dev/null
   wall=$(( $(date +%s%N) - started ))
   cpu=$(( $(cpu_ticks "$serve_pid") - before ))
   rendered=$(curl -s "http://127.0.0.1:$port/metrics" | awk '$1 == "convoymap_metatiles_rendered_total" { print $2 }')

@@ -174,7 +174,8 @@ typedef struct cm_metatile {
 } cm_metatile;
 
 /* Renders the whole metatile holding tile, with the same bytes as
- * cm_tiler_write() gives its tiles. After cm_tiler_prepare(), several
+ * cm_tiler_write() gives the tiles of a metatile it draws whole (one that
+ * the request's box does not cut). After cm_tiler_prepare(), several
  * threads may call it at once, each with its own context, which receives
  * any failure. Returns a metatile the caller frees with
  * cm_metatile_free(), or NULL (CM_ERR_INPUT for a tile that does not

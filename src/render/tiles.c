@@ -487,48 +487,18 @@ static cm_tile_block *render_block(const cm_tiler *tiler, cm_context *context,
     return block;
 }
 
-/* A rectangle of tiles of one zoom to draw: a metatile, or the part of one
- * that a request covers. */
+/* A rectangle of tiles of one zoom: a metatile, or the part of one that a
+ * request covers. */
 typedef struct block_job {
     int z, x0, y0, nx, ny;
 } block_job;
 
-/* The metatile holding tiles x0, y0 of zoom z: its first tile and size. */
-static void metatile_of(const cm_tiler *tiler, int z, int x0, int y0, block_job *metatile)
+/* The metatile holding tile x, y of zoom z: its first tile and size. */
+static void metatile_of(const cm_tiler *tiler, int z, int x, int y, block_job *metatile)
 {
     int side = metatile_side(tiler, z), n = 1 << z;
-    int mx = x0 / side * side, my = y0 / side * side;
+    int mx = x / side * side, my = y / side * side;
     *metatile = (block_job){z, mx, my, MIN(side, n - mx), MIN(side, n - my)};
-}
-
-/* Draws the tiles of job as part of their whole metatile, so that a tile
- * has the same bytes whether its metatile is cut by a bounding box's edge
- * or not, and a server that renders whole metatiles serves what `tiles`
- * wrote. (Drawing only the block, or the metatile clipped to it, rounds
- * some edges differently.) The tiles beyond the job are drawn for nothing:
- * about a fifth more drawing over Iraq at zoom 10, less at the zooms
- * above. Returns a block as render_block() does. */
-static cm_tile_block *render_job(const cm_tiler *tiler, cm_context *context,
-                                 const cm_projection *mercator, const block_job *job)
-{
-    block_job whole;
-    metatile_of(tiler, job->z, job->x0, job->y0, &whole);
-    cm_tile_block *drawn = render_block(tiler, context, mercator, whole.z, whole.x0, whole.y0,
-                                        whole.nx, whole.ny);
-    if (!drawn || (whole.nx == job->nx && whole.ny == job->ny))
-        return drawn;
-    cm_tile_block *block = g_new0(cm_tile_block, 1);
-    *block = (cm_tile_block){job->z, job->x0, job->y0, job->nx, job->ny,
-                             g_new0(GBytes *, (gsize)job->nx * (gsize)job->ny)};
-    for (int j = 0; j < job->ny; j++) {
-        for (int i = 0; i < job->nx; i++) {
-            int k = (job->y0 - whole.y0 + j) * whole.nx + (job->x0 - whole.x0 + i);
-            block->tiles[j * job->nx + i] = drawn->tiles[k];
-            drawn->tiles[k] = NULL;
-        }
-    }
-    cm_tile_block_free(drawn);
-    return block;
 }
 
 /* Checks tile and makes the tiler ready to draw or label it on its own. */
@@ -672,7 +642,8 @@ static gpointer worker_main(gpointer data)
         if (i >= run->jobs->len)
             break;
         const block_job *job = &g_array_index(run->jobs, block_job, i);
-        cm_tile_block *block = render_job(run->tiler, self->context, mercator, job);
+        cm_tile_block *block = render_block(run->tiler, self->context, mercator, job->z,
+                                            job->x0, job->y0, job->nx, job->ny);
         if (!block)
             break;
         unsigned long long n = (unsigned long long)job->nx * (unsigned long long)job->ny;
@@ -1031,7 +1002,8 @@ cm_metatile *cm_tiler_render_metatile(cm_tiler *tiler, cm_context *context, cm_t
     cm_projection *mercator = cm_projection_web_mercator(context);
     if (!mercator)
         return NULL;
-    cm_tile_block *block = render_job(tiler, context, mercator, &whole);
+    cm_tile_block *block = render_block(tiler, context, mercator, whole.z, whole.x0, whole.y0,
+                                        whole.nx, whole.ny);
     cm_projection_free(mercator);
     if (!block)
         return NULL;
