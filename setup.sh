@@ -20,8 +20,10 @@ test_packages=(librsvg2-bin poppler-utils gdal-bin file python3 valgrind strace)
 test_packages+=(chromium)
 # clang and its libFuzzer runtime: the warnings check and the short fuzz run.
 test_packages+=(clang libclang-rt-14-dev)
-# The serve tests' HTTP client, and the load generator of bench/serve-static.sh.
-test_packages+=(curl wrk)
+# `convoymap serve`'s tests: curl as the client, sqlite3 to read its MBTiles
+# cache, nginx-light and openssl for `nginx -t` on docs/serve.md's example;
+# wrk drives bench/serve.sh against nginx, and bench/serve-static.sh.
+test_packages+=(curl sqlite3 nginx-light openssl wrk)
 
 packages=("${build_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")

@@ -20,6 +20,7 @@
 #include <glib.h>
 #include <microhttpd.h>
 
+#include "exchange.h"
 #include "metrics.h"
 #include "router.h"
 #include "tiles.h"
@@ -29,19 +30,6 @@
 #define MEMORY_LIMIT (32 * 1024)
 /* HTTP threads: they only parse, look up and send; rendering is elsewhere. */
 #define HTTP_THREADS 2
-
-/* One request, from its URI to the reply sent. */
-struct serve_exchange {
-    serve_server *server;
-    struct MHD_Connection *connection;
-    char *target;           /* the raw request-target */
-    serve_request request;
-    serve_reply reply;
-    int headers_seen;       /* the access handler was called once */
-    int started;            /* the handler ran */
-    int suspended;          /* waiting for serve_finish() */
-    int ready;              /* reply holds the answer */
-};
 
 /* Requests between their URI and their completion, for the drain. */
 static gint in_flight;
@@ -70,22 +58,6 @@ static void end_exchange(void *cls, struct MHD_Connection *connection, void **co
     g_free(exchange);
     *con_cls = NULL;
     g_atomic_int_add(&in_flight, -1);
-}
-
-serve_exchange *serve_suspend(serve_request *request)
-{
-    serve_exchange *exchange = request->exchange;
-    exchange->suspended = 1;
-    MHD_suspend_connection(exchange->connection);
-    return exchange;
-}
-
-void serve_finish(serve_exchange *exchange, serve_reply *reply)
-{
-    exchange->reply = *reply;
-    *reply = (serve_reply){0};
-    exchange->ready = 1;
-    MHD_resume_connection(exchange->connection);
 }
 
 /* ---- Headers ---- */

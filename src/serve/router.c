@@ -5,6 +5,9 @@
 
 #include <glib.h>
 
+#include "tiles.h"
+#include "web-endpoint.h"
+
 static const serve_route routes[] = {
     {"/health", 0, serve_health},
     {"/metrics", 0, serve_metrics_endpoint},

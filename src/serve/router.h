@@ -18,11 +18,7 @@ typedef struct serve_route {
 /* The route of path, or NULL (404, without touching the file system). */
 const serve_route *serve_route_find(const char *path);
 
-/* The endpoints of serve-core. */
+/* /health: 200 "ok" while the server runs. */
 void serve_health(serve_server *server, serve_request *request, serve_reply *reply);
-void serve_metrics_endpoint(serve_server *server, serve_request *request, serve_reply *reply);
-void serve_tiles_endpoint(serve_server *server, serve_request *request, serve_reply *reply);
-/* The viewer, TileJSON, WMTS, /static, /geocode and /route (web.h). */
-void serve_web_endpoint(serve_server *server, serve_request *request, serve_reply *reply);
 
 #endif

@@ -14,7 +14,6 @@
 #include <glib.h>
 
 #include "metrics.h"
-#include "router.h"
 
 /* Seconds a client refused for a full queue is told to wait: about what a
  * few metatiles take to render. */

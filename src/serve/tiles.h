@@ -18,6 +18,12 @@ void serve_tiles_cancel(serve_tiles *tiles);
  * cache could not be closed cleanly. NULL is allowed. */
 gboolean serve_tiles_free(serve_tiles *tiles);
 
+/* /tiles/{z}/{x}/{y}.png and {y}@2x.png (a serve_handler, router.h). */
+void serve_tiles_endpoint(serve_server *server, serve_request *request, serve_reply *reply);
+
+/* /metrics, with the queue's depth (a serve_handler). */
+void serve_metrics_endpoint(serve_server *server, serve_request *request, serve_reply *reply);
+
 /* Metatiles waiting, and rendering now. */
 void serve_tiles_load(serve_tiles *tiles, unsigned *queued, unsigned *rendering);
 

@@ -4,7 +4,8 @@
  * connection is parked, so that the HTTP threads go on serving tiles. */
 #include <glib.h>
 
-#include "router.h"
+#include "web-endpoint.h"
+
 #include "web.h"
 
 /* The parsed parameters as a query string again, each name and value
