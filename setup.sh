@@ -27,7 +27,7 @@ test_packages+=(clang libclang-rt-14-dev)
 test_packages+=(postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting osm2pgrouting osmium-tool)
 # `convoymap serve`'s tests: curl as the client, sqlite3 to read its MBTiles
 # cache, nginx-light and openssl for `nginx -t` on docs/serve.md's example;
-# wrk drives bench/serve.sh against nginx.
+# wrk drives bench/serve.sh against nginx, and bench/serve-static.sh.
 test_packages+=(curl sqlite3 nginx-light openssl wrk)
 
 packages=("${build_packages[@]}")

@@ -16,6 +16,7 @@
 #include "serve/metrics.h"
 #include "serve/server.h"
 #include "serve/tiles.h"
+#include "serve/web.h"
 
 static int fail(cm_context *context)
 {
@@ -1108,8 +1109,31 @@ static int serve_range_error(const char *flag, int value, const char *expected)
 #define SERVE_DESCRIPTION                                                                    \
     "Serves /tiles/{z}/{x}/{y}.png and {y}@2x.png (rendered as 'tiles' renders them, in "    \
     "metatiles, on demand), /health and /metrics until SIGTERM or Ctrl-C, which finish "     \
-    "what is in flight. The route and mark flags draw an overlay on every tile; with none, " \
-    "the reference convoy. See docs/serve.md and convoymap(1)."
+    "what is in flight. Also / (a viewer page), /tiles.json (TileJSON), "                   \
+    "/wmts/1.0.0/WMTSCapabilities.xml (WMTS), /static (a map as 'render' draws it, its "    \
+    "flags as query parameters), /geocode?q= and /route?route= (their JSON). The route "    \
+    "and mark flags draw an overlay on every tile; with none, the reference convoy. See "   \
+    "docs/serve.md and convoymap(1)."
+
+/* The endpoints besides the tiles (serve/web.h): the whole world at every
+ * zoom, first shown around the overlay; NULL after printing why. */
+static serve_web *new_serve_web(const route_options *routes, const serve_options *options,
+                                const cm_scene *scene)
+{
+    serve_web_config config = {
+        .data_dir = routes->data_dir, .gazetteers = (const char *const *)routes->gazetteers,
+        .tileset = {.tile_size = options->tile_size, .min_zoom = 0,
+                    .max_zoom = CM_TILE_MAX_ZOOM,
+                    .bounds = {-180, -CM_TILE_MAX_LAT, 180, CM_TILE_MAX_LAT}},
+        .style = options->style, .threads = options->jobs};
+    serve_tileset_center_on(&config.tileset, scene);
+    char *error = NULL;
+    serve_web *web = serve_web_new(&config, &error);
+    if (!web)
+        fprintf(stderr, "convoymap: %s\n", error);
+    g_free(error);
+    return web;
+}
 
 static int serve_scene(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
                        cm_scene *scene, gboolean reference, const serve_options *options,
@@ -1145,13 +1169,15 @@ static int serve_scene(cm_context *context, cm_geocoder *geocoder, const route_o
             return fail(context);
         }
     server.metrics = serve_metrics_new();
-    int status;
-    server.tiles = serve_tiles_new(&server, &status);
+    int status = EXIT_RUNTIME;
+    server.web = new_serve_web(routes, options, scene);
+    server.tiles = server.web ? serve_tiles_new(&server, &status) : NULL;
     if (server.tiles) {
         status = serve_run(&server);
         if (!serve_tiles_free(server.tiles) && status == EXIT_SUCCESS)
             status = EXIT_RUNTIME;
     }
+    serve_web_free(server.web);
     serve_metrics_free(server.metrics);
     cm_tiler_free(server.tilers[0]);
     cm_tiler_free(server.tilers[1]);

@@ -6,11 +6,18 @@
 #include <glib.h>
 
 #include "tiles.h"
+#include "web-endpoint.h"
 
 static const serve_route routes[] = {
     {"/health", 0, serve_health},
     {"/metrics", 0, serve_metrics_endpoint},
     {"/tiles/", 1, serve_tiles_endpoint},
+    {"/", 0, serve_web_endpoint},
+    {"/tiles.json", 0, serve_web_endpoint},
+    {"/wmts/1.0.0/WMTSCapabilities.xml", 0, serve_web_endpoint},
+    {"/static", 0, serve_web_endpoint},
+    {"/geocode", 0, serve_web_endpoint},
+    {"/route", 0, serve_web_endpoint},
 };
 
 const serve_route *serve_route_find(const char *path)

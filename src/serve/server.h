@@ -40,6 +40,7 @@ typedef struct serve_config {
 } serve_config;
 
 typedef struct serve_tiles serve_tiles;
+typedef struct serve_web serve_web;
 typedef struct serve_metrics serve_metrics;
 
 typedef struct serve_server {
@@ -52,6 +53,7 @@ typedef struct serve_server {
     cm_tiler *tilers[2];
     serve_tiles *tiles;       /* the render pool, queue and caches (tiles.c) */
     serve_metrics *metrics;   /* (metrics.c) */
+    serve_web *web;           /* the other endpoints (web.h) */
 } serve_server;
 
 /* A request whose reply comes later from another thread (a tile waiting

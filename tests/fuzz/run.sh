@@ -10,7 +10,8 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(coords route-spec style geocoder query banner cli-args roads-manifest roads-map serve-request)
+[ ${#targets[@]} -gt 0 ] || targets=(coords route-spec style geocoder query banner cli-args roads-manifest
+                                        roads-map serve-request static-query)
 mkdir -p build-fuzz
 if ! { [ -f build-fuzz/build.ninja ] ||
        CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined \
