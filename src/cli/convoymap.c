@@ -1124,7 +1124,8 @@ static serve_web *new_serve_web(const route_options *routes, const serve_options
         .data_dir = routes->data_dir, .gazetteers = (const char *const *)routes->gazetteers,
         .tileset = {.tile_size = options->tile_size, .min_zoom = 0,
                     .max_zoom = CM_TILE_MAX_ZOOM,
-                    .bounds = {-180, -CM_TILE_MAX_LAT, 180, CM_TILE_MAX_LAT}},
+                    .bounds = {-180, -CM_TILE_MAX_LAT, 180, CM_TILE_MAX_LAT},
+                    .roads = roads_path(routes) != NULL},
         .style = options->style, .threads = options->jobs};
     serve_tileset_center_on(&config.tileset, scene);
     char *error = NULL;
