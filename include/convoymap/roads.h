@@ -73,6 +73,10 @@ CM_API cm_status cm_roads_limit_parse(cm_context *context, const char *flag, con
 /* A waypoint farther than this from its road is worth a warning. */
 #define CM_ROADS_SNAP_WARN_M 2000.0
 
+/* What OpenStreetMap's licence (ODbL) asks of a map or tile drawn from a
+ * roads database made from its data. */
+#define CM_ROADS_ATTRIBUTION "© OpenStreetMap contributors, ODbL"
+
 /* The vehicle profile used when none is named. */
 #define CM_ROADS_DEFAULT_VEHICLE "motorcar"
 

@@ -20,6 +20,7 @@
 #include "geocode.h"
 #include "geodesy.h"
 #include "map.h"
+#include "roads.h"
 #include "route.h"
 
 #ifdef __cplusplus
@@ -43,6 +44,12 @@ extern "C" {
 typedef struct cm_tile {
     int z, x, y;
 } cm_tile;
+
+/* What tiles drawn from the shipped basemap credit (MBTiles and TileJSON
+ * attribution), and what tiles that also draw a roads database's roads
+ * credit. */
+#define CM_TILES_BASEMAP_ATTRIBUTION "Natural Earth · GSHHG/WDBII"
+#define CM_TILES_ROADS_ATTRIBUTION CM_TILES_BASEMAP_ATTRIBUTION " · " CM_ROADS_ATTRIBUTION
 
 /* The tile of zoom z containing point. Latitudes beyond CM_TILE_MAX_LAT
  * fall in the first or last row, longitude 180 in the last column.

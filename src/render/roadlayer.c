@@ -152,14 +152,14 @@ static cm_gpkg_layer *roads_layer(const cm_road_source *source, cm_context *cont
 
 cm_road_source *cm_road_source_open(cm_context *context, const char *path)
 {
-    char *manifest = g_build_filename(path, CM_ROADS_MANIFEST_FILE, NULL);
+    char *manifest = g_build_filename(path, CM_ROADS_MANIFEST, NULL);
     char *text = NULL;
     gsize length = 0;
     gboolean read = g_file_get_contents(manifest, &text, &length, NULL);
     g_free(manifest);
     if (!read) {
         cm_fail(context, CM_ERR_INPUT, "roads database %s has no readable %s (make one with "
-                "'convoymap roads import')", path, CM_ROADS_MANIFEST_FILE);
+                "'convoymap roads import')", path, CM_ROADS_MANIFEST);
         return NULL;
     }
     /* An older database lacks the layers this version reads. */
@@ -168,14 +168,14 @@ cm_road_source *cm_road_source_open(cm_context *context, const char *path)
         return NULL;
     }
     cm_road_source *source = g_new0(cm_road_source, 1);
-    source->gpkg_path = g_build_filename(path, CM_ROADS_DRAWING_FILE, NULL);
+    source->gpkg_path = g_build_filename(path, CM_ROADS_GPKG, NULL);
     source->fingerprint =
         g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)text, length);
     g_free(text);
     /* SQLite opens a missing file read-only without a word: look first. */
     if (!g_file_test(source->gpkg_path, G_FILE_TEST_IS_REGULAR)) {
         cm_fail(context, CM_ERR_INPUT, "roads database %s has no %s (made by an older "
-                "'convoymap roads import'? import it again)", path, CM_ROADS_DRAWING_FILE);
+                "'convoymap roads import'? import it again)", path, CM_ROADS_GPKG);
         cm_road_source_free(source);
         return NULL;
     }

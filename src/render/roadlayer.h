@@ -18,14 +18,6 @@
 #include "labels.h"
 #include "style.h"
 
-/* The file of a roads database the layer draws from. */
-#define CM_ROADS_DRAWING_FILE "roads.gpkg"
-/* The manifest of a roads database (as roads-files.h names it). */
-#define CM_ROADS_MANIFEST_FILE "manifest.json"
-
-/* What OpenStreetMap's licence asks of a map drawn from its data. */
-#define CM_ROADS_ATTRIBUTION "© OpenStreetMap contributors, ODbL"
-
 typedef struct cm_road_source cm_road_source;
 
 /* The roads database at path (a NAME.roads directory): checks that its

@@ -16,6 +16,7 @@
 #include "png.h"
 #include "tilelabels.h"
 #include "core/projection.h"
+#include "core/viewer-page.h"
 #include "tilestore.h"
 
 /* Half the side of the Web Mercator square in metres: pi times the WGS84
@@ -768,85 +769,20 @@ static cm_status run_workers(cm_tiler *tiler, cm_tile_store *store, GArray *jobs
     return status;
 }
 
-/* The offline viewer: tiles as positioned <img> elements, dragged and
- * zoomed by a few lines of script, so that it needs nothing but the files
- * beside it. %s are filled in by write_preview(). */
-static const char preview_page[] =
-    "<!DOCTYPE html>\n"
-    "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>%s</title>\n"
-    "<style>html,body{margin:0;height:100%%;overflow:hidden;font:14px sans-serif}\n"
-    "#map{position:absolute;inset:0;background:#ddd;cursor:grab;touch-action:none}\n"
-    "#map img{position:absolute;user-select:none;-webkit-user-drag:none}\n"
-    "#bar{position:absolute;top:8px;left:8px;background:#fff;padding:4px 8px;"
-    "border-radius:4px;box-shadow:0 1px 4px #0006}\n"
-    "#bar button{width:28px}</style></head><body>\n"
-    "<div id=\"map\"></div><div id=\"bar\"><button id=\"in\">+</button> "
-    "<button id=\"out\">&minus;</button> <span id=\"where\"></span></div>\n"
-    "<script>\n"
-    "const T = {minZoom: %d, maxZoom: %d, size: %d, lon: %s, lat: %s, bounds: [%s, %s, %s, %s]};\n"
-    "const map = document.getElementById('map');\n"
-    "let z = T.minZoom, cx, cy;\n"
-    "function worldXY(lon, lat, zoom) {\n"
-    "  const n = T.size * 2 ** zoom, r = lat * Math.PI / 180;\n"
-    "  return [(lon + 180) / 360 * n, (1 - Math.asinh(Math.tan(r)) / Math.PI) / 2 * n];\n"
-    "}\n"
-    "[cx, cy] = worldXY(T.lon, T.lat, z);\n"
-    "function draw() {\n"
-    "  const w = map.clientWidth, h = map.clientHeight;\n"
-    "  /* Only the tiles written: those of the box, as the tiler counts them. */\n"
-    "  const [west, north] = worldXY(T.bounds[0], T.bounds[3], z).map(v => v / T.size);\n"
-    "  const [east, south] = worldXY(T.bounds[2], T.bounds[1], z).map(v => v / T.size);\n"
-    "  const first = [Math.floor(west), Math.floor(north)];\n"
-    "  const last = [Math.max(first[0], Math.ceil(east) - 1), Math.max(first[1], Math.ceil(south) - 1)];\n"
-    "  const x0 = Math.max(first[0], Math.floor((cx - w / 2) / T.size));\n"
-    "  const x1 = Math.min(last[0], Math.floor((cx + w / 2) / T.size));\n"
-    "  const y0 = Math.max(first[1], Math.floor((cy - h / 2) / T.size));\n"
-    "  const y1 = Math.min(last[1], Math.floor((cy + h / 2) / T.size));\n"
-    "  map.replaceChildren();\n"
-    "  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {\n"
-    "    const img = new Image(T.size, T.size);\n"
-    "    img.onerror = () => img.remove();\n"
-    "    img.src = z + '/' + x + '/' + y + '.png';\n"
-    "    img.style.left = (x * T.size - cx + w / 2) + 'px';\n"
-    "    img.style.top = (y * T.size - cy + h / 2) + 'px';\n"
-    "    map.appendChild(img);\n"
-    "  }\n"
-    "  document.getElementById('where').textContent = 'zoom ' + z;\n"
-    "}\n"
-    "function zoomTo(next) {\n"
-    "  next = Math.max(T.minZoom, Math.min(T.maxZoom, next));\n"
-    "  cx *= 2 ** (next - z); cy *= 2 ** (next - z); z = next; draw();\n"
-    "}\n"
-    "let drag = null;\n"
-    "map.onpointerdown = e => { drag = [e.clientX, e.clientY]; map.setPointerCapture(e.pointerId); };\n"
-    "map.onpointermove = e => { if (!drag) return;\n"
-    "  cx -= e.clientX - drag[0]; cy -= e.clientY - drag[1]; drag = [e.clientX, e.clientY]; draw(); };\n"
-    "map.onpointerup = () => { drag = null; };\n"
-    "map.onwheel = e => { e.preventDefault(); zoomTo(z + (e.deltaY < 0 ? 1 : -1)); };\n"
-    "document.getElementById('in').onclick = () => zoomTo(z + 1);\n"
-    "document.getElementById('out').onclick = () => zoomTo(z - 1);\n"
-    "window.onresize = draw;\n"
-    "draw();\n"
-    "</script></body></html>\n";
-
+/* The offline viewer page (core/viewer-page.h) beside a directory's tiles. */
 static cm_status write_preview(const cm_tiler *tiler, const char *output,
                                const cm_tiles_request *request)
 {
-    char lon[G_ASCII_DTOSTR_BUF_SIZE], lat[G_ASCII_DTOSTR_BUF_SIZE];
-    char bounds[4][G_ASCII_DTOSTR_BUF_SIZE];
-    const double edges[4] = {request->bbox.west, MAX(request->bbox.south, -CM_TILE_MAX_LAT),
-                             request->bbox.east, MIN(request->bbox.north, CM_TILE_MAX_LAT)};
-    for (int i = 0; i < 4; i++)
-        g_ascii_formatd(bounds[i], sizeof bounds[i], "%.6f", edges[i]);
-    g_ascii_formatd(lon, sizeof lon, "%.6f", (request->bbox.west + request->bbox.east) / 2);
-    g_ascii_formatd(lat, sizeof lat, "%.6f",
-                    (MAX(request->bbox.south, -CM_TILE_MAX_LAT) +
-                     MIN(request->bbox.north, CM_TILE_MAX_LAT)) / 2);
-    char *title = g_markup_escape_text(request->name ? request->name : "convoymap tiles", -1);
-    /* Tiles show at their size in style pixels; scale 2 images are sharper. */
-    char *page = g_strdup_printf(preview_page, title, request->min_z, request->max_z,
-                                 tiler->tile_size, lon, lat, bounds[0], bounds[1], bounds[2],
-                                 bounds[3]);
+    cm_viewer_page view = {
+        .title = request->name ? request->name : "convoymap tiles",
+        .credit = tiler->roads_record ? CM_TILES_ROADS_ATTRIBUTION : CM_TILES_BASEMAP_ATTRIBUTION,
+        .tile_prefix = "", .min_zoom = request->min_z, .max_zoom = request->max_z,
+        .zoom = request->min_z, .lon = (request->bbox.west + request->bbox.east) / 2,
+        .lat = (MAX(request->bbox.south, -CM_TILE_MAX_LAT) +
+                MIN(request->bbox.north, CM_TILE_MAX_LAT)) / 2,
+        /* Tiles show at their size in style pixels; scale 2 images are sharper. */
+        .tile_size = tiler->tile_size, .bounds = request->bbox};
+    char *page = cm_viewer_page_html(&view);
     char *path = g_build_filename(output, "index.html", NULL);
     GError *error = NULL;
     cm_status status = CM_OK;
@@ -857,7 +793,6 @@ static cm_status write_preview(const cm_tiler *tiler, const char *output,
     }
     g_free(path);
     g_free(page);
-    g_free(title);
     return status;
 }
 
@@ -928,9 +863,7 @@ static cm_status write_tileset(cm_tiler *tiler, const char *output,
     cm_tile_store_info info = {request->name ? request->name : "convoymap", request->bbox,
                                request->min_z, request->max_z, rendering,
                                cm_map_layers_style(tiler->map)->name,
-                               tiler->roads_record ? CM_TILES_BASEMAP_ATTRIBUTION
-                                                     " · " CM_ROADS_ATTRIBUTION
-                                                   : NULL};
+                               tiler->roads_record ? CM_TILES_ROADS_ATTRIBUTION : NULL};
     cm_tile_store *store = cm_tile_store_open(context, output, request->resume, &info);
     g_free(rendering);
     if (!store) {

@@ -35,9 +35,6 @@ typedef struct cm_tile_store_info {
     const char *attribution;
 } cm_tile_store_info;
 
-/* What tiles drawn from the shipped basemap alone credit. */
-#define CM_TILES_BASEMAP_ATTRIBUTION "Natural Earth · GSHHG/WDBII"
-
 /* Opens output (see cm_tiler_write() for the choice of format). Without
  * resume an existing MBTiles file is replaced. With resume, an output that
  * records another rendering is refused with CM_ERR_INPUT saying what

@@ -296,7 +296,7 @@ static cm_status build_layer(cm_context *context, const import_tools *tools, con
                              const char *const *inputs, size_t n_inputs,
                              const progress_state *progress)
 {
-    char *path = g_build_filename(work, "roads.gpkg", NULL);
+    char *path = g_build_filename(work, CM_ROADS_GPKG, NULL);
     unsigned long long written = 0;
     size_t bad = 0;
     char error[512];

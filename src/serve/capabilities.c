@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "core/json.h"
+
 /* Half the side of the Web Mercator square in metres (EPSG:3857). */
 #define WEB_MERCATOR_HALF 20037508.3427892
 /* The scale denominator of zoom 0 in the well-known GoogleMapsCompatible
@@ -17,21 +19,6 @@
 static const char *tileset_name(const serve_tileset *tileset)
 {
     return tileset->name ? tileset->name : "convoymap";
-}
-
-/* text as a JSON string, quotes included, appended to out. */
-static void append_json_string(GString *out, const char *text)
-{
-    g_string_append_c(out, '"');
-    for (const char *c = text; *c; c++) {
-        if (*c == '"' || *c == '\\')
-            g_string_append_printf(out, "\\%c", *c);
-        else if ((unsigned char)*c < 0x20)
-            g_string_append_printf(out, "\\u%04x", (unsigned)(unsigned char)*c);
-        else
-            g_string_append_c(out, *c);
-    }
-    g_string_append_c(out, '"');
 }
 
 /* A number as JSON and XML write it: '.' as the point, the fewest digits
@@ -72,9 +59,8 @@ void serve_tileset_view(const serve_tileset *tileset, double *lon, double *lat, 
 
 char *serve_attribution(const serve_tileset *tileset)
 {
-    return tileset->roads ? g_strconcat(SERVE_ATTRIBUTION_BASEMAP ". ", SERVE_ATTRIBUTION_OSM,
-                                        NULL)
-                          : g_strdup(SERVE_ATTRIBUTION_BASEMAP);
+    /* As `tiles` writes it in its MBTiles metadata. */
+    return g_strdup(tileset->roads ? CM_TILES_ROADS_ATTRIBUTION : CM_TILES_BASEMAP_ATTRIBUTION);
 }
 
 char *serve_tilejson(const serve_tileset *tileset, const char *base_url)
@@ -83,10 +69,10 @@ char *serve_tilejson(const serve_tileset *tileset, const char *base_url)
         d[G_ASCII_DTOSTR_BUF_SIZE];
     cm_bbox box = mercator_bounds(tileset);
     GString *out = g_string_new("{\"tilejson\": \"3.0.0\", \"name\": ");
-    append_json_string(out, tileset_name(tileset));
+    cm_json_append_string(out, tileset_name(tileset));
     g_string_append(out, ", \"tiles\": [");
     char *template = g_strconcat(base_url, "/tiles/{z}/{x}/{y}.png", NULL);
-    append_json_string(out, template);
+    cm_json_append_string(out, template);
     g_free(template);
     g_string_append_printf(out, "], \"scheme\": \"xyz\", \"minzoom\": %d, \"maxzoom\": %d, ",
                            tileset->min_zoom, tileset->max_zoom);
@@ -98,7 +84,7 @@ char *serve_tilejson(const serve_tileset *tileset, const char *base_url)
     g_string_append_printf(out, "\"center\": [%s, %s, %d], \"attribution\": ",
                            number(a, lon), number(b, lat), zoom);
     char *credit = serve_attribution(tileset);
-    append_json_string(out, credit);
+    cm_json_append_string(out, credit);
     g_free(credit);
     g_string_append_printf(out, ", \"tileSize\": %d, \"format\": \"png\"}\n",
                            tileset->tile_size);

@@ -9,11 +9,6 @@
 
 #include "convoymap/convoymap.h"
 
-/* The attribution of every tile: the basemap's sources (geodata/README.md). */
-#define SERVE_ATTRIBUTION_BASEMAP "Made with Natural Earth. GSHHG/WDBII © Wessel & Smith"
-/* Added when tiles draw OpenStreetMap roads (docs/roads.md, Attribution). */
-#define SERVE_ATTRIBUTION_OSM "© OpenStreetMap contributors"
-
 /* What the server's tiles cover and how they are drawn. */
 typedef struct serve_tileset {
     const char *name;   /* shown as the layer's title; NULL: "convoymap" */

@@ -43,7 +43,7 @@ assert len(rows) == width * height, f'screenshot has {len(rows)} pixels, not 800
 at = lambda x, y: rows[y * width + x]
 target = bytes.fromhex(colour)
 # The page's first view: zoom minZoom, centred on the box's centre.
-settings = re.search(r'const T = \{minZoom: (\d+), maxZoom: (\d+), size: (\d+), '
+settings = re.search(r'const T = \{minZoom: (\d+), maxZoom: \d+, zoom: (\d+), size: (\d+), '
                      r'lon: ([-\d.]+), lat: ([-\d.]+),', open(page).read())
 z, size = int(settings[1]), int(settings[3])
 lon0, lat0 = float(settings[4]), float(settings[5])

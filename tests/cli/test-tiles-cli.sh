@@ -127,7 +127,8 @@ class Refs(html.parser.HTMLParser):
             assert name not in ('src', 'href') or not re.match(r'(https?:)?//', value), value
 Refs().feed(page)
 assert 'http' not in page, 'network reference'
-assert 'minZoom: 3, maxZoom: 5, size: 256' in page
+assert 'minZoom: 3, maxZoom: 5, zoom: 3, size: 256' in page
+assert 'prefix: ""' in page
 assert \"z + '/' + x + '/' + y + '.png'\" in page
 assert '<title>Iraq &lt;preview&gt;</title>' in page
 "

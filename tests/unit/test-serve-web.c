@@ -157,7 +157,7 @@ static void test_tilejson(void)
     g_assert_true(g_file_set_contents(path, json, -1, NULL));
     run_python("import json, sys\n"
                "t = json.load(open(sys.argv[1]))\n"
-               "assert t['attribution'].endswith('© OpenStreetMap contributors'), t\n"
+               "assert t['attribution'].endswith('© OpenStreetMap contributors, ODbL'), t\n"
                "assert t['name'] == 'quote \" and \\\\ and \\n', t\n"
                "assert t['tiles'] == ['http://evil\"]}/tiles/{z}/{x}/{y}.png'], t\n",
                path);
@@ -250,10 +250,10 @@ static void test_viewer(void)
     g_assert_cmpuint(reply.status, ==, 200);
     g_assert_cmpstr(reply.content_type, ==, "text/html; charset=utf-8");
     char *page = body_text(&reply);
-    g_assert_nonnull(strstr(page, "img.src = '/tiles/' + z"));
+    g_assert_nonnull(strstr(page, "img.src = T.prefix + z"));
     g_assert_nonnull(strstr(page, "const T = {minZoom: 3, maxZoom: 9, zoom: 3, size: 256, lon: 43.000000, "
                                   "lat: 33.250000, bounds: [38.000000, 29.000000, 48.000000, "
-                                  "37.500000]};"));
+                                  "37.500000], prefix: \"/tiles/\"};"));
     g_assert_nonnull(strstr(page, "<title>Iraq test</title>"));
     /* Offline: nothing is fetched from another origin. */
     g_assert_null(strstr(page, "http"));
