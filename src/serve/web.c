@@ -501,7 +501,8 @@ static void static_map(serve_web *web, web_worker *worker, const char *query,
              (web->roads && cm_map_set_roads(map, web->roads) != CM_OK))
         serve_reply_error(reply, 500, "%s", cm_context_message(context));
     /* The look is checked before the places are read, the slow part. */
-    else if (set_look(web, context, map, &q, reply) && (scene = resolve_scene(web, worker, &q, reply))) {
+    else if (set_look(web, context, map, &q, reply) &&
+             (scene = resolve_scene(web, worker, &q, reply))) {
         cm_map_set_scene(map, scene);
         cm_map_set_title(map, q.title ? q.title : cm_scene_title(scene));
         if (set_area(context, map, &q, scene, reply))

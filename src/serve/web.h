@@ -42,7 +42,8 @@ typedef struct serve_web serve_web;
 
 /* The endpoints of config (copied). Opens one geocoder (and roads
  * database) at once, so that a bad data directory, gazetteer or roads
- * database fails here rather than on the first request. NULL with *error a one-line message (g_free()) on failure. */
+ * database fails here rather than on the first request. NULL with *error
+ * a one-line message (g_free()) on failure. */
 serve_web *serve_web_new(const serve_web_config *config, char **error);
 
 /* Waits for the requests serve_web_handle_later() queued, then frees web. */
