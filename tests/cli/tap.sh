@@ -23,6 +23,17 @@ check() { # description, then a command that must succeed
   if "$@" >"$work/check.out" 2>&1; then ok "$description"; else not_ok "$description" "$(cat "$work/check.out")"; fi
 }
 
+# need_extract: sets $extract to the real OpenStreetMap extract of Monaco
+# in the shared data folder (read there, never copied into the repository).
+# Without it the whole test is skipped in one line, except under CI=true,
+# where it must run.
+need_extract() {
+  extract=$(dirname "$0")/../../../shared/data/monaco.osm.pbf
+  [ -f "$extract" ] && return
+  if [ "${CI:-}" = true ]; then echo "Bail out! missing $extract"; exit 1; fi
+  echo "1..0 # SKIP no $extract"; exit 0
+}
+
 # run ARGS...: runs convoymap, keeping stdout, stderr and the exit code.
 run() { "$convoymap" "$@" >"$work/stdout" 2>"$work/stderr"; code=$?; }
 

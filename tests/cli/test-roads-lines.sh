@@ -8,11 +8,7 @@
 set -u
 convoymap=$1
 . "$(dirname "$0")/tap.sh"
-extract=$(dirname "$0")/../../../shared/data/monaco.osm.pbf
-if [ ! -f "$extract" ]; then
-  if [ "${CI:-}" = true ]; then echo "Bail out! missing $extract"; exit 1; fi
-  echo "1..0 # SKIP no $extract"; exit 0
-fi
+need_extract
 # leg_km: the first leg's distance as Routino measures it (on its sphere) in the JSON report in $work/stdout.
 leg_km() { python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['routes'][0]['legs'][0]['roads']['routino_distance_km'])" "$work/stdout"; }
 # within A B PERCENT

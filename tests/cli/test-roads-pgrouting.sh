@@ -43,12 +43,8 @@
 set -u
 convoymap=$1
 . "$(dirname "$0")/tap.sh"
-extract=$(dirname "$0")/../../../shared/data/monaco.osm.pbf
 pgbin=/usr/lib/postgresql/15/bin
-if [ ! -f "$extract" ]; then
-  if [ "${CI:-}" = true ]; then echo "Bail out! missing $extract"; exit 1; fi
-  echo "1..0 # SKIP no $extract"; exit 0
-fi
+need_extract
 if [ ! -x "$pgbin/initdb" ] || ! command -v osm2pgrouting >/dev/null || ! command -v osmium >/dev/null; then
   if [ "${CI:-}" = true ]; then echo "Bail out! PostgreSQL 15, osm2pgrouting or osmium missing"; exit 1; fi
   echo "1..0 # SKIP no PostgreSQL 15 ($pgbin), osm2pgrouting or osmium-tool"; exit 0

@@ -9,11 +9,7 @@
 set -u
 convoymap=$1
 . "$(dirname "$0")/tap.sh"
-extract=$(dirname "$0")/../../../shared/data/monaco.osm.pbf
-if [ ! -f "$extract" ]; then
-  if [ "${CI:-}" = true ]; then echo "Bail out! missing $extract"; exit 1; fi
-  echo "1..0 # SKIP no $extract"; exit 0
-fi
+need_extract
 db=$work/monaco.roads
 "$convoymap" roads import "$extract" -o "$db" >/dev/null 2>"$work/import.err" ||
   { echo "Bail out! roads import: $(cat "$work/import.err")"; exit 1; }

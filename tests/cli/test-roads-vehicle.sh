@@ -9,11 +9,7 @@
 set -u
 convoymap=$1
 . "$(dirname "$0")/tap.sh"
-extract=$(dirname "$0")/../../../shared/data/monaco.osm.pbf
-if [ ! -f "$extract" ]; then
-  if [ "${CI:-}" = true ]; then echo "Bail out! missing $extract"; exit 1; fi
-  echo "1..0 # SKIP no $extract"; exit 0
-fi
+need_extract
 unset CONVOYMAP_ROADS
 manifest='{"format": "convoymap-roads", "version": 2, "convoymap": "0.0.0", "sources": [], "routino_tagging": "tagging.xml"}'
 # database NAME INPUT: a roads database $work/NAME.roads made by planetsplitter.

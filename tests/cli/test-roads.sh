@@ -8,11 +8,7 @@
 set -u
 convoymap=$1
 . "$(dirname "$0")/tap.sh"
-extract=$(dirname "$0")/../../../shared/data/monaco.osm.pbf
-if [ ! -f "$extract" ]; then
-  if [ "${CI:-}" = true ]; then echo "Bail out! missing $extract"; exit 1; fi
-  echo "1..0 # SKIP no $extract"; exit 0
-fi
+need_extract
 db=$work/monaco.roads
 mkdir -p "$db/routino"
 planetsplitter --dir="$db/routino" --prefix=roads --tagging=/usr/share/routino/tagging.xml \

@@ -13,11 +13,7 @@ convoymap=$1
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/tap.sh"
 . "$here/serve-lib.sh"
-extract=$here/../../../shared/data/monaco.osm.pbf
-if [ ! -f "$extract" ]; then
-  if [ "${CI:-}" = true ]; then echo "Bail out! missing $extract"; exit 1; fi
-  echo "1..0 # SKIP no $extract"; exit 0
-fi
+need_extract
 unset CONVOYMAP_ROADS
 db=$work/monaco.roads
 "$convoymap" roads import "$extract" -o "$db" >/dev/null 2>&1 || { echo "Bail out! roads import"; exit 1; }
