@@ -24,6 +24,7 @@
 #include "metrics.h"
 #include "router.h"
 #include "tiles.h"
+#include "web.h"
 
 /* A request and headers beyond this many bytes get 431 from libmicrohttpd
  * (the URL is limited lower, SERVE_MAX_TARGET). */
@@ -52,6 +53,9 @@ static void end_exchange(void *cls, struct MHD_Connection *connection, void **co
     serve_exchange *exchange = *con_cls;
     if (!exchange)
         return;
+    /* A client gone while parked is parked no more. */
+    if (exchange->suspended)
+        g_atomic_int_add(&exchange->server->parked, -1);
     serve_request_clear(&exchange->request);
     serve_reply_clear(&exchange->reply);
     g_free(exchange->target);
@@ -265,6 +269,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
     if (exchange->started) {
         /* Woken by serve_finish(). */
         exchange->suspended = 0;
+        g_atomic_int_add(&exchange->server->parked, -1);
         return send_reply(exchange, exchange->request.origin
                                         ? allowed_origin(exchange->server->config,
                                                          exchange->request.origin)
@@ -365,7 +370,14 @@ int serve_run(serve_server *server)
     while (g_atomic_int_get(&in_flight) > 0 && g_get_monotonic_time() < deadline - G_USEC_PER_SEC)
         g_usleep(10000);
     serve_tiles_cancel(server->tiles);
+    serve_web_cancel(server->web);
     while (g_atomic_int_get(&in_flight) > 0 && g_get_monotonic_time() < deadline)
+        g_usleep(10000);
+    /* libmicrohttpd aborts when stopped with a connection parked, and a
+     * reply given to one after would wake a freed connection: the static
+     * maps and reports being drawn are waited for, past the drain if need
+     * be (the waiting ones were answered above). */
+    while (g_atomic_int_get(&server->parked) > 0)
         g_usleep(10000);
     MHD_stop_daemon(daemon);
     /* The signals stay blocked: a second one must not kill the process

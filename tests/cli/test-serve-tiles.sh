@@ -182,4 +182,26 @@ curl -s -o /dev/null "$base/tiles/3/4/3.png"
 serve_stop INT
 check "SIGINT: exit 0, the cache closed without -wal" test "$serve_code" -eq 0 -a ! -e "$work/int.mbtiles-wal"
 check "... and it says so" grep -q '^convoymap: stopped by SIGINT$' "$work/serve.err"
+
+# ---- SIGTERM with static maps drawing and queued (seconds each, more than
+# the drain holds): those queued get 503, the one drawing finishes, and the
+# server stops cleanly rather than abort in libmicrohttpd with the cache
+# left open.
+serve_start -j 1 --cache "$work/static.mbtiles"
+curl -s -o /dev/null "$base/tiles/0/0/0.png"
+static_pids=()
+for i in $(seq 1 9); do
+  curl -s -o /dev/null -w '%{http_code}\n' \
+    "$base/static?bbox=-180,-80,180,80&size=4096x4096&title=t$i" >"$work/static-$i" &
+  static_pids+=($!)
+done
+sleep 1
+serve_stop TERM
+wait "${static_pids[@]}"
+codes=$(cat "$work"/static-* | sort | uniq -c | tr -s ' \n' ' ')
+check "SIGTERM with 9 static maps in flight: exit 0, no -wal or -shm left" \
+  test "$serve_code" -eq 0 -a ! -e "$work/static.mbtiles-wal" -a ! -e "$work/static.mbtiles-shm"
+check "... each map answered 200 or 503, at least one drawn and one refused ($codes)" \
+  sh -c "! grep -qvE '^(200|503)$' '$work'/static-* && grep -qx 200 '$work'/static-* && grep -qx 503 '$work'/static-*"
+check "... and it says it stopped" grep -q '^convoymap: stopped by SIGTERM$' "$work/serve.err"
 tap_done
