@@ -36,6 +36,8 @@
  * idle timeout alone lets a client that sends a byte now and then hold a
  * connection for ever (slowloris). */
 #define HEADER_TIMEOUT_FACTOR 2
+/* Seconds given to send the replies woken at the end of the drain. */
+#define SEND_SECONDS 1
 /* How often the main thread closes connections past that deadline. */
 #define WATCH_SECONDS 1
 
@@ -474,6 +476,10 @@ int serve_run(serve_server *server)
      * maps and reports being drawn are waited for, past the drain if need
      * be (the waiting ones were answered above). */
     while (g_atomic_int_get(&server->parked) > 0)
+        g_usleep(10000);
+    /* Then a moment to send what they drew. */
+    gint64 sent = MAX(deadline, g_get_monotonic_time() + SEND_SECONDS * G_USEC_PER_SEC);
+    while (g_atomic_int_get(&in_flight) > 0 && g_get_monotonic_time() < sent)
         g_usleep(10000);
     MHD_stop_daemon(daemon);
     g_hash_table_destroy(watch.connections);
