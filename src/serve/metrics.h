@@ -7,6 +7,8 @@
 
 #include "server.h"
 
+/* All counters at zero; the caller owns the result and frees it with
+ * serve_metrics_free() (NULL is allowed there). */
 serve_metrics *serve_metrics_new(void);
 void serve_metrics_free(serve_metrics *metrics);
 
@@ -22,5 +24,9 @@ void serve_metrics_count_overflow(serve_metrics *metrics);
 /* The exposition text, the queue's depth and the renders in progress
  * given; the caller frees it with g_free(). */
 char *serve_metrics_text(serve_metrics *metrics, unsigned queue_depth, unsigned rendering);
+
+/* /metrics: server->metrics with the tile queue's depth (a serve_handler,
+ * router.h); reply (cleared here) then holds the text. */
+void serve_metrics_endpoint(serve_server *server, serve_request *request, serve_reply *reply);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "metrics.h"
 #include "tiles.h"
 #include "web-endpoint.h"
 

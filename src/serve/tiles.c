@@ -379,15 +379,3 @@ void serve_tiles_endpoint(serve_server *server, serve_request *request, serve_re
         join_job(tiles, request, target.scale, tile, key, first, reply);
     g_mutex_unlock(&tiles->lock);
 }
-
-void serve_metrics_endpoint(serve_server *server, serve_request *request, serve_reply *reply)
-{
-    unsigned queued, rendering;
-    serve_tiles_load(server->tiles, &queued, &rendering);
-    char *text = serve_metrics_text(server->metrics, queued, rendering);
-    serve_reply_clear(reply);
-    reply->status = 200;
-    reply->content_type = "text/plain; version=0.0.4; charset=utf-8";
-    reply->length = strlen(text);
-    reply->body = (unsigned char *)text;
-}
