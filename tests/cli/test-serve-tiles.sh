@@ -184,10 +184,9 @@ check "SIGINT: exit 0, the cache closed without -wal" test "$serve_code" -eq 0 -
 check "... and it says so" grep -q '^convoymap: stopped by SIGINT$' "$work/serve.err"
 
 # ---- SIGTERM with static maps drawing and queued (8 s each with the MGRS
-# grid on the world, more than
-# the drain holds): those queued get 503, the one drawing finishes, and the
-# server stops cleanly rather than abort in libmicrohttpd with the cache
-# left open.
+# grid on the world, more than the drain holds): those queued get 503, the
+# one drawing finishes, and the server stops cleanly rather than abort in
+# libmicrohttpd with the cache left open.
 serve_start -j 1 --cache "$work/static.mbtiles"
 curl -s -o /dev/null "$base/tiles/0/0/0.png"
 static_pids=()
