@@ -1,11 +1,7 @@
 /* convoymap serve — /metrics (metrics.h). */
 #include "metrics.h"
 
-#include <string.h>
-
 #include <glib.h>
-
-#include "tiles.h"
 
 /* The statuses the server sends; any other is counted as "other". Those
  * libmicrohttpd sends itself (431 for headers beyond its memory limit, 505,
@@ -126,16 +122,4 @@ char *serve_metrics_text(serve_metrics *metrics, unsigned queue_depth, unsigned 
         "# TYPE convoymap_renders_in_progress gauge\n"
         "convoymap_renders_in_progress %u\n", queue_depth, rendering);
     return g_string_free(text, FALSE);
-}
-
-void serve_metrics_endpoint(serve_server *server, serve_request *request, serve_reply *reply)
-{
-    unsigned queued, rendering;
-    serve_tiles_load(server->tiles, &queued, &rendering);
-    char *text = serve_metrics_text(server->metrics, queued, rendering);
-    serve_reply_clear(reply);
-    reply->status = 200;
-    reply->content_type = "text/plain; version=0.0.4; charset=utf-8";
-    reply->length = strlen(text);
-    reply->body = (unsigned char *)text;
 }

@@ -25,8 +25,4 @@ void serve_metrics_count_overflow(serve_metrics *metrics);
  * given; the caller frees it with g_free(). */
 char *serve_metrics_text(serve_metrics *metrics, unsigned queue_depth, unsigned rendering);
 
-/* /metrics: server->metrics with the tile queue's depth (a serve_handler,
- * router.h); reply (cleared here) then holds the text. */
-void serve_metrics_endpoint(serve_server *server, serve_request *request, serve_reply *reply);
-
 #endif

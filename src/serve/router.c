@@ -5,7 +5,7 @@
 
 #include <glib.h>
 
-#include "metrics.h"
+#include "metrics-endpoint.h"
 #include "tiles.h"
 #include "web-endpoint.h"
 
