@@ -1116,9 +1116,10 @@ static int serve_range_error(const char *flag, int value, const char *expected)
     "docs/serve.md and convoymap(1)."
 
 /* The endpoints besides the tiles (serve/web.h): the whole world at every
- * zoom, first shown around the overlay; NULL after printing why. */
+ * zoom, first shown around the overlay, on the roads of --roads with
+ * roads_options as the tiles; NULL after printing why. */
 static serve_web *new_serve_web(const route_options *routes, const serve_options *options,
-                                const cm_scene *scene)
+                                const cm_scene *scene, const cm_roads_options *roads_options)
 {
     serve_web_config config = {
         .data_dir = routes->data_dir, .gazetteers = (const char *const *)routes->gazetteers,
@@ -1126,7 +1127,9 @@ static serve_web *new_serve_web(const route_options *routes, const serve_options
                     .max_zoom = CM_TILE_MAX_ZOOM,
                     .bounds = {-180, -CM_TILE_MAX_LAT, 180, CM_TILE_MAX_LAT},
                     .roads = roads_path(routes) != NULL},
-        .style = options->style, .threads = options->jobs};
+        .style = options->style, .threads = options->jobs,
+        .roads = roads_path(routes), .roads_options = *roads_options,
+        .allow_straight = routes->allow_straight};
     serve_tileset_center_on(&config.tileset, scene);
     char *error = NULL;
     serve_web *web = serve_web_new(&config, &error);
@@ -1171,7 +1174,7 @@ static int serve_scene(cm_context *context, cm_geocoder *geocoder, const route_o
         }
     server.metrics = serve_metrics_new();
     int status = EXIT_RUNTIME;
-    server.web = new_serve_web(routes, options, scene);
+    server.web = new_serve_web(routes, options, scene, roads_options);
     server.tiles = server.web ? serve_tiles_new(&server, &status) : NULL;
     if (server.tiles) {
         status = serve_run(&server);

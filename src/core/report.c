@@ -166,8 +166,12 @@ static void text_roads(GString *out, const cm_route *route, cm_units units)
         g_string_append_printf(out, "%c driving time at the march's speed, slower than the "
                                     "vehicle profile's\n", TIME_FROM_SPEED_MARK);
     char *distances = cm_route_distances_text(&route, 1);
-    g_string_append_printf(out, "Distances: %s, snap connectors included; azimuths straight, "
-                                "waypoint to waypoint\n", distances);
+    /* Connectors join a waypoint to its road: a leg kept straight has none. */
+    g_string_append_printf(out, "Distances: %s%s; azimuths straight, waypoint to waypoint\n",
+                           distances,
+                           cm_route_distance_kind(route) == CM_DISTANCES_GEODESIC
+                               ? ""
+                               : ", snap connectors included");
     g_free(distances);
 }
 

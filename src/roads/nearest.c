@@ -7,12 +7,12 @@
 #include "nearest.h"
 
 #include "core/geopackage.h"
+#include "road-tiers.h"
 
 #include <math.h>
 #include <string.h>
 
 /* The roads layer of roads.gpkg and the one column read. */
-#define ROADS_LAYER "roads"
 static const char *const class_column[] = {"class", NULL};
 
 /* The first box's half side, and how much each next one grows. */
@@ -126,11 +126,11 @@ cm_status cm_roads_nearest(cm_context *context, const char *gpkg_path, cm_geo_po
         return status;
     }
     gboolean missing = FALSE;
-    cm_gpkg_layer *layer = cm_geopackage_layer(gpkg, ROADS_LAYER, class_column, &missing);
+    cm_gpkg_layer *layer = cm_geopackage_layer(gpkg, CM_ROAD_LAYER_ALL, class_column, &missing);
     cm_status status = CM_OK;
     if (!layer)
         status = cm_fail(context, CM_ERR_INPUT, "roads database %s: %s", gpkg_path,
-                         missing ? "no layer '" ROADS_LAYER "'" : cm_geopackage_error(gpkg));
+                         missing ? "no layer '" CM_ROAD_LAYER_ALL "'" : cm_geopackage_error(gpkg));
     GEOSContextHandle_t geos = cm_context_geos(context);
     double cos_lat = cos(point.lat * G_PI / 180.0);
     nearest best = {0.0, 0.0, INFINITY};

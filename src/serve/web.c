@@ -18,10 +18,13 @@
 
 /* What one request works with: the library's objects are used from one
  * thread at a time (context.h), so each request takes its own from the
- * pool and gives them back. */
+ * pool and gives them back. A cm_roads reports its errors on the context
+ * it was opened with, so each worker opens the roads with its own (the
+ * route searches themselves still run one at a time, roads.h). */
 typedef struct web_worker {
     cm_context *context;
     cm_geocoder *geocoder;
+    cm_roads *roads; /* NULL without roads */
 } web_worker;
 
 struct serve_web {
@@ -31,6 +34,10 @@ struct serve_web {
     char *name; /* tileset.name points here */
     char *style;
     int max_static_side;
+    char *roads;                   /* the roads database's path; NULL: none */
+    cm_roads_options roads_options; /* its vehicle points to vehicle */
+    char *vehicle;
+    int allow_straight;
     GThreadPool *later; /* runs the head of pending, once per job queued */
     unsigned queue_limit;
     GMutex lock;
@@ -45,12 +52,14 @@ static void worker_free(web_worker *worker)
 {
     if (!worker)
         return;
+    cm_roads_free(worker->roads);
     cm_geocoder_free(worker->geocoder);
     cm_context_free(worker->context);
     g_free(worker);
 }
 
-/* A new context and geocoder with the user's gazetteers; NULL with *error. */
+/* A new context, geocoder with the user's gazetteers and, with roads, the
+ * roads; NULL with *error. */
 static web_worker *worker_new(const serve_web *web, char **error)
 {
     char *message = NULL;
@@ -68,7 +77,9 @@ static web_worker *worker_new(const serve_web *web, char **error)
             cm_geocoder_free(worker->geocoder);
             worker->geocoder = NULL;
         }
-    if (!worker->geocoder) {
+    if (worker->geocoder && web->roads)
+        worker->roads = cm_roads_open(worker->context, web->roads);
+    if (!worker->geocoder || (web->roads && !worker->roads)) {
         *error = g_strdup(cm_context_message(worker->context));
         worker_free(worker);
         return NULL;
@@ -136,6 +147,11 @@ serve_web *serve_web_new(const serve_web_config *config, char **error)
     web->name = g_strdup(config->tileset.name);
     web->tileset.name = web->name;
     web->style = g_strdup(config->style);
+    web->roads = g_strdup(config->roads);
+    web->roads_options = config->roads_options;
+    web->vehicle = g_strdup(config->roads_options.vehicle);
+    web->roads_options.vehicle = web->vehicle;
+    web->allow_straight = config->allow_straight;
     web->max_static_side = config->max_static_side > 0 ? config->max_static_side
                                                        : SERVE_MAX_STATIC_SIDE;
     g_mutex_init(&web->lock);
@@ -163,6 +179,8 @@ void serve_web_free(serve_web *web)
     g_queue_clear_full(&web->pending, (GDestroyNotify)later_job_free);
     g_mutex_clear(&web->lock);
     g_free(web->style);
+    g_free(web->vehicle);
+    g_free(web->roads);
     g_free(web->name);
     g_strfreev(web->gazetteers);
     g_free(web->data_dir);
@@ -291,8 +309,19 @@ static void geocode(serve_web *web, web_worker *worker, const char *query,
     serve_query_clear(serve_geocode_params, serve_geocode_param_count, &values);
 }
 
+/* A new scene on worker's context that routes on the server's roads, if
+ * it has any. */
+static cm_scene *new_scene(const serve_web *web, const web_worker *worker)
+{
+    cm_scene *scene = cm_scene_new(worker->context);
+    if (worker->roads)
+        cm_scene_set_roads(scene, worker->roads, &web->roads_options, web->allow_straight);
+    return scene;
+}
+
 /* /route?route=SPEC[&route=SPEC...][&units=km|mi|nm]: `convoymap route
- * --route SPEC --format json`. */
+ * --route SPEC --format json`, with --roads and its flags when the server
+ * has them. */
 static void route(serve_web *web, web_worker *worker, const char *query, const char *base_url,
                   serve_reply *reply)
 {
@@ -307,7 +336,7 @@ static void route(serve_web *web, web_worker *worker, const char *query, const c
     } else if (values.units && cm_units_parse(worker->context, values.units, &units) != CM_OK) {
         reply_json_error(reply, 400, cm_context_message(worker->context));
     } else {
-        cm_scene *scene = cm_scene_new(worker->context);
+        cm_scene *scene = new_scene(web, worker);
         for (char **spec = values.routes; *spec; spec++)
             cm_scene_add_route_spec(scene, *spec);
         char *report = NULL;
@@ -408,10 +437,10 @@ static const char *format_content_type(cm_format format)
 /* The scene of q resolved (render's routes, marks and centre; the
  * example convoy when q names no route, mark or area, as render draws
  * it); NULL with a 422 reply when a place cannot be read. */
-static cm_scene *resolve_scene(web_worker *worker, const serve_static_query *q,
-                               serve_reply *reply)
+static cm_scene *resolve_scene(const serve_web *web, web_worker *worker,
+                               const serve_static_query *q, serve_reply *reply)
 {
-    cm_scene *scene = cm_scene_new(worker->context);
+    cm_scene *scene = new_scene(web, worker);
     cm_bbox area;
     if (q->bbox && cm_bbox_parse(worker->context, q->bbox, &area) == CM_OK)
         cm_scene_set_area(scene, &area);
@@ -467,7 +496,8 @@ static void render_static(serve_web *web, cm_context *context, cm_map *map, cm_f
     cm_free(data);
 }
 
-/* /static?...: `convoymap render` with the query's parameters as flags. */
+/* /static?...: `convoymap render` with the query's parameters as flags
+ * (and --roads with its flags when the server has them). */
 static void static_map(serve_web *web, web_worker *worker, const char *query,
                        const char *base_url, serve_reply *reply)
 {
@@ -485,10 +515,12 @@ static void static_map(serve_web *web, web_worker *worker, const char *query,
     cm_scene *scene = NULL;
     if (q.format && cm_format_parse(context, q.format, &format) != CM_OK)
         serve_reply_error(reply, 400, "%s", cm_context_message(context));
-    else if (!(map = cm_map_new(context)))
+    else if (!(map = cm_map_new(context)) ||
+             (web->roads && cm_map_set_roads(map, web->roads) != CM_OK))
         serve_reply_error(reply, 500, "%s", cm_context_message(context));
     /* The look is checked before the places are read, the slow part. */
-    else if (set_look(web, context, map, &q, reply) && (scene = resolve_scene(worker, &q, reply))) {
+    else if (set_look(web, context, map, &q, reply) &&
+             (scene = resolve_scene(web, worker, &q, reply))) {
         cm_map_set_scene(map, scene);
         cm_map_set_title(map, q.title ? q.title : cm_scene_title(scene));
         if (set_area(context, map, &q, scene, reply))

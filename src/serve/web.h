@@ -29,13 +29,21 @@ typedef struct serve_web_config {
      * are also held to SERVE_MAX_STATIC_PIXELS. */
     int max_static_side;
     int threads;                     /* for serve_web_handle_later(); 0: 1 */
+    /* The roads database of --roads (a NAME.roads directory), NULL for
+     * none: /static draws its roads layer, and /route and /static route
+     * on it with roads_options (copied, the vehicle name too) and
+     * allow_straight, as `render --roads` and `route --roads` do. */
+    const char *roads;
+    cm_roads_options roads_options;
+    int allow_straight;
 } serve_web_config;
 
 typedef struct serve_web serve_web;
 
-/* The endpoints of config (copied). Opens one geocoder at once, so that a
- * bad data directory or gazetteer fails here rather than on the first
- * request. NULL with *error a one-line message (g_free()) on failure. */
+/* The endpoints of config (copied). Opens one geocoder (and roads
+ * database) at once, so that a bad data directory, gazetteer or roads
+ * database fails here rather than on the first request. NULL with *error
+ * a one-line message (g_free()) on failure. */
 serve_web *serve_web_new(const serve_web_config *config, char **error);
 
 /* Waits for the requests serve_web_handle_later() queued, then frees web. */
@@ -51,8 +59,9 @@ void serve_web_free(serve_web *web);
  * (zeroed or cleared by the caller), which the caller then owns. Errors
  * are replies: 400 for a bad query (one line naming the parameter), 404
  * for a /geocode name found nowhere, 422 for a /route or /static whose
- * places cannot be resolved, 500 when rendering fails. Thread-safe: each
- * call takes a geocoder and context of its own from a pool. */
+ * places cannot be resolved (or, with roads, are off them), 500 when
+ * rendering fails. Thread-safe: each call takes a context, geocoder and
+ * roads of its own from a pool. */
 void serve_web_handle(serve_web *web, const char *method, const char *path, const char *query,
                       const char *base_url, serve_reply *reply);
 

@@ -88,6 +88,10 @@ check "text: Distance $km1 km and azimuth $deg° on the leg row" \
 check "text: Road $km2 km in the On roads table" grep -qE "^  1 +$km2 km +0\.90 km" "$work/stdout"
 check "text: the distances are said to be road distances" \
   grep -qx "Distances: road distances on monaco.roads for a motorcar, snap connectors included; azimuths straight, waypoint to waypoint" "$work/stdout"
+# Every leg kept straight: no connector to speak of.
+run route --roads "$db" --allow-straight --from 43.5500,7.4500 --to 43.5400,7.4600
+check "text, every leg straight: geodesic distances, no connectors" \
+  grep -qx "Distances: geodesic distances on WGS84; azimuths straight, waypoint to waypoint" "$work/stdout"
 run render --roads "$db" --prefer shortest $from --bbox 7.40,43.72,7.45,43.76 -o "$work/map.pdf"
 pdftotext -raw "$work/map.pdf" "$work/map.txt"
 deg0=$(python3 -c "print(f'{round($azimuth) % 360:03d}')")
