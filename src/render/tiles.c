@@ -1017,7 +1017,8 @@ cm_tile_cache *cm_tile_cache_open(cm_tiler *tiler, const char *path)
     /* A new cache may come to hold any tile. */
     cm_tile_store_info info = {"convoymap", {-180, -CM_TILE_MAX_LAT, 180, CM_TILE_MAX_LAT}, 0,
                                CM_TILE_MAX_ZOOM, rendering,
-                               cm_map_layers_style(tiler->map)->name};
+                               cm_map_layers_style(tiler->map)->name,
+                               tiler->roads_record ? CM_TILES_ROADS_ATTRIBUTION : NULL};
     cm_tile_store *store = cm_tile_store_open_cache(tiler->context, path, &info);
     g_free(rendering);
     if (!store)

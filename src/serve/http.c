@@ -24,15 +24,103 @@
 #include "metrics.h"
 #include "router.h"
 #include "tiles.h"
+#include "web.h"
 
 /* A request and headers beyond this many bytes get 431 from libmicrohttpd
  * (the URL is limited lower, SERVE_MAX_TARGET). */
 #define MEMORY_LIMIT (32 * 1024)
 /* HTTP threads: they only parse, look up and send; rendering is elsewhere. */
 #define HTTP_THREADS 2
+/* A request's line and headers must be in within this many times
+ * --idle-timeout of the connection's opening or its previous reply: the
+ * idle timeout alone lets a client that sends a byte now and then hold a
+ * connection for ever (slowloris). */
+#define HEADER_TIMEOUT_FACTOR 2
+/* Seconds given to send the replies woken at the end of the drain. */
+#define SEND_SECONDS 1
+/* How often the main thread closes connections past that deadline. */
+#define WATCH_SECONDS 1
+
+/* A connection, watched for the time its request's headers take. */
+typedef struct watched {
+    MHD_socket fd;
+    /* Monotonic microseconds by which the headers must be in; 0 while a
+     * request is answered. Atomic: set by the HTTP threads, read by the
+     * main thread. */
+    gint64 deadline;
+} watched;
+
+/* The open connections (watched *), guarded by lock. */
+typedef struct watch {
+    const serve_config *config;
+    GMutex lock;
+    GHashTable *connections;
+} header_watch;
 
 /* Requests between their URI and their completion, for the drain. */
 static gint in_flight;
+
+static gint64 header_deadline(const serve_config *config)
+{
+    return g_get_monotonic_time() +
+           (gint64)HEADER_TIMEOUT_FACTOR * config->idle_timeout * G_USEC_PER_SEC;
+}
+
+/* Sets the deadline of connection's headers: 0 for none. */
+static void set_header_deadline(struct MHD_Connection *connection, gint64 deadline)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    watched *w = info ? info->socket_context : NULL;
+    if (w)
+        __atomic_store_n(&w->deadline, deadline, __ATOMIC_RELAXED);
+}
+
+/* MHD_OPTION_NOTIFY_CONNECTION: a connection opened, watched from now on,
+ * or closed (before libmicrohttpd closes its socket). */
+static void notify_connection(void *cls, struct MHD_Connection *connection,
+                              void **socket_context, enum MHD_ConnectionNotificationCode code)
+{
+    header_watch *watch = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *info =
+            MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+        watched *w = g_new0(watched, 1);
+        w->fd = info->connect_fd;
+        w->deadline = header_deadline(watch->config);
+        g_mutex_lock(&watch->lock);
+        g_hash_table_add(watch->connections, w);
+        g_mutex_unlock(&watch->lock);
+        *socket_context = w;
+    } else if (*socket_context) {
+        g_mutex_lock(&watch->lock);
+        g_hash_table_remove(watch->connections, *socket_context);
+        g_mutex_unlock(&watch->lock);
+        g_free(*socket_context);
+        *socket_context = NULL;
+    }
+}
+
+/* Shuts down the connections whose headers are late; libmicrohttpd then
+ * sees them end and closes them. Under the lock, so that a socket is not
+ * closed and its number reused meanwhile. */
+static void close_late(header_watch *watch)
+{
+    gint64 now = g_get_monotonic_time();
+    g_mutex_lock(&watch->lock);
+    GHashTableIter iter;
+    gpointer key;
+    g_hash_table_iter_init(&iter, watch->connections);
+    while (g_hash_table_iter_next(&iter, &key, NULL)) {
+        watched *w = key;
+        gint64 deadline = __atomic_load_n(&w->deadline, __ATOMIC_RELAXED);
+        if (deadline && now > deadline) {
+            shutdown(w->fd, SHUT_RDWR);
+            __atomic_store_n(&w->deadline, 0, __ATOMIC_RELAXED);
+        }
+    }
+    g_mutex_unlock(&watch->lock);
+}
 
 /* MHD_OPTION_URI_LOG_CALLBACK: the first sight of a request, with its raw
  * request-target, before libmicrohttpd decodes it. */
@@ -50,8 +138,13 @@ static void end_exchange(void *cls, struct MHD_Connection *connection, void **co
                          enum MHD_RequestTerminationCode code)
 {
     serve_exchange *exchange = *con_cls;
+    /* The next request on this connection has its own time for headers. */
+    set_header_deadline(connection, header_deadline(((serve_server *)cls)->config));
     if (!exchange)
         return;
+    /* A client gone while parked is parked no more. */
+    if (exchange->suspended)
+        g_atomic_int_add(&exchange->server->parked, -1);
     serve_request_clear(&exchange->request);
     serve_reply_clear(&exchange->reply);
     g_free(exchange->target);
@@ -260,11 +353,13 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
      * libmicrohttpd 0.9.75 close the connection rather than keep it alive. */
     if (!exchange->headers_seen) {
         exchange->headers_seen = 1;
+        set_header_deadline(connection, 0);
         return MHD_YES;
     }
     if (exchange->started) {
         /* Woken by serve_finish(). */
         exchange->suspended = 0;
+        g_atomic_int_add(&exchange->server->parked, -1);
         return send_reply(exchange, exchange->request.origin
                                         ? allowed_origin(exchange->server->config,
                                                          exchange->request.origin)
@@ -327,6 +422,9 @@ int serve_run(serve_server *server)
     signal(SIGPIPE, SIG_IGN);
     /* No MHD_USE_ERROR_LOG: libmicrohttpd's notes on misbehaving clients
      * would let any client fill the operator's log. */
+    header_watch watch = {.config = config};
+    g_mutex_init(&watch.lock);
+    watch.connections = g_hash_table_new(NULL, NULL);
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_ALLOW_SUSPEND_RESUME |
                      (ipv6 ? MHD_USE_IPv6 : 0);
     struct MHD_Daemon *daemon = MHD_start_daemon(
@@ -341,19 +439,24 @@ int serve_run(serve_server *server)
         MHD_OPTION_STRICT_FOR_CLIENT, 1,
         MHD_OPTION_URI_LOG_CALLBACK, start_exchange, server,
         MHD_OPTION_NOTIFY_COMPLETED, end_exchange, server,
+        MHD_OPTION_NOTIFY_CONNECTION, notify_connection, &watch,
         MHD_OPTION_END);
     if (!daemon) {
         fprintf(stderr, "convoymap: cannot listen on %s port %d: %s\n",
                 config->bind ? config->bind : "127.0.0.1", config->port, g_strerror(errno));
         pthread_sigmask(SIG_UNBLOCK, &stop_signals, NULL);
+        g_hash_table_destroy(watch.connections);
+        g_mutex_clear(&watch.lock);
         return 1;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     const char *host = config->bind ? config->bind : "127.0.0.1";
     fprintf(stderr, "convoymap: serving on http://%s%s%s:%u/\n", ipv6 ? "[" : "", host,
             ipv6 ? "]" : "", info ? info->port : (unsigned)config->port);
-    int signal_number = 0;
-    sigwait(&stop_signals, &signal_number);
+    const struct timespec tick = {WATCH_SECONDS, 0};
+    int signal_number;
+    while ((signal_number = sigtimedwait(&stop_signals, NULL, &tick)) < 0)
+        close_late(&watch);
     /* Stop accepting; what is in flight finishes, renders included. */
     MHD_socket listener = MHD_quiesce_daemon(daemon);
     if (listener != MHD_INVALID_SOCKET)
@@ -365,9 +468,22 @@ int serve_run(serve_server *server)
     while (g_atomic_int_get(&in_flight) > 0 && g_get_monotonic_time() < deadline - G_USEC_PER_SEC)
         g_usleep(10000);
     serve_tiles_cancel(server->tiles);
+    serve_web_cancel(server->web);
     while (g_atomic_int_get(&in_flight) > 0 && g_get_monotonic_time() < deadline)
         g_usleep(10000);
+    /* libmicrohttpd aborts when stopped with a connection parked, and a
+     * reply given to one after would wake a freed connection: the static
+     * maps and reports being drawn are waited for, past the drain if need
+     * be (the waiting ones were answered above). */
+    while (g_atomic_int_get(&server->parked) > 0)
+        g_usleep(10000);
+    /* Then a moment to send what they drew. */
+    gint64 sent = MAX(deadline, g_get_monotonic_time() + SEND_SECONDS * G_USEC_PER_SEC);
+    while (g_atomic_int_get(&in_flight) > 0 && g_get_monotonic_time() < sent)
+        g_usleep(10000);
     MHD_stop_daemon(daemon);
+    g_hash_table_destroy(watch.connections);
+    g_mutex_clear(&watch.lock);
     /* The signals stay blocked: a second one must not kill the process
      * while it closes the cache. */
     fprintf(stderr, "convoymap: stopped by %s\n", signal_number == SIGTERM ? "SIGTERM" : "SIGINT");

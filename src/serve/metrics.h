@@ -7,6 +7,8 @@
 
 #include "server.h"
 
+/* All counters at zero; the caller owns the result and frees it with
+ * serve_metrics_free() (NULL is allowed there). */
 serve_metrics *serve_metrics_new(void);
 void serve_metrics_free(serve_metrics *metrics);
 

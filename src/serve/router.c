@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "metrics-endpoint.h"
 #include "tiles.h"
 #include "web-endpoint.h"
 

@@ -54,6 +54,9 @@ typedef struct serve_server {
     serve_tiles *tiles;       /* the render pool, queue and caches (tiles.c) */
     serve_metrics *metrics;   /* (metrics.c) */
     serve_web *web;           /* the other endpoints (web.h) */
+    /* Connections parked (serve_suspend()) and not yet woken or gone:
+     * the server stops only once there are none. Atomic. */
+    int parked;
 } serve_server;
 
 /* A request whose reply comes later from another thread (a tile waiting

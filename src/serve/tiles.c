@@ -311,12 +311,14 @@ void serve_tiles_load(serve_tiles *tiles, unsigned *queued, unsigned *rendering)
 static gboolean join_job(serve_tiles *tiles, serve_request *request, int scale, cm_tile tile,
                          gint64 key, cm_tile first, serve_reply *reply)
 {
+    /* Also when its job exists: serve_tiles_cancel() has answered its
+     * waiters, and would not answer one parked now. */
+    if (tiles->cancelled) {
+        busy_reply(reply, "the server is stopping");
+        return FALSE;
+    }
     job *j = g_hash_table_lookup(tiles->jobs, &key);
     if (!j) {
-        if (tiles->cancelled) {
-            busy_reply(reply, "the server is stopping");
-            return FALSE;
-        }
         if (tiles->requests.length + tiles->prefetches.length >=
             (guint)tiles->server->config->queue_limit) {
             serve_metrics_count_overflow(tiles->server->metrics);
@@ -376,16 +378,4 @@ void serve_tiles_endpoint(serve_server *server, serve_request *request, serve_re
     else
         join_job(tiles, request, target.scale, tile, key, first, reply);
     g_mutex_unlock(&tiles->lock);
-}
-
-void serve_metrics_endpoint(serve_server *server, serve_request *request, serve_reply *reply)
-{
-    unsigned queued, rendering;
-    serve_tiles_load(server->tiles, &queued, &rendering);
-    char *text = serve_metrics_text(server->metrics, queued, rendering);
-    serve_reply_clear(reply);
-    reply->status = 200;
-    reply->content_type = "text/plain; version=0.0.4; charset=utf-8";
-    reply->length = strlen(text);
-    reply->body = (unsigned char *)text;
 }

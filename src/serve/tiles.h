@@ -6,9 +6,12 @@
 
 #include "server.h"
 
-/* Opens the caches and starts the render threads. NULL after printing
- * why (one line), with the exit status in *exit_code: 2 for a cache drawn
- * otherwise or named like an image, 1 for other failures. */
+/* Opens the caches and starts the render threads of server (which must
+ * outlive the result: its tilers, config and metrics are used, not
+ * copied). The caller owns the result and frees it with
+ * serve_tiles_free(). NULL after printing why (one line), with the exit
+ * status in *exit_code: 2 for a cache drawn otherwise or named like an
+ * image, 1 for other failures. */
 serve_tiles *serve_tiles_new(serve_server *server, int *exit_code);
 
 /* Answers every request still waiting with 503 and takes no more work. */
@@ -20,9 +23,6 @@ gboolean serve_tiles_free(serve_tiles *tiles);
 
 /* /tiles/{z}/{x}/{y}.png and {y}@2x.png (a serve_handler, router.h). */
 void serve_tiles_endpoint(serve_server *server, serve_request *request, serve_reply *reply);
-
-/* /metrics, with the queue's depth (a serve_handler). */
-void serve_metrics_endpoint(serve_server *server, serve_request *request, serve_reply *reply);
 
 /* Metatiles waiting, and rendering now. */
 void serve_tiles_load(serve_tiles *tiles, unsigned *queued, unsigned *rendering);

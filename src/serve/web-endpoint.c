@@ -33,13 +33,17 @@ void serve_web_endpoint(serve_server *server, serve_request *request, serve_repl
     char *query = encode_query(request);
     char *base_url = request->host ? g_strconcat("http://", request->host, NULL) : NULL;
     const char *method = request->method == SERVE_HEAD ? "HEAD" : "GET";
-    if (serve_web_is_slow(request->path) && serve_web_queue_full(server->web))
-        serve_web_busy_reply(reply);
-    else if (serve_web_is_slow(request->path))
-        serve_web_handle_later(server->web, method, request->path, query, base_url, finish,
-                               serve_suspend(request));
-    else
+    if (serve_web_is_slow(request->path)) {
+        /* Parked before a thread can answer it; woken at once when the
+         * queue is full or the server stops. */
+        serve_exchange *exchange = serve_suspend(request);
+        serve_reply refusal = {0};
+        if (!serve_web_handle_later(server->web, method, request->path, query, base_url,
+                                    finish, exchange, &refusal))
+            serve_finish(exchange, &refusal);
+    } else {
         serve_web_handle(server->web, method, request->path, query, base_url, reply);
+    }
     g_free(base_url);
     g_free(query);
 }

@@ -38,10 +38,14 @@ struct serve_web {
     cm_roads_options roads_options; /* its vehicle points to vehicle */
     char *vehicle;
     int allow_straight;
-    GThreadPool *later; /* of handle_later() jobs */
+    GThreadPool *later; /* runs the head of pending, once per job queued */
     unsigned queue_limit;
     GMutex lock;
     GPtrArray *idle; /* web_worker *, guarded by lock */
+    /* later_job * not yet taken by a thread, guarded by lock: our own queue
+     * rather than the pool's, so that serve_web_cancel() can answer them. */
+    GQueue pending;
+    int cancelled;   /* guarded by lock: no more jobs are queued */
 };
 
 static void worker_free(web_worker *worker)
@@ -109,17 +113,29 @@ typedef struct later_job {
     void *data;
 } later_job;
 
-static void run_later(gpointer data, gpointer user_data)
+static void later_job_free(later_job *job)
 {
-    later_job *job = data;
-    serve_reply reply = {0};
-    serve_web_handle(user_data, job->method, job->path, job->query, job->base_url, &reply);
-    job->done(&reply, job->data);
     g_free(job->method);
     g_free(job->path);
     g_free(job->query);
     g_free(job->base_url);
     g_free(job);
+}
+
+/* One of the pool's threads: the oldest job pending, if serve_web_cancel()
+ * has not answered it already. */
+static void run_later(gpointer data, gpointer user_data)
+{
+    serve_web *web = user_data;
+    g_mutex_lock(&web->lock);
+    later_job *job = g_queue_pop_head(&web->pending);
+    g_mutex_unlock(&web->lock);
+    if (!job)
+        return;
+    serve_reply reply = {0};
+    serve_web_handle(web, job->method, job->path, job->query, job->base_url, &reply);
+    job->done(&reply, job->data);
+    later_job_free(job);
 }
 
 serve_web *serve_web_new(const serve_web_config *config, char **error)
@@ -139,6 +155,7 @@ serve_web *serve_web_new(const serve_web_config *config, char **error)
     web->max_static_side = config->max_static_side > 0 ? config->max_static_side
                                                        : SERVE_MAX_STATIC_SIDE;
     g_mutex_init(&web->lock);
+    g_queue_init(&web->pending);
     web->idle = g_ptr_array_new_with_free_func((GDestroyNotify)worker_free);
     web->later = g_thread_pool_new(run_later, web, MAX(config->threads, 1), FALSE, NULL);
     web->queue_limit = (unsigned)MAX(config->threads, 1) * SERVE_WEB_QUEUE_PER_THREAD;
@@ -159,6 +176,7 @@ void serve_web_free(serve_web *web)
     if (web->later)
         g_thread_pool_free(web->later, FALSE, TRUE);
     g_ptr_array_free(web->idle, TRUE);
+    g_queue_clear_full(&web->pending, (GDestroyNotify)later_job_free);
     g_mutex_clear(&web->lock);
     g_free(web->style);
     g_free(web->vehicle);
@@ -539,29 +557,56 @@ int serve_web_is_slow(const char *path)
     return fn == static_map || fn == geocode || fn == route;
 }
 
-int serve_web_queue_full(serve_web *web)
+/* 503 with Retry-After, for why. */
+static void busy_reply(serve_reply *reply, const char *why)
 {
-    return g_thread_pool_unprocessed(web->later) >= web->queue_limit;
-}
-
-void serve_web_busy_reply(serve_reply *reply)
-{
-    serve_reply_error(reply, 503, "too many static maps and reports waiting; retry shortly");
+    serve_reply_error(reply, 503, "%s; retry shortly", why);
     reply->retry_after = 1;
 }
 
-void serve_web_handle_later(serve_web *web, const char *method, const char *path,
-                            const char *query, const char *base_url, serve_web_done_fn done,
-                            void *data)
+int serve_web_handle_later(serve_web *web, const char *method, const char *path,
+                           const char *query, const char *base_url, serve_web_done_fn done,
+                           void *data, serve_reply *refusal)
 {
-    later_job *job = g_new0(later_job, 1);
-    job->method = g_strdup(method);
-    job->path = g_strdup(path);
-    job->query = g_strdup(query);
-    job->base_url = g_strdup(base_url);
-    job->done = done;
-    job->data = data;
-    g_thread_pool_push(web->later, job, NULL);
+    /* The check and the push under one lock: two requests at once cannot
+     * both take the last place. */
+    g_mutex_lock(&web->lock);
+    const char *why = web->cancelled ? "the server is stopping"
+                      : web->pending.length >= web->queue_limit
+                          ? "too many static maps and reports waiting"
+                          : NULL;
+    if (!why) {
+        later_job *job = g_new0(later_job, 1);
+        job->method = g_strdup(method);
+        job->path = g_strdup(path);
+        job->query = g_strdup(query);
+        job->base_url = g_strdup(base_url);
+        job->done = done;
+        job->data = data;
+        g_queue_push_tail(&web->pending, job);
+        /* The pool's item only counts: run_later() takes pending's head. */
+        g_thread_pool_push(web->later, job, NULL);
+    }
+    g_mutex_unlock(&web->lock);
+    if (why)
+        busy_reply(refusal, why);
+    return why == NULL;
+}
+
+void serve_web_cancel(serve_web *web)
+{
+    g_mutex_lock(&web->lock);
+    web->cancelled = 1;
+    GQueue jobs = web->pending;
+    g_queue_init(&web->pending);
+    g_mutex_unlock(&web->lock);
+    later_job *job;
+    while ((job = g_queue_pop_head(&jobs))) {
+        serve_reply reply = {0};
+        busy_reply(&reply, "the server is stopping");
+        job->done(&reply, job->data);
+        later_job_free(job);
+    }
 }
 
 /* The first view's zoom shows the overlay on at most this many pixels:

@@ -11,7 +11,7 @@
 #include "reply.h"
 
 /* Requests that may wait for each of serve_web_handle_later()'s threads;
- * beyond, serve_web_queue_full(). A full queue then drains in a few
+ * beyond, it refuses them. A full queue then drains in a few
  * seconds, within the server's SERVE_DRAIN_SECONDS. */
 #define SERVE_WEB_QUEUE_PER_THREAD 8
 /* Most candidates /geocode returns (limit=N). */
@@ -69,23 +69,25 @@ void serve_web_handle(serve_web *web, const char *method, const char *path, cons
  * /route): too slow for a thread that serves other connections meanwhile. */
 int serve_web_is_slow(const char *path);
 
-/* Whether serve_web_handle_later() has SERVE_WEB_QUEUE_PER_THREAD requests
- * per thread waiting: the caller answers serve_web_busy_reply() instead. */
-int serve_web_queue_full(serve_web *web);
-
-/* 503 with Retry-After: the queue is full. */
-void serve_web_busy_reply(serve_reply *reply);
-
 /* Called with the reply of serve_web_handle_later(), which it takes (it
  * frees the body or passes it on). */
 typedef void (*serve_web_done_fn)(serve_reply *reply, void *data);
 
 /* serve_web_handle() on one of web's threads (config.threads of them, in
- * the order asked), then done(reply, data) from that thread. The strings
- * are copied. */
-void serve_web_handle_later(serve_web *web, const char *method, const char *path,
-                            const char *query, const char *base_url, serve_web_done_fn done,
-                            void *data);
+ * the order asked), then done(reply, data) from that thread, or from
+ * serve_web_cancel(). The strings are copied. Returns 0 without queuing,
+ * with a 503 in *refusal (zeroed or cleared by the caller, who owns it),
+ * when SERVE_WEB_QUEUE_PER_THREAD requests per thread wait already or
+ * serve_web_cancel() was called; done is then never called. */
+int serve_web_handle_later(serve_web *web, const char *method, const char *path,
+                           const char *query, const char *base_url, serve_web_done_fn done,
+                           void *data, serve_reply *refusal);
+
+/* Answers every request serve_web_handle_later() queued and no thread has
+ * taken with 503, and refuses new ones; those being answered finish. For
+ * a server that stops: then no connection waits for a queue that will not
+ * run. */
+void serve_web_cancel(serve_web *web);
 
 /* Centres the tileset's first view (TileJSON's center, the viewer's
  * start) on the routes and marks of scene, resolved, at the zoom that

@@ -12,6 +12,10 @@ REQUEST is the request with \\r and \\n escapes, or one of:
   @slowloris   a request line and then one header byte a second, never
                ending; prints "closed" if the server drops it within
                IDLE_TIMEOUT + 5 seconds, "open" if not
+  @dribble     a request line and then one header byte every half
+               IDLE_TIMEOUT, so never idle that long; prints "closed" if
+               the server drops it within 2 x IDLE_TIMEOUT (its limit on
+               the time headers take) + 3 seconds, "open" if not
 """
 import socket
 import sys
@@ -61,6 +65,24 @@ def main():
             return
         except socket.timeout:
             pass
+        print("open")
+        return
+    elif spec == "@dribble":
+        sock.sendall(b"GET /health HTTP/1.1\r\n" + host)
+        deadline = time.monotonic() + 2 * idle + 3
+        sock.settimeout(idle / 2)
+        try:
+            while time.monotonic() < deadline:
+                sock.sendall(b"X")
+                try:
+                    if sock.recv(4096) == b"":
+                        print("closed")
+                        return
+                except socket.timeout:
+                    pass
+        except (BrokenPipeError, ConnectionResetError):
+            print("closed")
+            return
         print("open")
         return
     else:

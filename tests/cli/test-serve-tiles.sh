@@ -182,4 +182,43 @@ curl -s -o /dev/null "$base/tiles/3/4/3.png"
 serve_stop INT
 check "SIGINT: exit 0, the cache closed without -wal" test "$serve_code" -eq 0 -a ! -e "$work/int.mbtiles-wal"
 check "... and it says so" grep -q '^convoymap: stopped by SIGINT$' "$work/serve.err"
+
+# ---- SIGTERM with static maps drawing and queued (8 s each with the MGRS
+# grid on the world, more than the drain holds): those queued get 503, the
+# one drawing finishes, and the server stops cleanly rather than abort in
+# libmicrohttpd with the cache left open.
+serve_start -j 1 --cache "$work/static.mbtiles"
+curl -s -o /dev/null "$base/tiles/0/0/0.png"
+static_pids=()
+for i in $(seq 1 9); do
+  curl -s -o /dev/null -w '%{http_code}\n' \
+    "$base/static?bbox=-180,-80,180,80&size=4096x4096&grid=mgrs&title=t$i" >"$work/static-$i" &
+  static_pids+=($!)
+done
+sleep 1
+serve_stop TERM
+wait "${static_pids[@]}"
+codes=$(cat "$work"/static-* | sort | uniq -c | tr -s ' \n' ' ')
+check "SIGTERM with 9 static maps in flight: exit 0, no -wal or -shm left" \
+  test "$serve_code" -eq 0 -a ! -e "$work/static.mbtiles-wal" -a ! -e "$work/static.mbtiles-shm"
+check "... each map answered 200 or 503, at least one drawn and one refused ($codes)" \
+  sh -c "! grep -qvE '^(200|503)$' '$work'/static-* && grep -qx 200 '$work'/static-* && grep -qx 503 '$work'/static-*"
+check "... and it says it stopped" grep -q '^convoymap: stopped by SIGTERM$' "$work/serve.err"
+
+# ---- A cache written by serve --roads credits OpenStreetMap, as one
+# written by tiles --roads does.
+extract=$(dirname "$0")/../../../shared/data/monaco.osm.pbf
+if [ -f "$extract" ]; then
+  "$convoymap" roads import "$extract" -o "$work/monaco.roads" >/dev/null 2>&1
+  serve_start --roads "$work/monaco.roads" --cache "$work/roads.mbtiles"
+  curl -s -o /dev/null "$base/tiles/14/8529/5973.png"
+  serve_stop TERM
+  check "serve --roads --cache: the MBTiles attribution credits OpenStreetMap" \
+    test "$(sqlite3 "$work/roads.mbtiles" "SELECT value FROM metadata WHERE name = 'attribution'")" = \
+    "Natural Earth · GSHHG/WDBII · © OpenStreetMap contributors, ODbL"
+elif [ "${CI:-}" = true ]; then
+  not_ok "serve --roads --cache credits OpenStreetMap" "missing $extract"
+else
+  skip "serve --roads --cache credits OpenStreetMap" "no $extract"
+fi
 tap_done

@@ -194,6 +194,11 @@ check "  the JSON 'route --format json' prints" cmp "$work/stdout" "$work/body"
 fetch "/route?route=Amman+%3E+Qwzxv"
 check "/route with an unknown waypoint: 422 with a JSON error" \
   bash -c "test '$got' = '422 application/json' && grep -q Qwzxv '$work/body'"
+curl -s -o "$work/metrics" "$base/metrics"
+check "/metrics counts the two 422s (/static and /route), none as other, and no 413 line" \
+  bash -c "grep -qx 'convoymap_http_requests_total{code=\"422\"} 2' '$work/metrics' &&
+           grep -qx 'convoymap_http_requests_total{code=\"other\"} 0' '$work/metrics' &&
+           ! grep -q 'code=\"413\"' '$work/metrics'"
 fetch "/route"
 check "/route without route: 400" test "${got%% *}" = 400
 

@@ -434,7 +434,7 @@ static void test_threads(void)
 typedef struct later_replies {
     GMutex lock;
     GCond done;
-    int ok, count;
+    int ok, busy, count;
 } later_replies;
 
 static void count_reply(serve_reply *reply, void *data)
@@ -443,13 +443,43 @@ static void count_reply(serve_reply *reply, void *data)
     g_mutex_lock(&replies->lock);
     replies->count++;
     replies->ok += reply->status == 200 && reply->length > 0;
+    replies->busy += reply->status == 503 && reply->retry_after > 0;
     g_cond_signal(&replies->done);
     g_mutex_unlock(&replies->lock);
     serve_reply_clear(reply);
 }
 
-/* Requests queued for one thread are answered in turn; the queue is full
- * at SERVE_WEB_QUEUE_PER_THREAD waiting, and empty again once they are. */
+/* Queues n static maps on web; returns how many were taken, checking that
+ * the others were refused with 503 and Retry-After. */
+static int queue_maps(serve_web *web, int n, later_replies *replies)
+{
+    int taken = 0;
+    for (int i = 0; i < n; i++) {
+        serve_reply refusal = {0};
+        if (serve_web_handle_later(web, "GET", "/static", "size=400x300&format=svg", BASE_URL,
+                                   count_reply, replies, &refusal)) {
+            taken++;
+            g_assert_cmpuint(refusal.status, ==, 0);
+        } else {
+            g_assert_cmpuint(refusal.status, ==, 503);
+            g_assert_cmpuint(refusal.retry_after, >, 0);
+        }
+        serve_reply_clear(&refusal);
+    }
+    return taken;
+}
+
+static void wait_replies(later_replies *replies, int n)
+{
+    g_mutex_lock(&replies->lock);
+    while (replies->count < n)
+        g_cond_wait(&replies->done, &replies->lock);
+    g_mutex_unlock(&replies->lock);
+}
+
+/* Requests queued for one thread are answered in turn; beyond
+ * SERVE_WEB_QUEUE_PER_THREAD waiting they are refused, and taken again once
+ * the queue has drained. */
 static void test_later(void)
 {
     serve_web_config config = {.tileset = iraq, .threads = 1};
@@ -462,24 +492,43 @@ static void test_later(void)
     later_replies replies = {0};
     g_mutex_init(&replies.lock);
     g_cond_init(&replies.done);
-    const int n = SERVE_WEB_QUEUE_PER_THREAD + 2;
-    for (int i = 0; i < n; i++)
-        serve_web_handle_later(one, "GET", "/static", "size=400x300&format=svg", BASE_URL,
-                               count_reply, &replies);
-    /* One is drawn, the others wait. */
-    g_assert_true(serve_web_queue_full(one));
-    g_mutex_lock(&replies.lock);
-    while (replies.count < n)
-        g_cond_wait(&replies.done, &replies.lock);
-    g_mutex_unlock(&replies.lock);
-    g_assert_cmpint(replies.ok, ==, n);
-    g_assert_false(serve_web_queue_full(one));
-    serve_reply busy = {0};
-    serve_web_busy_reply(&busy);
-    g_assert_cmpuint(busy.status, ==, 503);
-    g_assert_cmpuint(busy.retry_after, >, 0);
-    serve_reply_clear(&busy);
+    const int n = SERVE_WEB_QUEUE_PER_THREAD + 4;
+    /* The queue holds SERVE_WEB_QUEUE_PER_THREAD, the thread one or two more
+     * it took meanwhile. */
+    int taken = queue_maps(one, n, &replies);
+    g_assert_cmpint(taken, >=, SERVE_WEB_QUEUE_PER_THREAD);
+    g_assert_cmpint(taken, <=, SERVE_WEB_QUEUE_PER_THREAD + 2);
+    wait_replies(&replies, taken);
+    g_assert_cmpint(replies.ok, ==, taken);
+    g_assert_cmpint(queue_maps(one, 1, &replies), ==, 1);
+    wait_replies(&replies, taken + 1);
+    g_assert_cmpint(replies.ok, ==, taken + 1);
     serve_web_free(one);
+    g_cond_clear(&replies.done);
+    g_mutex_clear(&replies.lock);
+}
+
+/* serve_web_cancel() answers what waits with 503 at once, lets the one
+ * drawing finish, and refuses anything after. */
+static void test_cancel(void)
+{
+    serve_web_config config = {.tileset = iraq, .threads = 1};
+    char *error = NULL;
+    serve_web *one = serve_web_new(&config, &error);
+    g_assert_nonnull(one);
+    later_replies replies = {0};
+    g_mutex_init(&replies.lock);
+    g_cond_init(&replies.done);
+    int taken = queue_maps(one, SERVE_WEB_QUEUE_PER_THREAD, &replies);
+    g_assert_cmpint(taken, ==, SERVE_WEB_QUEUE_PER_THREAD);
+    serve_web_cancel(one);
+    wait_replies(&replies, taken);
+    g_assert_cmpint(replies.ok + replies.busy, ==, taken);
+    /* At most the one a thread had taken was drawn. */
+    g_assert_cmpint(replies.ok, <=, 1);
+    g_assert_cmpint(queue_maps(one, 2, &replies), ==, 0);
+    serve_web_free(one);
+    g_assert_cmpint(replies.count, ==, taken);
     g_cond_clear(&replies.done);
     g_mutex_clear(&replies.lock);
 }
@@ -506,6 +555,7 @@ int main(int argc, char **argv)
     g_test_add_func("/serve-web/route", test_route);
     g_test_add_func("/serve-web/threads", test_threads);
     g_test_add_func("/serve-web/later", test_later);
+    g_test_add_func("/serve-web/cancel", test_cancel);
     g_test_add_func("/serve-web/bad-data-dir", test_bad_data_dir);
     int status = test_run();
     serve_web_free(shared_web);
