@@ -338,8 +338,8 @@ static char *ref_of(const char *name)
 {
     static GRegex *ref, *name_ref;
     if (g_once_init_enter(&ref)) {
-        name_ref = g_regex_new(NAME_REF_PATTERN, G_REGEX_OPTIMIZE, 0, NULL);
-        g_once_init_leave(&ref, g_regex_new(REF_PATTERN, G_REGEX_OPTIMIZE, 0, NULL));
+        name_ref = g_regex_new(NAME_REF_PATTERN, 0, 0, NULL);
+        g_once_init_leave(&ref, g_regex_new(REF_PATTERN, 0, 0, NULL));
     }
     GMatchInfo *match = NULL;
     char *result = NULL;
