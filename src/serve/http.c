@@ -475,12 +475,16 @@ int serve_run(serve_server *server)
      * reply given to one after would wake a freed connection: the static
      * maps and reports being drawn are waited for, past the drain if need
      * be (the waiting ones were answered above). */
-    while (g_atomic_int_get(&server->parked) > 0)
+    gboolean waited = FALSE;
+    for (; g_atomic_int_get(&server->parked) > 0; waited = TRUE)
         g_usleep(10000);
-    /* Then a moment to send what they drew. */
-    gint64 sent = MAX(deadline, g_get_monotonic_time() + SEND_SECONDS * G_USEC_PER_SEC);
-    while (g_atomic_int_get(&in_flight) > 0 && g_get_monotonic_time() < sent)
-        g_usleep(10000);
+    /* When that ran past the drain, a moment to send what they drew; a
+     * client that never finishes its request gets no more than the drain. */
+    if (waited && g_get_monotonic_time() > deadline) {
+        gint64 sent = g_get_monotonic_time() + SEND_SECONDS * G_USEC_PER_SEC;
+        while (g_atomic_int_get(&in_flight) > 0 && g_get_monotonic_time() < sent)
+            g_usleep(10000);
+    }
     MHD_stop_daemon(daemon);
     g_hash_table_destroy(watch.connections);
     g_mutex_clear(&watch.lock);
