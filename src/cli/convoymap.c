@@ -200,7 +200,8 @@ static int print_report(cm_context *context, const cm_scene *scene, cm_report_fo
 
 typedef int (*command_fn)(cm_context *context, cm_geocoder *geocoder,
                           const route_options *routes, cm_scene *scene, gboolean reference,
-                          cm_units units, void *command_options);
+                          cm_units units, const cm_roads_options *roads_options,
+                          void *command_options);
 
 /* What the help of the commands that take routes ends with. */
 #define ROUTES_DESCRIPTION                                                                    \
@@ -217,6 +218,60 @@ static void add_march_and_data(cli_parser *parser, route_options *routes, gboole
     if (march)
         cli_parser_add_march(parser, routes);
     cli_parser_add_data(parser, &routes->data_dir, &routes->gazetteers);
+}
+
+/* The roads database of --roads or $CONVOYMAP_ROADS; NULL when neither
+ * names one. */
+static const char *roads_path(const route_options *routes)
+{
+    const char *path = routes->roads ? routes->roads : g_getenv("CONVOYMAP_ROADS");
+    return path && *path ? path : NULL;
+}
+
+/* Opens the roads database of --roads or $CONVOYMAP_ROADS into *roads
+ * (NULL when neither names one) and has scene route on it with the
+ * options of --vehicle, --prefer and the vehicle limits, which go to
+ * *options too. */
+static int open_roads(const char *command, cm_context *context, const route_options *routes,
+                      cm_scene *scene, cm_roads **roads, cm_roads_options *options)
+{
+    *roads = NULL;
+    *options = (cm_roads_options){routes->vehicle, CM_ROADS_QUICKEST};
+    const char *path = roads_path(routes);
+    if (!path) {
+        if (routes->vehicle || routes->prefer || routes->allow_straight || routes->weight ||
+            routes->height || routes->width || routes->length)
+            return usage_error(command, "--vehicle, --prefer, --weight, --height, --width, "
+                                        "--length and --allow-straight need --roads NAME.roads "
+                                        "(or CONVOYMAP_ROADS)");
+        return EXIT_SUCCESS;
+    }
+    if (routes->prefer && cm_roads_prefer_parse(context, routes->prefer, &options->prefer) != CM_OK)
+        return fail(context);
+    const struct {
+        const char *flag, *text;
+        double *value;
+    } limits[] = {{"--weight", routes->weight, &options->weight_t},
+                  {"--height", routes->height, &options->height_m},
+                  {"--width", routes->width, &options->width_m},
+                  {"--length", routes->length, &options->length_m}};
+    for (size_t i = 0; i < G_N_ELEMENTS(limits); i++)
+        if (limits[i].text &&
+            cm_roads_limit_parse(context, limits[i].flag, limits[i].text, limits[i].value) != CM_OK)
+            return fail(context);
+    if (!(*roads = cm_roads_open(context, path)))
+        return fail(context);
+    if (routes->vehicle && cm_roads_check_vehicle(*roads, routes->vehicle) != CM_OK)
+        return fail(context);
+    cm_scene_set_roads(scene, *roads, options, routes->allow_straight);
+    return EXIT_SUCCESS;
+}
+
+/* The scene forgets the roads it borrowed, which are then freed. */
+static void close_roads(cm_scene *scene, cm_roads *roads)
+{
+    cm_scene_set_roads(scene, NULL, NULL, 0);
+    cm_roads_free(roads);
 }
 
 /* Sets up the library for the parsed route options and runs fn with the
@@ -246,8 +301,15 @@ static int run_routes(const char *command, const route_options *options, command
     if (status == EXIT_SUCCESS)
         status = collect_routes(command, options, scene, with_march ? &march : NULL,
                                 &reference);
+    /* Every command that takes routes routes them on the roads of --roads. */
+    cm_roads *roads = NULL;
+    cm_roads_options roads_options;
     if (status == EXIT_SUCCESS)
-        status = fn(context, geocoder, options, scene, reference, units, command_options);
+        status = open_roads(command, context, options, scene, &roads, &roads_options);
+    if (status == EXIT_SUCCESS)
+        status = fn(context, geocoder, options, scene, reference, units, &roads_options,
+                    command_options);
+    close_roads(scene, roads);
     cm_scene_free(scene);
     cm_geocoder_free(geocoder);
     cm_context_free(context);
@@ -315,64 +377,13 @@ static int set_extent(cm_context *context, cm_map *map, const render_options *op
     return EXIT_SUCCESS;
 }
 
-/* The roads database of --roads or $CONVOYMAP_ROADS; NULL when neither
- * names one. */
-static const char *roads_path(const route_options *routes)
-{
-    const char *path = routes->roads ? routes->roads : g_getenv("CONVOYMAP_ROADS");
-    return path && *path ? path : NULL;
-}
 
-/* Opens the roads database of --roads or $CONVOYMAP_ROADS into *roads
- * (NULL when neither names one) and has scene route on it with the
- * options of --vehicle, --prefer and the vehicle limits, which go to
- * *options too. */
-static int open_roads(const char *command, cm_context *context, const route_options *routes,
-                      cm_scene *scene, cm_roads **roads, cm_roads_options *options)
-{
-    *roads = NULL;
-    *options = (cm_roads_options){routes->vehicle, CM_ROADS_QUICKEST};
-    const char *path = roads_path(routes);
-    if (!path) {
-        if (routes->vehicle || routes->prefer || routes->allow_straight || routes->weight ||
-            routes->height || routes->width || routes->length)
-            return usage_error(command, "--vehicle, --prefer, --weight, --height, --width, "
-                                        "--length and --allow-straight need --roads NAME.roads "
-                                        "(or CONVOYMAP_ROADS)");
-        return EXIT_SUCCESS;
-    }
-    if (routes->prefer && cm_roads_prefer_parse(context, routes->prefer, &options->prefer) != CM_OK)
-        return fail(context);
-    const struct {
-        const char *flag, *text;
-        double *value;
-    } limits[] = {{"--weight", routes->weight, &options->weight_t},
-                  {"--height", routes->height, &options->height_m},
-                  {"--width", routes->width, &options->width_m},
-                  {"--length", routes->length, &options->length_m}};
-    for (size_t i = 0; i < G_N_ELEMENTS(limits); i++)
-        if (limits[i].text &&
-            cm_roads_limit_parse(context, limits[i].flag, limits[i].text, limits[i].value) != CM_OK)
-            return fail(context);
-    if (!(*roads = cm_roads_open(context, path)))
-        return fail(context);
-    if (routes->vehicle && cm_roads_check_vehicle(*roads, routes->vehicle) != CM_OK)
-        return fail(context);
-    cm_scene_set_roads(scene, *roads, options, routes->allow_straight);
-    return EXIT_SUCCESS;
-}
-
-/* The scene forgets the roads it borrowed, which are then freed. */
-static void close_roads(cm_scene *scene, cm_roads *roads)
-{
-    cm_scene_set_roads(scene, NULL, NULL, 0);
-    cm_roads_free(roads);
-}
-
+/* `render`: a map of the scene. */
 static int draw_map_file(cm_context *context, cm_geocoder *geocoder,
                          const route_options *routes, cm_scene *scene, gboolean reference,
-                         cm_units units, const render_options *options)
+                         cm_units units, const cm_roads_options *roads_options, void *data)
 {
+    const render_options *options = data;
     /* An area without routes asks for a map of the area (with the marks
      * given), not for the example convoy. */
     cm_bbox box;
@@ -465,20 +476,6 @@ static int draw_map_file(cm_context *context, cm_geocoder *geocoder,
     return printed;
 }
 
-/* A map of the scene, its routes on the roads of --roads when given. */
-static int render_map(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
-                      cm_scene *scene, gboolean reference, cm_units units, void *data)
-{
-    cm_roads *roads;
-    cm_roads_options roads_options;
-    int status = open_roads("render", context, routes, scene, &roads, &roads_options);
-    if (status == EXIT_SUCCESS)
-        status = draw_map_file(context, geocoder, routes, scene,
-                               reference, units, data);
-    close_roads(scene, roads);
-    return status;
-}
-
 static int command_render(const cli_command *command, int argc, char **argv)
 {
     /* NAN: not given, so that --dpi 0 or --scale 0 is refused, not ignored. */
@@ -489,7 +486,7 @@ static int command_render(const cli_command *command, int argc, char **argv)
     cli_parser_add_render(parser, &options);
     cli_parser_add_roads(parser, &routes);
     add_march_and_data(parser, &routes, TRUE);
-    int status = run_command(command, parser, &routes, argc, argv, render_map, &options);
+    int status = run_command(command, parser, &routes, argc, argv, draw_map_file, &options);
     render_options_clear(&options);
     return status;
 }
@@ -591,10 +588,12 @@ static void announce_tiles(const cm_tiles_summary *plan, void *data)
     g_string_free(line, TRUE);
 }
 
+/* `tiles`: tiles of the scene. */
 static int write_tileset(cm_context *context, cm_geocoder *geocoder,
                          const route_options *routes, cm_scene *scene, gboolean reference,
-                         const tile_options *options, const cm_roads_options *roads_options)
+                         cm_units units, const cm_roads_options *roads_options, void *data)
 {
+    const tile_options *options = data;
     cm_bbox box;
     int resolved = resolve_scene(context, geocoder, scene, routes, reference, OFF_ROADS_TILES,
                                  TRUE, NULL, view_area(context, options->bbox, &box));
@@ -644,20 +643,6 @@ static int write_tileset(cm_context *context, cm_geocoder *geocoder,
     return EXIT_SUCCESS;
 }
 
-/* Tiles of the scene, its routes on the roads of --roads when given. */
-static int write_tiles(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
-                       cm_scene *scene, gboolean reference, cm_units units, void *data)
-{
-    cm_roads *roads;
-    cm_roads_options roads_options;
-    int status = open_roads("tiles", context, routes, scene, &roads, &roads_options);
-    if (status == EXIT_SUCCESS)
-        status = write_tileset(context, geocoder, routes, scene,
-                               reference, data, &roads_options);
-    close_roads(scene, roads);
-    return status;
-}
-
 /* The tile commands' flags before parsing: the library's defaults. */
 static const tile_options tile_defaults = {.tile_size = CM_TILE_DEFAULT_SIZE, .scale = 1,
                                            .jobs = 1, .metatile = CM_TILE_DEFAULT_METATILE};
@@ -671,7 +656,7 @@ static int command_tiles(const cli_command *command, int argc, char **argv)
     cli_parser_add_tiles(parser, &options);
     cli_parser_add_roads(parser, &routes);
     add_march_and_data(parser, &routes, FALSE);
-    int status = run_command(command, parser, &routes, argc, argv, write_tiles, &options);
+    int status = run_command(command, parser, &routes, argc, argv, write_tileset, &options);
     tile_options_clear(&options);
     return status;
 }
@@ -800,10 +785,12 @@ static int command_roads_import(const cli_command *command, int argc, char **arg
     return status;
 }
 
+/* `tile`: one tile of the scene. */
 static int draw_one_tile(cm_context *context, cm_geocoder *geocoder,
                          const route_options *routes, cm_scene *scene, gboolean reference,
-                         const tile_options *options, const cm_roads_options *roads_options)
+                         cm_units units, const cm_roads_options *roads_options, void *data)
 {
+    const tile_options *options = data;
     cm_bbox bounds;
     gboolean known = cm_tile_bounds(context, options->tile, &bounds) == CM_OK;
     cm_context_clear_error(context);
@@ -838,21 +825,6 @@ static int draw_one_tile(cm_context *context, cm_geocoder *geocoder,
     }
     cm_free((void *)png);
     return result;
-}
-
-/* One tile of the scene, its routes on the roads of --roads when given. */
-static int write_one_tile(cm_context *context, cm_geocoder *geocoder,
-                          const route_options *routes, cm_scene *scene, gboolean reference,
-                          cm_units units, void *data)
-{
-    cm_roads *roads;
-    cm_roads_options roads_options;
-    int status = open_roads("tile", context, routes, scene, &roads, &roads_options);
-    if (status == EXIT_SUCCESS)
-        status = draw_one_tile(context, geocoder, routes, scene,
-                               reference, data, &roads_options);
-    close_roads(scene, roads);
-    return status;
 }
 
 /* The tile Z X Y the arguments give, into *tile; FALSE if they do not. */
@@ -899,7 +871,7 @@ static int command_tile(const cli_command *command, int argc, char **argv)
     int status;
     if (cli_parser_parse(parser, argc, argv, &arguments, &status))
         status = parse_tile(command->name, arguments, &options.tile)
-                     ? run_routes(command->name, &routes, write_one_tile, &options)
+                     ? run_routes(command->name, &routes, draw_one_tile, &options)
                      : EXIT_USAGE;
     cli_parser_free(parser);
     route_options_clear(&routes);
@@ -909,22 +881,17 @@ static int command_tile(const cli_command *command, int argc, char **argv)
 
 static int report_routes(cm_context *context, cm_geocoder *geocoder,
                          const route_options *routes, cm_scene *scene, gboolean reference,
-                         cm_units units, void *data)
+                         cm_units units, const cm_roads_options *roads_options, void *data)
 {
     const report_options *options = data;
     cm_report_format format = CM_REPORT_TEXT;
     if (options->format && cm_report_format_parse(context, options->format, &format) != CM_OK)
         return fail(context);
-    cm_roads *roads;
-    cm_roads_options roads_options;
-    int status = open_roads("route", context, routes, scene, &roads, &roads_options);
     /* The report is of routes: the marks are not read. */
-    if (status == EXIT_SUCCESS)
-        status = resolve_scene(context, geocoder, scene, routes, reference, OFF_ROADS_REPORT,
+    int status = resolve_scene(context, geocoder, scene, routes, reference, OFF_ROADS_REPORT,
                                FALSE, NULL, NULL);
     if (status == EXIT_SUCCESS)
         status = print_report(context, scene, format, units);
-    close_roads(scene, roads);
     return status;
 }
 
@@ -1139,10 +1106,12 @@ static serve_web *new_serve_web(const route_options *routes, const serve_options
     return web;
 }
 
+/* `serve`: the scene's tiles, and the web endpoints, until a signal. */
 static int serve_scene(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
-                       cm_scene *scene, gboolean reference, const serve_options *options,
-                       const cm_roads_options *roads_options)
+                       cm_scene *scene, gboolean reference, cm_units units,
+                       const cm_roads_options *roads_options, void *data)
 {
+    const serve_options *options = data;
     if (options->port < 0 || options->port > 65535)
         return serve_range_error("--port", options->port, "0 to 65535");
     if (options->jobs < 1 || options->jobs > CM_TILES_MAX_JOBS)
@@ -1188,20 +1157,6 @@ static int serve_scene(cm_context *context, cm_geocoder *geocoder, const route_o
     return status;
 }
 
-/* `serve`: the scene's routes on the roads of --roads when given. */
-static int run_server(cm_context *context, cm_geocoder *geocoder, const route_options *routes,
-                      cm_scene *scene, gboolean reference, cm_units units, void *data)
-{
-    cm_roads *roads;
-    cm_roads_options roads_options;
-    int status = open_roads("serve", context, routes, scene, &roads, &roads_options);
-    if (status == EXIT_SUCCESS)
-        status = serve_scene(context, geocoder, routes, scene, reference,
-                             data, &roads_options);
-    close_roads(scene, roads);
-    return status;
-}
-
 static int command_serve(const cli_command *command, int argc, char **argv)
 {
     serve_options options = {.port = SERVE_DEFAULT_PORT, .jobs = 1,
@@ -1215,7 +1170,7 @@ static int command_serve(const cli_command *command, int argc, char **argv)
     cli_parser_add_serve(parser, &options);
     cli_parser_add_roads(parser, &routes);
     add_march_and_data(parser, &routes, FALSE);
-    int status = run_command(command, parser, &routes, argc, argv, run_server, &options);
+    int status = run_command(command, parser, &routes, argc, argv, serve_scene, &options);
     serve_options_clear(&options);
     return status;
 }
